@@ -1,0 +1,1 @@
+"""Rebill: batch re-invoicing of support time."""

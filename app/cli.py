@@ -1,0 +1,193 @@
+"""The `rebill` command: serve, api, worker, migrate, tenants, keys."""
+
+import asyncio
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from app.config import get_settings
+
+cli = typer.Typer(help="Rebill: batch re-invoicing of support time.", no_args_is_help=True,
+                  add_completion=False)
+tenants_cli = typer.Typer(help="Tenants (billing companies).", no_args_is_help=True)
+keys_cli = typer.Typer(help="API keys.", no_args_is_help=True)
+cli.add_typer(tenants_cli, name="tenants")
+cli.add_typer(keys_cli, name="keys")
+
+
+def _require_database() -> str:
+    url = get_settings().database_url
+    if not url:
+        typer.echo("DATABASE_URL is not set.", err=True)
+        raise typer.Exit(2)
+    return url
+
+
+async def _in_session(database_url: str, work):
+    from app.db import make_engine, make_sessionmaker, session_scope
+
+    engine = make_engine(database_url, pool_size=1)
+    try:
+        async with session_scope(make_sessionmaker(engine)) as session:
+            return await work(session)
+    finally:
+        await engine.dispose()
+
+
+def _run_in_session(work):
+    from app.errors import RebillError
+
+    try:
+        return asyncio.run(_in_session(_require_database(), work))
+    except RebillError as exc:
+        typer.echo(exc.detail, err=True)
+        raise typer.Exit(1) from None
+
+
+@cli.command()
+def migrate() -> None:
+    """Apply every database migration (alembic upgrade head)."""
+    from app.migrations import upgrade_head
+
+    upgrade_head(_require_database())
+
+
+@cli.command()
+def api(host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
+        port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000) -> None:
+    """Run the HTTP API (uvicorn)."""
+    import uvicorn
+
+    _require_database()
+    uvicorn.run("app.main:create_app", factory=True, host=host, port=port, proxy_headers=True,
+                log_level=get_settings().log_level.lower())
+
+
+@cli.command()
+def worker(check: Annotated[bool, typer.Option("--check", help="Exit 0 when a worker's health check is fresh.")]
+           = False) -> None:
+    """Run one arq worker."""
+    from arq.worker import check_health, run_worker
+
+    from workers.main import WorkerSettings
+
+    _require_database()
+    redis = WorkerSettings.redis()
+    if check:
+        class _Checked(WorkerSettings):
+            redis_settings = redis
+        raise typer.Exit(check_health(_Checked))
+    run_worker(WorkerSettings, redis_settings=redis)
+
+
+@tenants_cli.command("create")
+def tenants_create(name: str, quiet: Annotated[bool, typer.Option("--quiet", help="Print the key alone.")] = False
+                   ) -> None:
+    """Create a tenant and its first API key (printed once)."""
+    from app.tenants.service import create_tenant
+
+    tenant, key = _run_in_session(lambda session: create_tenant(session, name=name))
+    if quiet:
+        typer.echo(key.key)
+    else:
+        typer.echo(f"tenant: {tenant.id}\nkey id: {key.id}\napi key: {key.key}\n"
+                   "Keep the key now: it is stored hashed and cannot be shown again.")
+
+
+@keys_cli.command("create")
+def keys_create(tenant: Annotated[str, typer.Argument(help="Tenant id or name.")],
+                quiet: Annotated[bool, typer.Option("--quiet", help="Print the key alone.")] = False) -> None:
+    """Create another API key for a tenant (printed once)."""
+    from app.tenants.service import create_key, find_tenant
+
+    async def work(session):
+        found = await find_tenant(session, id_or_name=tenant)
+        return await create_key(session, tenant_id=found.id)
+
+    key = _run_in_session(work)
+    typer.echo(key.key if quiet else f"key id: {key.id}\napi key: {key.key}")
+
+
+@keys_cli.command("revoke")
+def keys_revoke(key_id: str) -> None:
+    """Revoke an API key; the next request with it is refused."""
+    from app.tenants.service import revoke_key
+
+    _run_in_session(lambda session: revoke_key(session, key_id=key_id))
+    typer.echo(f"revoked {key_id}")
+
+
+@cli.command()
+def serve(host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000) -> None:
+    """API and a worker together; embedded PostgreSQL and Redis when DATABASE_URL / REDIS_URL are unset."""
+    from app import embedded
+    from app.migrations import upgrade_head
+
+    settings = get_settings()
+    data_dir = Path(settings.data_dir)
+    servers = embedded.start(data_dir, postgres=not settings.database_url, redis=not settings.redis_url)
+    if servers.database_url:
+        os.environ["DATABASE_URL"] = servers.database_url
+    if servers.redis_url:
+        os.environ["REDIS_URL"] = servers.redis_url
+    get_settings.cache_clear()
+    settings = get_settings()
+    upgrade_head(settings.database_url)
+    key = asyncio.run(_demo_key(settings.database_url, data_dir))
+    base = f"http://{host}:{port}"
+    typer.echo(f"\nRebill is starting on {base}\n"
+               f"  API docs : {base}/docs\n"
+               f"  API key  : {key}   (demo tenant; also in {data_dir / 'demo-api-key'})\n"
+               f"  try      : curl -H 'Authorization: Bearer {key}' {base}/v1/customers\n")
+    sys.stdout.flush()
+    asyncio.run(_serve_all(host, port))
+    del servers  # keeps the embedded servers alive until here
+
+
+async def _demo_key(database_url: str, data_dir: Path) -> str:
+    """The demo tenant's key, creating the tenant on first run. The key is kept in a file of the
+    data directory (development only) because the database stores it hashed."""
+    from sqlalchemy import select
+
+    from app.demo import DEMO_TENANT, create_demo_tenant
+    from app.models import Tenant
+
+    key_file = data_dir / "demo-api-key"
+
+    async def work(session):
+        exists = await session.scalar(select(Tenant.id).where(Tenant.name == DEMO_TENANT))
+        if exists is not None and key_file.is_file():
+            return key_file.read_text().strip()
+        issued = await create_demo_tenant(session)
+        data_dir.mkdir(parents=True, exist_ok=True)
+        key_file.write_text(issued.key + "\n")
+        key_file.chmod(0o600)
+        return issued.key
+
+    return await _in_session(database_url, work)
+
+
+async def _serve_all(host: str, port: int) -> None:
+    import uvicorn
+    from arq.worker import create_worker
+
+    from workers.main import WorkerSettings
+
+    config = uvicorn.Config("app.main:create_app", factory=True, host=host, port=port,
+                            log_level=get_settings().log_level.lower())
+    server = uvicorn.Server(config)
+    worker = create_worker(WorkerSettings, redis_settings=WorkerSettings.redis(), handle_signals=False)
+    worker_task = asyncio.create_task(worker.async_run())
+    try:
+        await server.serve()
+    finally:
+        await worker.close()
+        worker_task.cancel()
+
+
+def main() -> None:
+    cli()

@@ -1,0 +1,55 @@
+"""HTTP routes for customers. Thin: parse, call the service, shape the answer."""
+
+import uuid
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Response, status
+from app.customers import service
+from app.customers.schemas import CustomerBulk, CustomerCreate, CustomerKind, CustomerOut, CustomerUpdate
+from app.deps import SessionDep, TenantDep
+from app.errors import problems
+from app.kit.bulk import BulkResult
+from app.kit.pagination import Page, PageParams, make_page, page_params
+from app.kit.repository import get_owned
+from app.models import Customer
+
+router = APIRouter(prefix="/v1/customers", tags=["customers"])
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, responses=problems(409, 422))
+async def create_customer(body: CustomerCreate, session: SessionDep, tenant_id: TenantDep) -> CustomerOut:
+    return CustomerOut.of(await service.create_customer(session, tenant_id=tenant_id, data=body))
+
+
+@router.get("", responses=problems(422))
+async def list_customers(
+    session: SessionDep, tenant_id: TenantDep, page: Annotated[PageParams, Depends(page_params)],
+    kind: CustomerKind | None = None, parent_id: uuid.UUID | None = None,
+    external_id: Annotated[str | None, Query(max_length=255)] = None,
+) -> Page[CustomerOut]:
+    rows = await service.list_customers(session, tenant_id=tenant_id, page=page, kind=kind, parent_id=parent_id,
+                                        external_id=external_id)
+    return make_page(rows, page, CustomerOut.of)
+
+
+@router.post("/bulk", responses=problems(409, 413, 422))
+async def bulk_upsert_customers(body: CustomerBulk, session: SessionDep, tenant_id: TenantDep) -> BulkResult:
+    return await service.bulk_upsert_customers(session, tenant_id=tenant_id, data=body)
+
+
+@router.get("/{customer_id}", responses=problems(404))
+async def get_customer(customer_id: str, session: SessionDep, tenant_id: TenantDep) -> CustomerOut:
+    return CustomerOut.of(await get_owned(session, Customer, tenant_id, customer_id))
+
+
+@router.patch("/{customer_id}", responses=problems(404, 409, 422))
+async def update_customer(customer_id: str, body: CustomerUpdate, session: SessionDep,
+                          tenant_id: TenantDep) -> CustomerOut:
+    return CustomerOut.of(await service.update_customer(session, tenant_id=tenant_id, customer_id=customer_id,
+                                                        data=body))
+
+
+@router.delete("/{customer_id}", status_code=status.HTTP_204_NO_CONTENT, responses=problems(404, 409))
+async def delete_customer(customer_id: str, session: SessionDep, tenant_id: TenantDep) -> Response:
+    await service.delete_customer(session, tenant_id=tenant_id, customer_id=customer_id)
+    return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -1,0 +1,165 @@
+"""Customers: create, change, delete, bulk upsert. Services never commit."""
+
+import json
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.customers.schemas import CustomerBulk, CustomerCreate, CustomerUpdate
+from app.errors import FieldError, InvalidInput
+from app.kit.bulk import BulkResult, Column, reject_duplicate_external_ids, upsert_by_external_id
+from app.kit.ids import new_id
+from app.kit.pagination import PageParams
+from app.kit.repository import apply_changes, delete_owned, fetch_page, flush_unique, get_owned, ids_by_external_id
+from app.models import Customer, TenantSettings
+
+
+def _dump(value):
+    return value.model_dump(mode="json") if value is not None else None
+
+
+async def _tenant_currency(session: AsyncSession, tenant_id: uuid.UUID) -> str:
+    return await session.scalar(select(TenantSettings.currency).where(TenantSettings.tenant_id == tenant_id))
+
+
+async def _check_parent(session: AsyncSession, tenant_id: uuid.UUID, *, kind: str, parent_id: uuid.UUID | None,
+                        field: str = "parent_id", self_id: uuid.UUID | None = None) -> None:
+    if parent_id is None:
+        return
+    if kind != "contact":
+        raise InvalidInput.field(field, "only a contact can have a parent company", code="parent_not_allowed")
+    if parent_id == self_id:
+        raise InvalidInput.field(field, "a customer cannot be its own parent", code="invalid_parent")
+    parent_kind = await session.scalar(
+        select(Customer.kind).where(Customer.id == parent_id, Customer.tenant_id == tenant_id))
+    if parent_kind is None:
+        raise InvalidInput.field(field, f"no such customer: {parent_id}", code="unknown_reference")
+    if parent_kind != "company":
+        raise InvalidInput.field(field, "the parent must be a company", code="invalid_parent")
+
+
+async def list_customers(session: AsyncSession, *, tenant_id: uuid.UUID, page: PageParams, kind: str | None = None,
+                         parent_id: uuid.UUID | None = None, external_id: str | None = None) -> list[Customer]:
+    stmt = select(Customer).where(Customer.tenant_id == tenant_id)
+    if kind:
+        stmt = stmt.where(Customer.kind == kind)
+    if parent_id:
+        stmt = stmt.where(Customer.parent_id == parent_id)
+    if external_id:
+        stmt = stmt.where(Customer.external_id == external_id)
+    return await fetch_page(session, stmt, Customer, page)
+
+
+async def create_customer(session: AsyncSession, *, tenant_id: uuid.UUID, data: CustomerCreate) -> Customer:
+    await _check_parent(session, tenant_id, kind=data.kind, parent_id=data.parent_id)
+    customer = Customer(
+        tenant_id=tenant_id, external_id=data.external_id, name=data.name, kind=data.kind,
+        parent_id=data.parent_id, billing_address=_dump(data.billing_address), emails=list(data.emails),
+        currency=data.currency or await _tenant_currency(session, tenant_id), tax_rate=data.tax_rate,
+        tax_exempt=data.tax_exempt, terms=_dump(data.terms))
+    session.add(customer)
+    await flush_unique(session, external_id="external_id")
+    return customer
+
+
+async def update_customer(session: AsyncSession, *, tenant_id: uuid.UUID, customer_id: str,
+                          data: CustomerUpdate) -> Customer:
+    customer = await get_owned(session, Customer, tenant_id, customer_id, for_update=True)
+    changes = data.model_dump(exclude_unset=True)
+    kind = changes.get("kind", customer.kind)
+    parent_id = changes.get("parent_id", customer.parent_id)
+    if "parent_id" in changes or "kind" in changes:
+        await _check_parent(session, tenant_id, kind=kind, parent_id=parent_id, self_id=customer.id)
+    if kind == "contact" and customer.kind == "company":
+        has_contacts = await session.scalar(
+            select(Customer.id).where(Customer.tenant_id == tenant_id, Customer.parent_id == customer.id).limit(1))
+        if has_contacts is not None:
+            raise InvalidInput.field("kind", "this company has contacts; it cannot become a contact",
+                                     code="has_contacts")
+    for key in ("billing_address", "terms"):
+        if key in changes:
+            changes[key] = _dump(getattr(data, key))
+    apply_changes(customer, changes, not_null=("name", "kind", "currency", "tax_exempt", "emails"))
+    await flush_unique(session, external_id="external_id")
+    return customer
+
+
+async def delete_customer(session: AsyncSession, *, tenant_id: uuid.UUID, customer_id: str) -> None:
+    await delete_owned(session, Customer, tenant_id, customer_id, code="customer_in_use",
+                       in_use="The customer has work items, contacts or is otherwise referenced; remove those first.")
+
+
+_BULK_COLUMNS = [
+    Column("name", "text[]"),
+    Column("kind", "text[]"),
+    Column("parent_id", "uuid[]"),
+    Column("billing_address", "text[]", "CAST(billing_address AS jsonb)"),
+    Column("emails", "text[]", "ARRAY(SELECT jsonb_array_elements_text(CAST(emails AS jsonb)))"),
+    Column("currency", "text[]"),
+    Column("tax_rate", "numeric[]"),
+    Column("tax_exempt", "boolean[]"),
+    Column("terms", "text[]", "CAST(terms AS jsonb)"),
+]
+
+
+async def bulk_upsert_customers(session: AsyncSession, *, tenant_id: uuid.UUID, data: CustomerBulk) -> BulkResult:
+    items = data.items
+    reject_duplicate_external_ids([i.external_id for i in items])
+    in_request = {i.external_id: i for i in items}
+    existing = await ids_by_external_id(session, Customer, tenant_id, in_request)
+    ids = {ext: (existing[ext].id if ext in existing else new_id()) for ext in in_request}
+    parents_outside = {i.parent_external_id for i in items if i.parent_external_id
+                       and i.parent_external_id not in in_request}
+    outside = await ids_by_external_id(session, Customer, tenant_id, parents_outside, Customer.kind)
+    parent_ids_given = {i.parent_id for i in items if i.parent_id}
+    kinds_by_id = {}
+    if parent_ids_given:
+        rows = await session.execute(select(Customer.id, Customer.kind).where(
+            Customer.tenant_id == tenant_id, Customer.id.in_(parent_ids_given)))
+        kinds_by_id = {r.id: r.kind for r in rows}
+
+    errors: list[FieldError] = []
+    parent_ids: list[uuid.UUID | None] = []
+    for index, item in enumerate(items):
+        parent, parent_kind, field = None, None, f"items[{index}].parent_external_id"
+        if item.parent_id and item.parent_external_id:
+            errors.append(FieldError(field=field, code="ambiguous", message="give parent_id or parent_external_id, not both"))
+        elif item.parent_external_id:
+            ref = item.parent_external_id
+            if ref in in_request:
+                parent, parent_kind = ids[ref], in_request[ref].kind
+            elif ref in outside:
+                parent, parent_kind = outside[ref].id, outside[ref].kind
+            else:
+                errors.append(FieldError(field=field, code="unknown_reference", message=f"no customer {ref!r}"))
+        elif item.parent_id:
+            field = f"items[{index}].parent_id"
+            parent, parent_kind = item.parent_id, kinds_by_id.get(item.parent_id)
+            if parent_kind is None:
+                errors.append(FieldError(field=field, code="unknown_reference", message=f"no customer {parent}"))
+        if parent is not None and parent_kind is not None:
+            if item.kind != "contact":
+                errors.append(FieldError(field=field, code="parent_not_allowed",
+                                         message="only a contact can have a parent company"))
+            elif parent_kind != "company":
+                errors.append(FieldError(field=field, code="invalid_parent", message="the parent must be a company"))
+        parent_ids.append(parent)
+    if errors:
+        raise InvalidInput(errors[0].message, errors=errors[:50])
+
+    currency = await _tenant_currency(session, tenant_id)
+    values = {
+        "name": [i.name for i in items],
+        "kind": [i.kind for i in items],
+        "parent_id": parent_ids,
+        "billing_address": [json.dumps(_dump(i.billing_address)) if i.billing_address else None for i in items],
+        "emails": [json.dumps(list(i.emails)) for i in items],
+        "currency": [i.currency or currency for i in items],
+        "tax_rate": [i.tax_rate for i in items],
+        "tax_exempt": [i.tax_exempt for i in items],
+        "terms": [json.dumps(_dump(i.terms)) if i.terms else None for i in items],
+    }
+    return await upsert_by_external_id(
+        session, table="customers", tenant_id=tenant_id, columns=_BULK_COLUMNS,
+        ids=[ids[i.external_id] for i in items], external_ids=[i.external_id for i in items], values=values)

@@ -1,0 +1,31 @@
+"""Request-scoped dependencies: the session (committed by this dependency, never by a service)
+and the authenticated tenant."""
+
+import uuid
+from collections.abc import AsyncIterator
+from typing import Annotated
+
+from fastapi import Depends, Header, Request
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.db import session_scope
+from app.tenants.service import authenticate
+
+
+async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
+    async with session_scope(request.app.state.sessionmaker) as session:
+        yield session
+
+
+# scope="function": the commit happens before the response leaves, so a 2xx means "stored".
+SessionDep = Annotated[AsyncSession, Depends(get_session, scope="function")]
+
+
+async def get_tenant_id(
+    session: SessionDep,
+    authorization: Annotated[str | None, Header(include_in_schema=False)] = None,
+) -> uuid.UUID:
+    return await authenticate(session, authorization=authorization)
+
+
+TenantDep = Annotated[uuid.UUID, Depends(get_tenant_id, scope="function")]

@@ -1,0 +1,175 @@
+"""One error type and the handlers that turn every failure a client can cause into RFC 9457
+problem+json: a stable `code`, a human `detail`, and for validation errors the fields at fault."""
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from sqlalchemy.exc import DBAPIError, IntegrityError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+PROBLEM_JSON = "application/problem+json"
+
+
+class FieldError(BaseModel):
+    field: str
+    code: str
+    message: str
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem document."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str
+    code: str
+    errors: list[FieldError] = []
+
+
+class RebillError(Exception):
+    status = 400
+    code = "bad_request"
+    title = "Bad request"
+
+    def __init__(self, detail: str, *, code: str | None = None, errors: list[FieldError] | None = None,
+                 status: int | None = None, headers: dict[str, str] | None = None):
+        super().__init__(detail)
+        self.detail = detail
+        self.code = code or self.code
+        self.errors = errors or []
+        self.status = status or self.status
+        self.headers = headers
+
+
+class NotFound(RebillError):
+    status = 404
+    code = "not_found"
+    title = "Not found"
+
+
+class Conflict(RebillError):
+    status = 409
+    code = "conflict"
+    title = "Conflict"
+
+
+class Unauthorized(RebillError):
+    status = 401
+    code = "unauthorized"
+    title = "Unauthorized"
+
+
+class InvalidInput(RebillError):
+    status = 422
+    code = "validation_error"
+    title = "Invalid input"
+
+    @classmethod
+    def field(cls, field: str, message: str, *, code: str = "invalid") -> "InvalidInput":
+        return cls(f"{field}: {message}", errors=[FieldError(field=field, code=code, message=message)])
+
+
+class PayloadTooLarge(RebillError):
+    status = 413
+    code = "payload_too_large"
+    title = "Payload too large"
+
+
+_TITLES = {400: "Bad request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found",
+           405: "Method not allowed", 409: "Conflict", 413: "Payload too large",
+           415: "Unsupported media type", 422: "Invalid input", 503: "Service unavailable"}
+
+
+def problem_response(status: int, code: str, detail: str, *, errors: list[FieldError] | None = None,
+                     headers: dict[str, str] | None = None) -> JSONResponse:
+    body = Problem(title=_TITLES.get(status, "Error"), status=status, detail=detail, code=code,
+                   errors=errors or [])
+    return JSONResponse(body.model_dump(), status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def field_path(loc: tuple[Any, ...]) -> str:
+    """('body', 'items', 3, 'hours') -> 'items[3].hours'; ('query', 'limit') -> 'limit'."""
+    parts = list(loc[1:] if loc and loc[0] in {"body", "query", "path", "header"} else loc)
+    out = ""
+    for part in parts:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out or "body"
+
+
+def _validation_errors(exc: RequestValidationError) -> list[FieldError]:
+    errors = []
+    for err in exc.errors():
+        loc = tuple(err.get("loc", ()))
+        # Discriminated and union models add the model name to the location: keep the user's path.
+        loc = tuple(p for p in loc if not (isinstance(p, str) and p[:1].isupper()))
+        message = err.get("msg", "invalid value").removeprefix("Value error, ")
+        if err.get("type") == "extra_forbidden":
+            message = "unknown field"
+        errors.append(FieldError(field=field_path(loc), code=err.get("type", "invalid"), message=message))
+    return errors
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(RebillError)
+    async def _rebill_error(_: Request, exc: RebillError) -> JSONResponse:
+        return problem_response(exc.status, exc.code, exc.detail, errors=exc.errors, headers=exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _request_validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = _validation_errors(exc)
+        if any(e.code == "json_invalid" for e in errors):
+            return problem_response(400, "malformed_json", "The request body is not valid JSON.", errors=errors)
+        detail = "; ".join(f"{e.field}: {e.message}" for e in errors[:5])
+        return problem_response(422, "validation_error", detail, errors=errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed", 413: "payload_too_large"}.get(exc.status_code, "http_error")
+        return problem_response(exc.status_code, code, str(exc.detail), headers=getattr(exc, "headers", None))
+
+    # The database has the last word on integrity (uniqueness, references, ranges). When it refuses
+    # a write that the services did not foresee, the client still gets a 4xx naming the constraint.
+    @app.exception_handler(IntegrityError)
+    async def _integrity(_: Request, exc: IntegrityError) -> JSONResponse:
+        sqlstate = _sqlstate(exc)
+        constraint = _constraint_name(exc)
+        if sqlstate == "23503":
+            return problem_response(409, "still_referenced",
+                                    f"The record is referenced by other records ({constraint}).")
+        if sqlstate == "23505":
+            return problem_response(409, "already_exists", f"A record with the same key exists ({constraint}).")
+        return problem_response(422, "constraint_violated", f"The data breaks a rule ({constraint}).")
+
+    @app.exception_handler(DBAPIError)
+    async def _dbapi(_: Request, exc: DBAPIError) -> JSONResponse:
+        sqlstate = _sqlstate(exc)
+        if sqlstate and sqlstate.startswith("22"):  # data exception: out of range, bad format
+            return problem_response(422, "invalid_value", "A value is out of the accepted range.")
+        raise exc
+
+
+def _sqlstate(exc: DBAPIError) -> str | None:
+    orig = exc.orig
+    return getattr(orig, "sqlstate", None) or getattr(getattr(orig, "__cause__", None), "sqlstate", None)
+
+
+def _constraint_name(exc: DBAPIError) -> str:
+    cause = getattr(exc.orig, "__cause__", None)
+    return getattr(cause, "constraint_name", None) or "constraint"
+
+
+def problems(*statuses: int) -> dict[int | str, dict]:
+    """OpenAPI declaration of the problem responses a route can give (401 is implied by auth)."""
+    described = {400: "Malformed request", 401: "Missing or invalid API key", 404: "Not found",
+                 409: "Conflict with the current state", 413: "Body too large",
+                 422: "Invalid input; `errors` names the fields at fault"}
+    return {status: {"model": Problem, "description": described.get(status, "Error"),
+                     "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+            for status in (401, *statuses)}

@@ -1,0 +1,140 @@
+"""Tenant-scoped reads shared by every resource: fetch one, page through many, check references.
+
+Every query here filters on the tenant: a record of another tenant is simply not found."""
+
+import uuid
+from collections.abc import Iterable
+from typing import Any, TypeVar
+
+from sqlalchemy import ARRAY, Select, Text, Uuid, any_, bindparam, delete, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.errors import Conflict, FieldError, InvalidInput, NotFound
+from app.kit.ids import parse_id
+from app.kit.pagination import PageParams
+
+M = TypeVar("M")
+
+
+async def get_owned(session: AsyncSession, model: type[M], tenant_id: uuid.UUID, record_id: str | uuid.UUID,
+                    *, for_update: bool = False, label: str | None = None) -> M:
+    parsed = record_id if isinstance(record_id, uuid.UUID) else parse_id(record_id)
+    label = label or model.__tablename__.rstrip("s").replace("_", " ")
+    if parsed is not None:
+        stmt = select(model).where(model.id == parsed, model.tenant_id == tenant_id)
+        if for_update:
+            stmt = stmt.with_for_update()
+        row = (await session.scalars(stmt)).first()
+        if row is not None:
+            return row
+    raise NotFound(f"No {label} {record_id}.")
+
+
+async def fetch_page(session: AsyncSession, stmt: Select, model: Any, params: PageParams) -> list:
+    if params.after is not None:
+        stmt = stmt.where(model.id > params.after)
+    return list((await session.scalars(stmt.order_by(model.id).limit(params.limit + 1))).all())
+
+
+async def check_references(session: AsyncSession, tenant_id: uuid.UUID,
+                           refs: Iterable[tuple[str, Any, uuid.UUID | None]]) -> None:
+    """Each (field, model, id) must name a record of this tenant; otherwise 422 naming the field."""
+    errors = []
+    for field, model, ref_id in refs:
+        if ref_id is None:
+            continue
+        found = await session.scalar(select(model.id).where(model.id == ref_id, model.tenant_id == tenant_id))
+        if found is None:
+            errors.append(FieldError(field=field, code="unknown_reference", message=f"no such record: {ref_id}"))
+    if errors:
+        raise InvalidInput("; ".join(f"{e.field}: {e.message}" for e in errors), code="unknown_reference",
+                           errors=errors)
+
+
+async def ids_by_external_id(session: AsyncSession, model: Any, tenant_id: uuid.UUID,
+                             external_ids: Iterable[str], *columns: Any) -> dict[str, Any]:
+    """external_id -> row (id and the extra columns asked for) for the ones that exist."""
+    wanted = list(set(external_ids))
+    if not wanted:
+        return {}
+    rows = await session.execute(
+        select(model.external_id, model.id, *columns)
+        .where(model.tenant_id == tenant_id,
+               model.external_id == any_(bindparam("external_ids", wanted, type_=ARRAY(Text)))))
+    return {row.external_id: row for row in rows}
+
+
+def apply_changes(row: Any, changes: dict[str, Any], *, not_null: Iterable[str]) -> None:
+    """PATCH semantics: only the fields sent change; a required field cannot be set to null."""
+    for field in not_null:
+        if field in changes and changes[field] is None:
+            raise InvalidInput.field(field, "cannot be null", code="null_not_allowed")
+    for key, value in changes.items():
+        setattr(row, key, value)
+
+
+async def flush_unique(session: AsyncSession, **fields: str) -> None:
+    """Flush; a unique violation on one of `fields` (name -> constraint column) becomes a 409 naming it."""
+    try:
+        await session.flush()
+    except IntegrityError as exc:
+        message = str(exc.orig)
+        for field, column in fields.items():
+            if f"_{column}" in message:
+                raise Conflict(f"{field} is already used by another record.", code=f"{field}_taken",
+                               errors=[FieldError(field=field, code="taken", message="already used")]) from None
+        raise
+
+
+async def delete_owned(session: AsyncSession, model: Any, tenant_id: uuid.UUID, record_id: str, *,
+                       in_use: str, code: str) -> None:
+    """Delete a record; when others still reference it the database refuses and we answer 409."""
+    row = await get_owned(session, model, tenant_id, record_id)
+    try:
+        async with session.begin_nested():
+            await session.execute(delete(model).where(model.id == row.id))
+    except IntegrityError:
+        raise Conflict(in_use, code=code) from None
+
+
+async def resolve_references(session: AsyncSession, tenant_id: uuid.UUID, model: Any, items: list, *,
+                             id_field: str, external_field: str, required: bool,
+                             columns: tuple = ()) -> tuple[list[Any], list[FieldError]]:
+    """For bulk items that point to another record by id or by its external_id, the row each
+    points to (id plus `columns`), or None; with the errors naming `items[i].<field>`."""
+    by_external = await ids_by_external_id(session, model, tenant_id,
+                                           {getattr(i, external_field) for i in items} - {None}, *columns)
+    given_ids = {getattr(i, id_field) for i in items} - {None}
+    by_id = {}
+    if given_ids:
+        rows = await session.execute(select(model.id, *columns).where(
+            model.tenant_id == tenant_id, model.id == any_(bindparam("ids", list(given_ids), type_=ARRAY(Uuid)))))
+        by_id = {row.id: row for row in rows}
+    resolved, errors = [], []
+    for index, item in enumerate(items):
+        ref_id, ref_external = getattr(item, id_field), getattr(item, external_field)
+        row = None
+        if ref_id is not None and ref_external is not None:
+            errors.append(FieldError(field=f"items[{index}].{external_field}", code="ambiguous",
+                                     message=f"give {id_field} or {external_field}, not both"))
+        elif ref_external is not None:
+            row = by_external.get(ref_external)
+            if row is None:
+                errors.append(FieldError(field=f"items[{index}].{external_field}", code="unknown_reference",
+                                         message=f"no record with external_id {ref_external!r}"))
+        elif ref_id is not None:
+            row = by_id.get(ref_id)
+            if row is None:
+                errors.append(FieldError(field=f"items[{index}].{id_field}", code="unknown_reference",
+                                         message=f"no such record: {ref_id}"))
+        elif required:
+            errors.append(FieldError(field=f"items[{index}].{id_field}", code="missing",
+                                     message=f"{id_field} or {external_field} is required"))
+        resolved.append(row)
+    return resolved, errors
+
+
+def raise_if_errors(errors: list[FieldError]) -> None:
+    if errors:
+        raise InvalidInput("; ".join(f"{e.field}: {e.message}" for e in errors[:3]), errors=errors[:50])

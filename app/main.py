@@ -1,0 +1,82 @@
+"""The FastAPI application: lifespan (engine, queue pool), routers, error handlers, probes."""
+
+from contextlib import asynccontextmanager
+
+from arq import create_pool
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+from fastapi.routing import APIRoute
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from sqlalchemy import text
+
+from app.config import Settings, get_settings
+from app.db import make_engine, make_sessionmaker
+from app.errors import Problem, install_error_handlers, problem_response
+from app.middleware import BodySizeLimit
+from app.queue import redis_settings
+from app.routers import ROUTERS
+
+
+def _operation_id(route: APIRoute) -> str:
+    # Stable ids for generated clients: the endpoint function's name, unique across the API.
+    return route.name
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI):
+    settings: Settings = app.state.settings
+    if settings.database_url is None or settings.redis_url is None:
+        raise RuntimeError("DATABASE_URL and REDIS_URL must be set (or use `rebill serve`).")
+    engine = make_engine(settings.database_url, pool_size=settings.db_pool_size)
+    app.state.engine = engine
+    app.state.sessionmaker = make_sessionmaker(engine)
+    app.state.redis = await create_pool(redis_settings(settings.redis_url))
+    try:
+        yield
+    finally:
+        await app.state.redis.aclose()
+        await engine.dispose()
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    app = FastAPI(
+        title="Rebill",
+        version="0.1.0",
+        summary="Batch re-invoicing of the time a support team spends on tickets and work orders.",
+        lifespan=lifespan,
+        generate_unique_id_function=_operation_id,
+        separate_input_output_schemas=False,
+        responses={},
+    )
+    app.state.settings = settings
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    install_error_handlers(app)
+    for router in ROUTERS:
+        app.include_router(router)
+
+    @app.get("/healthz", tags=["probes"])
+    async def healthz() -> dict[str, str]:
+        """The process is up."""
+        return {"status": "ok"}
+
+    @app.get("/readyz", tags=["probes"], responses={503: {"model": Problem}})
+    async def readyz(request: Request):
+        """PostgreSQL and Redis answer."""
+        try:
+            async with request.app.state.engine.connect() as conn:
+                await conn.execute(text("SELECT 1"))
+        except Exception as exc:  # any failure to reach the database means "not ready"
+            return problem_response(503, "database_unavailable", f"PostgreSQL does not answer: {exc}")
+        try:
+            await request.app.state.redis.ping()
+        except Exception as exc:  # idem for Redis
+            return problem_response(503, "redis_unavailable", f"Redis does not answer: {exc}")
+        return JSONResponse({"status": "ready"})
+
+    @app.get("/metrics", tags=["probes"], response_class=Response)
+    async def metrics() -> Response:
+        """Prometheus metrics."""
+        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+    return app

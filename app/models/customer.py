@@ -1,0 +1,38 @@
+"""Customers: companies and contacts; a contact with a parent is invoiced to the parent."""
+
+import uuid
+from datetime import datetime
+from decimal import Decimal
+
+from sqlalchemy import ARRAY, CheckConstraint, Numeric, Text, UniqueConstraint
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlmodel import Field, SQLModel
+
+from app.models._base import created_at_field, id_field, tenant_field, tenant_ref, tenant_unique_id, updated_at_field
+
+
+class Customer(SQLModel, table=True):
+    __tablename__ = "customers"
+    __mapper_args__ = {"eager_defaults": True}
+    __table_args__ = (
+        tenant_unique_id("customers"),
+        UniqueConstraint("tenant_id", "external_id"),
+        tenant_ref("parent_id", "customers"),
+        CheckConstraint("kind IN ('company', 'contact')", name="kind"),
+        CheckConstraint("parent_id IS NULL OR kind = 'contact'", name="only_contacts_have_parent"),
+    )
+
+    id: uuid.UUID = id_field()
+    tenant_id: uuid.UUID = tenant_field()
+    external_id: str | None = None
+    name: str = Field(nullable=False)
+    kind: str = Field(default="company", nullable=False)
+    parent_id: uuid.UUID | None = Field(default=None, index=True)
+    billing_address: dict | None = Field(default=None, sa_type=JSONB)
+    emails: list[str] = Field(default_factory=list, sa_type=ARRAY(Text), nullable=False)
+    currency: str = Field(nullable=False, max_length=3)
+    tax_rate: Decimal | None = Field(default=None, sa_type=Numeric(7, 4))
+    tax_exempt: bool = Field(default=False, nullable=False)
+    terms: dict | None = Field(default=None, sa_type=JSONB)
+    created_at: datetime = created_at_field()
+    updated_at: datetime = updated_at_field()

@@ -1,0 +1,31 @@
+"""Per-tenant settings: legal identity, time zone, currency, numbering, default terms."""
+
+import uuid
+from datetime import datetime
+
+from sqlalchemy import ForeignKeyConstraint
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlmodel import Field, SQLModel
+
+from app.models._base import updated_at_field
+
+
+class TenantSettings(SQLModel, table=True):
+    __tablename__ = "tenant_settings"
+    __mapper_args__ = {"eager_defaults": True}
+    __table_args__ = (
+        ForeignKeyConstraint(["tenant_id", "default_product_id"], ["products.tenant_id", "products.id"],
+                             ondelete="RESTRICT"),
+    )
+
+    tenant_id: uuid.UUID = Field(primary_key=True, foreign_key="tenants.id", ondelete="CASCADE")
+    legal_name: str = Field(default="", nullable=False)
+    legal_address: dict | None = Field(default=None, sa_type=JSONB)
+    timezone: str = Field(default="UTC", nullable=False)
+    currency: str = Field(default="EUR", nullable=False, max_length=3)
+    invoice_number_prefix: str = Field(default="INV-", nullable=False)
+    invoice_number_yearly_reset: bool = Field(default=True, nullable=False)
+    default_product_id: uuid.UUID | None = Field(default=None)
+    email_sender: str | None = Field(default=None)
+    terms: dict = Field(default_factory=dict, sa_type=JSONB, nullable=False)
+    updated_at: datetime = updated_at_field()

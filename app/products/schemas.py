@@ -1,0 +1,74 @@
+"""Product and negotiated-price shapes (SPEC Appendix A)."""
+
+import uuid
+from datetime import datetime
+
+from pydantic import BaseModel
+
+from app.kit.money import TaxRate, UnitPrice
+from app.kit.schemas import ExternalId, LongText, Name, RequestModel
+
+
+class ProductCreate(RequestModel):
+    external_id: ExternalId | None = None
+    code: Name
+    name: Name
+    description: LongText | None = None
+    unit: Name = "hour"
+    unit_price: UnitPrice
+    tax_rate: TaxRate | None = None
+
+
+class ProductUpdate(RequestModel):
+    external_id: ExternalId | None = None
+    code: Name | None = None
+    name: Name | None = None
+    description: LongText | None = None
+    unit: Name | None = None
+    unit_price: UnitPrice | None = None
+    tax_rate: TaxRate | None = None
+
+
+class ProductOut(BaseModel):
+    id: uuid.UUID
+    external_id: str | None
+    code: str
+    name: str
+    description: str | None
+    unit: str
+    unit_price: UnitPrice
+    tax_rate: TaxRate | None
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, row) -> "ProductOut":
+        return cls.model_validate(row, from_attributes=True)
+
+
+class PriceCreate(RequestModel):
+    external_id: ExternalId | None = None
+    customer_id: uuid.UUID
+    product_id: uuid.UUID
+    unit_price: UnitPrice
+
+
+class PriceUpdate(RequestModel):
+    external_id: ExternalId | None = None
+    unit_price: UnitPrice | None = None
+
+
+class PriceOut(BaseModel):
+    id: uuid.UUID
+    external_id: str | None
+    customer_id: uuid.UUID
+    product_id: uuid.UUID
+    unit_price: UnitPrice
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, row) -> "PriceOut":
+        return cls.model_validate(row, from_attributes=True)
+
+

@@ -1,0 +1,32 @@
+"""Per-tenant settings: read and partial update. Services never commit."""
+
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.kit.repository import apply_changes, check_references
+from app.models import Product, TenantSettings
+from app.settings.schemas import SettingsUpdate
+
+
+async def get_settings(session: AsyncSession, *, tenant_id: uuid.UUID, for_update: bool = False) -> TenantSettings:
+    stmt = select(TenantSettings).where(TenantSettings.tenant_id == tenant_id)
+    if for_update:
+        stmt = stmt.with_for_update()
+    return (await session.scalars(stmt)).one()
+
+
+async def update_settings(session: AsyncSession, *, tenant_id: uuid.UUID, data: SettingsUpdate) -> TenantSettings:
+    settings = await get_settings(session, tenant_id=tenant_id, for_update=True)
+    changes = data.model_dump(exclude_unset=True, mode="json")
+    if "default_product_id" in changes:
+        changes["default_product_id"] = data.default_product_id
+        await check_references(session, tenant_id, [("default_product_id", Product, data.default_product_id)])
+    if changes.get("terms") is not None:
+        sent = data.terms.model_dump(exclude_unset=True, mode="json")
+        changes["terms"] = {**(settings.terms or {}), **sent}
+    apply_changes(settings, changes, not_null=("legal_name", "timezone", "currency", "invoice_number_prefix",
+                                               "invoice_number_yearly_reset", "terms"))
+    await session.flush()
+    return settings

@@ -1,0 +1,75 @@
+"""Time entry shapes (SPEC Appendix A)."""
+
+import uuid
+from datetime import datetime
+from typing import Literal
+
+from pydantic import AwareDatetime, BaseModel, Field
+
+from app.kit.money import Hours
+from app.kit.schemas import ExternalId, LongText, RequestModel, ShortText
+
+TimeEntryStatus = Literal["draft", "approved"]
+
+
+class TimeEntryFields(RequestModel):
+    employee_id: ShortText | None = None
+    employee_name: ShortText | None = None
+    started_at: AwareDatetime = Field(description="ISO 8601 with an offset.")
+    hours: Hours
+    status: TimeEntryStatus = "draft"
+    billable: bool | None = Field(default=None, description="Defaults to true for ticket time, false otherwise.")
+    note: LongText | None = None
+
+
+class TimeEntryCreate(TimeEntryFields):
+    external_id: ExternalId | None = None
+    work_item_id: uuid.UUID
+    product_id: uuid.UUID | None = None
+
+
+class TimeEntryUpdate(RequestModel):
+    external_id: ExternalId | None = None
+    work_item_id: uuid.UUID | None = None
+    employee_id: ShortText | None = None
+    employee_name: ShortText | None = None
+    started_at: AwareDatetime | None = None
+    hours: Hours | None = None
+    product_id: uuid.UUID | None = None
+    status: TimeEntryStatus | None = None
+    billable: bool | None = None
+    note: LongText | None = None
+
+
+class TimeEntryBulkItem(TimeEntryFields):
+    external_id: ExternalId
+    work_item_id: uuid.UUID | None = None
+    work_item_external_id: ExternalId | None = None
+    product_id: uuid.UUID | None = None
+    product_external_id: ExternalId | None = None
+
+
+class TimeEntryBulk(RequestModel):
+    items: list[TimeEntryBulkItem] = Field(max_length=10_000)
+
+
+class TimeEntryOut(BaseModel):
+    id: uuid.UUID
+    external_id: str | None
+    work_item_id: uuid.UUID
+    employee_id: str | None
+    employee_name: str | None
+    started_at: datetime
+    hours: Hours
+    product_id: uuid.UUID | None
+    status: TimeEntryStatus
+    billable: bool
+    note: str | None
+    invoice_id: uuid.UUID | None
+    invoice_line_id: uuid.UUID | None
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, row) -> "TimeEntryOut":
+        return cls.model_validate(row, from_attributes=True)

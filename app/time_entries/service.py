@@ -1,0 +1,150 @@
+"""Time entries: create, change, delete, bulk upsert, filtered listing. Services never commit.
+
+An entry linked to an invoice line is read-only: changing or deleting it answers 409, and a bulk
+push that would change it is refused whole (a push that repeats it unchanged is fine)."""
+
+import uuid
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.errors import Conflict, FieldError
+from app.kit.bulk import BulkResult, Column, reject_duplicate_external_ids, upsert_by_external_id
+from app.kit.ids import new_id
+from app.kit.pagination import PageParams
+from app.kit.repository import (apply_changes, check_references, fetch_page, flush_unique, get_owned,
+                                ids_by_external_id, raise_if_errors, resolve_references)
+from app.kit.timezones import local_day_bounds
+from app.models import Product, TenantSettings, TimeEntry, WorkItem
+from app.time_entries.schemas import TimeEntryBulk, TimeEntryCreate, TimeEntryUpdate
+
+# The columns a client sets; the order is the one of the bulk upsert and of the read-only check.
+_CLIENT_COLUMNS = ("work_item_id", "employee_id", "employee_name", "started_at", "hours", "product_id", "status",
+                   "billable", "note")
+
+
+def _invoiced(entry: TimeEntry) -> Conflict:
+    return Conflict(f"Time entry {entry.id} is on invoice {entry.invoice_id}; it can no longer change.",
+                    code="time_entry_invoiced")
+
+
+async def list_time_entries(session: AsyncSession, *, tenant_id: uuid.UUID, page: PageParams,
+                            customer_id: uuid.UUID | None = None, work_item_id: uuid.UUID | None = None,
+                            product_id: uuid.UUID | None = None, status: str | None = None,
+                            billable: bool | None = None, invoiced: bool | None = None,
+                            date_from: date | None = None, date_to: date | None = None,
+                            external_id: str | None = None) -> list[TimeEntry]:
+    stmt = select(TimeEntry).where(TimeEntry.tenant_id == tenant_id)
+    if customer_id:
+        stmt = stmt.join(WorkItem, (WorkItem.id == TimeEntry.work_item_id) & (WorkItem.tenant_id == tenant_id)) \
+            .where(WorkItem.customer_id == customer_id)
+    if work_item_id:
+        stmt = stmt.where(TimeEntry.work_item_id == work_item_id)
+    if product_id:
+        stmt = stmt.where(TimeEntry.product_id == product_id)
+    if status:
+        stmt = stmt.where(TimeEntry.status == status)
+    if billable is not None:
+        stmt = stmt.where(TimeEntry.billable.is_(billable))
+    if invoiced is not None:
+        stmt = stmt.where(TimeEntry.invoice_id.is_not(None) if invoiced else TimeEntry.invoice_id.is_(None))
+    if external_id:
+        stmt = stmt.where(TimeEntry.external_id == external_id)
+    if date_from or date_to:
+        tz = await session.scalar(select(TenantSettings.timezone).where(TenantSettings.tenant_id == tenant_id))
+        start, end = local_day_bounds(tz, date_from, date_to)
+        if start:
+            stmt = stmt.where(TimeEntry.started_at >= start)
+        if end:
+            stmt = stmt.where(TimeEntry.started_at < end)
+    return await fetch_page(session, stmt, TimeEntry, page)
+
+
+async def _work_item_type(session: AsyncSession, tenant_id: uuid.UUID, work_item_id: uuid.UUID) -> str:
+    return await session.scalar(select(WorkItem.type).where(WorkItem.id == work_item_id,
+                                                            WorkItem.tenant_id == tenant_id))
+
+
+async def create_time_entry(session: AsyncSession, *, tenant_id: uuid.UUID, data: TimeEntryCreate) -> TimeEntry:
+    await check_references(session, tenant_id, [("work_item_id", WorkItem, data.work_item_id),
+                                                ("product_id", Product, data.product_id)])
+    values = data.model_dump()
+    if values["billable"] is None:
+        values["billable"] = await _work_item_type(session, tenant_id, data.work_item_id) == "ticket"
+    entry = TimeEntry(tenant_id=tenant_id, **values)
+    session.add(entry)
+    await flush_unique(session, external_id="external_id")
+    return entry
+
+
+async def update_time_entry(session: AsyncSession, *, tenant_id: uuid.UUID, time_entry_id: str,
+                            data: TimeEntryUpdate) -> TimeEntry:
+    entry = await get_owned(session, TimeEntry, tenant_id, time_entry_id, for_update=True, label="time entry")
+    if entry.invoice_id is not None:
+        raise _invoiced(entry)
+    changes = data.model_dump(exclude_unset=True)
+    await check_references(session, tenant_id, [("work_item_id", WorkItem, changes.get("work_item_id")),
+                                                ("product_id", Product, changes.get("product_id"))])
+    apply_changes(entry, changes, not_null=("work_item_id", "started_at", "hours", "status", "billable"))
+    await flush_unique(session, external_id="external_id")
+    return entry
+
+
+async def delete_time_entry(session: AsyncSession, *, tenant_id: uuid.UUID, time_entry_id: str) -> None:
+    entry = await get_owned(session, TimeEntry, tenant_id, time_entry_id, for_update=True, label="time entry")
+    if entry.invoice_id is not None:
+        raise _invoiced(entry)
+    await session.delete(entry)
+    await session.flush()
+
+
+_BULK_COLUMNS = [
+    Column("work_item_id", "uuid[]"), Column("employee_id", "text[]"), Column("employee_name", "text[]"),
+    Column("started_at", "timestamptz[]"), Column("hours", "numeric[]"), Column("product_id", "uuid[]"),
+    Column("status", "text[]"), Column("billable", "boolean[]"), Column("note", "text[]"),
+]
+
+
+async def bulk_upsert_time_entries(session: AsyncSession, *, tenant_id: uuid.UUID,
+                                   data: TimeEntryBulk) -> BulkResult:
+    items = data.items
+    external_ids = [i.external_id for i in items]
+    reject_duplicate_external_ids(external_ids)
+    work_items, errors = await resolve_references(
+        session, tenant_id, WorkItem, items, id_field="work_item_id", external_field="work_item_external_id",
+        required=True, columns=(WorkItem.type,))
+    products, product_errors = await resolve_references(
+        session, tenant_id, Product, items, id_field="product_id", external_field="product_external_id",
+        required=False)
+    raise_if_errors(errors + product_errors)
+
+    rows = [
+        (w.id, i.employee_id, i.employee_name, i.started_at, i.hours, p.id if p else None, i.status,
+         i.billable if i.billable is not None else w.type == "ticket", i.note)
+        for i, w, p in zip(items, work_items, products, strict=True)
+    ]
+    await _refuse_changes_to_invoiced(session, tenant_id, external_ids, rows)
+    values = {name: [row[k] for row in rows] for k, name in enumerate(_CLIENT_COLUMNS)}
+    return await upsert_by_external_id(
+        session, table="time_entries", tenant_id=tenant_id, columns=_BULK_COLUMNS, ids=[new_id() for _ in items],
+        external_ids=external_ids, values=values, only_if="time_entries.invoice_id IS NULL")
+
+
+async def _refuse_changes_to_invoiced(session: AsyncSession, tenant_id: uuid.UUID, external_ids: list[str],
+                                      rows: list[tuple]) -> None:
+    columns = [getattr(TimeEntry, c) for c in _CLIENT_COLUMNS]
+    invoiced = {ext: row for ext, row in (await ids_by_external_id(
+        session, TimeEntry, tenant_id, external_ids, TimeEntry.invoice_id, *columns)).items()
+        if row.invoice_id is not None}
+    if not invoiced:
+        return
+    errors = [
+        FieldError(field=f"items[{index}]", code="time_entry_invoiced",
+                   message=f"time entry {ext!r} is invoiced and can no longer change")
+        for index, (ext, row) in enumerate(zip(external_ids, rows, strict=True))
+        if ext in invoiced and tuple(invoiced[ext])[3:] != row
+    ]
+    if errors:
+        raise Conflict(f"{len(errors)} item(s) would change invoiced time entries.", code="time_entry_invoiced",
+                       errors=errors[:50])

@@ -1,0 +1,67 @@
+"""Work items: create, change, delete, bulk upsert. Services never commit."""
+
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.kit.bulk import BulkResult, Column, reject_duplicate_external_ids, upsert_by_external_id
+from app.kit.ids import new_id
+from app.kit.pagination import PageParams
+from app.kit.repository import (apply_changes, check_references, delete_owned, fetch_page, flush_unique, get_owned,
+                                raise_if_errors, resolve_references)
+from app.models import Customer, WorkItem
+from app.work_items.schemas import WorkItemBulk, WorkItemCreate, WorkItemUpdate
+
+
+async def list_work_items(session: AsyncSession, *, tenant_id: uuid.UUID, page: PageParams,
+                          customer_id: uuid.UUID | None = None, type: str | None = None,
+                          external_id: str | None = None) -> list[WorkItem]:
+    stmt = select(WorkItem).where(WorkItem.tenant_id == tenant_id)
+    if customer_id:
+        stmt = stmt.where(WorkItem.customer_id == customer_id)
+    if type:
+        stmt = stmt.where(WorkItem.type == type)
+    if external_id:
+        stmt = stmt.where(WorkItem.external_id == external_id)
+    return await fetch_page(session, stmt, WorkItem, page)
+
+
+async def create_work_item(session: AsyncSession, *, tenant_id: uuid.UUID, data: WorkItemCreate) -> WorkItem:
+    await check_references(session, tenant_id, [("customer_id", Customer, data.customer_id)])
+    work_item = WorkItem(tenant_id=tenant_id, **data.model_dump())
+    session.add(work_item)
+    await flush_unique(session, external_id="external_id")
+    return work_item
+
+
+async def update_work_item(session: AsyncSession, *, tenant_id: uuid.UUID, work_item_id: str,
+                           data: WorkItemUpdate) -> WorkItem:
+    work_item = await get_owned(session, WorkItem, tenant_id, work_item_id, for_update=True)
+    changes = data.model_dump(exclude_unset=True)
+    await check_references(session, tenant_id, [("customer_id", Customer, changes.get("customer_id"))])
+    apply_changes(work_item, changes, not_null=("type", "reference", "customer_id"))
+    await flush_unique(session, external_id="external_id")
+    return work_item
+
+
+async def delete_work_item(session: AsyncSession, *, tenant_id: uuid.UUID, work_item_id: str) -> None:
+    await delete_owned(session, WorkItem, tenant_id, work_item_id, code="work_item_in_use",
+                       in_use="The work item has time entries; delete them first.")
+
+
+_BULK_COLUMNS = [Column("type", "text[]"), Column("reference", "text[]"), Column("title", "text[]"),
+                 Column("customer_id", "uuid[]")]
+
+
+async def bulk_upsert_work_items(session: AsyncSession, *, tenant_id: uuid.UUID, data: WorkItemBulk) -> BulkResult:
+    items = data.items
+    reject_duplicate_external_ids([i.external_id for i in items])
+    customers, errors = await resolve_references(session, tenant_id, Customer, items, id_field="customer_id",
+                                                 external_field="customer_external_id", required=True)
+    raise_if_errors(errors)
+    values = {"type": [i.type for i in items], "reference": [i.reference for i in items],
+              "title": [i.title for i in items], "customer_id": [c.id for c in customers]}
+    return await upsert_by_external_id(
+        session, table="work_items", tenant_id=tenant_id, columns=_BULK_COLUMNS, ids=[new_id() for _ in items],
+        external_ids=[i.external_id for i in items], values=values)

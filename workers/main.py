@@ -1,0 +1,40 @@
+"""arq worker settings: JSON job serialization (never pickle), the task list, startup/shutdown."""
+
+from typing import Any
+
+from app.config import get_settings
+from app.db import make_engine, make_sessionmaker
+from app.queue import deserialize_job, redis_settings, serialize_job
+from workers.tasks import ping
+
+# How long a stopping worker lets its running jobs finish; the Helm chart's
+# terminationGracePeriodSeconds must be larger.
+JOB_COMPLETION_WAIT_SECONDS = 300
+
+
+async def startup(ctx: dict[str, Any]) -> None:
+    settings = get_settings()
+    engine = make_engine(settings.database_url, pool_size=settings.db_pool_size)
+    ctx["engine"] = engine
+    ctx["sessionmaker"] = make_sessionmaker(engine)
+
+
+async def shutdown(ctx: dict[str, Any]) -> None:
+    engine = ctx.get("engine")
+    if engine is not None:
+        await engine.dispose()
+
+
+class WorkerSettings:
+    functions = [ping]
+    on_startup = startup
+    on_shutdown = shutdown
+    job_serializer = serialize_job
+    job_deserializer = deserialize_job
+    health_check_interval = 30
+    job_completion_wait = JOB_COMPLETION_WAIT_SECONDS
+    max_jobs = 10
+
+    @staticmethod
+    def redis() -> Any:
+        return redis_settings(get_settings().redis_url)
