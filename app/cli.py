@@ -2,6 +2,7 @@
 
 import asyncio
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -136,16 +137,21 @@ def serve(host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0
         os.environ["REDIS_URL"] = servers.redis_url
     get_settings.cache_clear()
     settings = get_settings()
-    upgrade_head(settings.database_url)
-    key = asyncio.run(_demo_key(settings.database_url, data_dir))
-    base = f"http://{host}:{port}"
-    typer.echo(f"\nRebill is starting on {base}\n"
-               f"  API docs : {base}/docs\n"
-               f"  API key  : {key}   (demo tenant; also in {data_dir / 'demo-api-key'})\n"
-               f"  try      : curl -H 'Authorization: Bearer {key}' {base}/v1/customers\n")
-    sys.stdout.flush()
-    asyncio.run(_serve_all(host, port))
-    del servers  # keeps the embedded servers alive until here
+    # uvicorn re-raises the SIGTERM it caught once it has shut down: make that an orderly exit so
+    # that the embedded servers are stopped below.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        upgrade_head(settings.database_url)
+        key = asyncio.run(_demo_key(settings.database_url, data_dir))
+        base = f"http://{host}:{port}"
+        typer.echo(f"\nRebill is starting on {base}\n"
+                   f"  API docs : {base}/docs\n"
+                   f"  API key  : {key}   (demo tenant; also in {data_dir / 'demo-api-key'})\n"
+                   f"  try      : curl -H 'Authorization: Bearer {key}' {base}/v1/customers\n")
+        sys.stdout.flush()
+        asyncio.run(_serve_all(host, port))
+    finally:
+        servers.stop()
 
 
 async def _demo_key(database_url: str, data_dir: Path) -> str:

