@@ -122,9 +122,15 @@ def install_error_handlers(app: FastAPI) -> None:
         return problem_response(exc.status, exc.code, exc.detail, errors=exc.errors, headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
-    async def _request_validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+    async def _request_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = _validation_errors(exc)
         if any(e.code == "json_invalid" for e in errors):
+            # FastAPI parses the body before it runs the auth dependency: a stranger's malformed
+            # JSON must still be told 401, not be given a parse report.
+            if request.url.path.startswith("/v1/"):
+                unauthorized = await _authentication_failure(request)
+                if unauthorized is not None:
+                    return unauthorized
             return problem_response(400, "malformed_json", "The request body is not valid JSON.", errors=errors)
         detail = "; ".join(f"{e.field}: {e.message}" for e in errors[:5])
         return problem_response(422, "validation_error", detail, errors=errors)
@@ -153,6 +159,18 @@ def install_error_handlers(app: FastAPI) -> None:
         if sqlstate and sqlstate.startswith("22"):  # data exception: out of range, bad format
             return problem_response(422, "invalid_value", "A value is out of the accepted range.")
         raise exc
+
+
+async def _authentication_failure(request: Request) -> JSONResponse | None:
+    from app.db import session_scope
+    from app.tenants.service import authenticate
+
+    try:
+        async with session_scope(request.app.state.sessionmaker) as session:
+            await authenticate(session, authorization=request.headers.get("authorization"))
+    except RebillError as exc:
+        return problem_response(exc.status, exc.code, exc.detail, headers=exc.headers)
+    return None
 
 
 def _sqlstate(exc: DBAPIError) -> str | None:

@@ -1,5 +1,6 @@
 """arq worker settings: JSON job serialization (never pickle), the task list, startup/shutdown."""
 
+import socket
 from typing import Any
 
 from app.config import get_settings
@@ -32,6 +33,8 @@ class WorkerSettings:
     job_serializer = serialize_job
     job_deserializer = deserialize_job
     health_check_interval = 30
+    # One key per pod, so `rebill worker --check` in a pod reports on that pod's worker only.
+    health_check_key = f"arq:health-check:{socket.gethostname()}"
     job_completion_wait = JOB_COMPLETION_WAIT_SECONDS
     max_jobs = 10
 

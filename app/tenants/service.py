@@ -76,11 +76,12 @@ async def revoke_key(session: AsyncSession, *, key_id: str) -> None:
 
 async def authenticate(session: AsyncSession, *, authorization: str | None) -> uuid.UUID:
     """The tenant of a `Bearer` key; revoked or unknown keys are refused on the very next request."""
-    scheme, _, token = (authorization or "").partition(" ")
+    scheme, _, token = (authorization or "").strip().partition(" ")
+    token = token.strip()
     if scheme.lower() != "bearer" or not token.startswith(KEY_PREFIX):
         raise Unauthorized("Send `Authorization: Bearer <api key>`.", code="unauthorized",
                            headers={"WWW-Authenticate": "Bearer"})
-    prefix, _, secret = token.strip()[len(KEY_PREFIX):].partition("_")
+    prefix, _, secret = token[len(KEY_PREFIX):].partition("_")
     row = (await session.execute(
         select(ApiKey.tenant_id, ApiKey.secret_hash).where(ApiKey.prefix == prefix, ApiKey.revoked_at.is_(None))
     )).first()
