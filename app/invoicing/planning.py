@@ -1,0 +1,149 @@
+"""The heart of invoicing, with no I/O: from a customer's billable time entries, its prices and the
+tenant's settings to the invoice that a batch (or a preview) would create.
+
+The batch and the preview both call `plan_invoice`; that is what makes "the preview equals the run"
+true by construction. Money is Decimal throughout: each line amount is rounded half-up to the
+currency's minor unit, tax is computed per rate on the sum of the rounded line amounts."""
+
+import uuid
+import zoneinfo
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from app.kit.currency import minor_units
+from app.kit.money import round_money
+
+WORK_ITEM_LABELS = {"ticket": "Ticket", "work_order": "Work order", "delivery_note": "Delivery note",
+                    "business_order": "Business order", "contract": "Contract"}
+
+MISSING_PRODUCT = "missing_product"
+
+
+@dataclass(frozen=True)
+class PlannedProduct:
+    id: uuid.UUID
+    name: str
+    description: str | None
+    unit: str
+    unit_price: Decimal
+    tax_rate: Decimal | None
+
+
+@dataclass(frozen=True)
+class BillableEntry:
+    id: uuid.UUID
+    work_item_type: str
+    work_item_reference: str
+    started_at: datetime
+    hours: Decimal
+    product_id: uuid.UUID | None
+    employee_name: str | None
+
+
+@dataclass(frozen=True)
+class BillTo:
+    customer_id: uuid.UUID
+    currency: str
+    tax_rate: Decimal | None
+    tax_exempt: bool
+
+
+@dataclass(frozen=True)
+class PlanOptions:
+    timezone: str
+    show_employee_names: bool
+    product_mandatory: bool
+    default_product_id: uuid.UUID | None
+
+
+@dataclass(frozen=True)
+class PlannedLine:
+    time_entry_id: uuid.UUID
+    product_id: uuid.UUID
+    description: str
+    quantity: Decimal
+    unit: str
+    unit_price: Decimal
+    amount: Decimal
+    tax_rate: Decimal
+
+
+@dataclass(frozen=True)
+class UnbilledEntry:
+    time_entry_id: uuid.UUID
+    reason: str
+
+
+@dataclass(frozen=True)
+class TaxLine:
+    rate: Decimal
+    base: Decimal
+    amount: Decimal
+
+
+@dataclass
+class InvoicePlan:
+    customer_id: uuid.UUID
+    currency: str
+    lines: list[PlannedLine] = field(default_factory=list)
+    unbilled: list[UnbilledEntry] = field(default_factory=list)
+    taxes: list[TaxLine] = field(default_factory=list)
+    hours: Decimal = Decimal("0")
+    untaxed_amount: Decimal = Decimal("0")
+    tax_amount: Decimal = Decimal("0")
+    total: Decimal = Decimal("0")
+
+
+def line_description(product: PlannedProduct, entry: BillableEntry, *, timezone: str,
+                     show_employee_names: bool) -> str:
+    """"Support — Remote support\\nTicket T-004211 of 05/11/2026 at 14:30 by Alice Martin"."""
+    heading = f"{product.name} — {product.description}" if product.description else product.name
+    local = entry.started_at.astimezone(zoneinfo.ZoneInfo(timezone))
+    label = WORK_ITEM_LABELS.get(entry.work_item_type, entry.work_item_type)
+    detail = f"{label} {entry.work_item_reference} of {local:%d/%m/%Y} at {local:%H:%M}"
+    if show_employee_names and entry.employee_name:
+        detail += f" by {entry.employee_name}"
+    return f"{heading}\n{detail}"
+
+
+def _tax_rate(product: PlannedProduct, bill_to: BillTo) -> Decimal:
+    if bill_to.tax_exempt:
+        return Decimal("0")
+    if product.tax_rate is not None:
+        return product.tax_rate
+    return bill_to.tax_rate if bill_to.tax_rate is not None else Decimal("0")
+
+
+def plan_invoice(*, bill_to: BillTo, entries: list[BillableEntry], products: dict[uuid.UUID, PlannedProduct],
+                 negotiated_prices: dict[uuid.UUID, Decimal], options: PlanOptions) -> InvoicePlan:
+    """One invoice for one customer: a line per billable entry, in the order the time was spent."""
+    places = minor_units(bill_to.currency)
+    plan = InvoicePlan(customer_id=bill_to.customer_id, currency=bill_to.currency)
+    for entry in sorted(entries, key=lambda e: (e.started_at, e.id)):
+        product_id = entry.product_id
+        if product_id is None:
+            product_id = None if options.product_mandatory else options.default_product_id
+        product = products.get(product_id) if product_id is not None else None
+        if product is None:
+            plan.unbilled.append(UnbilledEntry(time_entry_id=entry.id, reason=MISSING_PRODUCT))
+            continue
+        unit_price = negotiated_prices.get(product.id, product.unit_price)
+        plan.lines.append(PlannedLine(
+            time_entry_id=entry.id, product_id=product.id,
+            description=line_description(product, entry, timezone=options.timezone,
+                                         show_employee_names=options.show_employee_names),
+            quantity=entry.hours, unit=product.unit, unit_price=unit_price,
+            amount=round_money(entry.hours * unit_price, places), tax_rate=_tax_rate(product, bill_to)))
+
+    bases: dict[Decimal, Decimal] = defaultdict(Decimal)
+    for line in plan.lines:
+        bases[line.tax_rate] += line.amount
+    plan.taxes = [TaxLine(rate=rate, base=base, amount=round_money(base * rate / 100, places))
+                  for rate, base in sorted(bases.items())]
+    plan.hours = sum((line.quantity for line in plan.lines), Decimal("0"))
+    plan.untaxed_amount = sum((line.amount for line in plan.lines), Decimal("0"))
+    plan.tax_amount = sum((tax.amount for tax in plan.taxes), Decimal("0"))
+    plan.total = plan.untaxed_amount + plan.tax_amount
+    return plan
