@@ -175,8 +175,6 @@ async def test_customers_bulk_does_not_touch_another_tenants_records(api, other_
     assert (await other_api.get(f"/v1/customers/{theirs['id']}")).json()["name"] == "Theirs"
 
 
-@pytest.mark.xfail(strict=True, reason="bulk lets a company that has contacts become a contact, leaving contacts "
-                                       "whose parent is a contact; PATCH refuses it (422 has_contacts)")
 async def test_customers_bulk_refuses_turning_a_company_with_contacts_into_a_contact(api):
     await push(api, "customers", [company("crm-1"), {"external_id": "c-jane", "name": "Jane Doe", "kind": "contact",
                                                      "parent_external_id": "crm-1"}])

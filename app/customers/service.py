@@ -90,6 +90,26 @@ async def delete_customer(session: AsyncSession, *, tenant_id: uuid.UUID, custom
                        in_use="The customer has work items, contacts or is otherwise referenced; remove those first.")
 
 
+async def _companies_keeping_contacts(session: AsyncSession, tenant_id: uuid.UUID, items: list, existing: dict,
+                                      parent_ids: list) -> list[FieldError]:
+    """Items that turn an existing company into a contact while contacts would still point to it."""
+    becoming_contacts = {existing[i.external_id].id: index for index, i in enumerate(items)
+                         if i.kind == "contact" and i.external_id in existing}
+    if not becoming_contacts:
+        return []
+    new_parent = {i.external_id: parent for i, parent in zip(items, parent_ids, strict=True)}
+    children = await session.execute(select(Customer.external_id, Customer.parent_id).where(
+        Customer.tenant_id == tenant_id, Customer.parent_id.in_(list(becoming_contacts))))
+    errors = []
+    for child in children:
+        parent = new_parent.get(child.external_id, child.parent_id) if child.external_id else child.parent_id
+        if parent in becoming_contacts:
+            index = becoming_contacts.pop(parent)
+            errors.append(FieldError(field=f"items[{index}].kind", code="has_contacts",
+                                     message="this company has contacts; it cannot become a contact"))
+    return errors
+
+
 _BULK_COLUMNS = [
     Column("name", "text[]"),
     Column("kind", "text[]"),
@@ -145,6 +165,7 @@ async def bulk_upsert_customers(session: AsyncSession, *, tenant_id: uuid.UUID, 
             elif parent_kind != "company":
                 errors.append(FieldError(field=field, code="invalid_parent", message="the parent must be a company"))
         parent_ids.append(parent)
+    errors += await _companies_keeping_contacts(session, tenant_id, items, existing, parent_ids)
     if errors:
         raise InvalidInput(errors[0].message, errors=errors[:50])
 
