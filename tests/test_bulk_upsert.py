@@ -128,6 +128,13 @@ async def test_customers_bulk_pushed_twice_is_unchanged(api):
     assert await push(api, "customers", items) == {"created": 0, "updated": 0, "unchanged": 2}
 
 
+async def test_customer_created_one_by_one_then_pushed_identically_is_unchanged(api):
+    created = await factories.customer(api, external_id="crm-1")
+    item = {k: v for k, v in created.items() if k not in {"id", "parent_id", "created_at", "updated_at"}}
+
+    assert await push(api, "customers", [item]) == {"created": 0, "updated": 0, "unchanged": 1}
+
+
 async def test_customers_bulk_updates_by_external_id_keeping_the_id(api):
     before = await factories.customer(api, external_id="crm-1", name="Acme")
 

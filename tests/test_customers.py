@@ -178,6 +178,17 @@ async def test_contact_with_a_parent_company(api):
     assert body["parent_id"] == company["id"]
 
 
+async def test_company_with_contacts_cannot_become_a_contact(api):
+    company = await factories.customer(api)
+    await factories.customer(api, name="Jane Doe", kind="contact", parent_id=company["id"])
+
+    response = await api.patch(f"/v1/customers/{company['id']}", json={"kind": "contact"})
+
+    assert response.status_code == 422
+    assert [e["field"] for e in response.json()["errors"]] == ["kind"]
+    assert (await api.get(f"/v1/customers/{company['id']}")).json()["kind"] == "company"
+
+
 async def test_contact_cannot_be_the_parent(api):
     company = await factories.customer(api)
     contact = await factories.customer(api, name="Jane Doe", kind="contact", parent_id=company["id"])

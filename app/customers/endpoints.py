@@ -9,7 +9,7 @@ from app.customers.schemas import CustomerBulk, CustomerCreate, CustomerKind, Cu
 from app.deps import SessionDep, TenantDep
 from app.errors import problems
 from app.kit.bulk import BulkResult
-from app.kit.pagination import Page, PageParams, make_page, page_params
+from app.kit.pagination import FilterText, Page, PageParams, make_page, page_params
 from app.kit.repository import get_owned
 from app.models import Customer
 
@@ -25,7 +25,7 @@ async def create_customer(body: CustomerCreate, session: SessionDep, tenant_id: 
 async def list_customers(
     session: SessionDep, tenant_id: TenantDep, page: Annotated[PageParams, Depends(page_params)],
     kind: CustomerKind | None = None, parent_id: uuid.UUID | None = None,
-    external_id: Annotated[str | None, Query(max_length=255)] = None,
+    external_id: FilterText = None,
 ) -> Page[CustomerOut]:
     rows = await service.list_customers(session, tenant_id=tenant_id, page=page, kind=kind, parent_id=parent_id,
                                         external_id=external_id)

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from app.kit.money import TaxRate
-from app.kit.schemas import Address, Currency, Email, ExternalId, Name, RequestModel, Terms
+from app.kit.schemas import Address, Currency, Email, ExternalId, Flag, Name, RequestModel, Terms
 
 CustomerKind = Literal["company", "contact"]
 
@@ -20,7 +20,7 @@ class CustomerFields(RequestModel):
                                 description="Ordered; the first address receives the invoices.")
     currency: Currency | None = Field(default=None, description="Defaults to the tenant's currency.")
     tax_rate: TaxRate | None = None
-    tax_exempt: bool = False
+    tax_exempt: Flag = False
     terms: Terms | None = Field(default=None, description="Overrides the tenant's default terms.")
 
 
@@ -38,7 +38,7 @@ class CustomerUpdate(RequestModel):
     emails: list[Email] | None = Field(default=None, max_length=20)
     currency: Currency | None = None
     tax_rate: TaxRate | None = None
-    tax_exempt: bool | None = None
+    tax_exempt: Flag | None = None
     terms: Terms | None = None
 
 

@@ -139,6 +139,7 @@ async def bulk_upsert_customers(session: AsyncSession, *, tenant_id: uuid.UUID, 
             Customer.tenant_id == tenant_id, Customer.id.in_(parent_ids_given)))
         kinds_by_id = {r.id: r.kind for r in rows}
 
+    request_kinds = {ids[ext]: item.kind for ext, item in in_request.items() if ext in existing}
     errors: list[FieldError] = []
     parent_ids: list[uuid.UUID | None] = []
     for index, item in enumerate(items):
@@ -155,7 +156,8 @@ async def bulk_upsert_customers(session: AsyncSession, *, tenant_id: uuid.UUID, 
                 errors.append(FieldError(field=field, code="unknown_reference", message=f"no customer {ref!r}"))
         elif item.parent_id:
             field = f"items[{index}].parent_id"
-            parent, parent_kind = item.parent_id, kinds_by_id.get(item.parent_id)
+            # The kind this push gives the parent, when it is in the push, else its stored kind.
+            parent, parent_kind = item.parent_id, request_kinds.get(item.parent_id, kinds_by_id.get(item.parent_id))
             if parent_kind is None:
                 errors.append(FieldError(field=field, code="unknown_reference", message=f"no customer {parent}"))
         if parent is not None and parent_kind is not None:

@@ -9,7 +9,7 @@ import uuid
 import zoneinfo
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
 from app.kit.currency import minor_units
@@ -19,6 +19,7 @@ WORK_ITEM_LABELS = {"ticket": "Ticket", "work_order": "Work order", "delivery_no
                     "business_order": "Business order", "contract": "Contract"}
 
 MISSING_PRODUCT = "missing_product"
+NO_DEFAULT_PRODUCT = "no_default_product"
 
 
 @dataclass(frozen=True)
@@ -123,11 +124,12 @@ def plan_invoice(*, bill_to: BillTo, entries: list[BillableEntry], products: dic
     plan = InvoicePlan(customer_id=bill_to.customer_id, currency=bill_to.currency)
     for entry in sorted(entries, key=lambda e: (e.started_at, e.id)):
         product_id = entry.product_id
-        if product_id is None:
-            product_id = None if options.product_mandatory else options.default_product_id
-        product = products.get(product_id) if product_id is not None else None
-        if product is None:
+        if product_id is None and options.product_mandatory:
             plan.unbilled.append(UnbilledEntry(time_entry_id=entry.id, reason=MISSING_PRODUCT))
+            continue
+        product = products.get(product_id or options.default_product_id)
+        if product is None:
+            plan.unbilled.append(UnbilledEntry(time_entry_id=entry.id, reason=NO_DEFAULT_PRODUCT))
             continue
         unit_price = negotiated_prices.get(product.id, product.unit_price)
         plan.lines.append(PlannedLine(
@@ -147,3 +149,17 @@ def plan_invoice(*, bill_to: BillTo, entries: list[BillableEntry], products: dic
     plan.tax_amount = sum((tax.amount for tax in plan.taxes), Decimal("0"))
     plan.total = plan.untaxed_amount + plan.tax_amount
     return plan
+
+
+def validation_reasons(plan: InvoicePlan, *, has_billing_address: bool) -> list[str]:
+    """Why an invoice cannot be made final; empty when it can."""
+    reasons = []
+    if not has_billing_address:
+        reasons.append("missing_billing_address")
+    if not plan.lines:
+        reasons.append("no_invoice_lines")
+    return reasons
+
+
+def period_subtitle(start: date, end: date) -> str:
+    return f"Period from {start:%d/%m/%Y} to {end:%d/%m/%Y}"

@@ -15,6 +15,10 @@ DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
 
 
+# A text filter of a list route: no NUL (PostgreSQL text cannot hold it), a sane length.
+FilterText = Annotated[str | None, Query(max_length=255, pattern=r"^[^\x00]*$")]
+
+
 class Page(BaseModel, Generic[T]):
     data: list[T]
     next_cursor: str | None

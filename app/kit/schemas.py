@@ -1,10 +1,12 @@
 """Field types and small value objects shared by the resources' request and response schemas."""
 
+import re
 import uuid
 import zoneinfo
+from datetime import UTC, date, datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, EmailStr, Field, StringConstraints
+from pydantic import AfterValidator, AwareDatetime, BaseModel, BeforeValidator, ConfigDict, EmailStr, Field, Strict, StringConstraints
 
 from app.kit.currency import CURRENCIES
 
@@ -39,6 +41,42 @@ TimeZone = Annotated[str, StringConstraints(min_length=1, max_length=64), AfterV
 Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 Email = Annotated[EmailStr, StringConstraints(max_length=254)]
 Id = uuid.UUID
+
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(9998, 12, 31)
+
+
+def _plausible_instant(value: datetime) -> datetime:
+    try:
+        plausible = EARLIEST_DATE <= value.astimezone(UTC).date() <= LATEST_DATE
+    except OverflowError:  # its UTC instant falls outside years 1-9999
+        plausible = False
+    if not plausible:
+        raise ValueError(f"must fall between {EARLIEST_DATE} and {LATEST_DATE}")
+    return value
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}")
+
+
+def _iso_text(pattern: re.Pattern, example: str):
+    """Only ISO 8601 text: pydantic would otherwise read a number as a Unix timestamp."""
+    def check(value):
+        if isinstance(value, str) and pattern.match(value):
+            return value
+        if isinstance(value, (date, datetime)):
+            return value
+        raise ValueError(f"must be an ISO 8601 string such as {example}")
+    return BeforeValidator(check)
+
+
+# An instant with an offset, within years the database and every client can represent.
+Instant = Annotated[AwareDatetime, _iso_text(_ISO_DATETIME, "2026-11-05T14:30:00+01:00"),
+                    AfterValidator(_plausible_instant)]
+CalendarDate = Annotated[date, _iso_text(_ISO_DATE, "2026-11-30"), Field(ge=EARLIEST_DATE, le=LATEST_DATE)]
+# JSON true/false only: "yes", 1 or "true" are refused rather than guessed.
+Flag = Annotated[bool, Strict()]
 
 
 class RequestModel(BaseModel):

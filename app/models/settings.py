@@ -20,7 +20,7 @@ class TenantSettings(SQLModel, table=True):
 
     tenant_id: uuid.UUID = Field(primary_key=True, foreign_key="tenants.id", ondelete="CASCADE")
     legal_name: str = Field(default="", nullable=False)
-    legal_address: dict | None = Field(default=None, sa_type=JSONB)
+    legal_address: dict | None = Field(default=None, sa_type=JSONB(none_as_null=True))
     timezone: str = Field(default="UTC", nullable=False)
     currency: str = Field(default="EUR", nullable=False, max_length=3)
     invoice_number_prefix: str = Field(default="INV-", nullable=False)

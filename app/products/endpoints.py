@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Query, Response, status
 
 from app.deps import SessionDep, TenantDep
 from app.errors import problems
-from app.kit.pagination import Page, PageParams, make_page, page_params
+from app.kit.pagination import FilterText, Page, PageParams, make_page, page_params
 from app.kit.repository import get_owned
 from app.models import Price, Product
 from app.products import service
@@ -25,8 +25,8 @@ async def create_product(body: ProductCreate, session: SessionDep, tenant_id: Te
 
 @router.get("", responses=problems(422))
 async def list_products(session: SessionDep, tenant_id: TenantDep, page: Annotated[PageParams, Depends(page_params)],
-                        code: Annotated[str | None, Query(max_length=255)] = None,
-                        external_id: Annotated[str | None, Query(max_length=255)] = None) -> Page[ProductOut]:
+                        code: FilterText = None,
+                        external_id: FilterText = None) -> Page[ProductOut]:
     rows = await service.list_products(session, tenant_id=tenant_id, page=page, code=code, external_id=external_id)
     return make_page(rows, page, ProductOut.of)
 

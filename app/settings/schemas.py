@@ -6,7 +6,7 @@ from datetime import datetime
 from pydantic import BaseModel, Field
 
 from app.customers.schemas import AddressOut, TermsOut
-from app.kit.schemas import Address, Currency, Email, Name, RequestModel, ShortText, Terms, TimeZone
+from app.kit.schemas import Address, Currency, Email, Flag, Name, RequestModel, ShortText, Terms, TimeZone
 
 
 class SettingsUpdate(RequestModel):
@@ -15,7 +15,7 @@ class SettingsUpdate(RequestModel):
     timezone: TimeZone | None = Field(default=None, description="IANA time zone, e.g. Europe/Paris.")
     currency: Currency | None = None
     invoice_number_prefix: ShortText | None = None
-    invoice_number_yearly_reset: bool | None = Field(
+    invoice_number_yearly_reset: Flag | None = Field(
         default=None, description="true: numbers read PREFIX-YYYY-NNNNNN and restart each year.")
     default_product_id: uuid.UUID | None = Field(
         default=None, description="The service product billed for time that has none.")

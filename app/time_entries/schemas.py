@@ -1,13 +1,13 @@
 """Time entry shapes (SPEC Appendix A)."""
 
 import uuid
-from datetime import datetime
-from typing import Literal
+from datetime import UTC, datetime
+from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from app.kit.money import Hours
-from app.kit.schemas import ExternalId, LongText, RequestModel, ShortText
+from app.kit.schemas import ExternalId, Flag, Instant, LongText, RequestModel, ShortText
 
 TimeEntryStatus = Literal["draft", "approved"]
 
@@ -15,10 +15,10 @@ TimeEntryStatus = Literal["draft", "approved"]
 class TimeEntryFields(RequestModel):
     employee_id: ShortText | None = None
     employee_name: ShortText | None = None
-    started_at: AwareDatetime = Field(description="ISO 8601 with an offset.")
+    started_at: Instant = Field(description="ISO 8601 with an offset.")
     hours: Hours
     status: TimeEntryStatus = "draft"
-    billable: bool | None = Field(default=None, description="Defaults to true for ticket time, false otherwise.")
+    billable: Flag | None = Field(default=None, description="Defaults to true for ticket time, false otherwise.")
     note: LongText | None = None
 
 
@@ -33,11 +33,11 @@ class TimeEntryUpdate(RequestModel):
     work_item_id: uuid.UUID | None = None
     employee_id: ShortText | None = None
     employee_name: ShortText | None = None
-    started_at: AwareDatetime | None = None
+    started_at: Instant | None = None
     hours: Hours | None = None
     product_id: uuid.UUID | None = None
     status: TimeEntryStatus | None = None
-    billable: bool | None = None
+    billable: Flag | None = None
     note: LongText | None = None
 
 
@@ -59,7 +59,8 @@ class TimeEntryOut(BaseModel):
     work_item_id: uuid.UUID
     employee_id: str | None
     employee_name: str | None
-    started_at: datetime
+    started_at: Annotated[datetime, AfterValidator(lambda value: value.astimezone(UTC))] = Field(
+        description="Always given in UTC, whatever offset it was sent with.")
     hours: Hours
     product_id: uuid.UUID | None
     status: TimeEntryStatus

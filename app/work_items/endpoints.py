@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query, Response, status
 from app.deps import SessionDep, TenantDep
 from app.errors import problems
 from app.kit.bulk import BulkResult
-from app.kit.pagination import Page, PageParams, make_page, page_params
+from app.kit.pagination import FilterText, Page, PageParams, make_page, page_params
 from app.kit.repository import get_owned
 from app.models import WorkItem
 from app.work_items import service
@@ -26,7 +26,7 @@ async def create_work_item(body: WorkItemCreate, session: SessionDep, tenant_id:
 async def list_work_items(session: SessionDep, tenant_id: TenantDep,
                           page: Annotated[PageParams, Depends(page_params)],
                           customer_id: uuid.UUID | None = None, type: WorkItemType | None = None,
-                          external_id: Annotated[str | None, Query(max_length=255)] = None) -> Page[WorkItemOut]:
+                          external_id: FilterText = None) -> Page[WorkItemOut]:
     rows = await service.list_work_items(session, tenant_id=tenant_id, page=page, customer_id=customer_id,
                                          type=type, external_id=external_id)
     return make_page(rows, page, WorkItemOut.of)

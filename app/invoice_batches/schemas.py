@@ -1,0 +1,118 @@
+"""The invoice batch definition (SPEC §4.1) and the preview's answer."""
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from app.kit.money import Hours, TaxRate, UnitPrice
+from app.kit.schemas import CalendarDate, Email, Flag, Instant, Name
+from app.work_items.schemas import WorkItemType
+
+MAX_RUN_AHEAD = timedelta(hours=24)
+
+
+class InvoiceBatchDefinition(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    selection_id: uuid.UUID | None = None
+    customer_ids: list[uuid.UUID] | None = Field(default=None, min_length=1, max_length=100_000)
+    source_type: WorkItemType | None = Field(default=None, description="Only time on this kind of work item.")
+    title: Name = Field(description="The common object written on every invoice of the batch.")
+    period_start: CalendarDate
+    period_end: CalendarDate
+    show_employee_names: Flag = False
+    validate_invoices: Flag = Field(default=False, alias="validate",
+                                    description="true: invoices are made final (numbered, immutable).")
+    send: Flag = Field(default=False, description="true: each validated invoice is emailed with its PDF.")
+    product_mandatory: Flag = False
+    run_at: Instant | None = Field(default=None, description="At most 24 hours ahead; absent: now.")
+    notify_email: Email | None = None
+
+    @model_validator(mode="after")
+    def _coherent(self) -> "InvoiceBatchDefinition":
+        if (self.selection_id is None) == (self.customer_ids is None):
+            raise ValueError("give exactly one of selection_id and customer_ids")
+        if self.period_end < self.period_start:
+            raise ValueError("period_end is before period_start")
+        if self.run_at is not None and self.run_at > datetime.now(UTC) + MAX_RUN_AHEAD:
+            raise ValueError("run_at is more than 24 hours from now")
+        return self
+
+
+class Reason(BaseModel):
+    code: str
+    message: str
+
+
+class BillToAddress(BaseModel):
+    line1: str
+    line2: str | None = None
+    postal_code: str
+    city: str
+    country: str
+
+
+class BillToOut(BaseModel):
+    name: str
+    address: BillToAddress | None
+
+
+class PreviewLine(BaseModel):
+    time_entry_id: uuid.UUID
+    product_id: uuid.UUID
+    description: str
+    quantity: Hours
+    unit: str
+    unit_price: UnitPrice
+    amount: UnitPrice
+    tax_rate: TaxRate
+
+
+class TaxOut(BaseModel):
+    rate: TaxRate
+    base: UnitPrice
+    amount: UnitPrice
+
+
+class PreviewInvoice(BaseModel):
+    customer_id: uuid.UUID
+    bill_to: BillToOut
+    currency: str
+    title: str
+    subtitle: str
+    lines: list[PreviewLine]
+    taxes: list[TaxOut]
+    hours: UnitPrice
+    untaxed_amount: UnitPrice
+    tax_amount: UnitPrice
+    total: UnitPrice
+    would_validate: bool
+    not_validated_reasons: list[Reason]
+
+
+class UnbilledTime(BaseModel):
+    time_entry_id: uuid.UUID
+    customer_id: uuid.UUID
+    reasons: list[Reason]
+
+
+class CurrencyTotals(BaseModel):
+    currency: str
+    untaxed: UnitPrice
+    tax: UnitPrice
+    total: UnitPrice
+
+
+class Totals(BaseModel):
+    customers: int
+    invoices: int
+    hours: UnitPrice
+    by_currency: list[CurrencyTotals]
+
+
+class InvoiceBatchPreview(BaseModel):
+    invoices: list[PreviewInvoice]
+    unbilled_times: list[UnbilledTime]
+    customers_without_times: list[uuid.UUID]
+    totals: Totals

@@ -1,0 +1,63 @@
+"""Invoice batches: the preview (what a batch would produce right now, written nowhere).
+
+The preview reads chunk by chunk and plans each customer with the same pure function the batch
+run uses, so that a preview followed by the batch, with no change in between, gives the same
+invoices and totals."""
+
+import uuid
+from collections import defaultdict
+from decimal import Decimal
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.invoice_batches.schemas import InvoiceBatchDefinition, InvoiceBatchPreview
+from app.invoicing.loading import billing_targets, chunks
+from app.invoicing.planning import PlanOptions, period_subtitle, plan_invoice, validation_reasons
+from app.invoicing.reasons import reason
+from app.settings.service import get_settings
+
+
+async def preview(session: AsyncSession, *, tenant_id: uuid.UUID,
+                  definition: InvoiceBatchDefinition) -> InvoiceBatchPreview:
+    settings = await get_settings(session, tenant_id=tenant_id)
+    targets = await billing_targets(session, tenant_id=tenant_id, selection_id=definition.selection_id,
+                                    customer_ids=definition.customer_ids)
+    options = PlanOptions(timezone=settings.timezone, show_employee_names=definition.show_employee_names,
+                          product_mandatory=definition.product_mandatory,
+                          default_product_id=settings.default_product_id)
+    subtitle = period_subtitle(definition.period_start, definition.period_end)
+    invoices, unbilled, without_times = [], [], []
+    by_currency: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0)] * 3)
+    hours = Decimal(0)
+    async for part, chunk in chunks(session, targets=targets, tenant_id=tenant_id, timezone=settings.timezone,
+                                    period_start=definition.period_start, period_end=definition.period_end,
+                                    source_type=definition.source_type,
+                                    default_product_id=settings.default_product_id):
+        for target in part:
+            entries = chunk.entries.get(target)
+            if not entries:
+                without_times.append(target)
+                continue
+            customer = chunk.customers[target]
+            plan = plan_invoice(bill_to=customer.bill_to, entries=entries, products=chunk.products,
+                                negotiated_prices=chunk.prices.get(target, {}), options=options)
+            unbilled += [{"time_entry_id": u.time_entry_id, "customer_id": target, "reasons": [reason(u.reason)]}
+                         for u in plan.unbilled]
+            blocking = validation_reasons(plan, has_billing_address=customer.billing_address is not None)
+            invoices.append({
+                "customer_id": target, "bill_to": {"name": customer.name, "address": customer.billing_address},
+                "currency": plan.currency, "title": definition.title, "subtitle": subtitle,
+                "lines": [vars(line) for line in plan.lines], "taxes": [vars(tax) for tax in plan.taxes],
+                "hours": plan.hours, "untaxed_amount": plan.untaxed_amount, "tax_amount": plan.tax_amount,
+                "total": plan.total, "would_validate": definition.validate_invoices and not blocking,
+                "not_validated_reasons": [reason(code) for code in blocking] if definition.validate_invoices else []})
+            hours += plan.hours
+            sums = by_currency[plan.currency]
+            sums[0] += plan.untaxed_amount
+            sums[1] += plan.tax_amount
+            sums[2] += plan.total
+    return InvoiceBatchPreview.model_validate({
+        "invoices": invoices, "unbilled_times": unbilled, "customers_without_times": without_times,
+        "totals": {"customers": len(targets), "invoices": len(invoices), "hours": hours,
+                   "by_currency": [{"currency": c, "untaxed": s[0], "tax": s[1], "total": s[2]}
+                                   for c, s in sorted(by_currency.items())]}})

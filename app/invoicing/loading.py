@@ -1,0 +1,121 @@
+"""Reads what planning needs, set-based and chunk by chunk: the billing targets of a batch, then for
+a chunk of targets their billable entries, products and negotiated prices.
+
+A contact with a parent company is billed to the parent: the billing target of a customer is
+`coalesce(parent_id, id)`, and a target's entries are its own plus its contacts'."""
+
+import uuid
+from collections import defaultdict
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import ARRAY, Uuid, any_, bindparam, func, select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.errors import FieldError, InvalidInput
+from app.invoicing.planning import BillableEntry, BillTo, PlannedProduct
+from app.kit.repository import get_owned
+from app.kit.timezones import local_day_bounds
+from app.models import Customer, Price, Product, Selection, SelectionCustomer
+
+CHUNK = 500
+
+
+@dataclass
+class TargetCustomer:
+    bill_to: BillTo
+    name: str
+    billing_address: dict | None
+    emails: list[str]
+    terms: dict | None
+
+
+@dataclass
+class Chunk:
+    customers: dict[uuid.UUID, TargetCustomer]
+    entries: dict[uuid.UUID, list[BillableEntry]]
+    products: dict[uuid.UUID, PlannedProduct]
+    prices: dict[uuid.UUID, dict[uuid.UUID, object]]
+
+
+def _ids(name: str, values: list[uuid.UUID]):
+    return bindparam(name, values, type_=ARRAY(Uuid))
+
+
+async def billing_targets(session: AsyncSession, *, tenant_id: uuid.UUID, selection_id: uuid.UUID | None,
+                          customer_ids: list[uuid.UUID] | None) -> list[uuid.UUID]:
+    """The customers to invoice, in the order given, each contact replaced by its parent company."""
+    if selection_id is not None:
+        selection = await get_owned(session, Selection, tenant_id, selection_id)
+        rows = await session.execute(
+            select(func.coalesce(Customer.parent_id, Customer.id))
+            .join(SelectionCustomer, (SelectionCustomer.customer_id == Customer.id)
+                  & (SelectionCustomer.tenant_id == Customer.tenant_id))
+            .where(SelectionCustomer.selection_id == selection.id).order_by(SelectionCustomer.position))
+        targets = [row[0] for row in rows]
+    else:
+        rows = await session.execute(
+            select(Customer.id, func.coalesce(Customer.parent_id, Customer.id))
+            .where(Customer.tenant_id == tenant_id, Customer.id == any_(_ids("ids", list(customer_ids)))))
+        target_of = {row[0]: row[1] for row in rows}
+        errors = [FieldError(field=f"customer_ids[{i}]", code="unknown_reference", message=f"no customer {c}")
+                  for i, c in enumerate(customer_ids) if c not in target_of]
+        if errors:
+            raise InvalidInput(errors[0].message, code="unknown_reference", errors=errors[:50])
+        targets = [target_of[c] for c in customer_ids]
+    return list(dict.fromkeys(targets))
+
+
+_ENTRIES = text("""
+SELECT coalesce(c.parent_id, c.id) AS target_id, te.id, wi.type, wi.reference, te.started_at, te.hours,
+       te.product_id, te.employee_name
+FROM time_entries te
+JOIN work_items wi ON wi.tenant_id = te.tenant_id AND wi.id = te.work_item_id
+JOIN customers c ON c.tenant_id = wi.tenant_id AND c.id = wi.customer_id
+WHERE te.tenant_id = :tenant_id
+  AND (c.id = ANY(:targets) OR c.parent_id = ANY(:targets))
+  AND te.status = 'approved' AND te.billable AND te.invoice_id IS NULL
+  AND te.started_at >= :start AND te.started_at < :end
+  AND (CAST(:source_type AS text) IS NULL OR wi.type = :source_type)
+""").bindparams(bindparam("targets", type_=ARRAY(Uuid)))
+
+
+async def load_chunk(session: AsyncSession, *, tenant_id: uuid.UUID, targets: list[uuid.UUID], timezone: str,
+                     period_start: date, period_end: date, source_type: str | None,
+                     default_product_id: uuid.UUID | None) -> Chunk:
+    start, end = local_day_bounds(timezone, period_start, period_end)
+    customers = {
+        c.id: TargetCustomer(
+            bill_to=BillTo(customer_id=c.id, currency=c.currency, tax_rate=c.tax_rate, tax_exempt=c.tax_exempt),
+            name=c.name, billing_address=c.billing_address, emails=list(c.emails), terms=c.terms)
+        for c in await session.scalars(select(Customer).where(Customer.tenant_id == tenant_id,
+                                                              Customer.id == any_(_ids("targets", targets))))}
+    entries: dict[uuid.UUID, list[BillableEntry]] = defaultdict(list)
+    product_ids = {default_product_id} - {None}
+    rows = await session.execute(_ENTRIES, {"tenant_id": tenant_id, "targets": targets, "start": start,
+                                            "end": end, "source_type": source_type})
+    for row in rows:
+        entries[row.target_id].append(BillableEntry(
+            id=row.id, work_item_type=row.type, work_item_reference=row.reference, started_at=row.started_at,
+            hours=row.hours, product_id=row.product_id, employee_name=row.employee_name))
+        if row.product_id is not None:
+            product_ids.add(row.product_id)
+    products = {
+        p.id: PlannedProduct(id=p.id, name=p.name, description=p.description, unit=p.unit,
+                             unit_price=p.unit_price, tax_rate=p.tax_rate)
+        for p in await session.scalars(select(Product).where(Product.tenant_id == tenant_id,
+                                                             Product.id == any_(_ids("products", list(product_ids)))))}
+    prices: dict[uuid.UUID, dict] = defaultdict(dict)
+    for price in await session.scalars(select(Price).where(Price.tenant_id == tenant_id,
+                                                           Price.customer_id == any_(_ids("targets", targets)))):
+        prices[price.customer_id][price.product_id] = price.unit_price
+    return Chunk(customers=customers, entries=entries, products=products, prices=prices)
+
+
+async def chunks(session: AsyncSession, *, targets: list[uuid.UUID],
+                 **kwargs) -> AsyncIterator[tuple[list[uuid.UUID], Chunk]]:
+    """The targets CHUNK by CHUNK, in order, each slice with what planning needs for it."""
+    for offset in range(0, len(targets), CHUNK):
+        part = targets[offset:offset + CHUNK]
+        yield part, await load_chunk(session, targets=part, **kwargs)
