@@ -38,7 +38,8 @@ def test_line_text_without_employee_names():
 
 def test_amounts_round_half_up_per_line_and_tax_is_per_rate_on_the_sum():
     # 0.35 h x 80.00 = 28.00; 0.33 h x 120.00 = 39.60; 1.01 h x 70.05 (negotiated) = 70.7505 -> 70.75
-    plan = plan_invoice(bill_to=ACME, entries=[entry(hours="0.35"), entry(hours="0.33", product=ONSITE)],
+    later = "2026-11-06T09:00:00+00:00"
+    plan = plan_invoice(bill_to=ACME, entries=[entry(hours="0.35"), entry(hours="0.33", product=ONSITE, started_at=later)],
                         products=PRODUCTS, negotiated_prices={}, options=PARIS)
     assert [line.amount for line in plan.lines] == [Decimal("28.00"), Decimal("39.60")]
     assert [(t.rate, t.base, t.amount) for t in plan.taxes] == [
