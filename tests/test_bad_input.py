@@ -996,13 +996,7 @@ async def invoiced(api, world, sessionmaker) -> dict:
     entry = await factories.time_entry(api, work_item_id=world["work_item"], external_id="te-invoiced",
                                        employee_id="e-7", employee_name="Alice Martin", hours="1.50",
                                        started_at=STARTED)
-    invoice_id, line_id = uuid.uuid4(), uuid.uuid4()
-    async with sessionmaker() as session:
-        result = await session.execute(
-            text("UPDATE time_entries SET invoice_id = :invoice, invoice_line_id = :line WHERE id = :id"),
-            {"invoice": invoice_id, "line": line_id, "id": uuid.UUID(entry["id"])})
-        assert result.rowcount == 1
-        await session.commit()
+    invoice_id, line_id = await factories.mark_invoiced(sessionmaker, entry["id"])
     shown = await api.get(f"/v1/time-entries/{entry['id']}")
     assert shown.status_code == 200, shown.text
     assert shown.json()["invoice_id"] == str(invoice_id)

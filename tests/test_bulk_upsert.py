@@ -59,11 +59,7 @@ async def time_entry_rows(sessionmaker, tenant_id: uuid.UUID) -> tuple[int, date
 
 
 async def mark_invoiced(sessionmaker, entry_id: str) -> None:
-    async with sessionmaker() as session:
-        await session.execute(text("UPDATE time_entries SET invoice_id = :invoice, invoice_line_id = :line "
-                                   "WHERE id = :id"),
-                              {"invoice": uuid.uuid4(), "line": uuid.uuid4(), "id": uuid.UUID(entry_id)})
-        await session.commit()
+    await factories.mark_invoiced(sessionmaker, entry_id)
 
 
 # Customers

@@ -30,14 +30,7 @@ async def ticket(api, **fields) -> dict:
 
 
 async def mark_invoiced(sessionmaker, entry_id: str) -> tuple[str, str]:
-    invoice_id, line_id = str(uuid.uuid4()), str(uuid.uuid4())
-    async with sessionmaker() as session:
-        await session.execute(text("UPDATE time_entries SET invoice_id = :invoice, invoice_line_id = :line "
-                                   "WHERE id = :id"),
-                              {"invoice": uuid.UUID(invoice_id), "line": uuid.UUID(line_id),
-                               "id": uuid.UUID(entry_id)})
-        await session.commit()
-    return invoice_id, line_id
+    return await factories.mark_invoiced(sessionmaker, entry_id)
 
 
 async def test_created_entry_reads_back_in_the_documented_shape(api):

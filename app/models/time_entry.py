@@ -42,7 +42,7 @@ class TimeEntry(SQLModel, table=True):
     status: str = Field(default="draft", nullable=False)
     billable: bool = Field(nullable=False)
     note: str | None = None
-    invoice_id: uuid.UUID | None = Field(default=None, index=True)
-    invoice_line_id: uuid.UUID | None = None
+    invoice_id: uuid.UUID | None = Field(default=None, index=True, foreign_key="invoices.id", ondelete="SET NULL")
+    invoice_line_id: uuid.UUID | None = Field(default=None, foreign_key="invoice_lines.id", ondelete="SET NULL")
     created_at: datetime = created_at_field()
     updated_at: datetime = updated_at_field()

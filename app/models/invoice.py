@@ -1,0 +1,97 @@
+"""Invoices and their lines. A validated invoice is numbered and immutable; a draft can be
+validated or deleted (its time entries become billable again).
+
+The database guarantees what must never happen: a time entry on two lines (unique time_entry_id),
+two invoices of one batch for one customer (unique batch_id, customer_id), two invoices with one
+number (unique tenant_id, number)."""
+
+import uuid
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import CheckConstraint, Date, DateTime, Index, Numeric, UniqueConstraint
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlmodel import Field, SQLModel
+
+from app.models._base import created_at_field, id_field, tenant_field, tenant_ref, tenant_unique_id, updated_at_field
+
+
+class Invoice(SQLModel, table=True):
+    __tablename__ = "invoices"
+    __mapper_args__ = {"eager_defaults": True}
+    __table_args__ = (
+        tenant_unique_id("invoices"),
+        UniqueConstraint("tenant_id", "number"),
+        UniqueConstraint("batch_id", "customer_id"),
+        tenant_ref("customer_id", "customers"),
+        CheckConstraint("status IN ('draft', 'validated')", name="status"),
+        CheckConstraint("status = 'draft' OR number IS NOT NULL", name="validated_is_numbered"),
+        CheckConstraint("delivery_status IN ('not_requested', 'pending', 'sent', 'failed')", name="delivery_status"),
+        Index("ix_invoices_tenant_id_customer_id", "tenant_id", "customer_id"),
+    )
+
+    id: uuid.UUID = id_field()
+    tenant_id: uuid.UUID = tenant_field()
+    batch_id: uuid.UUID | None = Field(default=None, sa_column_kwargs={"nullable": True}, foreign_key="invoice_batches.id",
+                                       ondelete="SET NULL", index=True)
+    customer_id: uuid.UUID = Field(nullable=False)
+    number: str | None = None
+    status: str = Field(default="draft", nullable=False)
+    bill_to: dict = Field(sa_type=JSONB, nullable=False)
+    title: str = Field(nullable=False)
+    subtitle: str = Field(nullable=False)
+    period_start: date | None = Field(default=None, sa_type=Date)
+    period_end: date | None = Field(default=None, sa_type=Date)
+    issue_date: date | None = Field(default=None, sa_type=Date)
+    due_date: date | None = Field(default=None, sa_type=Date)
+    currency: str = Field(nullable=False, max_length=3)
+    untaxed_amount: Decimal = Field(sa_type=Numeric(18, 4), nullable=False)
+    tax_amount: Decimal = Field(sa_type=Numeric(18, 4), nullable=False)
+    total: Decimal = Field(sa_type=Numeric(18, 4), nullable=False)
+    taxes: list = Field(default_factory=list, sa_type=JSONB, nullable=False)
+    terms: dict = Field(default_factory=dict, sa_type=JSONB, nullable=False)
+    not_validated_reasons: list = Field(default_factory=list, sa_type=JSONB, nullable=False)
+    delivery_status: str = Field(default="not_requested", nullable=False)
+    delivery_attempts: int = Field(default=0, nullable=False)
+    delivery_last_error: str | None = None
+    sent_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    validated_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    created_at: datetime = created_at_field()
+    updated_at: datetime = updated_at_field()
+
+
+class InvoiceLine(SQLModel, table=True):
+    __tablename__ = "invoice_lines"
+    __mapper_args__ = {"eager_defaults": True}
+    __table_args__ = (
+        UniqueConstraint("time_entry_id"),
+        tenant_ref("product_id", "products"),
+        Index("ix_invoice_lines_invoice_id_position", "invoice_id", "position"),
+    )
+
+    id: uuid.UUID = id_field()
+    tenant_id: uuid.UUID = tenant_field()
+    invoice_id: uuid.UUID = Field(sa_column_kwargs={"nullable": False},
+                                  foreign_key="invoices.id", ondelete="CASCADE")
+    position: int = Field(nullable=False)
+    time_entry_id: uuid.UUID | None = Field(default=None, foreign_key="time_entries.id", ondelete="RESTRICT")
+    product_id: uuid.UUID = Field(nullable=False)
+    description: str = Field(nullable=False)
+    quantity: Decimal = Field(sa_type=Numeric(6, 2), nullable=False)
+    unit: str = Field(nullable=False)
+    unit_price: Decimal = Field(sa_type=Numeric(18, 4), nullable=False)
+    amount: Decimal = Field(sa_type=Numeric(18, 4), nullable=False)
+    tax_rate: Decimal = Field(sa_type=Numeric(7, 4), nullable=False)
+
+
+class InvoiceNumberCounter(SQLModel, table=True):
+    """The last number given per tenant and year (year 0 when numbers never reset). Incremented
+    in the validating transaction, whose row lock makes numbers gapless and strictly increasing."""
+
+    __tablename__ = "invoice_number_counters"
+
+    tenant_id: uuid.UUID = Field(primary_key=True, foreign_key="tenants.id", ondelete="CASCADE")
+    year: int = Field(primary_key=True)
+    last_number: int = Field(nullable=False)
+
+

@@ -1,0 +1,97 @@
+"""Invoice batches, the customers each batch covers (its snapshot and progress), the times it left
+unbilled, and stored answers of idempotent requests.
+
+PostgreSQL is the record of every batch: Redis only carries the job that runs it."""
+
+import uuid
+from datetime import date, datetime
+
+from sqlalchemy import ARRAY, CheckConstraint, Date, DateTime, Index, Uuid
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlmodel import Field, SQLModel
+
+from app.models._base import created_at_field, id_field, tenant_field, tenant_ref, tenant_unique_id
+
+BATCH_STATUSES = ("scheduled", "running", "succeeded", "completed_with_errors", "failed", "cancelled")
+
+
+class InvoiceBatch(SQLModel, table=True):
+    __tablename__ = "invoice_batches"
+    __mapper_args__ = {"eager_defaults": True}
+    __table_args__ = (
+        tenant_unique_id("invoice_batches"),
+        CheckConstraint("status IN ('scheduled', 'running', 'succeeded', 'completed_with_errors', 'failed', "
+                        "'cancelled')", name="status"),
+        Index("ix_invoice_batches_status_run_at", "status", "run_at"),
+    )
+
+    id: uuid.UUID = id_field()
+    tenant_id: uuid.UUID = tenant_field()
+    status: str = Field(default="scheduled", nullable=False)
+    title: str = Field(nullable=False)
+    selection_id: uuid.UUID | None = None
+    customer_ids: list[uuid.UUID] | None = Field(default=None, sa_type=ARRAY(Uuid))
+    source_type: str | None = None
+    period_start: date = Field(sa_type=Date, nullable=False)
+    period_end: date = Field(sa_type=Date, nullable=False)
+    show_employee_names: bool = Field(nullable=False)
+    validate_invoices: bool = Field(nullable=False)
+    send: bool = Field(nullable=False)
+    product_mandatory: bool = Field(nullable=False)
+    run_at: datetime = Field(sa_type=DateTime(timezone=True), nullable=False)
+    notify_email: str | None = None
+    customers_total: int = Field(default=0, nullable=False)
+    customers_done: int = Field(default=0, nullable=False)
+    error: str | None = None
+    runs: int = Field(default=0, nullable=False)
+    heartbeat_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    created_at: datetime = created_at_field()
+    started_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    finished_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+
+
+class InvoiceBatchCustomer(SQLModel, table=True):
+    """A billing target of a batch, fixed when the batch starts. `outcome` is set in the same
+    transaction that writes the customer's invoice: a resumed batch skips what is done."""
+
+    __tablename__ = "invoice_batch_customers"
+    __table_args__ = (
+        tenant_ref("batch_id", "invoice_batches", ondelete="CASCADE"),
+        CheckConstraint("outcome IN ('invoiced', 'no_times', 'failed')", name="outcome"),
+        Index("ix_invoice_batch_customers_pending", "batch_id", "position", postgresql_where="outcome IS NULL"),
+    )
+
+    batch_id: uuid.UUID = Field(primary_key=True)
+    customer_id: uuid.UUID = Field(primary_key=True)
+    tenant_id: uuid.UUID = tenant_field()
+    position: int = Field(nullable=False)
+    outcome: str | None = None
+    error: str | None = None
+
+
+class InvoiceBatchUnbilled(SQLModel, table=True):
+    """A time entry in a batch's scope that the batch did not bill, and why."""
+
+    __tablename__ = "invoice_batch_unbilled"
+    __table_args__ = (tenant_ref("batch_id", "invoice_batches", ondelete="CASCADE"),)
+
+    batch_id: uuid.UUID = Field(primary_key=True)
+    time_entry_id: uuid.UUID = Field(primary_key=True)
+    tenant_id: uuid.UUID = tenant_field()
+    customer_id: uuid.UUID = Field(nullable=False)
+    reason: str = Field(nullable=False)
+
+
+class IdempotencyKey(SQLModel, table=True):
+    """The first answer to a request sent with an Idempotency-Key, kept at least 24 hours."""
+
+    __tablename__ = "idempotency_keys"
+
+    tenant_id: uuid.UUID = Field(primary_key=True, foreign_key="tenants.id", ondelete="CASCADE")
+    key: str = Field(primary_key=True)
+    request_hash: str = Field(nullable=False)
+    response_status: int = Field(nullable=False)
+    response_body: dict = Field(sa_type=JSONB, nullable=False)
+    created_at: datetime = created_at_field()
+
+
