@@ -7,7 +7,7 @@ import uuid
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, DateTime, Index, Numeric, UniqueConstraint
+from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, Numeric, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from app.models._base import created_at_field, id_field, tenant_field, tenant_ref, tenant_unique_id, updated_at_field
@@ -43,6 +43,8 @@ class TimeEntry(SQLModel, table=True):
     billable: bool = Field(nullable=False)
     note: str | None = None
     invoice_id: uuid.UUID | None = Field(default=None, index=True, foreign_key="invoices.id", ondelete="SET NULL")
-    invoice_line_id: uuid.UUID | None = Field(default=None, foreign_key="invoice_lines.id", ondelete="SET NULL")
+    # use_alter: invoice_lines also references time_entries; the cycle is closed after both exist.
+    invoice_line_id: uuid.UUID | None = Field(default=None, sa_column_args=[
+        ForeignKey("invoice_lines.id", ondelete="SET NULL", use_alter=True)])
     created_at: datetime = created_at_field()
     updated_at: datetime = updated_at_field()
