@@ -12,17 +12,15 @@ not even the valid part that came with the bad one (most bodies carry a valid ch
 refusal is caused by the one thing the case breaks."""
 
 import json
-import uuid
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from sqlalchemy import text
 
 from tests import factories
+from tests.observe import KINDS, tenant_state
 
 PROBLEM_JSON = "application/problem+json"
-KINDS = ("customers", "products", "prices", "work-items", "time-entries", "selections")
 UNKNOWN_ID = "01900000-0000-7000-8000-000000000001"  # a well-formed id that names no record
 STARTED = "2026-11-05T14:30:00+01:00"
 ADDRESS = {"line1": "3 rue de la Paix", "line2": None, "postal_code": "75002", "city": "Paris", "country": "FR"}
@@ -53,23 +51,6 @@ async def world(api) -> dict[str, str]:
     return {"company": company["id"], "company2": company2["id"], "contact": contact["id"],
             "product": product["id"], "product2": product2["id"], "price": price["id"],
             "work_item": work_item["id"], "time_entry": time_entry["id"], "selection": selection["id"]}
-
-
-async def list_all(client, kind: str) -> list[dict]:
-    response = await client.get(f"/v1/{kind}", params={"limit": 200})
-    assert response.status_code == 200, response.text
-    body = response.json()
-    assert body["next_cursor"] is None
-    return body["data"]
-
-
-async def tenant_state(client) -> dict:
-    """Everything a tenant can see: every list, whole records included, and its settings."""
-    state = {kind: await list_all(client, kind) for kind in KINDS}
-    settings = await client.get("/v1/settings")
-    assert settings.status_code == 200, settings.text
-    state["settings"] = settings.json()
-    return state
 
 
 def assert_problem(response, status: int, *, code: str | None = None, field: str | None = None) -> dict:

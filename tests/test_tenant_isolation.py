@@ -10,6 +10,7 @@ import uuid
 import pytest
 
 from tests import factories
+from tests.observe import KINDS, list_all, tenant_state
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -18,7 +19,6 @@ B_SECRETS = ("Bravo Confidential Customer", "bravo-billing@secret.example", "Bra
              "BRAVO-SECRET-CODE", "Bravo confidential ticket", "Bravo confidential note",
              "Bravo Confidential Selection", "Bravo Employee", "13.37", "41.99", "Rue Secrète")
 
-KINDS = ("customers", "products", "prices", "work-items", "time-entries", "selections")
 
 # A PATCH body that is valid for each kind, so that a 404 cannot be blamed on the body.
 PATCH_BODIES = {
@@ -63,23 +63,6 @@ async def reread(client, records: dict[str, dict]) -> dict[str, dict]:
         assert response.status_code == 200, response.text
         out[kind] = response.json()
     return out
-
-
-async def list_all(client, kind: str, **params) -> list[dict]:
-    response = await client.get(f"/v1/{kind}", params={"limit": 200, **params})
-    assert response.status_code == 200, response.text
-    body = response.json()
-    assert body["next_cursor"] is None
-    return body["data"]
-
-
-async def tenant_state(client) -> dict:
-    """Everything a tenant can see: its lists and its settings."""
-    state = {kind: await list_all(client, kind) for kind in KINDS}
-    settings = await client.get("/v1/settings")
-    assert settings.status_code == 200, settings.text
-    state["settings"] = settings.json()
-    return state
 
 
 def assert_no_b_data(response) -> None:

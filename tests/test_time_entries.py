@@ -1,10 +1,8 @@
 """Time entries: create, read, change, delete; defaults; the read-only rule once invoiced; list
 filters, dates being read in the tenant's time zone."""
 
-import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import text
 
 from tests import factories
 

@@ -3,7 +3,7 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response, status
+from fastapi import APIRouter, Depends, Response, status
 from app.customers import service
 from app.customers.schemas import CustomerBulk, CustomerCreate, CustomerKind, CustomerOut, CustomerUpdate
 from app.deps import SessionDep, TenantDep

@@ -1,0 +1,20 @@
+"""Read everything a tenant can see, to prove that a refused request changed nothing."""
+
+KINDS = ("customers", "products", "prices", "work-items", "time-entries", "selections")
+
+
+async def list_all(client, kind: str, **params) -> list[dict]:
+    response = await client.get(f"/v1/{kind}", params={"limit": 200, **params})
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["next_cursor"] is None
+    return body["data"]
+
+
+async def tenant_state(client) -> dict:
+    """Every list, whole records included, and the settings."""
+    state = {kind: await list_all(client, kind) for kind in KINDS}
+    settings = await client.get("/v1/settings")
+    assert settings.status_code == 200, settings.text
+    state["settings"] = settings.json()
+    return state
