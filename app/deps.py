@@ -9,12 +9,14 @@ from fastapi import Depends, Header, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import session_scope
+from app.queue import flush_jobs
 from app.tenants.service import authenticate
 
 
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
     async with session_scope(request.app.state.sessionmaker) as session:
         yield session
+    await flush_jobs(session, request.app.state.redis)
 
 
 # scope="function": the commit happens before the response leaves, so a 2xx means "stored".

@@ -13,7 +13,7 @@ from app.config import Settings, get_settings
 from app.db import make_engine, make_sessionmaker
 from app.errors import Problem, install_error_handlers, problem_response
 from app.middleware import BodySizeLimit
-from app.queue import redis_settings
+from app.queue import deserialize_job, redis_settings, serialize_job
 from app.routers import ROUTERS
 
 
@@ -30,7 +30,8 @@ async def lifespan(app: FastAPI):
     engine = make_engine(settings.database_url, pool_size=settings.db_pool_size)
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
-    app.state.redis = await create_pool(redis_settings(settings.redis_url))
+    app.state.redis = await create_pool(redis_settings(settings.redis_url), job_serializer=serialize_job,
+                                        job_deserializer=deserialize_job)
     try:
         yield
     finally:

@@ -17,3 +17,19 @@ def serialize_job(value) -> bytes:
 
 def deserialize_job(value: bytes):
     return json.loads(value)
+
+
+def enqueue_after_commit(session, function: str, *args, job_id: str, defer_until=None) -> None:
+    """Queue a job once the session's transaction has committed (dropped if it rolls back).
+    PostgreSQL keeps the record: a job lost here is found again by the sweeper."""
+    session.info.setdefault("jobs_after_commit", []).append((function, args, job_id, defer_until))
+
+
+async def flush_jobs(session, redis) -> None:
+    import logging
+
+    for function, args, job_id, defer_until in session.info.pop("jobs_after_commit", []):
+        try:
+            await redis.enqueue_job(function, *args, _job_id=job_id, _defer_until=defer_until)
+        except Exception:  # noqa: BLE001  (Redis down: the sweeper queues it again from PostgreSQL)
+            logging.getLogger("rebill.queue").warning("could not queue %s %s; the sweeper will", function, job_id)

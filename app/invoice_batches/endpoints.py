@@ -1,13 +1,41 @@
 """HTTP routes for invoice batches."""
 
-from fastapi import APIRouter
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Header, status
+from fastapi.responses import JSONResponse
 
 from app.deps import SessionDep, TenantDep
 from app.errors import problems
-from app.invoice_batches import service
-from app.invoice_batches.schemas import InvoiceBatchDefinition, InvoiceBatchPreview
+from app.invoice_batches import batches, service
+from app.invoice_batches.schemas import InvoiceBatchDefinition, InvoiceBatchOut, InvoiceBatchPreview
+from app.kit.pagination import Page, PageParams, make_page, page_params
 
 router = APIRouter(prefix="/v1/invoice-batches", tags=["invoice-batches"])
+
+BatchStatus = Literal["scheduled", "running", "succeeded", "completed_with_errors", "failed", "cancelled"]
+
+
+@router.post("", status_code=status.HTTP_202_ACCEPTED, response_model=InvoiceBatchOut,
+             responses=problems(404, 409, 422))
+async def create_invoice_batch(
+    body: InvoiceBatchDefinition, session: SessionDep, tenant_id: TenantDep,
+    idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key", min_length=1, max_length=255,
+                                                  pattern=r"^[\x21-\x7e]+$")] = None,
+) -> JSONResponse:
+    """Schedule a batch (now, or at `run_at`, at most 24 hours ahead). The same Idempotency-Key with
+    the same body answers the first response and creates nothing; with another body, 409."""
+    body_out = await batches.create_batch(session, tenant_id=tenant_id, definition=body,
+                                          idempotency_key=idempotency_key)
+    return JSONResponse(body_out, status_code=status.HTTP_202_ACCEPTED)
+
+
+@router.get("", responses=problems(422))
+async def list_invoice_batches(session: SessionDep, tenant_id: TenantDep,
+                               page: Annotated[PageParams, Depends(page_params)],
+                               status: BatchStatus | None = None) -> Page[InvoiceBatchOut]:
+    rows = await batches.list_batches(session, tenant_id=tenant_id, page=page, status=status)
+    return make_page(rows, page, InvoiceBatchOut.of)
 
 
 @router.post("/preview", responses=problems(404, 422))
@@ -16,3 +44,14 @@ async def preview_invoice_batch(body: InvoiceBatchDefinition, session: SessionDe
     """What the batch would produce right now: invoices with lines and totals, and the times that
     would stay unbilled with their reasons. Nothing is written."""
     return await service.preview(session, tenant_id=tenant_id, definition=body)
+
+
+@router.get("/{batch_id}", responses=problems(404))
+async def get_invoice_batch(batch_id: str, session: SessionDep, tenant_id: TenantDep) -> InvoiceBatchOut:
+    return InvoiceBatchOut.of(await batches.get_batch(session, tenant_id=tenant_id, batch_id=batch_id))
+
+
+@router.post("/{batch_id}/cancel", responses=problems(404, 409))
+async def cancel_invoice_batch(batch_id: str, session: SessionDep, tenant_id: TenantDep) -> InvoiceBatchOut:
+    """Cancel a batch that has not started; 409 otherwise."""
+    return InvoiceBatchOut.of(await batches.cancel_batch(session, tenant_id=tenant_id, batch_id=batch_id))

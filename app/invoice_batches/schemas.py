@@ -1,7 +1,7 @@
 """The invoice batch definition (SPEC §4.1) and the preview's answer."""
 
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -116,3 +116,43 @@ class InvoiceBatchPreview(BaseModel):
     unbilled_times: list[UnbilledTime]
     customers_without_times: list[uuid.UUID]
     totals: Totals
+
+
+class Progress(BaseModel):
+    customers_total: int
+    customers_done: int
+
+
+class BatchLinks(BaseModel):
+    self: str
+    report: str
+
+
+class InvoiceBatchOut(BaseModel):
+    id: uuid.UUID
+    status: str
+    title: str
+    selection_id: uuid.UUID | None
+    customer_ids: list[uuid.UUID] | None
+    source_type: str | None
+    period_start: date
+    period_end: date
+    show_employee_names: bool
+    validate_invoices: bool = Field(serialization_alias="validate")
+    send: bool
+    product_mandatory: bool
+    run_at: datetime
+    notify_email: str | None
+    created_at: datetime
+    started_at: datetime | None
+    finished_at: datetime | None
+    progress: Progress
+    links: BatchLinks
+
+    @classmethod
+    def of(cls, batch) -> "InvoiceBatchOut":
+        base = f"/v1/invoice-batches/{batch.id}"
+        return cls.model_validate({
+            **{name: getattr(batch, name) for name in cls.model_fields if name not in {"progress", "links"}},
+            "progress": {"customers_total": batch.customers_total, "customers_done": batch.customers_done},
+            "links": {"self": base, "report": f"{base}/report"}})

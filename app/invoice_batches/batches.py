@@ -1,0 +1,86 @@
+"""Invoice batches: create (idempotently), read, list, cancel. Services never commit; the job that
+runs a batch is queued after the commit, with the batch id as its arq job id."""
+
+import hashlib
+import json
+import uuid
+from datetime import UTC, datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.errors import Conflict
+from app.invoice_batches.schemas import InvoiceBatchDefinition, InvoiceBatchOut
+from app.kit.pagination import PageParams
+from app.invoicing.loading import billing_targets
+from app.kit.repository import fetch_page, get_owned
+from app.models import IdempotencyKey, InvoiceBatch
+from app.queue import enqueue_after_commit
+
+RUN_TASK = "run_invoice_batch"
+
+
+def request_hash(definition: InvoiceBatchDefinition) -> str:
+    canonical = json.dumps(definition.model_dump(mode="json", by_alias=True), sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+async def create_batch(session: AsyncSession, *, tenant_id: uuid.UUID, definition: InvoiceBatchDefinition,
+                       idempotency_key: str | None) -> dict:
+    """The batch resource as JSON; with an Idempotency-Key, the first answer for that key."""
+    if idempotency_key is not None:
+        digest = request_hash(definition)
+        # The insert waits on a concurrent request with the same key until it commits.
+        claimed = await session.scalar(
+            insert(IdempotencyKey).values(tenant_id=tenant_id, key=idempotency_key, request_hash=digest,
+                                          response_status=0, response_body={})
+            .on_conflict_do_nothing().returning(IdempotencyKey.key))
+        if claimed is None:
+            stored = await session.get(IdempotencyKey, (tenant_id, idempotency_key))
+            if stored.request_hash != digest:
+                raise Conflict("This Idempotency-Key was used with another request body.",
+                               code="idempotency_key_reused")
+            return stored.response_body
+    # Refuses a foreign or unknown selection (404) or customer id (422 naming it).
+    await billing_targets(session, tenant_id=tenant_id, selection_id=definition.selection_id,
+                          customer_ids=definition.customer_ids)
+    now = datetime.now(UTC)
+    run_at = max(definition.run_at or now, now)
+    values = definition.model_dump(exclude={"run_at"})
+    batch = InvoiceBatch(tenant_id=tenant_id, run_at=run_at, **values)
+    session.add(batch)
+    await session.flush()
+    body = InvoiceBatchOut.of(batch).model_dump(mode="json", by_alias=True)
+    if idempotency_key is not None:
+        await session.execute(update(IdempotencyKey).where(
+            IdempotencyKey.tenant_id == tenant_id, IdempotencyKey.key == idempotency_key)
+            .values(response_status=202, response_body=body))
+    enqueue_after_commit(session, RUN_TASK, str(batch.id), job_id=str(batch.id),
+                         defer_until=run_at if run_at > now else None)
+    return body
+
+
+async def list_batches(session: AsyncSession, *, tenant_id: uuid.UUID, page: PageParams,
+                       status: str | None = None) -> list[InvoiceBatch]:
+    stmt = select(InvoiceBatch).where(InvoiceBatch.tenant_id == tenant_id)
+    if status:
+        stmt = stmt.where(InvoiceBatch.status == status)
+    return await fetch_page(session, stmt, InvoiceBatch, page)
+
+
+async def get_batch(session: AsyncSession, *, tenant_id: uuid.UUID, batch_id: str) -> InvoiceBatch:
+    return await get_owned(session, InvoiceBatch, tenant_id, batch_id, label="invoice batch")
+
+
+async def cancel_batch(session: AsyncSession, *, tenant_id: uuid.UUID, batch_id: str) -> InvoiceBatch:
+    batch = await get_owned(session, InvoiceBatch, tenant_id, batch_id, for_update=True, label="invoice batch")
+    if batch.status != "scheduled":
+        raise Conflict(f"The batch is {batch.status}; only a batch that has not started can be cancelled.",
+                       code="batch_not_cancellable")
+    batch.status = "cancelled"
+    batch.finished_at = datetime.now(UTC)
+    await session.flush()
+    return batch
+
+
