@@ -1,5 +1,6 @@
 """A real `rebill worker` process consumes jobs from Redis, serialized as JSON (never pickle)."""
 
+import asyncio
 import json
 import os
 import signal
@@ -40,3 +41,25 @@ async def test_worker_runs_a_job_against_the_database(worker_process, settings):
     finally:
         await pool.aclose()
     assert result == {"pong": True, "database": settings.database_url.rsplit("/", 1)[1]}
+
+
+async def test_a_batch_posted_to_the_api_is_run_by_a_worker_process(worker_process, api):
+    from tests import factories as f
+
+    product = await f.product(api)
+    assert (await api.patch("/v1/settings", json={"default_product_id": product["id"]})).status_code == 200
+    customer = await f.customer(api)
+    item = await f.work_item(api, customer_id=customer["id"])
+    await f.time_entry(api, work_item_id=item["id"], hours="2.00")
+    batch = (await api.post("/v1/invoice-batches", json={
+        "customer_ids": [customer["id"]], "title": "November", "period_start": "2026-11-01",
+        "period_end": "2026-11-30", "validate": True})).json()
+    status = batch["status"]
+    for _ in range(300):
+        status = (await api.get(f"/v1/invoice-batches/{batch['id']}")).json()["status"]
+        if status not in {"scheduled", "running"}:
+            break
+        await asyncio.sleep(0.1)
+    assert status == "succeeded"
+    report = (await api.get(f"/v1/invoice-batches/{batch['id']}/report")).json()
+    assert [i["total"] for i in report["invoices_created"]] == ["192.00"]  # 2 h x 80.00 + 20 %

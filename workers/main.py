@@ -3,10 +3,12 @@
 import socket
 from typing import Any
 
+from arq import cron, func
+
 from app.config import get_settings
 from app.db import make_engine, make_sessionmaker
 from app.queue import deserialize_job, redis_settings, serialize_job
-from workers.tasks import ping
+from workers.tasks import ping, run_invoice_batch, sweep
 
 # How long a stopping worker lets its running jobs finish; the Helm chart's
 # terminationGracePeriodSeconds must be larger.
@@ -27,7 +29,8 @@ async def shutdown(ctx: dict[str, Any]) -> None:
 
 
 class WorkerSettings:
-    functions = [ping]
+    functions = [ping, func(run_invoice_batch, timeout=3600, max_tries=20)]
+    cron_jobs = [cron(sweep, second={0, 15, 30, 45}, unique=True, run_at_startup=True)]
     on_startup = startup
     on_shutdown = shutdown
     job_serializer = serialize_job

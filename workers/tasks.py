@@ -1,12 +1,26 @@
-"""arq tasks: thin wrappers that open a session, call a service and commit. Ids in, JSON out."""
+"""arq tasks: thin wrappers that open sessions, call a service and return JSON. Ids in, JSON out.
+Every task is safe to run twice: the state it acts on lives in PostgreSQL and is re-checked."""
 
+import uuid
 from typing import Any
+
+from sqlalchemy import text
+
+from app.invoice_batches import runner, sweeper
 
 
 async def ping(ctx: dict[str, Any]) -> dict[str, Any]:
     """Round trip through the queue and the database: proves a worker is consuming and connected."""
-    from sqlalchemy import text
-
     async with ctx["sessionmaker"]() as session:
         database = await session.scalar(text("SELECT current_database()"))
     return {"pong": True, "database": database}
+
+
+async def run_invoice_batch(ctx: dict[str, Any], batch_id: str) -> dict[str, Any]:
+    return await runner.run_batch(ctx["sessionmaker"], uuid.UUID(batch_id))
+
+
+async def sweep(ctx: dict[str, Any]) -> dict[str, Any]:
+    """Queue again what PostgreSQL says should be running: due scheduled batches, and running
+    batches whose worker stopped beating."""
+    return await sweeper.sweep(ctx["sessionmaker"], ctx["redis"])

@@ -16,9 +16,9 @@ from app.kit.pagination import PageParams
 from app.invoicing.loading import billing_targets
 from app.kit.repository import fetch_page, get_owned
 from app.models import IdempotencyKey, InvoiceBatch
+from app.invoice_batches.sweeper import RUN_TASK
 from app.queue import enqueue_after_commit
 
-RUN_TASK = "run_invoice_batch"
 
 
 def request_hash(definition: InvoiceBatchDefinition) -> str:

@@ -7,8 +7,9 @@ from fastapi.responses import JSONResponse
 
 from app.deps import SessionDep, TenantDep
 from app.errors import problems
-from app.invoice_batches import batches, service
-from app.invoice_batches.schemas import InvoiceBatchDefinition, InvoiceBatchOut, InvoiceBatchPreview
+from app.invoice_batches import batches, report, service
+from app.invoice_batches.schemas import (InvoiceBatchDefinition, InvoiceBatchOut, InvoiceBatchPreview,
+                                        InvoiceBatchReport)
 from app.kit.pagination import Page, PageParams, make_page, page_params
 
 router = APIRouter(prefix="/v1/invoice-batches", tags=["invoice-batches"])
@@ -49,6 +50,13 @@ async def preview_invoice_batch(body: InvoiceBatchDefinition, session: SessionDe
 @router.get("/{batch_id}", responses=problems(404))
 async def get_invoice_batch(batch_id: str, session: SessionDep, tenant_id: TenantDep) -> InvoiceBatchOut:
     return InvoiceBatchOut.of(await batches.get_batch(session, tenant_id=tenant_id, batch_id=batch_id))
+
+
+@router.get("/{batch_id}/report", responses=problems(404))
+async def get_invoice_batch_report(batch_id: str, session: SessionDep, tenant_id: TenantDep) -> InvoiceBatchReport:
+    """Invoice by invoice and time by time, what the batch did and why."""
+    return InvoiceBatchReport.model_validate(await report.batch_report(session, tenant_id=tenant_id,
+                                                                       batch_id=batch_id))
 
 
 @router.post("/{batch_id}/cancel", responses=problems(404, 409))

@@ -156,3 +156,35 @@ class InvoiceBatchOut(BaseModel):
             **{name: getattr(batch, name) for name in cls.model_fields if name not in {"progress", "links"}},
             "progress": {"customers_total": batch.customers_total, "customers_done": batch.customers_done},
             "links": {"self": base, "report": f"{base}/report"}})
+
+
+class CreatedInvoice(BaseModel):
+    invoice_id: uuid.UUID
+    customer_id: uuid.UUID
+    number: str | None
+    status: str
+    total: UnitPrice
+    currency: str
+
+
+class InvoiceWithReasons(BaseModel):
+    invoice_id: uuid.UUID
+    customer_id: uuid.UUID
+    reasons: list[Reason]
+
+
+class FailedCustomer(BaseModel):
+    customer_id: uuid.UUID
+    error: str | None
+
+
+class InvoiceBatchReport(BaseModel):
+    batch_id: uuid.UUID
+    status: str
+    invoices_created: list[CreatedInvoice]
+    invoices_not_validated: list[InvoiceWithReasons]
+    invoices_not_sent: list[InvoiceWithReasons]
+    unbilled_times: list[UnbilledTime]
+    customers_without_times: list[uuid.UUID]
+    customers_failed: list[FailedCustomer]
+    totals: Totals

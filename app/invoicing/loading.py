@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import ARRAY, Uuid, any_, bindparam, func, select, text
+from sqlalchemy import ARRAY, Uuid, any_, bindparam, func, select, text, true
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import FieldError, InvalidInput
@@ -83,29 +83,35 @@ WHERE te.tenant_id = :tenant_id
 
 async def load_chunk(session: AsyncSession, *, tenant_id: uuid.UUID, targets: list[uuid.UUID], timezone: str,
                      period_start: date, period_end: date, source_type: str | None,
-                     default_product_id: uuid.UUID | None) -> Chunk:
+                     default_product_id: uuid.UUID | None, with_entries: bool = True,
+                     with_reference_data: bool = True) -> Chunk:
+    """`with_entries=False` reads customers, every product and the prices only (a batch reads each
+    customer's entries later, under its lock); `with_reference_data=False` reads entries only."""
     start, end = local_day_bounds(timezone, period_start, period_end)
+    entries: dict[uuid.UUID, list[BillableEntry]] = defaultdict(list)
+    product_ids = {default_product_id} - {None}
+    if with_entries:
+        rows = await session.execute(_ENTRIES, {"tenant_id": tenant_id, "targets": targets, "start": start,
+                                                "end": end, "source_type": source_type})
+        for row in rows:
+            entries[row.target_id].append(BillableEntry(
+                id=row.id, work_item_type=row.type, work_item_reference=row.reference, started_at=row.started_at,
+                hours=row.hours, product_id=row.product_id, employee_name=row.employee_name))
+            if row.product_id is not None:
+                product_ids.add(row.product_id)
+    if not with_reference_data:
+        return Chunk(customers={}, entries=entries, products={}, prices={})
     customers = {
         c.id: TargetCustomer(
             bill_to=BillTo(customer_id=c.id, currency=c.currency, tax_rate=c.tax_rate, tax_exempt=c.tax_exempt),
             name=c.name, billing_address=c.billing_address, emails=list(c.emails), terms=c.terms)
         for c in await session.scalars(select(Customer).where(Customer.tenant_id == tenant_id,
                                                               Customer.id == any_(_ids("targets", targets))))}
-    entries: dict[uuid.UUID, list[BillableEntry]] = defaultdict(list)
-    product_ids = {default_product_id} - {None}
-    rows = await session.execute(_ENTRIES, {"tenant_id": tenant_id, "targets": targets, "start": start,
-                                            "end": end, "source_type": source_type})
-    for row in rows:
-        entries[row.target_id].append(BillableEntry(
-            id=row.id, work_item_type=row.type, work_item_reference=row.reference, started_at=row.started_at,
-            hours=row.hours, product_id=row.product_id, employee_name=row.employee_name))
-        if row.product_id is not None:
-            product_ids.add(row.product_id)
+    product_filter = (Product.id == any_(_ids("products", list(product_ids)))) if with_entries else true()
     products = {
         p.id: PlannedProduct(id=p.id, name=p.name, description=p.description, unit=p.unit,
                              unit_price=p.unit_price, tax_rate=p.tax_rate)
-        for p in await session.scalars(select(Product).where(Product.tenant_id == tenant_id,
-                                                             Product.id == any_(_ids("products", list(product_ids)))))}
+        for p in await session.scalars(select(Product).where(Product.tenant_id == tenant_id, product_filter))}
     prices: dict[uuid.UUID, dict] = defaultdict(dict)
     for price in await session.scalars(select(Price).where(Price.tenant_id == tenant_id,
                                                            Price.customer_id == any_(_ids("targets", targets)))):

@@ -1,0 +1,50 @@
+"""The batch report (SPEC §4.3): the four result selections with reasons, the customers that had
+nothing to bill, and totals per currency."""
+
+import uuid
+from collections import defaultdict
+from decimal import Decimal
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.invoicing.reasons import reason
+from app.kit.repository import get_owned
+from app.models import Invoice, InvoiceBatch, InvoiceBatchCustomer, InvoiceBatchUnbilled, InvoiceLine
+
+
+async def batch_report(session: AsyncSession, *, tenant_id: uuid.UUID, batch_id: str) -> dict:
+    batch = await get_owned(session, InvoiceBatch, tenant_id, batch_id, label="invoice batch")
+    invoices = (await session.scalars(select(Invoice).where(Invoice.batch_id == batch.id)
+                                      .order_by(Invoice.id))).all()
+    hours = await session.scalar(select(func.coalesce(func.sum(InvoiceLine.quantity), 0))
+                                 .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
+                                 .where(Invoice.batch_id == batch.id))
+    unbilled = (await session.scalars(select(InvoiceBatchUnbilled).where(InvoiceBatchUnbilled.batch_id == batch.id)
+                                      .order_by(InvoiceBatchUnbilled.customer_id,
+                                                InvoiceBatchUnbilled.time_entry_id))).all()
+    outcomes = (await session.execute(select(InvoiceBatchCustomer.customer_id, InvoiceBatchCustomer.outcome,
+                                             InvoiceBatchCustomer.error)
+                                      .where(InvoiceBatchCustomer.batch_id == batch.id)
+                                      .order_by(InvoiceBatchCustomer.position))).all()
+    sums: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0)] * 3)
+    for invoice in invoices:
+        for k, value in enumerate((invoice.untaxed_amount, invoice.tax_amount, invoice.total)):
+            sums[invoice.currency][k] += value
+    return {
+        "batch_id": batch.id, "status": batch.status,
+        "invoices_created": [{"invoice_id": i.id, "customer_id": i.customer_id, "number": i.number,
+                              "status": i.status, "total": i.total, "currency": i.currency} for i in invoices],
+        "invoices_not_validated": [{"invoice_id": i.id, "customer_id": i.customer_id,
+                                    "reasons": [reason(code) for code in i.not_validated_reasons]}
+                                   for i in invoices if batch.validate_invoices and i.status == "draft"],
+        "invoices_not_sent": [],
+        "unbilled_times": [{"time_entry_id": u.time_entry_id, "customer_id": u.customer_id,
+                            "reasons": [reason(u.reason)]} for u in unbilled],
+        "customers_without_times": [o.customer_id for o in outcomes if o.outcome == "no_times"],
+        "customers_failed": [{"customer_id": o.customer_id, "error": o.error} for o in outcomes
+                             if o.outcome == "failed"],
+        "totals": {"customers": batch.customers_total, "invoices": len(invoices), "hours": hours,
+                   "by_currency": [{"currency": c, "untaxed": s[0], "tax": s[1], "total": s[2]}
+                                   for c, s in sorted(sums.items())]},
+    }

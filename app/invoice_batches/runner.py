@@ -1,0 +1,230 @@
+"""Running a batch (SPEC §4.2), safe to run twice, at the same time, or after a crash.
+
+- The targets are fixed once, when the batch starts (invoice_batch_customers).
+- Each target is processed in its own transaction, under a transaction-scoped advisory lock on the
+  target: its billable entries are read under that lock, planned by the pure planning function,
+  then the invoice, its lines, the entries' links, the unbilled times, the number (from the
+  tenant's counter row, in this same transaction) and the target's outcome are written together.
+  A resumed or concurrent run skips a target whose outcome is set; the unique constraint on
+  invoice_lines.time_entry_id makes a double bill impossible even if the lock were bypassed.
+- One target failing is recorded on that target and never undoes or blocks the others."""
+
+import logging
+import uuid
+import zoneinfo
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import func, select, text, update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.db import session_scope
+from app.errors import RebillError
+from app.invoicing.loading import billing_targets, load_chunk
+from app.kit.ids import new_id
+from app.invoicing.planning import InvoicePlan, PlanOptions, period_subtitle, plan_invoice, validation_reasons
+from app.models import (Invoice, InvoiceBatch, InvoiceBatchCustomer, InvoiceBatchUnbilled, TenantSettings)
+
+log = logging.getLogger("rebill.batches")
+
+CHUNK = 200
+
+
+async def run_batch(sessionmaker: async_sessionmaker[AsyncSession], batch_id: uuid.UUID) -> dict:
+    async with session_scope(sessionmaker) as session:
+        batch = await _start(session, batch_id)
+        if batch is None or batch.status != "running":
+            return {"batch_id": str(batch_id), "status": batch.status if batch else "missing"}
+        settings = await session.get(TenantSettings, batch.tenant_id)
+    while True:
+        async with session_scope(sessionmaker) as session:
+            pending = list((await session.scalars(
+                select(InvoiceBatchCustomer.customer_id)
+                .where(InvoiceBatchCustomer.batch_id == batch.id, InvoiceBatchCustomer.outcome.is_(None))
+                .order_by(InvoiceBatchCustomer.position).limit(CHUNK))).all())
+            if not pending:
+                break
+            # Customers, products and prices change rarely and are read for the chunk at once; the
+            # entries are read again for each customer under its lock.
+            chunk = await load_chunk(session, tenant_id=batch.tenant_id, targets=pending,
+                                     timezone=settings.timezone, period_start=batch.period_start,
+                                     period_end=batch.period_end, source_type=batch.source_type,
+                                     default_product_id=settings.default_product_id, with_entries=False)
+        for target in pending:
+            try:
+                async with session_scope(sessionmaker) as session:
+                    await _invoice_customer(session, batch, settings, chunk, target)
+            except Exception as exc:  # noqa: BLE001  (one customer's failure must not stop the batch)
+                log.exception("batch %s: customer %s failed", batch.id, target)
+                async with session_scope(sessionmaker) as session:
+                    await session.execute(update(InvoiceBatchCustomer).where(
+                        InvoiceBatchCustomer.batch_id == batch.id, InvoiceBatchCustomer.customer_id == target,
+                        InvoiceBatchCustomer.outcome.is_(None)).values(outcome="failed", error=str(exc)[:500]))
+        async with session_scope(sessionmaker) as session:
+            await _progress(session, batch.id)
+    async with session_scope(sessionmaker) as session:
+        status = await _finish(session, batch.id)
+    return {"batch_id": str(batch_id), "status": status}
+
+
+async def _start(session: AsyncSession, batch_id: uuid.UUID) -> InvoiceBatch | None:
+    batch = await session.get(InvoiceBatch, batch_id, with_for_update=True)
+    if batch is None or batch.status not in {"scheduled", "running"}:
+        return batch
+    now = datetime.now(UTC)
+    if batch.status == "scheduled":
+        if batch.run_at > now + timedelta(seconds=1):
+            return batch  # delivered early: its deferred job or the sweeper brings it back
+        try:
+            targets = await billing_targets(session, tenant_id=batch.tenant_id, selection_id=batch.selection_id,
+                                            customer_ids=batch.customer_ids)
+        except RebillError as exc:  # the selection or a customer was deleted since the batch was made
+            batch.status, batch.error, batch.finished_at = "failed", exc.detail, now
+            return batch
+        if targets:
+            await session.execute(text(
+                "INSERT INTO invoice_batch_customers (batch_id, customer_id, tenant_id, position) "
+                "SELECT :batch, t.id, :tenant, t.n - 1 FROM unnest(CAST(:targets AS uuid[])) "
+                "WITH ORDINALITY AS t(id, n)"), {"batch": batch.id, "tenant": batch.tenant_id, "targets": targets})
+        batch.status, batch.started_at, batch.customers_total = "running", now, len(targets)
+    batch.runs += 1
+    batch.heartbeat_at = now
+    return batch
+
+
+_LOCK_AND_CLAIM = text(
+    "SELECT pg_advisory_xact_lock(hashtextextended(CAST(:target AS text), 0)), "
+    "(SELECT outcome IS NULL FROM invoice_batch_customers WHERE batch_id = :batch "
+    "AND customer_id = CAST(:target AS uuid))")
+
+_INSERT_LINES = text("""
+WITH line AS (
+  INSERT INTO invoice_lines (id, tenant_id, invoice_id, position, time_entry_id, product_id, description,
+                             quantity, unit, unit_price, amount, tax_rate)
+  SELECT s.id, :tenant, :invoice, s.n - 1, s.entry, s.product, s.description, s.quantity, s.unit, s.price,
+         s.amount, s.rate
+  FROM unnest(CAST(:ids AS uuid[]), CAST(:entries AS uuid[]), CAST(:products AS uuid[]),
+              CAST(:descriptions AS text[]), CAST(:quantities AS numeric[]), CAST(:units AS text[]),
+              CAST(:prices AS numeric[]), CAST(:amounts AS numeric[]), CAST(:rates AS numeric[]))
+       WITH ORDINALITY AS s(id, entry, product, description, quantity, unit, price, amount, rate, n)
+  RETURNING id, time_entry_id)
+UPDATE time_entries te SET invoice_id = :invoice, invoice_line_id = line.id
+FROM line WHERE te.id = line.time_entry_id AND te.invoice_id IS NULL
+""")
+
+_NEXT_NUMBER = text(
+    "INSERT INTO invoice_number_counters (tenant_id, year, last_number) VALUES (:tenant, :year, 1) "
+    "ON CONFLICT (tenant_id, year) DO UPDATE SET last_number = invoice_number_counters.last_number + 1 "
+    "RETURNING last_number")
+
+
+async def _invoice_customer(session: AsyncSession, batch: InvoiceBatch, settings: TenantSettings, chunk,
+                            target: uuid.UUID) -> None:
+    claim = (await session.execute(_LOCK_AND_CLAIM, {"target": str(target), "batch": batch.id})).one()
+    if not claim[1]:
+        return  # another run of this batch did it
+    customer = chunk.customers[target]
+    entries = (await load_chunk(session, tenant_id=batch.tenant_id, targets=[target], timezone=settings.timezone,
+                                period_start=batch.period_start, period_end=batch.period_end,
+                                source_type=batch.source_type, default_product_id=None,
+                                with_entries=True, with_reference_data=False)).entries.get(target, [])
+    outcome = "no_times"
+    if entries:
+        options = PlanOptions(timezone=settings.timezone, show_employee_names=batch.show_employee_names,
+                              product_mandatory=batch.product_mandatory,
+                              default_product_id=settings.default_product_id)
+        plan = plan_invoice(bill_to=customer.bill_to, entries=entries, products=chunk.products,
+                            negotiated_prices=chunk.prices.get(target, {}), options=options)
+        await _write_invoice(session, batch, settings, customer, plan)
+        outcome = "invoiced"
+    await session.execute(update(InvoiceBatchCustomer).where(
+        InvoiceBatchCustomer.batch_id == batch.id, InvoiceBatchCustomer.customer_id == target)
+        .values(outcome=outcome))
+
+
+def _terms(settings: TenantSettings, customer) -> dict:
+    terms = dict(settings.terms or {})
+    terms.update({k: v for k, v in (customer.terms or {}).items() if v is not None})
+    return terms
+
+
+async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: TenantSettings, customer,
+                         plan: InvoicePlan) -> None:
+    invoice_id = new_id()
+    blocking = validation_reasons(plan, has_billing_address=customer.billing_address is not None)
+    validate = batch.validate_invoices and not blocking
+    terms = _terms(settings, customer)
+    invoice = Invoice(
+        id=invoice_id, tenant_id=batch.tenant_id, batch_id=batch.id, customer_id=plan.customer_id,
+        bill_to={"name": customer.name, "address": customer.billing_address}, title=batch.title,
+        subtitle=period_subtitle(batch.period_start, batch.period_end), period_start=batch.period_start,
+        period_end=batch.period_end, currency=plan.currency, untaxed_amount=plan.untaxed_amount,
+        tax_amount=plan.tax_amount, total=plan.total,
+        taxes=[{"rate": str(t.rate), "base": str(t.base), "amount": str(t.amount)} for t in plan.taxes],
+        terms=terms, not_validated_reasons=blocking if batch.validate_invoices else [])
+    session.add(invoice)
+    await session.flush()
+    if plan.lines:
+        lines = plan.lines
+        result = await session.execute(_INSERT_LINES, {
+            "tenant": batch.tenant_id, "invoice": invoice_id, "ids": [new_id() for _ in lines],
+            "entries": [line.time_entry_id for line in lines], "products": [line.product_id for line in lines],
+            "descriptions": [line.description for line in lines], "quantities": [line.quantity for line in lines],
+            "units": [line.unit for line in lines], "prices": [line.unit_price for line in lines],
+            "amounts": [line.amount for line in lines], "rates": [line.tax_rate for line in lines]})
+        if result.rowcount != len(lines):
+            raise RuntimeError("time entries changed while being invoiced")  # rolls the customer back
+    if plan.unbilled:
+        await session.execute(text(
+            "INSERT INTO invoice_batch_unbilled (batch_id, time_entry_id, tenant_id, customer_id, reason) "
+            "SELECT :batch, e, :tenant, :customer, r FROM unnest(CAST(:entries AS uuid[]), CAST(:reasons AS text[])) "
+            "AS s(e, r) ON CONFLICT DO NOTHING"),
+            {"batch": batch.id, "tenant": batch.tenant_id, "customer": plan.customer_id,
+             "entries": [u.time_entry_id for u in plan.unbilled], "reasons": [u.reason for u in plan.unbilled]})
+    if validate:
+        issue_date = datetime.now(zoneinfo.ZoneInfo(settings.timezone)).date()
+        await assign_number(session, invoice, settings, issue_date)
+
+
+async def assign_number(session: AsyncSession, invoice: Invoice, settings: TenantSettings, issue_date: date) -> None:
+    """Validate: the next number of the tenant's sequence, taken in this transaction (gapless)."""
+    year = issue_date.year if settings.invoice_number_yearly_reset else 0
+    number = await session.scalar(_NEXT_NUMBER, {"tenant": invoice.tenant_id, "year": year})
+    prefix = settings.invoice_number_prefix + (f"{year}-" if year else "")
+    days = (invoice.terms or {}).get("payment_terms_days") or 0
+    invoice.number = f"{prefix}{number:06d}"
+    invoice.status = "validated"
+    invoice.issue_date = issue_date
+    invoice.due_date = issue_date + timedelta(days=days)
+    invoice.validated_at = datetime.now(UTC)
+    await session.flush()
+
+
+async def _progress(session: AsyncSession, batch_id: uuid.UUID) -> None:
+    done = select(func.count()).where(InvoiceBatchCustomer.batch_id == batch_id,
+                                      InvoiceBatchCustomer.outcome.is_not(None)).scalar_subquery()
+    await session.execute(update(InvoiceBatch).where(InvoiceBatch.id == batch_id)
+                          .values(customers_done=done, heartbeat_at=func.now()))
+
+
+async def _finish(session: AsyncSession, batch_id: uuid.UUID) -> str:
+    batch = await session.get(InvoiceBatch, batch_id, with_for_update=True)
+    if batch.status != "running":
+        return batch.status
+    outcomes = dict((await session.execute(
+        select(InvoiceBatchCustomer.outcome, func.count()).where(InvoiceBatchCustomer.batch_id == batch_id)
+        .group_by(InvoiceBatchCustomer.outcome))).all())
+    drafts_left = batch.validate_invoices and await session.scalar(
+        select(func.count()).where(Invoice.batch_id == batch_id, Invoice.status == "draft")) > 0
+    unbilled = await session.scalar(select(func.count()).where(InvoiceBatchUnbilled.batch_id == batch_id)) > 0
+    failed = outcomes.get("failed", 0)
+    if failed and failed == batch.customers_total:
+        batch.status = "failed"
+    elif failed or drafts_left or unbilled:
+        batch.status = "completed_with_errors"
+    else:
+        batch.status = "succeeded"
+    batch.customers_done = sum(outcomes.values())
+    batch.finished_at = datetime.now(UTC)
+    return batch.status
+
+
