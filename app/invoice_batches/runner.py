@@ -9,6 +9,8 @@
   invoice_lines.time_entry_id makes a double bill impossible even if the lock were bypassed.
 - One target failing is recorded on that target and never undoes or blocks the others."""
 
+import asyncio
+import json
 import logging
 import uuid
 import zoneinfo
@@ -20,13 +22,14 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.db import session_scope
 from app.errors import RebillError
 from app.invoicing.loading import billing_targets, load_chunk
-from app.kit.ids import new_id
 from app.invoicing.planning import InvoicePlan, PlanOptions, period_subtitle, plan_invoice, validation_reasons
+from app.kit.ids import new_id
 from app.models import (Invoice, InvoiceBatch, InvoiceBatchCustomer, InvoiceBatchUnbilled, TenantSettings)
 
 log = logging.getLogger("rebill.batches")
 
 CHUNK = 200
+LANES = 3
 
 
 async def run_batch(sessionmaker: async_sessionmaker[AsyncSession], batch_id: uuid.UUID) -> dict:
@@ -35,6 +38,9 @@ async def run_batch(sessionmaker: async_sessionmaker[AsyncSession], batch_id: uu
         if batch is None or batch.status != "running":
             return {"batch_id": str(batch_id), "status": batch.status if batch else "missing"}
         settings = await session.get(TenantSettings, batch.tenant_id)
+    # A few customers at a time, each on its own connection: PostgreSQL writes one customer while
+    # Python plans the next (2 cores here; more lanes only queue on the same locks).
+    lanes = asyncio.Semaphore(LANES)
     while True:
         async with session_scope(sessionmaker) as session:
             pending = list((await session.scalars(
@@ -49,21 +55,27 @@ async def run_batch(sessionmaker: async_sessionmaker[AsyncSession], batch_id: uu
                                      timezone=settings.timezone, period_start=batch.period_start,
                                      period_end=batch.period_end, source_type=batch.source_type,
                                      default_product_id=settings.default_product_id, with_entries=False)
-        for target in pending:
-            try:
-                async with session_scope(sessionmaker) as session:
-                    await _invoice_customer(session, batch, settings, chunk, target)
-            except Exception as exc:  # noqa: BLE001  (one customer's failure must not stop the batch)
-                log.exception("batch %s: customer %s failed", batch.id, target)
-                async with session_scope(sessionmaker) as session:
-                    await session.execute(update(InvoiceBatchCustomer).where(
-                        InvoiceBatchCustomer.batch_id == batch.id, InvoiceBatchCustomer.customer_id == target,
-                        InvoiceBatchCustomer.outcome.is_(None)).values(outcome="failed", error=str(exc)[:500]))
+        await asyncio.gather(*(_guarded(sessionmaker, lanes, batch, settings, chunk, target) for target in pending))
         async with session_scope(sessionmaker) as session:
             await _progress(session, batch.id)
     async with session_scope(sessionmaker) as session:
         status = await _finish(session, batch.id)
     return {"batch_id": str(batch_id), "status": status}
+
+
+async def _guarded(sessionmaker, lanes: asyncio.Semaphore, batch: InvoiceBatch, settings: TenantSettings, chunk,
+                   target: uuid.UUID) -> None:
+    """One customer, in its own transaction; a failure is recorded on that customer only."""
+    async with lanes:
+        try:
+            async with session_scope(sessionmaker) as session:
+                await _invoice_customer(session, batch, settings, chunk, target)
+        except Exception as exc:  # noqa: BLE001  (one customer's failure must not stop the batch)
+            log.exception("batch %s: customer %s failed", batch.id, target)
+            async with session_scope(sessionmaker) as session:
+                await session.execute(update(InvoiceBatchCustomer).where(
+                    InvoiceBatchCustomer.batch_id == batch.id, InvoiceBatchCustomer.customer_id == target,
+                    InvoiceBatchCustomer.outcome.is_(None)).values(outcome="failed", error=str(exc)[:500]))
 
 
 async def _start(session: AsyncSession, batch_id: uuid.UUID) -> InvoiceBatch | None:
@@ -96,26 +108,53 @@ _LOCK_AND_CLAIM = text(
     "(SELECT outcome IS NULL FROM invoice_batch_customers WHERE batch_id = :batch "
     "AND customer_id = CAST(:target AS uuid))")
 
-_INSERT_LINES = text("""
-WITH line AS (
+# Everything a customer's invoice writes, in one statement: the number (when validated) from the
+# tenant's counter row, the invoice, its lines, the entries' links, the unbilled times and the
+# customer's outcome in the batch. The counter row stays locked until this transaction commits.
+_WRITE_INVOICE = text("""
+WITH counter AS (
+  INSERT INTO invoice_number_counters (tenant_id, year, last_number)
+  SELECT :tenant, :year, 1 WHERE CAST(:validate AS boolean)
+  ON CONFLICT (tenant_id, year) DO UPDATE SET last_number = invoice_number_counters.last_number + 1
+  RETURNING last_number),
+invoice AS (
+  INSERT INTO invoices (id, tenant_id, batch_id, customer_id, number, status, bill_to, title, subtitle,
+                        period_start, period_end, issue_date, due_date, validated_at, currency, untaxed_amount,
+                        tax_amount, total, taxes, terms, not_validated_reasons, delivery_status, delivery_attempts)
+  SELECT :invoice, :tenant, :batch, :customer,
+         (SELECT :prefix || CASE WHEN last_number >= 1000000 THEN last_number::text
+                                 ELSE lpad(last_number::text, 6, '0') END FROM counter),
+         CASE WHEN :validate THEN 'validated' ELSE 'draft' END, CAST(:bill_to AS jsonb), :title, :subtitle,
+         :period_start, :period_end,
+         CASE WHEN :validate THEN CAST(:issue_date AS date) END,
+         CASE WHEN :validate THEN CAST(:due_date AS date) END,
+         CASE WHEN :validate THEN now() END,
+         :currency, :untaxed, :tax, :total, CAST(:taxes AS jsonb), CAST(:terms AS jsonb), CAST(:reasons AS jsonb),
+         'not_requested', 0
+  RETURNING id),
+line AS (
   INSERT INTO invoice_lines (id, tenant_id, invoice_id, position, time_entry_id, product_id, description,
                              quantity, unit, unit_price, amount, tax_rate)
-  SELECT s.id, :tenant, :invoice, s.n - 1, s.entry, s.product, s.description, s.quantity, s.unit, s.price,
+  SELECT s.id, :tenant, invoice.id, s.n - 1, s.entry, s.product, s.description, s.quantity, s.unit, s.price,
          s.amount, s.rate
-  FROM unnest(CAST(:ids AS uuid[]), CAST(:entries AS uuid[]), CAST(:products AS uuid[]),
+  FROM invoice, unnest(CAST(:line_ids AS uuid[]), CAST(:entries AS uuid[]), CAST(:products AS uuid[]),
               CAST(:descriptions AS text[]), CAST(:quantities AS numeric[]), CAST(:units AS text[]),
               CAST(:prices AS numeric[]), CAST(:amounts AS numeric[]), CAST(:rates AS numeric[]))
        WITH ORDINALITY AS s(id, entry, product, description, quantity, unit, price, amount, rate, n)
-  RETURNING id, time_entry_id)
-UPDATE time_entries te SET invoice_id = :invoice, invoice_line_id = line.id
-FROM line WHERE te.id = line.time_entry_id AND te.invoice_id IS NULL
+  RETURNING id, time_entry_id),
+linked AS (
+  UPDATE time_entries te SET invoice_id = :invoice, invoice_line_id = line.id
+  FROM line WHERE te.id = line.time_entry_id AND te.invoice_id IS NULL
+  RETURNING te.id),
+unbilled AS (
+  INSERT INTO invoice_batch_unbilled (batch_id, time_entry_id, tenant_id, customer_id, reason)
+  SELECT :batch, u.entry, :tenant, :customer, u.reason
+  FROM unnest(CAST(:unbilled_entries AS uuid[]), CAST(:unbilled_reasons AS text[])) AS u(entry, reason)
+  ON CONFLICT DO NOTHING),
+outcome AS (
+  UPDATE invoice_batch_customers SET outcome = 'invoiced' WHERE batch_id = :batch AND customer_id = :customer)
+SELECT (SELECT count(*) FROM linked) AS linked, (SELECT last_number FROM counter) AS number
 """)
-
-_NEXT_NUMBER = text(
-    "INSERT INTO invoice_number_counters (tenant_id, year, last_number) VALUES (:tenant, :year, 1) "
-    "ON CONFLICT (tenant_id, year) DO UPDATE SET last_number = invoice_number_counters.last_number + 1 "
-    "RETURNING last_number")
-
 
 async def _invoice_customer(session: AsyncSession, batch: InvoiceBatch, settings: TenantSettings, chunk,
                             target: uuid.UUID) -> None:
@@ -127,18 +166,16 @@ async def _invoice_customer(session: AsyncSession, batch: InvoiceBatch, settings
                                 period_start=batch.period_start, period_end=batch.period_end,
                                 source_type=batch.source_type, default_product_id=None,
                                 with_entries=True, with_reference_data=False)).entries.get(target, [])
-    outcome = "no_times"
-    if entries:
-        options = PlanOptions(timezone=settings.timezone, show_employee_names=batch.show_employee_names,
-                              product_mandatory=batch.product_mandatory,
-                              default_product_id=settings.default_product_id)
-        plan = plan_invoice(bill_to=customer.bill_to, entries=entries, products=chunk.products,
-                            negotiated_prices=chunk.prices.get(target, {}), options=options)
-        await _write_invoice(session, batch, settings, customer, plan)
-        outcome = "invoiced"
-    await session.execute(update(InvoiceBatchCustomer).where(
-        InvoiceBatchCustomer.batch_id == batch.id, InvoiceBatchCustomer.customer_id == target)
-        .values(outcome=outcome))
+    if not entries:
+        await session.execute(update(InvoiceBatchCustomer).where(
+            InvoiceBatchCustomer.batch_id == batch.id, InvoiceBatchCustomer.customer_id == target)
+            .values(outcome="no_times"))
+        return
+    options = PlanOptions(timezone=settings.timezone, show_employee_names=batch.show_employee_names,
+                          product_mandatory=batch.product_mandatory, default_product_id=settings.default_product_id)
+    plan = plan_invoice(bill_to=customer.bill_to, entries=entries, products=chunk.products,
+                        negotiated_prices=chunk.prices.get(target, {}), options=options)
+    await _write_invoice(session, batch, settings, customer, plan)
 
 
 def _terms(settings: TenantSettings, customer) -> dict:
@@ -149,40 +186,32 @@ def _terms(settings: TenantSettings, customer) -> dict:
 
 async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: TenantSettings, customer,
                          plan: InvoicePlan) -> None:
-    invoice_id = new_id()
     blocking = validation_reasons(plan, has_billing_address=customer.billing_address is not None)
     validate = batch.validate_invoices and not blocking
     terms = _terms(settings, customer)
-    invoice = Invoice(
-        id=invoice_id, tenant_id=batch.tenant_id, batch_id=batch.id, customer_id=plan.customer_id,
-        bill_to={"name": customer.name, "address": customer.billing_address}, title=batch.title,
-        subtitle=period_subtitle(batch.period_start, batch.period_end), period_start=batch.period_start,
-        period_end=batch.period_end, currency=plan.currency, untaxed_amount=plan.untaxed_amount,
-        tax_amount=plan.tax_amount, total=plan.total,
-        taxes=[{"rate": str(t.rate), "base": str(t.base), "amount": str(t.amount)} for t in plan.taxes],
-        terms=terms, not_validated_reasons=blocking if batch.validate_invoices else [])
-    session.add(invoice)
-    await session.flush()
-    if plan.lines:
-        lines = plan.lines
-        result = await session.execute(_INSERT_LINES, {
-            "tenant": batch.tenant_id, "invoice": invoice_id, "ids": [new_id() for _ in lines],
-            "entries": [line.time_entry_id for line in lines], "products": [line.product_id for line in lines],
-            "descriptions": [line.description for line in lines], "quantities": [line.quantity for line in lines],
-            "units": [line.unit for line in lines], "prices": [line.unit_price for line in lines],
-            "amounts": [line.amount for line in lines], "rates": [line.tax_rate for line in lines]})
-        if result.rowcount != len(lines):
-            raise RuntimeError("time entries changed while being invoiced")  # rolls the customer back
-    if plan.unbilled:
-        await session.execute(text(
-            "INSERT INTO invoice_batch_unbilled (batch_id, time_entry_id, tenant_id, customer_id, reason) "
-            "SELECT :batch, e, :tenant, :customer, r FROM unnest(CAST(:entries AS uuid[]), CAST(:reasons AS text[])) "
-            "AS s(e, r) ON CONFLICT DO NOTHING"),
-            {"batch": batch.id, "tenant": batch.tenant_id, "customer": plan.customer_id,
-             "entries": [u.time_entry_id for u in plan.unbilled], "reasons": [u.reason for u in plan.unbilled]})
-    if validate:
-        issue_date = datetime.now(zoneinfo.ZoneInfo(settings.timezone)).date()
-        await assign_number(session, invoice, settings, issue_date)
+    issue_date = datetime.now(zoneinfo.ZoneInfo(settings.timezone)).date()
+    year = issue_date.year if settings.invoice_number_yearly_reset else 0
+    lines = plan.lines
+    result = (await session.execute(_WRITE_INVOICE, {
+        "tenant": batch.tenant_id, "batch": batch.id, "customer": plan.customer_id, "invoice": new_id(),
+        "validate": validate, "year": year,
+        "prefix": settings.invoice_number_prefix + (f"{year}-" if year else ""),
+        "bill_to": json.dumps({"name": customer.name, "address": customer.billing_address}),
+        "title": batch.title, "subtitle": period_subtitle(batch.period_start, batch.period_end),
+        "period_start": batch.period_start, "period_end": batch.period_end, "issue_date": issue_date,
+        "due_date": issue_date + timedelta(days=terms.get("payment_terms_days") or 0),
+        "currency": plan.currency, "untaxed": plan.untaxed_amount, "tax": plan.tax_amount, "total": plan.total,
+        "taxes": json.dumps([{"rate": str(t.rate), "base": str(t.base), "amount": str(t.amount)} for t in plan.taxes]),
+        "terms": json.dumps(terms), "reasons": json.dumps(blocking if batch.validate_invoices else []),
+        "line_ids": [new_id() for _ in lines], "entries": [line.time_entry_id for line in lines],
+        "products": [line.product_id for line in lines], "descriptions": [line.description for line in lines],
+        "quantities": [line.quantity for line in lines], "units": [line.unit for line in lines],
+        "prices": [line.unit_price for line in lines], "amounts": [line.amount for line in lines],
+        "rates": [line.tax_rate for line in lines],
+        "unbilled_entries": [u.time_entry_id for u in plan.unbilled],
+        "unbilled_reasons": [u.reason for u in plan.unbilled]})).one()
+    if result.linked != len(lines):
+        raise RuntimeError("time entries changed while being invoiced")  # rolls this customer back
 
 
 async def assign_number(session: AsyncSession, invoice: Invoice, settings: TenantSettings, issue_date: date) -> None:
