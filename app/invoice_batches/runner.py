@@ -14,7 +14,7 @@ import json
 import logging
 import uuid
 import zoneinfo
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -212,20 +212,6 @@ async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: T
         "unbilled_reasons": [u.reason for u in plan.unbilled]})).one()
     if result.linked != len(lines):
         raise RuntimeError("time entries changed while being invoiced")  # rolls this customer back
-
-
-async def assign_number(session: AsyncSession, invoice: Invoice, settings: TenantSettings, issue_date: date) -> None:
-    """Validate: the next number of the tenant's sequence, taken in this transaction (gapless)."""
-    year = issue_date.year if settings.invoice_number_yearly_reset else 0
-    number = await session.scalar(_NEXT_NUMBER, {"tenant": invoice.tenant_id, "year": year})
-    prefix = settings.invoice_number_prefix + (f"{year}-" if year else "")
-    days = (invoice.terms or {}).get("payment_terms_days") or 0
-    invoice.number = f"{prefix}{number:06d}"
-    invoice.status = "validated"
-    invoice.issue_date = issue_date
-    invoice.due_date = issue_date + timedelta(days=days)
-    invoice.validated_at = datetime.now(UTC)
-    await session.flush()
 
 
 async def _progress(session: AsyncSession, batch_id: uuid.UUID) -> None:
