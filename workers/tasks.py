@@ -2,10 +2,12 @@
 Every task is safe to run twice: the state it acts on lives in PostgreSQL and is re-checked."""
 
 import uuid
+from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import text
 
+from app.config import get_settings
 from app.invoice_batches import runner, sweeper
 
 
@@ -23,4 +25,5 @@ async def run_invoice_batch(ctx: dict[str, Any], batch_id: str) -> dict[str, Any
 async def sweep(ctx: dict[str, Any]) -> dict[str, Any]:
     """Queue again what PostgreSQL says should be running: due scheduled batches, and running
     batches whose worker stopped beating."""
-    return await sweeper.sweep(ctx["sessionmaker"], ctx["redis"])
+    stale_after = timedelta(seconds=get_settings().batch_stale_after_seconds)
+    return await sweeper.sweep(ctx["sessionmaker"], ctx["redis"], stale_after=stale_after)
