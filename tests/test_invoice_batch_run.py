@@ -3,7 +3,7 @@ reasons, the report, and the guarantees against double billing."""
 
 import asyncio
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from app.invoice_batches.runner import run_batch
 from tests import factories as f
@@ -118,3 +118,69 @@ async def test_concurrent_batches_number_invoices_without_gaps(api, sessionmaker
         numbers += [i["number"] for i in (await report_of(api, batch["id"]))["invoices_created"]]
     numbers.sort()
     assert numbers == [f"INV-{YEAR}-{n:06d}" for n in range(1, 13)]
+
+
+async def test_invoice_shows_lines_terms_and_the_entries_it_bills(helpdesk, sessionmaker):  # noqa: F811
+    api, h = helpdesk["api"], helpdesk
+    entry = await f.time_entry(api, work_item_id=h["ticket"]["id"], product_id=h["support"]["id"])
+    await api.patch("/v1/settings", json={"terms": {"payment_terms_days": 30, "bank_details": "IBAN FR76"}})
+    batch = await launch(api, customer_ids=[h["acme"]["id"]])
+    await run_batch(sessionmaker, uuid.UUID(batch["id"]))
+    [invoice] = (await api.get("/v1/invoices", params={"batch_id": batch["id"]})).json()["data"]
+    assert invoice == (await api.get(f"/v1/invoices/{invoice['id']}")).json()
+    assert invoice["status"] == "validated" and invoice["number"] == f"INV-{YEAR}-000001"
+    assert invoice["bill_to"]["name"] == "Acme SARL" and invoice["bill_to"]["address"]["city"] == "Paris"
+    assert invoice["subtitle"] == "Period from 01/11/2026 to 30/11/2026"
+    [line] = invoice["lines"]
+    assert line["time_entry_ids"] == [entry["id"]] and line["amount"] == "105.00"
+    assert (invoice["untaxed_amount"], invoice["tax_amount"], invoice["total"]) == ("105.00", "21.00", "126.00")
+    assert invoice["terms"]["bank_details"] == "IBAN FR76"
+    issue = datetime.fromisoformat(invoice["issue_date"])
+    assert datetime.fromisoformat(invoice["due_date"]) - issue == timedelta(days=30)
+    assert invoice["delivery"] == {"status": "not_requested", "attempts": 0, "last_error": None}
+    assert (await api.delete(f"/v1/invoices/{invoice['id']}")).json()["code"] == "invoice_validated"
+    assert (await api.post(f"/v1/invoices/{invoice['id']}/validate")).status_code == 409
+
+
+async def test_a_draft_can_be_validated_later_or_deleted_to_free_its_time(helpdesk, sessionmaker):  # noqa: F811
+    api, h = helpdesk["api"], helpdesk
+    entry = await f.time_entry(api, work_item_id=h["ticket"]["id"], product_id=h["support"]["id"])
+    batch = await launch(api, customer_ids=[h["acme"]["id"]], validate=False)
+    await run_batch(sessionmaker, uuid.UUID(batch["id"]))
+    [draft] = (await api.get("/v1/invoices", params={"status": "draft"})).json()["data"]
+    assert draft["number"] is None and draft["issue_date"] is None
+
+    assert (await api.delete(f"/v1/invoices/{draft['id']}")).status_code == 204
+    freed = (await api.get(f"/v1/time-entries/{entry['id']}")).json()
+    assert freed["invoice_id"] is None and freed["invoice_line_id"] is None
+
+    again = await launch(api, customer_ids=[h["acme"]["id"]], validate=False)
+    await run_batch(sessionmaker, uuid.UUID(again["id"]))
+    [draft] = (await api.get("/v1/invoices", params={"batch_id": again["id"]})).json()["data"]
+    validated = await api.post(f"/v1/invoices/{draft['id']}/validate")
+    assert validated.status_code == 200, validated.text
+    assert validated.json()["number"] == f"INV-{YEAR}-000001" and validated.json()["status"] == "validated"
+
+
+async def test_a_draft_without_address_cannot_be_validated(helpdesk, sessionmaker):  # noqa: F811
+    api, h = helpdesk["api"], helpdesk
+    await f.time_entry(api, work_item_id=h["globex_ticket"]["id"], product_id=h["support"]["id"])
+    batch = await launch(api, customer_ids=[h["globex"]["id"]])
+    await run_batch(sessionmaker, uuid.UUID(batch["id"]))
+    [draft] = (await api.get("/v1/invoices", params={"batch_id": batch["id"]})).json()["data"]
+    response = await api.post(f"/v1/invoices/{draft['id']}/validate")
+    assert response.status_code == 422 and response.json()["errors"][0]["code"] == "missing_billing_address"
+    assert (await api.get(f"/v1/invoices/{draft['id']}")).json()["number"] is None
+
+
+async def test_another_tenants_invoice_is_not_found(helpdesk, sessionmaker, other_api):  # noqa: F811
+    api, h = helpdesk["api"], helpdesk
+    await f.time_entry(api, work_item_id=h["ticket"]["id"], product_id=h["support"]["id"])
+    batch = await launch(api, customer_ids=[h["acme"]["id"]], validate=False)
+    await run_batch(sessionmaker, uuid.UUID(batch["id"]))
+    [draft] = (await api.get("/v1/invoices")).json()["data"]
+    for method, path in (("GET", ""), ("POST", "/validate"), ("DELETE", "")):
+        response = await other_api.request(method, f"/v1/invoices/{draft['id']}{path}")
+        assert response.status_code == 404
+    assert (await other_api.get(f"/v1/invoice-batches/{batch['id']}/report")).status_code == 404
+    assert (await api.get(f"/v1/invoices/{draft['id']}")).json()["status"] == "draft"

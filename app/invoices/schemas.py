@@ -1,0 +1,55 @@
+"""Invoice shapes (SPEC Appendix A)."""
+
+import uuid
+from datetime import date, datetime
+from typing import Literal
+
+from pydantic import BaseModel
+
+from app.customers.schemas import TermsOut
+from app.invoice_batches.schemas import BillToOut, Reason, TaxOut
+from app.kit.money import Hours, TaxRate, UnitPrice
+
+InvoiceStatus = Literal["draft", "validated"]
+
+
+class InvoiceLineOut(BaseModel):
+    id: uuid.UUID
+    description: str
+    product_id: uuid.UUID
+    quantity: Hours
+    unit: str
+    unit_price: UnitPrice
+    amount: UnitPrice
+    tax_rate: TaxRate
+    time_entry_ids: list[uuid.UUID]
+
+
+class Delivery(BaseModel):
+    status: Literal["not_requested", "pending", "sent", "failed"]
+    attempts: int
+    last_error: str | None
+
+
+class InvoiceOut(BaseModel):
+    id: uuid.UUID
+    number: str | None
+    status: InvoiceStatus
+    customer_id: uuid.UUID
+    batch_id: uuid.UUID | None
+    bill_to: BillToOut
+    title: str
+    subtitle: str
+    issue_date: date | None
+    due_date: date | None
+    currency: str
+    lines: list[InvoiceLineOut]
+    taxes: list[TaxOut]
+    untaxed_amount: UnitPrice
+    tax_amount: UnitPrice
+    total: UnitPrice
+    terms: TermsOut
+    not_validated_reasons: list[Reason]
+    sent_at: datetime | None
+    delivery: Delivery
+    created_at: datetime

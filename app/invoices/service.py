@@ -1,0 +1,88 @@
+"""Invoices after the batch (SPEC §4.4): read, validate a draft, delete a draft (its time entries
+become billable again). A validated invoice never changes: 409."""
+
+import uuid
+import zoneinfo
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, select, text
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.errors import Conflict, FieldError, InvalidInput
+from app.invoicing.reasons import reason
+from app.kit.pagination import PageParams
+from app.kit.repository import fetch_page, get_owned
+from app.models import Invoice, InvoiceLine, TenantSettings
+
+_NEXT_NUMBER = text(
+    "INSERT INTO invoice_number_counters (tenant_id, year, last_number) VALUES (:tenant, :year, 1) "
+    "ON CONFLICT (tenant_id, year) DO UPDATE SET last_number = invoice_number_counters.last_number + 1 "
+    "RETURNING last_number")
+
+
+async def list_invoices(session: AsyncSession, *, tenant_id: uuid.UUID, page: PageParams,
+                        batch_id: uuid.UUID | None = None, customer_id: uuid.UUID | None = None,
+                        status: str | None = None) -> list[Invoice]:
+    stmt = select(Invoice).where(Invoice.tenant_id == tenant_id)
+    if batch_id:
+        stmt = stmt.where(Invoice.batch_id == batch_id)
+    if customer_id:
+        stmt = stmt.where(Invoice.customer_id == customer_id)
+    if status:
+        stmt = stmt.where(Invoice.status == status)
+    return await fetch_page(session, stmt, Invoice, page)
+
+
+async def to_out(session: AsyncSession, invoices: list[Invoice]) -> list[dict]:
+    lines: dict[uuid.UUID, list] = {i.id: [] for i in invoices}
+    if invoices:
+        for line in await session.scalars(select(InvoiceLine).where(InvoiceLine.invoice_id.in_(list(lines)))
+                                          .order_by(InvoiceLine.invoice_id, InvoiceLine.position)):
+            lines[line.invoice_id].append({
+                "id": line.id, "description": line.description, "product_id": line.product_id,
+                "quantity": line.quantity, "unit": line.unit, "unit_price": line.unit_price, "amount": line.amount,
+                "tax_rate": line.tax_rate, "time_entry_ids": [line.time_entry_id] if line.time_entry_id else []})
+    return [{
+        "id": i.id, "number": i.number, "status": i.status, "customer_id": i.customer_id, "batch_id": i.batch_id,
+        "bill_to": i.bill_to, "title": i.title, "subtitle": i.subtitle, "issue_date": i.issue_date,
+        "due_date": i.due_date, "currency": i.currency, "lines": lines[i.id], "taxes": i.taxes,
+        "untaxed_amount": i.untaxed_amount, "tax_amount": i.tax_amount, "total": i.total, "terms": i.terms,
+        "not_validated_reasons": [reason(code) for code in i.not_validated_reasons], "sent_at": i.sent_at,
+        "delivery": {"status": i.delivery_status, "attempts": i.delivery_attempts,
+                     "last_error": i.delivery_last_error},
+        "created_at": i.created_at} for i in invoices]
+
+
+async def validate_invoice(session: AsyncSession, *, tenant_id: uuid.UUID, invoice_id: str) -> Invoice:
+    invoice = await get_owned(session, Invoice, tenant_id, invoice_id, for_update=True)
+    if invoice.status != "draft":
+        raise Conflict("The invoice is already validated.", code="invoice_validated")
+    has_lines = await session.scalar(select(InvoiceLine.id).where(InvoiceLine.invoice_id == invoice.id).limit(1))
+    blocking = [code for code, missing in (("missing_billing_address", not (invoice.bill_to or {}).get("address")),
+                                           ("no_invoice_lines", has_lines is None)) if missing]
+    if blocking:
+        raise InvalidInput("The invoice cannot be validated: " + ", ".join(blocking), code="invoice_not_valid",
+                           errors=[FieldError(field="invoice", code=code, message=reason(code)["message"])
+                                   for code in blocking])
+    settings = await session.get(TenantSettings, tenant_id)
+    issue_date = datetime.now(zoneinfo.ZoneInfo(settings.timezone)).date()
+    year = issue_date.year if settings.invoice_number_yearly_reset else 0
+    number = await session.scalar(_NEXT_NUMBER, {"tenant": tenant_id, "year": year})
+    prefix = settings.invoice_number_prefix + (f"{year}-" if year else "")
+    invoice.number = f"{prefix}{number:06d}"
+    invoice.status = "validated"
+    invoice.issue_date = issue_date
+    invoice.due_date = issue_date + timedelta(days=(invoice.terms or {}).get("payment_terms_days") or 0)
+    invoice.validated_at = datetime.now(zoneinfo.ZoneInfo("UTC"))
+    invoice.not_validated_reasons = []
+    await session.flush()
+    return invoice
+
+
+async def delete_draft(session: AsyncSession, *, tenant_id: uuid.UUID, invoice_id: str) -> None:
+    invoice = await get_owned(session, Invoice, tenant_id, invoice_id, for_update=True)
+    if invoice.status != "draft":
+        raise Conflict("A validated invoice can never be deleted; correct it with a credit note.",
+                       code="invoice_validated")
+    # Lines go with the invoice (cascade); the entries' links are set to null by their foreign keys.
+    await session.execute(delete(Invoice).where(Invoice.id == invoice.id))
