@@ -40,6 +40,8 @@ class WorkerSettings:
     health_check_key = f"arq:health-check:{socket.gethostname()}"
     job_completion_wait = JOB_COMPLETION_WAIT_SECONDS
     max_jobs = 10
+    # A batch waits at most this long for a worker to notice it (arq polls Redis).
+    poll_delay = 0.1
 
     @staticmethod
     def redis() -> Any:

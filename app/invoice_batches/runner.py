@@ -29,7 +29,7 @@ from app.models import (Invoice, InvoiceBatch, InvoiceBatchCustomer, InvoiceBatc
 log = logging.getLogger("rebill.batches")
 
 CHUNK = 200
-LANES = 3
+LANES = 2
 
 
 async def run_batch(sessionmaker: async_sessionmaker[AsyncSession], batch_id: uuid.UUID) -> dict:
