@@ -5,14 +5,14 @@ import uuid
 import zoneinfo
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import Conflict, FieldError, InvalidInput
 from app.invoicing.reasons import reason
 from app.kit.pagination import PageParams
 from app.kit.repository import fetch_page, get_owned
-from app.models import Invoice, InvoiceLine, TenantSettings
+from app.models import Invoice, InvoiceLine, TenantSettings, TimeEntry
 
 _NEXT_NUMBER = text(
     "INSERT INTO invoice_number_counters (tenant_id, year, last_number) VALUES (:tenant, :year, 1) "
@@ -84,5 +84,8 @@ async def delete_draft(session: AsyncSession, *, tenant_id: uuid.UUID, invoice_i
     if invoice.status != "draft":
         raise Conflict("A validated invoice can never be deleted; correct it with a credit note.",
                        code="invoice_validated")
-    # Lines go with the invoice (cascade); the entries' links are set to null by their foreign keys.
-    await session.execute(delete(Invoice).where(Invoice.id == invoice.id))
+    await session.execute(
+        update(TimeEntry).where(TimeEntry.id.in_(select(InvoiceLine.time_entry_id)
+                                                 .where(InvoiceLine.invoice_id == invoice.id)))
+        .values(invoice_id=None, invoice_line_id=None))
+    await session.execute(delete(Invoice).where(Invoice.id == invoice.id))  # its lines go with it

@@ -1,13 +1,14 @@
 """Time entries: hours an employee spent on a work item, to be re-invoiced once approved.
 
 `invoice_id` / `invoice_line_id` link an entry to the invoice line that billed it; while they are
-set the entry is read-only."""
+set the entry is read-only. They are written in the transaction that writes the line and cleared
+in the one that deletes a draft."""
 
 import uuid
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, Numeric, UniqueConstraint
+from sqlalchemy import CheckConstraint, DateTime, Index, Numeric, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from app.models._base import created_at_field, id_field, tenant_field, tenant_ref, tenant_unique_id, updated_at_field
@@ -28,6 +29,8 @@ class TimeEntry(SQLModel, table=True):
         Index("ix_time_entries_tenant_id_work_item_id", "tenant_id", "work_item_id"),
         Index("ix_time_entries_tenant_id_started_at", "tenant_id", "started_at"),
         Index("ix_time_entries_product_id", "product_id"),
+        # Room in each page for the billing update to stay on the page (HOT).
+        {"postgresql_with": {"fillfactor": 80}},
     )
 
     id: uuid.UUID = id_field()
@@ -42,9 +45,10 @@ class TimeEntry(SQLModel, table=True):
     status: str = Field(default="draft", nullable=False)
     billable: bool = Field(nullable=False)
     note: str | None = None
-    invoice_id: uuid.UUID | None = Field(default=None, index=True, foreign_key="invoices.id", ondelete="SET NULL")
-    # use_alter: invoice_lines also references time_entries; the cycle is closed after both exist.
-    invoice_line_id: uuid.UUID | None = Field(default=None, sa_column_args=[
-        ForeignKey("invoice_lines.id", ondelete="SET NULL", use_alter=True)])
+    # The link to the invoice line that billed the entry. The guarantee lives on the other side
+    # (invoice_lines.time_entry_id is unique and references this row); these two columns are not
+    # indexed nor foreign keys so that billing an entry is a HOT update that rewrites no index.
+    invoice_id: uuid.UUID | None = None
+    invoice_line_id: uuid.UUID | None = None
     created_at: datetime = created_at_field()
     updated_at: datetime = updated_at_field()
