@@ -43,6 +43,17 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+async def wait_ready(http: httpx.AsyncClient) -> None:
+    for _ in range(100):
+        try:
+            if (await http.get("/readyz")).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        await asyncio.sleep(0.1)
+    raise RuntimeError("rebill api did not become ready")
+
+
 async def recreate_database() -> None:
     name = DATABASE_URL.rsplit("/", 1)[1]
     admin = await asyncpg.connect(DATABASE_URL.rsplit("/", 1)[0] + "/postgres")
@@ -91,13 +102,7 @@ async def main() -> None:
     try:
         async with httpx.AsyncClient(base_url=base, timeout=120,
                                      headers={"Authorization": f"Bearer {key.key}"}) as http:
-            for _ in range(100):
-                try:
-                    if (await http.get("/readyz")).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                await asyncio.sleep(0.1)
+            await wait_ready(http)
             product = (await http.post("/v1/products", json={"external_id": "SUP-H", "code": "SUP-H", "name": "Support",
                                                              "unit_price": "80.00"})).json()
             await http.post("/v1/customers/bulk", json={"items": [{"external_id": "c-1", "name": "Acme"}]})

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from app.db import make_engine, make_sessionmaker, session_scope  # noqa: E402
 from app.migrations import upgrade_head  # noqa: E402
 from app.tenants.service import create_tenant  # noqa: E402
-from bench.bulk_upsert import free_port, recreate_database  # noqa: E402
+from bench.bulk_upsert import free_port, recreate_database, wait_ready  # noqa: E402
 
 DATABASE_URL = os.environ.get("DATABASE_URL", "postgresql://root@127.0.0.1:5432/rebill_bench")
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/14")
@@ -119,13 +119,7 @@ async def main(customers: int, entries: int) -> None:
     try:
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=60,
                                      headers={"Authorization": f"Bearer {key.key}"}) as http:
-            for _ in range(100):
-                try:
-                    if (await http.get("/readyz")).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                await asyncio.sleep(0.1)
+            await wait_ready(http)
             await asyncio.sleep(2)  # let the worker connect
             ids = []
             cursor = None

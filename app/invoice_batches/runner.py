@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.db import session_scope
 from app.errors import RebillError
 from app.invoicing.loading import billing_targets, load_chunk
+from app.invoicing.numbering import counter_year, number_prefix
 from app.invoicing.planning import InvoicePlan, PlanOptions, period_subtitle, plan_invoice, validation_reasons
 from app.kit.ids import new_id
 from app.models import (Invoice, InvoiceBatch, InvoiceBatchCustomer, InvoiceBatchUnbilled, TenantSettings)
@@ -109,7 +110,7 @@ _LOCK_AND_CLAIM = text(
     "AND customer_id = CAST(:target AS uuid))")
 
 # Everything a customer's invoice writes, in one statement: the number (when validated) from the
-# tenant's counter row, the invoice, its lines, the entries' links, the unbilled times and the
+# tenant's counter row (see app/invoicing/numbering.py; lpad as format_number), the invoice, its lines, the entries' links, the unbilled times and the
 # customer's outcome in the batch. The counter row stays locked until this transaction commits.
 _WRITE_INVOICE = text("""
 WITH counter AS (
@@ -190,12 +191,12 @@ async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: T
     validate = batch.validate_invoices and not blocking
     terms = _terms(settings, customer)
     issue_date = datetime.now(zoneinfo.ZoneInfo(settings.timezone)).date()
-    year = issue_date.year if settings.invoice_number_yearly_reset else 0
+    year = counter_year(settings, issue_date)
     lines = plan.lines
     result = (await session.execute(_WRITE_INVOICE, {
         "tenant": batch.tenant_id, "batch": batch.id, "customer": plan.customer_id, "invoice": new_id(),
         "validate": validate, "year": year,
-        "prefix": settings.invoice_number_prefix + (f"{year}-" if year else ""),
+        "prefix": number_prefix(settings, year),
         "bill_to": json.dumps({"name": customer.name, "address": customer.billing_address}),
         "title": batch.title, "subtitle": period_subtitle(batch.period_start, batch.period_end),
         "period_start": batch.period_start, "period_end": batch.period_end, "issue_date": issue_date,

@@ -9,15 +9,13 @@ from sqlalchemy import delete, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import Conflict, FieldError, InvalidInput
+from app.invoicing.numbering import NEXT_NUMBER_SQL, counter_year, format_number, number_prefix
 from app.invoicing.reasons import reason
 from app.kit.pagination import PageParams
 from app.kit.repository import fetch_page, get_owned
 from app.models import Invoice, InvoiceLine, TenantSettings, TimeEntry
 
-_NEXT_NUMBER = text(
-    "INSERT INTO invoice_number_counters (tenant_id, year, last_number) VALUES (:tenant, :year, 1) "
-    "ON CONFLICT (tenant_id, year) DO UPDATE SET last_number = invoice_number_counters.last_number + 1 "
-    "RETURNING last_number")
+_NEXT_NUMBER = text(NEXT_NUMBER_SQL)
 
 
 async def list_invoices(session: AsyncSession, *, tenant_id: uuid.UUID, page: PageParams,
@@ -66,10 +64,9 @@ async def validate_invoice(session: AsyncSession, *, tenant_id: uuid.UUID, invoi
                                    for code in blocking])
     settings = await session.get(TenantSettings, tenant_id)
     issue_date = datetime.now(zoneinfo.ZoneInfo(settings.timezone)).date()
-    year = issue_date.year if settings.invoice_number_yearly_reset else 0
+    year = counter_year(settings, issue_date)
     number = await session.scalar(_NEXT_NUMBER, {"tenant": tenant_id, "year": year})
-    prefix = settings.invoice_number_prefix + (f"{year}-" if year else "")
-    invoice.number = f"{prefix}{number:06d}"
+    invoice.number = format_number(number_prefix(settings, year), number)
     invoice.status = "validated"
     invoice.issue_date = issue_date
     invoice.due_date = issue_date + timedelta(days=(invoice.terms or {}).get("payment_terms_days") or 0)
