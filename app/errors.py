@@ -73,12 +73,6 @@ class InvalidInput(RebillError):
         return cls(f"{field}: {message}", errors=[FieldError(field=field, code=code, message=message)])
 
 
-class PayloadTooLarge(RebillError):
-    status = 413
-    code = "payload_too_large"
-    title = "Payload too large"
-
-
 _TITLES = {400: "Bad request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found",
            405: "Method not allowed", 409: "Conflict", 413: "Payload too large",
            415: "Unsupported media type", 422: "Invalid input", 503: "Service unavailable"}

@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from app.kit.bulk import MAX_BULK_ITEMS
 from app.kit.money import TaxRate
 from app.kit.schemas import Address, Currency, Email, ExternalId, Flag, Name, RequestModel, Terms
 
@@ -49,7 +50,7 @@ class CustomerBulkItem(CustomerFields):
 
 
 class CustomerBulk(RequestModel):
-    items: list[CustomerBulkItem] = Field(max_length=10_000)
+    items: list[CustomerBulkItem] = Field(max_length=MAX_BULK_ITEMS)
 
 
 class AddressOut(BaseModel):

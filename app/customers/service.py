@@ -11,7 +11,8 @@ from app.errors import FieldError, InvalidInput
 from app.kit.bulk import BulkResult, Column, reject_duplicate_external_ids, upsert_by_external_id
 from app.kit.ids import new_id
 from app.kit.pagination import PageParams
-from app.kit.repository import apply_changes, delete_owned, fetch_page, flush_unique, get_owned, ids_by_external_id
+from app.kit.repository import (apply_changes, delete_owned, fetch_page, flush_unique, get_owned, ids_by_external_id,
+                                where_given)
 from app.models import Customer, TenantSettings
 
 
@@ -41,13 +42,8 @@ async def _check_parent(session: AsyncSession, tenant_id: uuid.UUID, *, kind: st
 
 async def list_customers(session: AsyncSession, *, tenant_id: uuid.UUID, page: PageParams, kind: str | None = None,
                          parent_id: uuid.UUID | None = None, external_id: str | None = None) -> list[Customer]:
-    stmt = select(Customer).where(Customer.tenant_id == tenant_id)
-    if kind:
-        stmt = stmt.where(Customer.kind == kind)
-    if parent_id:
-        stmt = stmt.where(Customer.parent_id == parent_id)
-    if external_id:
-        stmt = stmt.where(Customer.external_id == external_id)
+    stmt = where_given(select(Customer).where(Customer.tenant_id == tenant_id), (Customer.kind, kind),
+                       (Customer.parent_id, parent_id), (Customer.external_id, external_id))
     return await fetch_page(session, stmt, Customer, page)
 
 

@@ -14,7 +14,7 @@ from app.errors import Conflict
 from app.invoice_batches.schemas import InvoiceBatchDefinition, InvoiceBatchOut
 from app.kit.pagination import PageParams
 from app.invoicing.loading import billing_targets
-from app.kit.repository import fetch_page, get_owned
+from app.kit.repository import fetch_page, get_owned, where_given
 from app.models import IdempotencyKey, InvoiceBatch
 from app.invoice_batches.sweeper import RUN_TASK
 from app.queue import enqueue_after_commit
@@ -63,9 +63,7 @@ async def create_batch(session: AsyncSession, *, tenant_id: uuid.UUID, definitio
 
 async def list_batches(session: AsyncSession, *, tenant_id: uuid.UUID, page: PageParams,
                        status: str | None = None) -> list[InvoiceBatch]:
-    stmt = select(InvoiceBatch).where(InvoiceBatch.tenant_id == tenant_id)
-    if status:
-        stmt = stmt.where(InvoiceBatch.status == status)
+    stmt = where_given(select(InvoiceBatch).where(InvoiceBatch.tenant_id == tenant_id), (InvoiceBatch.status, status))
     return await fetch_page(session, stmt, InvoiceBatch, page)
 
 

@@ -2,12 +2,11 @@
 nothing to bill, and totals per currency."""
 
 import uuid
-from collections import defaultdict
-from decimal import Decimal
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.invoicing.planning import currency_totals
 from app.invoicing.reasons import reason
 from app.kit.repository import get_owned
 from app.models import Invoice, InvoiceBatch, InvoiceBatchCustomer, InvoiceBatchUnbilled, InvoiceLine
@@ -27,10 +26,6 @@ async def batch_report(session: AsyncSession, *, tenant_id: uuid.UUID, batch_id:
                                              InvoiceBatchCustomer.error)
                                       .where(InvoiceBatchCustomer.batch_id == batch.id)
                                       .order_by(InvoiceBatchCustomer.position))).all()
-    sums: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0)] * 3)
-    for invoice in invoices:
-        for k, value in enumerate((invoice.untaxed_amount, invoice.tax_amount, invoice.total)):
-            sums[invoice.currency][k] += value
     return {
         "batch_id": batch.id, "status": batch.status,
         "invoices_created": [{"invoice_id": i.id, "customer_id": i.customer_id, "number": i.number,
@@ -45,6 +40,6 @@ async def batch_report(session: AsyncSession, *, tenant_id: uuid.UUID, batch_id:
         "customers_failed": [{"customer_id": o.customer_id, "error": o.error} for o in outcomes
                              if o.outcome == "failed"],
         "totals": {"customers": batch.customers_total, "invoices": len(invoices), "hours": hours,
-                   "by_currency": [{"currency": c, "untaxed": s[0], "tax": s[1], "total": s[2]}
-                                   for c, s in sorted(sums.items())]},
+                   "by_currency": currency_totals((i.currency, i.untaxed_amount, i.tax_amount, i.total)
+                                                  for i in invoices)},
     }

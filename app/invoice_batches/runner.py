@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db import session_scope
 from app.errors import RebillError
-from app.invoicing.loading import billing_targets, load_chunk
+from app.invoicing.loading import ReferenceData, Scope, billing_targets, load_entries, load_reference_data
 from app.invoicing.numbering import counter_year, number_prefix
 from app.invoicing.planning import InvoicePlan, PlanOptions, period_subtitle, plan_invoice, validation_reasons
 from app.kit.ids import new_id
@@ -39,6 +39,10 @@ async def run_batch(sessionmaker: async_sessionmaker[AsyncSession], batch_id: uu
         if batch is None or batch.status != "running":
             return {"batch_id": str(batch_id), "status": batch.status if batch else "missing"}
         settings = await session.get(TenantSettings, batch.tenant_id)
+    scope = Scope(tenant_id=batch.tenant_id, timezone=settings.timezone, period_start=batch.period_start,
+                  period_end=batch.period_end, source_type=batch.source_type)
+    options = PlanOptions(timezone=settings.timezone, show_employee_names=batch.show_employee_names,
+                          product_mandatory=batch.product_mandatory, default_product_id=settings.default_product_id)
     # A few customers at a time, each on its own connection: PostgreSQL writes one customer while
     # Python plans the next (2 cores here; more lanes only queue on the same locks).
     lanes = asyncio.Semaphore(LANES)
@@ -50,13 +54,9 @@ async def run_batch(sessionmaker: async_sessionmaker[AsyncSession], batch_id: uu
                 .order_by(InvoiceBatchCustomer.position).limit(CHUNK))).all())
             if not pending:
                 break
-            # Customers, products and prices change rarely and are read for the chunk at once; the
-            # entries are read again for each customer under its lock.
-            chunk = await load_chunk(session, tenant_id=batch.tenant_id, targets=pending,
-                                     timezone=settings.timezone, period_start=batch.period_start,
-                                     period_end=batch.period_end, source_type=batch.source_type,
-                                     default_product_id=settings.default_product_id, with_entries=False)
-        await asyncio.gather(*(_guarded(sessionmaker, lanes, batch, settings, chunk, target) for target in pending))
+            reference = await load_reference_data(session, tenant_id=batch.tenant_id, targets=pending)
+        await asyncio.gather(*(_guarded(sessionmaker, lanes, batch, settings, scope, options, reference, target)
+                               for target in pending))
         async with session_scope(sessionmaker) as session:
             await _progress(session, batch.id)
     async with session_scope(sessionmaker) as session:
@@ -64,13 +64,13 @@ async def run_batch(sessionmaker: async_sessionmaker[AsyncSession], batch_id: uu
     return {"batch_id": str(batch_id), "status": status}
 
 
-async def _guarded(sessionmaker, lanes: asyncio.Semaphore, batch: InvoiceBatch, settings: TenantSettings, chunk,
-                   target: uuid.UUID) -> None:
+async def _guarded(sessionmaker, lanes: asyncio.Semaphore, batch: InvoiceBatch, settings: TenantSettings,
+                   scope: Scope, options: PlanOptions, reference: ReferenceData, target: uuid.UUID) -> None:
     """One customer, in its own transaction; a failure is recorded on that customer only."""
     async with lanes:
         try:
             async with session_scope(sessionmaker) as session:
-                await _invoice_customer(session, batch, settings, chunk, target)
+                await _invoice_customer(session, batch, settings, scope, options, reference, target)
         except Exception as exc:  # noqa: BLE001  (one customer's failure must not stop the batch)
             log.exception("batch %s: customer %s failed", batch.id, target)
             async with session_scope(sessionmaker) as session:
@@ -157,25 +157,20 @@ outcome AS (
 SELECT (SELECT count(*) FROM linked) AS linked, (SELECT last_number FROM counter) AS number
 """)
 
-async def _invoice_customer(session: AsyncSession, batch: InvoiceBatch, settings: TenantSettings, chunk,
-                            target: uuid.UUID) -> None:
+async def _invoice_customer(session: AsyncSession, batch: InvoiceBatch, settings: TenantSettings, scope: Scope,
+                            options: PlanOptions, reference: ReferenceData, target: uuid.UUID) -> None:
     claim = (await session.execute(_LOCK_AND_CLAIM, {"target": str(target), "batch": batch.id})).one()
     if not claim[1]:
         return  # another run of this batch did it
-    customer = chunk.customers[target]
-    entries = (await load_chunk(session, tenant_id=batch.tenant_id, targets=[target], timezone=settings.timezone,
-                                period_start=batch.period_start, period_end=batch.period_end,
-                                source_type=batch.source_type, default_product_id=None,
-                                with_entries=True, with_reference_data=False)).entries.get(target, [])
+    customer = reference.customers[target]
+    entries = (await load_entries(session, scope=scope, targets=[target])).get(target, [])
     if not entries:
         await session.execute(update(InvoiceBatchCustomer).where(
             InvoiceBatchCustomer.batch_id == batch.id, InvoiceBatchCustomer.customer_id == target)
             .values(outcome="no_times"))
         return
-    options = PlanOptions(timezone=settings.timezone, show_employee_names=batch.show_employee_names,
-                          product_mandatory=batch.product_mandatory, default_product_id=settings.default_product_id)
-    plan = plan_invoice(bill_to=customer.bill_to, entries=entries, products=chunk.products,
-                        negotiated_prices=chunk.prices.get(target, {}), options=options)
+    plan = plan_invoice(bill_to=customer.bill_to, entries=entries, products=reference.products,
+                        negotiated_prices=reference.prices.get(target, {}), options=options)
     await _write_invoice(session, batch, settings, customer, plan)
 
 

@@ -5,14 +5,14 @@ run uses, so that a preview followed by the batch, with no change in between, gi
 invoices and totals."""
 
 import uuid
-from collections import defaultdict
 from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.invoice_batches.schemas import InvoiceBatchDefinition, InvoiceBatchPreview
-from app.invoicing.loading import billing_targets, chunks
-from app.invoicing.planning import PlanOptions, period_subtitle, plan_invoice, validation_reasons
+from app.invoicing.loading import Scope, billing_targets, load_entries, load_reference_data, slices
+from app.invoicing.planning import (PlanOptions, currency_totals, period_subtitle, plan_invoice,
+                                    validation_reasons)
 from app.invoicing.reasons import reason
 from app.settings.service import get_settings
 
@@ -27,20 +27,19 @@ async def preview(session: AsyncSession, *, tenant_id: uuid.UUID,
                           default_product_id=settings.default_product_id)
     subtitle = period_subtitle(definition.period_start, definition.period_end)
     invoices, unbilled, without_times = [], [], []
-    by_currency: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0)] * 3)
-    hours = Decimal(0)
-    async for part, chunk in chunks(session, targets=targets, tenant_id=tenant_id, timezone=settings.timezone,
-                                    period_start=definition.period_start, period_end=definition.period_end,
-                                    source_type=definition.source_type,
-                                    default_product_id=settings.default_product_id):
+    scope = Scope(tenant_id=tenant_id, timezone=settings.timezone, period_start=definition.period_start,
+                  period_end=definition.period_end, source_type=definition.source_type)
+    for part in slices(targets):
+        reference = await load_reference_data(session, tenant_id=tenant_id, targets=part)
+        entries_of = await load_entries(session, scope=scope, targets=part)
         for target in part:
-            entries = chunk.entries.get(target)
+            entries = entries_of.get(target)
             if not entries:
                 without_times.append(target)
                 continue
-            customer = chunk.customers[target]
-            plan = plan_invoice(bill_to=customer.bill_to, entries=entries, products=chunk.products,
-                                negotiated_prices=chunk.prices.get(target, {}), options=options)
+            customer = reference.customers[target]
+            plan = plan_invoice(bill_to=customer.bill_to, entries=entries, products=reference.products,
+                                negotiated_prices=reference.prices.get(target, {}), options=options)
             unbilled += [{"time_entry_id": u.time_entry_id, "customer_id": target, "reasons": [reason(u.reason)]}
                          for u in plan.unbilled]
             blocking = validation_reasons(plan, has_billing_address=customer.billing_address is not None)
@@ -51,13 +50,9 @@ async def preview(session: AsyncSession, *, tenant_id: uuid.UUID,
                 "hours": plan.hours, "untaxed_amount": plan.untaxed_amount, "tax_amount": plan.tax_amount,
                 "total": plan.total, "would_validate": definition.validate_invoices and not blocking,
                 "not_validated_reasons": [reason(code) for code in blocking] if definition.validate_invoices else []})
-            hours += plan.hours
-            sums = by_currency[plan.currency]
-            sums[0] += plan.untaxed_amount
-            sums[1] += plan.tax_amount
-            sums[2] += plan.total
     return InvoiceBatchPreview.model_validate({
         "invoices": invoices, "unbilled_times": unbilled, "customers_without_times": without_times,
-        "totals": {"customers": len(targets), "invoices": len(invoices), "hours": hours,
-                   "by_currency": [{"currency": c, "untaxed": s[0], "tax": s[1], "total": s[2]}
-                                   for c, s in sorted(by_currency.items())]}})
+        "totals": {"customers": len(targets), "invoices": len(invoices),
+                   "hours": sum((i["hours"] for i in invoices), Decimal(0)),
+                   "by_currency": currency_totals((i["currency"], i["untaxed_amount"], i["tax_amount"], i["total"])
+                                                  for i in invoices)}})

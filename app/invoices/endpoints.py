@@ -9,7 +9,7 @@ from app.deps import SessionDep, TenantDep
 from app.errors import problems
 from app.invoices import service
 from app.invoices.schemas import InvoiceOut
-from app.kit.pagination import Page, PageParams, make_page, page_params
+from app.kit.pagination import Page, PageParams, make_page_converted, page_params
 from app.kit.repository import get_owned
 from app.models import Invoice
 
@@ -20,10 +20,9 @@ router = APIRouter(prefix="/v1/invoices", tags=["invoices"])
 async def list_invoices(session: SessionDep, tenant_id: TenantDep, page: Annotated[PageParams, Depends(page_params)],
                         batch_id: uuid.UUID | None = None, customer_id: uuid.UUID | None = None,
                         status: Literal["draft", "validated"] | None = None) -> Page[InvoiceOut]:
-    result = make_page(await service.list_invoices(session, tenant_id=tenant_id, page=page, batch_id=batch_id,
-                                                   customer_id=customer_id, status=status), page, lambda r: r)
-    result["data"] = await service.to_out(session, result["data"])
-    return result
+    rows = await service.list_invoices(session, tenant_id=tenant_id, page=page, batch_id=batch_id,
+                                       customer_id=customer_id, status=status)
+    return await make_page_converted(rows, page, lambda invoices: service.to_out(session, invoices))
 
 
 @router.get("/{invoice_id}", responses=problems(404))

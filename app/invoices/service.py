@@ -12,7 +12,7 @@ from app.errors import Conflict, FieldError, InvalidInput
 from app.invoicing.numbering import NEXT_NUMBER_SQL, counter_year, format_number, number_prefix
 from app.invoicing.reasons import reason
 from app.kit.pagination import PageParams
-from app.kit.repository import fetch_page, get_owned
+from app.kit.repository import fetch_page, get_owned, where_given
 from app.models import Invoice, InvoiceLine, TenantSettings, TimeEntry
 
 _NEXT_NUMBER = text(NEXT_NUMBER_SQL)
@@ -21,13 +21,8 @@ _NEXT_NUMBER = text(NEXT_NUMBER_SQL)
 async def list_invoices(session: AsyncSession, *, tenant_id: uuid.UUID, page: PageParams,
                         batch_id: uuid.UUID | None = None, customer_id: uuid.UUID | None = None,
                         status: str | None = None) -> list[Invoice]:
-    stmt = select(Invoice).where(Invoice.tenant_id == tenant_id)
-    if batch_id:
-        stmt = stmt.where(Invoice.batch_id == batch_id)
-    if customer_id:
-        stmt = stmt.where(Invoice.customer_id == customer_id)
-    if status:
-        stmt = stmt.where(Invoice.status == status)
+    stmt = where_given(select(Invoice).where(Invoice.tenant_id == tenant_id), (Invoice.batch_id, batch_id),
+                       (Invoice.customer_id, customer_id), (Invoice.status, status))
     return await fetch_page(session, stmt, Invoice, page)
 
 

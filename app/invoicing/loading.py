@@ -6,11 +6,12 @@ A contact with a parent company is billed to the parent: the billing target of a
 
 import uuid
 from collections import defaultdict
-from collections.abc import AsyncIterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
-from sqlalchemy import ARRAY, Uuid, any_, bindparam, func, select, text, true
+from sqlalchemy import ARRAY, Uuid, any_, bindparam, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import FieldError, InvalidInput
@@ -32,11 +33,25 @@ class TargetCustomer:
 
 
 @dataclass
-class Chunk:
+class ReferenceData:
+    """What planning needs besides the entries, for a slice of targets: the customers, every
+    product of the tenant and the negotiated prices. It changes rarely, so a batch reads it once
+    per slice, and each customer's entries later, under that customer's lock."""
+
     customers: dict[uuid.UUID, TargetCustomer]
-    entries: dict[uuid.UUID, list[BillableEntry]]
     products: dict[uuid.UUID, PlannedProduct]
-    prices: dict[uuid.UUID, dict[uuid.UUID, object]]
+    prices: dict[uuid.UUID, dict[uuid.UUID, Decimal]]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Which time a batch bills: the tenant's, in the period (local dates), of the work item kind."""
+
+    tenant_id: uuid.UUID
+    timezone: str
+    period_start: date
+    period_end: date
+    source_type: str | None
 
 
 def _ids(name: str, values: list[uuid.UUID]):
@@ -81,47 +96,39 @@ WHERE te.tenant_id = :tenant_id
 """).bindparams(bindparam("targets", type_=ARRAY(Uuid)))
 
 
-async def load_chunk(session: AsyncSession, *, tenant_id: uuid.UUID, targets: list[uuid.UUID], timezone: str,
-                     period_start: date, period_end: date, source_type: str | None,
-                     default_product_id: uuid.UUID | None, with_entries: bool = True,
-                     with_reference_data: bool = True) -> Chunk:
-    """`with_entries=False` reads customers, every product and the prices only (a batch reads each
-    customer's entries later, under its lock); `with_reference_data=False` reads entries only."""
-    start, end = local_day_bounds(timezone, period_start, period_end)
+async def load_entries(session: AsyncSession, *, scope: Scope,
+                       targets: list[uuid.UUID]) -> dict[uuid.UUID, list[BillableEntry]]:
+    """The billable entries of each target: approved, billable, not invoiced, in scope."""
+    start, end = local_day_bounds(scope.timezone, scope.period_start, scope.period_end)
     entries: dict[uuid.UUID, list[BillableEntry]] = defaultdict(list)
-    product_ids = {default_product_id} - {None}
-    if with_entries:
-        rows = await session.execute(_ENTRIES, {"tenant_id": tenant_id, "targets": targets, "start": start,
-                                                "end": end, "source_type": source_type})
-        for row in rows:
-            entries[row.target_id].append(BillableEntry(
-                id=row.id, work_item_type=row.type, work_item_reference=row.reference, started_at=row.started_at,
-                hours=row.hours, product_id=row.product_id, employee_name=row.employee_name))
-            if row.product_id is not None:
-                product_ids.add(row.product_id)
-    if not with_reference_data:
-        return Chunk(customers={}, entries=entries, products={}, prices={})
+    rows = await session.execute(_ENTRIES, {"tenant_id": scope.tenant_id, "targets": targets, "start": start,
+                                            "end": end, "source_type": scope.source_type})
+    for row in rows:
+        entries[row.target_id].append(BillableEntry(
+            id=row.id, work_item_type=row.type, work_item_reference=row.reference, started_at=row.started_at,
+            hours=row.hours, product_id=row.product_id, employee_name=row.employee_name))
+    return entries
+
+
+async def load_reference_data(session: AsyncSession, *, tenant_id: uuid.UUID,
+                              targets: list[uuid.UUID]) -> ReferenceData:
     customers = {
         c.id: TargetCustomer(
             bill_to=BillTo(customer_id=c.id, currency=c.currency, tax_rate=c.tax_rate, tax_exempt=c.tax_exempt),
             name=c.name, billing_address=c.billing_address, emails=list(c.emails), terms=c.terms)
         for c in await session.scalars(select(Customer).where(Customer.tenant_id == tenant_id,
                                                               Customer.id == any_(_ids("targets", targets))))}
-    product_filter = (Product.id == any_(_ids("products", list(product_ids)))) if with_entries else true()
     products = {
         p.id: PlannedProduct(id=p.id, name=p.name, description=p.description, unit=p.unit,
                              unit_price=p.unit_price, tax_rate=p.tax_rate)
-        for p in await session.scalars(select(Product).where(Product.tenant_id == tenant_id, product_filter))}
-    prices: dict[uuid.UUID, dict] = defaultdict(dict)
+        for p in await session.scalars(select(Product).where(Product.tenant_id == tenant_id))}
+    prices: dict[uuid.UUID, dict[uuid.UUID, Decimal]] = defaultdict(dict)
     for price in await session.scalars(select(Price).where(Price.tenant_id == tenant_id,
                                                            Price.customer_id == any_(_ids("targets", targets)))):
         prices[price.customer_id][price.product_id] = price.unit_price
-    return Chunk(customers=customers, entries=entries, products=products, prices=prices)
+    return ReferenceData(customers=customers, products=products, prices=prices)
 
 
-async def chunks(session: AsyncSession, *, targets: list[uuid.UUID],
-                 **kwargs) -> AsyncIterator[tuple[list[uuid.UUID], Chunk]]:
-    """The targets CHUNK by CHUNK, in order, each slice with what planning needs for it."""
+def slices(targets: list[uuid.UUID]) -> Iterator[list[uuid.UUID]]:
     for offset in range(0, len(targets), CHUNK):
-        part = targets[offset:offset + CHUNK]
-        yield part, await load_chunk(session, targets=part, **kwargs)
+        yield targets[offset:offset + CHUNK]

@@ -161,5 +161,14 @@ def validation_reasons(plan: InvoicePlan, *, has_billing_address: bool) -> list[
     return reasons
 
 
+def currency_totals(amounts) -> list[dict]:
+    """(currency, untaxed, tax, total) rows summed per currency, in currency order."""
+    sums: dict[str, list[Decimal]] = defaultdict(lambda: [Decimal(0)] * 3)
+    for currency, *values in amounts:
+        for k, value in enumerate(values):
+            sums[currency][k] += value
+    return [{"currency": c, "untaxed": s[0], "tax": s[1], "total": s[2]} for c, s in sorted(sums.items())]
+
+
 def period_subtitle(start: date, end: date) -> str:
     return f"Period from {start:%d/%m/%Y} to {end:%d/%m/%Y}"

@@ -48,6 +48,13 @@ def page_params(
     return PageParams(limit=limit, after=decode_cursor(cursor) if cursor else None)
 
 
+async def make_page_converted(items: list, params: PageParams, convert_all) -> dict:
+    """make_page for outputs built for the whole page at once (one query for their children)."""
+    page = make_page(items, params, lambda row: row)
+    page["data"] = await convert_all(page["data"])
+    return page
+
+
 def make_page(items: list, params: PageParams, to_out) -> dict:
     """`items` were fetched with limit + 1 so that we know whether another page exists."""
     more = len(items) > params.limit

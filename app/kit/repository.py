@@ -31,6 +31,14 @@ async def get_owned(session: AsyncSession, model: type[M], tenant_id: uuid.UUID,
     raise NotFound(f"No {label} {record_id}.")
 
 
+def where_given(stmt: Select, *conditions: tuple[Any, Any]) -> Select:
+    """Add `column == value` for each (column, value) whose value was given (not None)."""
+    for column, value in conditions:
+        if value is not None:
+            stmt = stmt.where(column == value)
+    return stmt
+
+
 async def fetch_page(session: AsyncSession, stmt: Select, model: Any, params: PageParams) -> list:
     if params.after is not None:
         stmt = stmt.where(model.id > params.after)

@@ -1,7 +1,6 @@
 """Field types and small value objects shared by the resources' request and response schemas."""
 
 import re
-import uuid
 import zoneinfo
 from datetime import UTC, date, datetime
 from typing import Annotated
@@ -40,8 +39,6 @@ Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$"), AfterValidat
 TimeZone = Annotated[str, StringConstraints(min_length=1, max_length=64), AfterValidator(_timezone)]
 Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 Email = Annotated[EmailStr, StringConstraints(max_length=254)]
-Id = uuid.UUID
-
 EARLIEST_DATE = date(1900, 1, 1)
 LATEST_DATE = date(9998, 12, 31)
 

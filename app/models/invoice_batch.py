@@ -12,9 +12,6 @@ from sqlmodel import Field, SQLModel
 
 from app.models._base import created_at_field, id_field, tenant_field, tenant_ref, tenant_unique_id
 
-BATCH_STATUSES = ("scheduled", "running", "succeeded", "completed_with_errors", "failed", "cancelled")
-
-
 class InvoiceBatch(SQLModel, table=True):
     __tablename__ = "invoice_batches"
     __mapper_args__ = {"eager_defaults": True}

@@ -13,9 +13,6 @@ from sqlmodel import Field, SQLModel
 
 from app.models._base import created_at_field, id_field, tenant_field, tenant_ref, tenant_unique_id, updated_at_field
 
-TIME_ENTRY_STATUSES = ("draft", "approved")
-
-
 class TimeEntry(SQLModel, table=True):
     __tablename__ = "time_entries"
     __mapper_args__ = {"eager_defaults": True}

@@ -8,9 +8,6 @@ from sqlmodel import Field, SQLModel
 
 from app.models._base import created_at_field, id_field, tenant_field, tenant_ref, tenant_unique_id, updated_at_field
 
-WORK_ITEM_TYPES = ("ticket", "work_order", "delivery_note", "business_order", "contract")
-
-
 class WorkItem(SQLModel, table=True):
     __tablename__ = "work_items"
     __mapper_args__ = {"eager_defaults": True}

@@ -6,18 +6,16 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.pagination import PageParams
-from app.kit.repository import apply_changes, check_references, delete_owned, fetch_page, flush_unique, get_owned
+from app.kit.repository import (apply_changes, check_references, delete_owned, fetch_page, flush_unique, get_owned,
+                                where_given)
 from app.models import Customer, Price, Product
 from app.products.schemas import PriceCreate, PriceUpdate, ProductCreate, ProductUpdate
 
 
 async def list_products(session: AsyncSession, *, tenant_id: uuid.UUID, page: PageParams,
                         code: str | None = None, external_id: str | None = None) -> list[Product]:
-    stmt = select(Product).where(Product.tenant_id == tenant_id)
-    if code:
-        stmt = stmt.where(Product.code == code)
-    if external_id:
-        stmt = stmt.where(Product.external_id == external_id)
+    stmt = where_given(select(Product).where(Product.tenant_id == tenant_id), (Product.code, code),
+                       (Product.external_id, external_id))
     return await fetch_page(session, stmt, Product, page)
 
 
@@ -43,11 +41,8 @@ async def delete_product(session: AsyncSession, *, tenant_id: uuid.UUID, product
 
 async def list_prices(session: AsyncSession, *, tenant_id: uuid.UUID, page: PageParams,
                       customer_id: uuid.UUID | None = None, product_id: uuid.UUID | None = None) -> list[Price]:
-    stmt = select(Price).where(Price.tenant_id == tenant_id)
-    if customer_id:
-        stmt = stmt.where(Price.customer_id == customer_id)
-    if product_id:
-        stmt = stmt.where(Price.product_id == product_id)
+    stmt = where_given(select(Price).where(Price.tenant_id == tenant_id), (Price.customer_id, customer_id),
+                       (Price.product_id, product_id))
     return await fetch_page(session, stmt, Price, page)
 
 

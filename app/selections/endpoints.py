@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Response, status
 
 from app.deps import SessionDep, TenantDep
 from app.errors import problems
-from app.kit.pagination import Page, PageParams, make_page, page_params
+from app.kit.pagination import Page, PageParams, make_page_converted, page_params
 from app.kit.repository import get_owned
 from app.models import Selection
 from app.selections import service
@@ -24,9 +24,8 @@ async def create_selection(body: SelectionCreate, session: SessionDep, tenant_id
 @router.get("", responses=problems(422))
 async def list_selections(session: SessionDep, tenant_id: TenantDep,
                           page: Annotated[PageParams, Depends(page_params)]) -> Page[SelectionOut]:
-    result = make_page(await service.list_selections(session, tenant_id=tenant_id, page=page), page, lambda r: r)
-    result["data"] = await service.to_out(session, result["data"])
-    return result
+    rows = await service.list_selections(session, tenant_id=tenant_id, page=page)
+    return await make_page_converted(rows, page, lambda selections: service.to_out(session, selections))
 
 
 @router.get("/{selection_id}", responses=problems(404))

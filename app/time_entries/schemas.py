@@ -6,6 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, Field
 
+from app.kit.bulk import MAX_BULK_ITEMS
 from app.kit.money import Hours
 from app.kit.schemas import ExternalId, Flag, Instant, LongText, RequestModel, ShortText
 
@@ -50,7 +51,7 @@ class TimeEntryBulkItem(TimeEntryFields):
 
 
 class TimeEntryBulk(RequestModel):
-    items: list[TimeEntryBulkItem] = Field(max_length=10_000)
+    items: list[TimeEntryBulkItem] = Field(max_length=MAX_BULK_ITEMS)
 
 
 class TimeEntryOut(BaseModel):

@@ -14,7 +14,7 @@ from app.kit.bulk import BulkResult, Column, reject_duplicate_external_ids, upse
 from app.kit.ids import new_id
 from app.kit.pagination import PageParams
 from app.kit.repository import (apply_changes, check_references, fetch_page, flush_unique, get_owned,
-                                ids_by_external_id, raise_if_errors, resolve_references)
+                                ids_by_external_id, raise_if_errors, resolve_references, where_given)
 from app.kit.timezones import local_day_bounds
 from app.models import Product, TenantSettings, TimeEntry, WorkItem
 from app.time_entries.schemas import TimeEntryBulk, TimeEntryCreate, TimeEntryUpdate
@@ -39,18 +39,10 @@ async def list_time_entries(session: AsyncSession, *, tenant_id: uuid.UUID, page
     if customer_id:
         stmt = stmt.join(WorkItem, (WorkItem.id == TimeEntry.work_item_id) & (WorkItem.tenant_id == tenant_id)) \
             .where(WorkItem.customer_id == customer_id)
-    if work_item_id:
-        stmt = stmt.where(TimeEntry.work_item_id == work_item_id)
-    if product_id:
-        stmt = stmt.where(TimeEntry.product_id == product_id)
-    if status:
-        stmt = stmt.where(TimeEntry.status == status)
-    if billable is not None:
-        stmt = stmt.where(TimeEntry.billable.is_(billable))
+    stmt = where_given(stmt, (TimeEntry.work_item_id, work_item_id), (TimeEntry.product_id, product_id),
+                       (TimeEntry.status, status), (TimeEntry.billable, billable), (TimeEntry.external_id, external_id))
     if invoiced is not None:
         stmt = stmt.where(TimeEntry.invoice_id.is_not(None) if invoiced else TimeEntry.invoice_id.is_(None))
-    if external_id:
-        stmt = stmt.where(TimeEntry.external_id == external_id)
     if date_from or date_to:
         tz = await session.scalar(select(TenantSettings.timezone).where(TenantSettings.tenant_id == tenant_id))
         start, end = local_day_bounds(tz, date_from, date_to)

@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from app.kit.bulk import MAX_BULK_ITEMS
 from app.kit.schemas import ExternalId, Name, RequestModel, ShortText
 
 WorkItemType = Literal["ticket", "work_order", "delivery_note", "business_order", "contract"]
@@ -37,7 +38,7 @@ class WorkItemBulkItem(RequestModel):
 
 
 class WorkItemBulk(RequestModel):
-    items: list[WorkItemBulkItem] = Field(max_length=10_000)
+    items: list[WorkItemBulkItem] = Field(max_length=MAX_BULK_ITEMS)
 
 
 class WorkItemOut(BaseModel):

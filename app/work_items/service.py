@@ -9,7 +9,7 @@ from app.kit.bulk import BulkResult, Column, reject_duplicate_external_ids, upse
 from app.kit.ids import new_id
 from app.kit.pagination import PageParams
 from app.kit.repository import (apply_changes, check_references, delete_owned, fetch_page, flush_unique, get_owned,
-                                raise_if_errors, resolve_references)
+                                raise_if_errors, resolve_references, where_given)
 from app.models import Customer, WorkItem
 from app.work_items.schemas import WorkItemBulk, WorkItemCreate, WorkItemUpdate
 
@@ -17,13 +17,8 @@ from app.work_items.schemas import WorkItemBulk, WorkItemCreate, WorkItemUpdate
 async def list_work_items(session: AsyncSession, *, tenant_id: uuid.UUID, page: PageParams,
                           customer_id: uuid.UUID | None = None, type: str | None = None,
                           external_id: str | None = None) -> list[WorkItem]:
-    stmt = select(WorkItem).where(WorkItem.tenant_id == tenant_id)
-    if customer_id:
-        stmt = stmt.where(WorkItem.customer_id == customer_id)
-    if type:
-        stmt = stmt.where(WorkItem.type == type)
-    if external_id:
-        stmt = stmt.where(WorkItem.external_id == external_id)
+    stmt = where_given(select(WorkItem).where(WorkItem.tenant_id == tenant_id), (WorkItem.customer_id, customer_id),
+                       (WorkItem.type, type), (WorkItem.external_id, external_id))
     return await fetch_page(session, stmt, WorkItem, page)
 
 
