@@ -1,0 +1,85 @@
+"""The invoice PDF: an invoice as `app.invoices.service.to_out` shapes it, plus the seller's legal
+identity from the tenant settings, rendered to PDF bytes.
+
+A pure function: no database, no network (the renderer may fetch nothing, not even a file: URL),
+so the same invoice always prints the same way and the tests need nothing but this module.
+Amounts are printed from `Decimal` with the currency's minor units; a float is refused."""
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher
+
+from app.kit.currency import minor_units
+from app.kit.money import format_decimal, round_money
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def _decimal(value: Decimal | str | int) -> Decimal:
+    # JSONB columns (taxes) hold decimal strings, table columns give Decimal: both are exact.
+    # A float is a bug upstream, not something to print approximately.
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        return Decimal(value)
+    raise TypeError(f"an amount must be a Decimal or a decimal string, not {type(value).__name__}")
+
+
+def money(value: Decimal | str | int, currency: str) -> str:
+    """An amount rounded to the currency's minor unit, thousands grouped: '1,234.50 EUR'."""
+    places = minor_units(currency)
+    return f"{round_money(_decimal(value), places):,.{places}f} {currency}"
+
+
+def unit_price(value: Decimal | str | int, currency: str) -> str:
+    """A unit price keeps the extra decimals it may carry (a fraction of a cent per unit): it is
+    what the amount was computed from, so rounding it here would make the line look wrong."""
+    value = _decimal(value)
+    _, _, fraction = format_decimal(value, min_places=minor_units(currency)).partition(".")
+    return f"{value:,.{len(fraction)}f} {currency}"
+
+
+def quantity(value: Decimal | str | int) -> str:
+    return format_decimal(_decimal(value), min_places=2)
+
+
+def percent(value: Decimal | str | int) -> str:
+    return f"{format_decimal(_decimal(value), min_places=0)} %"
+
+
+def day(value: date | str | None) -> str:
+    # DD/MM/YYYY, as the batch's "Period from 01/11/2026 to 30/11/2026" subtitle writes dates.
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        value = date.fromisoformat(value)
+    return f"{value:%d/%m/%Y}"
+
+
+def payment_terms(days: int) -> str:
+    return "on receipt" if days == 0 else f"{days} day{'s' if days != 1 else ''}"
+
+
+_environment = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
+                           trim_blocks=True, lstrip_blocks=True)
+_environment.filters.update(money=money, unit_price=unit_price, quantity=quantity, percent=percent, day=day,
+                            payment_terms=payment_terms)
+_template = _environment.get_template("invoice.html")
+# Nothing in the template is external; refusing every scheme keeps a stray URL from reaching the
+# network or the file system.
+_NO_FETCHING = URLFetcher(allowed_protocols=frozenset())
+
+
+def render_invoice_html(invoice: dict, seller: dict) -> str:
+    # Terms print only when given; the seller's identity may still be incomplete in the settings.
+    terms = {key: value for key, value in (invoice.get("terms") or {}).items() if value not in (None, "")}
+    seller = {key: seller.get(key) for key in ("legal_name", "legal_address", "email_sender")}
+    return _template.render(invoice=invoice, seller=seller, terms=terms, currency=invoice["currency"])
+
+
+def render_invoice_pdf(invoice: dict, seller: dict) -> bytes:
+    return HTML(string=render_invoice_html(invoice, seller), url_fetcher=_NO_FETCHING).write_pdf()
