@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from app.config import get_settings
+from app.observability import configure_logging
 
 cli = typer.Typer(help="Rebill: batch re-invoicing of support time.", no_args_is_help=True,
                   add_completion=False)
@@ -63,8 +64,9 @@ def api(host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0.0
     import uvicorn
 
     _require_database()
+    configure_logging(get_settings().log_level)
     uvicorn.run("app.main:create_app", factory=True, host=host, port=port, proxy_headers=True,
-                log_level=get_settings().log_level.lower())
+                log_config=None, access_log=False)
 
 
 @cli.command()
@@ -76,6 +78,7 @@ def worker(check: Annotated[bool, typer.Option("--check", help="Exit 0 when a wo
     from workers.main import WorkerSettings
 
     _require_database()
+    configure_logging(get_settings().log_level)
     redis = WorkerSettings.redis()
     if check:
         class _Checked(WorkerSettings):
@@ -183,8 +186,9 @@ async def _serve_all(host: str, port: int) -> None:
 
     from workers.main import WorkerSettings
 
-    config = uvicorn.Config("app.main:create_app", factory=True, host=host, port=port,
-                            log_level=get_settings().log_level.lower())
+    configure_logging(get_settings().log_level)
+    config = uvicorn.Config("app.main:create_app", factory=True, host=host, port=port, log_config=None,
+                            access_log=False)
     server = uvicorn.Server(config)
     worker = create_worker(WorkerSettings, redis_settings=WorkerSettings.redis(), handle_signals=False)
     worker_task = asyncio.create_task(worker.async_run())

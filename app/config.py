@@ -19,6 +19,9 @@ class Settings(BaseSettings):
     smtp_username: str | None = None
     smtp_password: str | None = None
     smtp_starttls: bool = False
+    # The From address when the tenant has no email_sender of its own.
+    smtp_from: str = "billing@rebill.invalid"
+    smtp_timeout_seconds: float = Field(default=30, gt=0)
 
     public_base_url: str = "http://127.0.0.1:8000"
     webhook_allow_private_urls: bool = False

@@ -6,13 +6,14 @@ from arq import create_pool
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from fastapi.routing import APIRoute
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST
 from sqlalchemy import text
 
 from app.config import Settings, get_settings
 from app.db import make_engine, make_sessionmaker
 from app.errors import Problem, install_error_handlers, problem_response
 from app.middleware import BodySizeLimit
+from app.observability import RequestContext, render_metrics
 from app.queue import deserialize_job, redis_settings, serialize_job
 from app.routers import ROUTERS
 
@@ -52,6 +53,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(RequestContext)  # outermost: every answer, 413s included, carries the request id
     install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router)
@@ -76,8 +78,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return JSONResponse({"status": "ready"})
 
     @app.get("/metrics", tags=["probes"], response_class=Response)
-    async def metrics() -> Response:
-        """Prometheus metrics."""
-        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+    async def metrics(request: Request) -> Response:
+        """Prometheus metrics: batches by status and their durations, invoices by status and delivery,
+        emails, time entries billed, the queue's depth, webhook deliveries by result."""
+        body = await render_metrics(request.app.state.sessionmaker, request.app.state.redis)
+        return Response(body, media_type=CONTENT_TYPE_LATEST)
 
     return app

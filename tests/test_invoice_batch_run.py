@@ -137,7 +137,7 @@ async def test_invoice_shows_lines_terms_and_the_entries_it_bills(helpdesk, sess
     assert invoice["terms"]["bank_details"] == "IBAN FR76"
     issue = datetime.fromisoformat(invoice["issue_date"])
     assert datetime.fromisoformat(invoice["due_date"]) - issue == timedelta(days=30)
-    assert invoice["delivery"] == {"status": "not_requested", "attempts": 0, "last_error": None}
+    assert invoice["delivery"] == {"status": "not_requested", "attempts": 0, "last_error": None, "reason": None}
     assert (await api.delete(f"/v1/invoices/{invoice['id']}")).json()["code"] == "invoice_validated"
     assert (await api.post(f"/v1/invoices/{invoice['id']}/validate")).status_code == 409
 

@@ -63,3 +63,9 @@ async def test_a_batch_posted_to_the_api_is_run_by_a_worker_process(worker_proce
     assert status == "succeeded"
     report = (await api.get(f"/v1/invoice-batches/{batch['id']}/report")).json()
     assert [i["total"] for i in report["invoices_created"]] == ["192.00"]  # 2 h x 80.00 + 20 %
+
+    worker_process.send_signal(signal.SIGTERM)
+    output, _ = worker_process.communicate(timeout=30)
+    records = [json.loads(line) for line in output.decode().splitlines() if line.startswith("{")]
+    ended = [r for r in records if r.get("batch_id") == batch["id"] and r["event"].startswith("invoice batch ended")]
+    assert ended and ended[0]["status"] == "succeeded" and ended[0]["level"] == "info"

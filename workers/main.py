@@ -8,7 +8,8 @@ from arq import cron, func
 from app.config import get_settings
 from app.db import make_engine, make_sessionmaker
 from app.queue import deserialize_job, redis_settings, serialize_job
-from workers.tasks import ping, run_invoice_batch, sweep
+from app.delivery.mailer import Mailer
+from workers.tasks import ping, render_invoice_pdfs, run_invoice_batch, send_email, sweep
 
 # How long a stopping worker lets its running jobs finish; the Helm chart's
 # terminationGracePeriodSeconds must be larger.
@@ -20,6 +21,7 @@ async def startup(ctx: dict[str, Any]) -> None:
     engine = make_engine(settings.database_url, pool_size=settings.db_pool_size)
     ctx["engine"] = engine
     ctx["sessionmaker"] = make_sessionmaker(engine)
+    ctx["mailer"] = Mailer.from_settings(settings)
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:
@@ -29,7 +31,8 @@ async def shutdown(ctx: dict[str, Any]) -> None:
 
 
 class WorkerSettings:
-    functions = [ping, func(run_invoice_batch, timeout=3600, max_tries=20)]
+    functions = [ping, func(run_invoice_batch, timeout=3600, max_tries=20), func(send_email, timeout=300),
+                 func(render_invoice_pdfs, timeout=3600)]
     cron_jobs = [cron(sweep, second={0, 15, 30, 45}, unique=True, run_at_startup=True)]
     on_startup = startup
     on_shutdown = shutdown

@@ -5,10 +5,13 @@ import uuid
 from datetime import timedelta
 from typing import Any
 
+import structlog
 from sqlalchemy import text
 
 from app.config import get_settings
+from app.delivery import outbox
 from app.invoice_batches import runner, sweeper
+from app.invoices import documents
 
 
 async def ping(ctx: dict[str, Any]) -> dict[str, Any]:
@@ -19,7 +22,26 @@ async def ping(ctx: dict[str, Any]) -> dict[str, Any]:
 
 
 async def run_invoice_batch(ctx: dict[str, Any], batch_id: str) -> dict[str, Any]:
-    return await runner.run_batch(ctx["sessionmaker"], uuid.UUID(batch_id))
+    with structlog.contextvars.bound_contextvars(batch_id=batch_id, job_id=ctx.get("job_id")):
+        result = await runner.run_batch(ctx["sessionmaker"], uuid.UUID(batch_id), ctx["mailer"])
+    # The PDFs of the invoices the batch validated without sending them, rendered apart so the
+    # batch's status does not wait for them.
+    await ctx["redis"].enqueue_job("render_invoice_pdfs", batch_id, _job_id=f"pdfs:{batch_id}")
+    return result
+
+
+async def send_email(ctx: dict[str, Any], outbox_id: str) -> dict[str, Any]:
+    status = await outbox.deliver(ctx["sessionmaker"], uuid.UUID(outbox_id), ctx["mailer"])
+    return {"outbox_id": outbox_id, "status": status}
+
+
+async def render_invoice_pdfs(ctx: dict[str, Any], batch_id: str | None = None,
+                              invoice_id: str | None = None) -> dict[str, Any]:
+    """Store the PDF of validated invoices that have none yet: one invoice, or a batch's."""
+    rendered = await documents.render_missing(ctx["sessionmaker"],
+                                              batch_id=uuid.UUID(batch_id) if batch_id else None,
+                                              invoice_id=uuid.UUID(invoice_id) if invoice_id else None)
+    return {"rendered": rendered}
 
 
 async def sweep(ctx: dict[str, Any]) -> dict[str, Any]:

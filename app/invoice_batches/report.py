@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.invoicing.planning import currency_totals
-from app.invoicing.reasons import reason
+from app.invoicing.reasons import not_sent_reason, reason
 from app.kit.repository import get_owned
 from app.models import Invoice, InvoiceBatch, InvoiceBatchCustomer, InvoiceBatchUnbilled, InvoiceLine
 
@@ -33,7 +33,9 @@ async def batch_report(session: AsyncSession, *, tenant_id: uuid.UUID, batch_id:
         "invoices_not_validated": [{"invoice_id": i.id, "customer_id": i.customer_id,
                                     "reasons": [reason(code) for code in i.not_validated_reasons]}
                                    for i in invoices if batch.validate_invoices and i.status == "draft"],
-        "invoices_not_sent": [],
+        "invoices_not_sent": [{"invoice_id": i.id, "customer_id": i.customer_id, "reasons": [not_sent_reason(i)]}
+                              for i in invoices if batch.send and i.status == "validated"
+                              and i.delivery_status == "failed"],
         "unbilled_times": [{"time_entry_id": u.time_entry_id, "customer_id": u.customer_id,
                             "reasons": [reason(u.reason)]} for u in unbilled],
         "customers_without_times": [o.customer_id for o in outcomes if o.outcome == "no_times"],

@@ -19,7 +19,10 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import func, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from app.config import get_settings
 from app.db import session_scope
+from app.delivery import outbox
+from app.delivery.mailer import Mailer
 from app.errors import RebillError
 from app.invoicing.loading import ReferenceData, Scope, billing_targets, load_entries, load_reference_data
 from app.invoicing.numbering import counter_year, number_prefix
@@ -33,7 +36,9 @@ CHUNK = 200
 LANES = 2
 
 
-async def run_batch(sessionmaker: async_sessionmaker[AsyncSession], batch_id: uuid.UUID) -> dict:
+async def run_batch(sessionmaker: async_sessionmaker[AsyncSession], batch_id: uuid.UUID,
+                    mailer: Mailer | None = None) -> dict:
+    mailer = mailer or Mailer.from_settings(get_settings())
     async with session_scope(sessionmaker) as session:
         batch = await _start(session, batch_id)
         if batch is None or batch.status != "running":
@@ -55,28 +60,43 @@ async def run_batch(sessionmaker: async_sessionmaker[AsyncSession], batch_id: uu
             if not pending:
                 break
             reference = await load_reference_data(session, tenant_id=batch.tenant_id, targets=pending)
-        await asyncio.gather(*(_guarded(sessionmaker, lanes, batch, settings, scope, options, reference, target)
-                               for target in pending))
+        await asyncio.gather(*(_guarded(sessionmaker, lanes, batch, settings, scope, options, reference, target,
+                                        mailer) for target in pending))
         async with session_scope(sessionmaker) as session:
             await _progress(session, batch.id)
+    # Invoices whose email a crashed run left unsent; wait for any another worker is sending, so the
+    # report below knows every invoice's fate.
     async with session_scope(sessionmaker) as session:
-        status = await _finish(session, batch.id)
+        unsent = await outbox.pending_rows(session, batch_id=batch.id, kind="invoice")
+    for outbox_id in unsent:
+        await outbox.deliver(sessionmaker, outbox_id, mailer, wait=True)
+    async with session_scope(sessionmaker) as session:
+        status, summary_id = await _finish(session, batch.id, outbox.sender_of(settings, mailer))
+    log.info("invoice batch ended: %s", status, extra={"status": status})
+    if summary_id is not None:
+        await outbox.deliver(sessionmaker, summary_id, mailer)
     return {"batch_id": str(batch_id), "status": status}
 
 
 async def _guarded(sessionmaker, lanes: asyncio.Semaphore, batch: InvoiceBatch, settings: TenantSettings,
-                   scope: Scope, options: PlanOptions, reference: ReferenceData, target: uuid.UUID) -> None:
-    """One customer, in its own transaction; a failure is recorded on that customer only."""
+                   scope: Scope, options: PlanOptions, reference: ReferenceData, target: uuid.UUID,
+                   mailer: Mailer) -> None:
+    """One customer, in its own transaction; a failure is recorded on that customer only. Its
+    invoice's email leaves once that transaction has committed."""
     async with lanes:
         try:
             async with session_scope(sessionmaker) as session:
-                await _invoice_customer(session, batch, settings, scope, options, reference, target)
+                email = await _invoice_customer(session, batch, settings, scope, options, reference, target,
+                                                outbox.sender_of(settings, mailer))
         except Exception as exc:  # noqa: BLE001  (one customer's failure must not stop the batch)
             log.exception("batch %s: customer %s failed", batch.id, target)
             async with session_scope(sessionmaker) as session:
                 await session.execute(update(InvoiceBatchCustomer).where(
                     InvoiceBatchCustomer.batch_id == batch.id, InvoiceBatchCustomer.customer_id == target,
                     InvoiceBatchCustomer.outcome.is_(None)).values(outcome="failed", error=str(exc)[:500]))
+            return
+        if email is not None:
+            await outbox.deliver(sessionmaker, email, mailer)
 
 
 async def _start(session: AsyncSession, batch_id: uuid.UUID) -> InvoiceBatch | None:
@@ -121,7 +141,8 @@ WITH counter AS (
 invoice AS (
   INSERT INTO invoices (id, tenant_id, batch_id, customer_id, number, status, bill_to, title, subtitle,
                         period_start, period_end, issue_date, due_date, validated_at, currency, untaxed_amount,
-                        tax_amount, total, taxes, terms, not_validated_reasons, delivery_status, delivery_attempts)
+                        tax_amount, total, taxes, terms, not_validated_reasons, delivery_status, delivery_attempts,
+                        delivery_failure)
   SELECT :invoice, :tenant, :batch, :customer,
          (SELECT :prefix || CASE WHEN last_number >= 1000000 THEN last_number::text
                                  ELSE lpad(last_number::text, 6, '0') END FROM counter),
@@ -131,7 +152,7 @@ invoice AS (
          CASE WHEN :validate THEN CAST(:due_date AS date) END,
          CASE WHEN :validate THEN now() END,
          :currency, :untaxed, :tax, :total, CAST(:taxes AS jsonb), CAST(:terms AS jsonb), CAST(:reasons AS jsonb),
-         'not_requested', 0
+         :delivery_status, 0, :delivery_failure
   RETURNING id),
 line AS (
   INSERT INTO invoice_lines (id, tenant_id, invoice_id, position, time_entry_id, product_id, description,
@@ -152,26 +173,32 @@ unbilled AS (
   SELECT :batch, u.entry, :tenant, :customer, u.reason
   FROM unnest(CAST(:unbilled_entries AS uuid[]), CAST(:unbilled_reasons AS text[])) AS u(entry, reason)
   ON CONFLICT DO NOTHING),
+mail AS (
+  INSERT INTO email_outbox (id, tenant_id, kind, invoice_id, batch_id, recipient, message_id, status, attempts)
+  SELECT :mail_id, :tenant, 'invoice', invoice.id, :batch, CAST(:recipient AS text), :message_id, 'pending', 0
+  FROM invoice WHERE CAST(:recipient AS text) IS NOT NULL),
 outcome AS (
   UPDATE invoice_batch_customers SET outcome = 'invoiced' WHERE batch_id = :batch AND customer_id = :customer)
 SELECT (SELECT count(*) FROM linked) AS linked, (SELECT last_number FROM counter) AS number
 """)
 
 async def _invoice_customer(session: AsyncSession, batch: InvoiceBatch, settings: TenantSettings, scope: Scope,
-                            options: PlanOptions, reference: ReferenceData, target: uuid.UUID) -> None:
+                            options: PlanOptions, reference: ReferenceData, target: uuid.UUID,
+                            sender: str) -> uuid.UUID | None:
+    """Writes the customer's invoice; the id of its outbox row when it is to be emailed."""
     claim = (await session.execute(_LOCK_AND_CLAIM, {"target": str(target), "batch": batch.id})).one()
     if not claim[1]:
-        return  # another run of this batch did it
+        return None  # another run of this batch did it
     customer = reference.customers[target]
     entries = (await load_entries(session, scope=scope, targets=[target])).get(target, [])
     if not entries:
         await session.execute(update(InvoiceBatchCustomer).where(
             InvoiceBatchCustomer.batch_id == batch.id, InvoiceBatchCustomer.customer_id == target)
             .values(outcome="no_times"))
-        return
+        return None
     plan = plan_invoice(bill_to=customer.bill_to, entries=entries, products=reference.products,
                         negotiated_prices=reference.prices.get(target, {}), options=options)
-    await _write_invoice(session, batch, settings, customer, plan)
+    return await _write_invoice(session, batch, settings, customer, plan, sender)
 
 
 def _terms(settings: TenantSettings, customer) -> dict:
@@ -181,9 +208,12 @@ def _terms(settings: TenantSettings, customer) -> dict:
 
 
 async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: TenantSettings, customer,
-                         plan: InvoicePlan) -> None:
+                         plan: InvoicePlan, sender: str) -> uuid.UUID | None:
     blocking = validation_reasons(plan, has_billing_address=customer.billing_address is not None)
     validate = batch.validate_invoices and not blocking
+    sending = validate and batch.send
+    recipient = customer.emails[0] if sending and customer.emails else None
+    mail_id = new_id() if recipient else None
     terms = _terms(settings, customer)
     issue_date = datetime.now(zoneinfo.ZoneInfo(settings.timezone)).date()
     year = counter_year(settings, issue_date)
@@ -205,9 +235,14 @@ async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: T
         "prices": [line.unit_price for line in lines], "amounts": [line.amount for line in lines],
         "rates": [line.tax_rate for line in lines],
         "unbilled_entries": [u.time_entry_id for u in plan.unbilled],
-        "unbilled_reasons": [u.reason for u in plan.unbilled]})).one()
+        "unbilled_reasons": [u.reason for u in plan.unbilled],
+        "delivery_status": ("pending" if recipient else "failed") if sending else "not_requested",
+        "delivery_failure": "missing_email" if sending and not recipient else None,
+        "mail_id": mail_id, "recipient": recipient,
+        "message_id": outbox.message_id(mail_id, sender) if mail_id else None})).one()
     if result.linked != len(lines):
         raise RuntimeError("time entries changed while being invoiced")  # rolls this customer back
+    return mail_id
 
 
 async def _progress(session: AsyncSession, batch_id: uuid.UUID) -> None:
@@ -217,25 +252,30 @@ async def _progress(session: AsyncSession, batch_id: uuid.UUID) -> None:
                           .values(customers_done=done, heartbeat_at=func.now()))
 
 
-async def _finish(session: AsyncSession, batch_id: uuid.UUID) -> str:
+async def _finish(session: AsyncSession, batch_id: uuid.UUID, sender: str) -> tuple[str, uuid.UUID | None]:
+    """The batch's final status, and the id of its summary email when one is asked for."""
     batch = await session.get(InvoiceBatch, batch_id, with_for_update=True)
     if batch.status != "running":
-        return batch.status
+        return batch.status, None
     outcomes = dict((await session.execute(
         select(InvoiceBatchCustomer.outcome, func.count()).where(InvoiceBatchCustomer.batch_id == batch_id)
         .group_by(InvoiceBatchCustomer.outcome))).all())
     drafts_left = batch.validate_invoices and await session.scalar(
         select(func.count()).where(Invoice.batch_id == batch_id, Invoice.status == "draft")) > 0
     unbilled = await session.scalar(select(func.count()).where(InvoiceBatchUnbilled.batch_id == batch_id)) > 0
+    not_sent = batch.send and await session.scalar(
+        select(func.count()).where(Invoice.batch_id == batch_id, Invoice.status == "validated",
+                                   Invoice.delivery_status == "failed")) > 0
     failed = outcomes.get("failed", 0)
     if failed and failed == batch.customers_total:
         batch.status = "failed"
-    elif failed or drafts_left or unbilled:
+    elif failed or drafts_left or unbilled or not_sent:
         batch.status = "completed_with_errors"
     else:
         batch.status = "succeeded"
     batch.customers_done = sum(outcomes.values())
     batch.finished_at = datetime.now(UTC)
-    return batch.status
+    await session.flush()
+    return batch.status, await outbox.queue_batch_summary(session, batch=batch, sender=sender)
 
 

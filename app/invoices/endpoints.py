@@ -3,15 +3,17 @@
 import uuid
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Response, status
+from fastapi import APIRouter, Depends, Request, Response, status
 
+from app.delivery import outbox
+from app.delivery.mailer import Mailer
 from app.deps import SessionDep, TenantDep
 from app.errors import problems
-from app.invoices import service
+from app.invoices import documents, service
 from app.invoices.schemas import InvoiceOut
 from app.kit.pagination import Page, PageParams, make_page_converted, page_params
 from app.kit.repository import get_owned
-from app.models import Invoice
+from app.models import Invoice, TenantSettings
 
 router = APIRouter(prefix="/v1/invoices", tags=["invoices"])
 
@@ -35,6 +37,30 @@ async def get_invoice(invoice_id: str, session: SessionDep, tenant_id: TenantDep
 async def validate_invoice(invoice_id: str, session: SessionDep, tenant_id: TenantDep) -> InvoiceOut:
     """Make a draft final: numbered, dated, immutable."""
     invoice = await service.validate_invoice(session, tenant_id=tenant_id, invoice_id=invoice_id)
+    return (await service.to_out(session, [invoice]))[0]
+
+
+_PDF = {200: {"content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
+              "description": "The invoice as a PDF document."}}
+
+
+@router.get("/{invoice_id}/pdf", response_class=Response, responses={**_PDF, **problems(404)})
+async def get_invoice_pdf(invoice_id: str, session: SessionDep, tenant_id: TenantDep) -> Response:
+    """The invoice's PDF: for a validated invoice, the very document that was (or will be) sent;
+    a draft's is rendered now and marked DRAFT."""
+    invoice = await get_owned(session, Invoice, tenant_id, invoice_id)
+    pdf = await documents.invoice_pdf(session, invoice)
+    name = invoice.number or f"draft-{invoice.id}"
+    return Response(pdf, media_type="application/pdf", headers={"Content-Disposition": f'inline; filename="{name}.pdf"'})
+
+
+@router.post("/{invoice_id}/send", status_code=status.HTTP_202_ACCEPTED, responses=problems(404, 409, 422))
+async def send_invoice(invoice_id: str, request: Request, session: SessionDep, tenant_id: TenantDep) -> InvoiceOut:
+    """Email a validated invoice, with its PDF, to the customer's first email address. The answer
+    comes before the mail server's: follow `delivery.status` (pending, then sent or failed)."""
+    settings = await session.get(TenantSettings, tenant_id)
+    sender = outbox.sender_of(settings, Mailer.from_settings(request.app.state.settings))
+    invoice = await outbox.request_invoice_email(session, tenant_id=tenant_id, invoice_id=invoice_id, sender=sender)
     return (await service.to_out(session, [invoice]))[0]
 
 

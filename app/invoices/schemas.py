@@ -29,6 +29,7 @@ class Delivery(BaseModel):
     status: Literal["not_requested", "pending", "sent", "failed"]
     attempts: int
     last_error: str | None
+    reason: Literal["missing_email", "delivery_failed"] | None = None
 
 
 class InvoiceOut(BaseModel):

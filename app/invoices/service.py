@@ -14,6 +14,7 @@ from app.invoicing.reasons import reason
 from app.kit.pagination import PageParams
 from app.kit.repository import fetch_page, get_owned, where_given
 from app.models import Invoice, InvoiceLine, TenantSettings, TimeEntry
+from app.queue import enqueue_after_commit
 
 _NEXT_NUMBER = text(NEXT_NUMBER_SQL)
 
@@ -42,7 +43,7 @@ async def to_out(session: AsyncSession, invoices: list[Invoice]) -> list[dict]:
         "untaxed_amount": i.untaxed_amount, "tax_amount": i.tax_amount, "total": i.total, "terms": i.terms,
         "not_validated_reasons": [reason(code) for code in i.not_validated_reasons], "sent_at": i.sent_at,
         "delivery": {"status": i.delivery_status, "attempts": i.delivery_attempts,
-                     "last_error": i.delivery_last_error},
+                     "last_error": i.delivery_last_error, "reason": i.delivery_failure},
         "created_at": i.created_at} for i in invoices]
 
 
@@ -68,6 +69,8 @@ async def validate_invoice(session: AsyncSession, *, tenant_id: uuid.UUID, invoi
     invoice.validated_at = datetime.now(zoneinfo.ZoneInfo("UTC"))
     invoice.not_validated_reasons = []
     await session.flush()
+    # Its PDF is rendered once, now, and kept: what is read and sent later is that document.
+    enqueue_after_commit(session, "render_invoice_pdfs", None, str(invoice.id), job_id=f"pdf:{invoice.id}")
     return invoice
 
 

@@ -12,3 +12,11 @@ REASONS: dict[str, str] = {
 
 def reason(code: str, message: str | None = None) -> dict[str, str]:
     return {"code": code, "message": message or REASONS[code]}
+
+
+def not_sent_reason(invoice) -> dict[str, str]:
+    """Why a validated invoice did not reach its customer; the mail server's answer when it gave one."""
+    code = invoice.delivery_failure or "delivery_failed"
+    if code == "delivery_failed" and invoice.delivery_last_error:
+        return reason(code, f"{REASONS[code]} {invoice.delivery_last_error}")
+    return reason(code)

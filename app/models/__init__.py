@@ -1,6 +1,7 @@
 """One module per table; importing this package registers every table on the metadata."""
 
 from app.models.customer import Customer
+from app.models.delivery import EmailOutbox, InvoiceDocument
 from app.models.invoice import Invoice, InvoiceLine, InvoiceNumberCounter
 from app.models.invoice_batch import (IdempotencyKey, InvoiceBatch, InvoiceBatchCustomer,
                                       InvoiceBatchUnbilled)
@@ -11,5 +12,5 @@ from app.models.tenant import ApiKey, Tenant
 from app.models.time_entry import TimeEntry
 from app.models.work_item import WorkItem
 
-__all__ = ["ApiKey", "Customer", "IdempotencyKey", "Invoice", "InvoiceBatch",
+__all__ = ["ApiKey", "Customer", "EmailOutbox", "InvoiceDocument", "IdempotencyKey", "Invoice", "InvoiceBatch",
            "InvoiceBatchCustomer", "InvoiceBatchUnbilled", "InvoiceLine", "InvoiceNumberCounter", "Price", "Product", "Selection", "SelectionCustomer", "Tenant", "TenantSettings", "TimeEntry", "WorkItem"]

@@ -27,6 +27,7 @@ class Invoice(SQLModel, table=True):
         CheckConstraint("status IN ('draft', 'validated')", name="status"),
         CheckConstraint("status = 'draft' OR number IS NOT NULL", name="validated_is_numbered"),
         CheckConstraint("delivery_status IN ('not_requested', 'pending', 'sent', 'failed')", name="delivery_status"),
+        CheckConstraint("delivery_failure IN ('missing_email', 'delivery_failed')", name="delivery_failure"),
         Index("ix_invoices_tenant_id_customer_id", "tenant_id", "customer_id"),
     )
 
@@ -54,6 +55,8 @@ class Invoice(SQLModel, table=True):
     delivery_status: str = Field(default="not_requested", nullable=False)
     delivery_attempts: int = Field(default=0, nullable=False)
     delivery_last_error: str | None = None
+    # Why the last delivery failed, a report reason code: missing_email or delivery_failed.
+    delivery_failure: str | None = None
     sent_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     validated_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     created_at: datetime = created_at_field()

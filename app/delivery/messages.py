@@ -1,0 +1,57 @@
+"""The emails Rebill writes: an invoice with its PDF attached, and the summary of a finished batch."""
+
+from decimal import Decimal
+from email.message import EmailMessage
+from email.utils import formataddr, formatdate
+
+from app.kit.money import format_decimal
+
+
+def message_id(outbox_id, sender: str) -> str:
+    domain = sender.rpartition("@")[2] or "rebill.invalid"
+    return f"<{outbox_id}@{domain}>"
+
+
+def _headers(message: EmailMessage, *, sender: str, sender_name: str | None, recipient: str, subject: str,
+             msg_id: str) -> None:
+    message["From"] = formataddr((sender_name or "", sender))
+    message["To"] = recipient
+    message["Subject"] = subject
+    message["Date"] = formatdate(localtime=False, usegmt=True)
+    message["Message-ID"] = msg_id
+
+
+def invoice_email(*, invoice, seller_name: str | None, sender: str, recipient: str, msg_id: str,
+                  pdf: bytes) -> EmailMessage:
+    message = EmailMessage()
+    who = seller_name or "us"
+    _headers(message, sender=sender, sender_name=seller_name, recipient=recipient,
+             subject=f"Invoice {invoice.number} — {invoice.title}", msg_id=msg_id)
+    due = f", due on {invoice.due_date:%d/%m/%Y}" if invoice.due_date else ""
+    message.set_content(
+        f"Hello {invoice.bill_to.get('name', '')},\n\n"
+        f"Please find attached invoice {invoice.number} from {who}: {invoice.title}\n"
+        f"{invoice.subtitle}\n\n"
+        f"Total: {format_decimal(invoice.total)} {invoice.currency}{due}.\n\n"
+        f"Thank you.\n")
+    message.add_attachment(pdf, maintype="application", subtype="pdf", filename=f"{invoice.number}.pdf")
+    return message
+
+
+def batch_summary_email(*, batch, report: dict, sender: str, recipient: str, msg_id: str,
+                        report_url: str) -> EmailMessage:
+    message = EmailMessage()
+    _headers(message, sender=sender, sender_name="Rebill", recipient=recipient,
+             subject=f"Invoice batch {batch.status.replace('_', ' ')}: {batch.title}", msg_id=msg_id)
+    totals = "\n".join(f"  {t['currency']}: {format_decimal(Decimal(str(t['untaxed'])))} untaxed, "
+                       f"{format_decimal(Decimal(str(t['total'])))} with tax" for t in report["totals"]["by_currency"])
+    message.set_content(
+        f"The invoice batch \"{batch.title}\" ended: {batch.status}.\n\n"
+        f"Invoices created:       {len(report['invoices_created'])}\n"
+        f"Invoices not validated: {len(report['invoices_not_validated'])}\n"
+        f"Invoices not sent:      {len(report['invoices_not_sent'])}\n"
+        f"Unbilled times:         {len(report['unbilled_times'])}\n"
+        f"Customers:              {report['totals']['customers']}\n"
+        + (f"\nTotals:\n{totals}\n" if totals else "")
+        + f"\nThe full report: {report_url}\n")
+    return message

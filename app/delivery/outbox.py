@@ -1,0 +1,158 @@
+"""The email outbox (SPEC §4.2 step 5, §5): invoices and batch summaries.
+
+A row is written in the transaction that asks for the email; the message leaves only after that
+transaction commits (a job queued after commit, or the batch runner once the customer's
+transaction is done). Sending locks the row, so two workers never send one row at the same time;
+a row is marked sent only once the server accepted the message, and the invoice's `delivery`
+mirrors its row in the same transaction. A server that refuses the message (5xx) fails the row at
+once with its answer; one that cannot be reached or answers 4xx gets MAX_ATTEMPTS tries."""
+
+import asyncio
+import logging
+import uuid
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.db import session_scope
+from app.delivery.mailer import DeliveryError, Mailer
+from app.delivery.messages import batch_summary_email, invoice_email, message_id
+from app.errors import Conflict, FieldError, InvalidInput
+from app.invoice_batches.report import batch_report
+from app.invoices.documents import invoice_pdf
+from app.kit.ids import new_id
+from app.kit.repository import get_owned, where_given
+from app.models import Customer, EmailOutbox, Invoice, InvoiceBatch, TenantSettings
+from app.queue import enqueue_after_commit
+
+log = logging.getLogger("rebill.delivery")
+
+SEND_TASK = "send_email"
+MAX_ATTEMPTS = 3
+PAUSES = (1.0, 4.0)  # seconds before the 2nd and 3rd attempt, for a transient failure only
+# A pending row older than this has lost its job (or its worker): the sweeper queues it again.
+LOST_AFTER = timedelta(minutes=2)
+
+
+def sender_of(settings: TenantSettings, mailer: Mailer) -> str:
+    return settings.email_sender or mailer.default_sender
+
+
+def new_outbox_row(*, tenant_id: uuid.UUID, kind: str, recipient: str, sender: str,
+                   invoice_id: uuid.UUID | None = None, batch_id: uuid.UUID | None = None) -> EmailOutbox:
+    row_id = new_id()
+    return EmailOutbox(id=row_id, tenant_id=tenant_id, kind=kind, invoice_id=invoice_id, batch_id=batch_id,
+                       recipient=recipient, message_id=message_id(row_id, sender))
+
+
+async def request_invoice_email(session: AsyncSession, *, tenant_id: uuid.UUID, invoice_id: str,
+                                sender: str) -> Invoice:
+    """`POST /v1/invoices/{id}/send`: queue the invoice for its customer's first email address. An
+    invoice already on its way is not queued twice."""
+    invoice = await get_owned(session, Invoice, tenant_id, invoice_id, for_update=True)
+    if invoice.status != "validated":
+        raise Conflict("Only a validated invoice can be sent; validate the draft first.",
+                       code="invoice_not_validated")
+    if invoice.delivery_status == "pending":
+        return invoice
+    emails = await session.scalar(select(Customer.emails).where(Customer.id == invoice.customer_id))
+    if not emails:
+        raise InvalidInput("The customer has no email address to send the invoice to.", code="missing_email",
+                           errors=[FieldError(field="customer.emails", code="missing_email",
+                                              message="The customer has no email address.")])
+    row = new_outbox_row(tenant_id=tenant_id, kind="invoice", recipient=emails[0], sender=sender,
+                         invoice_id=invoice.id)
+    session.add(row)
+    invoice.delivery_status, invoice.delivery_attempts = "pending", 0
+    invoice.delivery_last_error = invoice.delivery_failure = None
+    await session.flush()
+    enqueue_after_commit(session, SEND_TASK, str(row.id), job_id=f"email:{row.id}")
+    return invoice
+
+
+async def queue_batch_summary(session: AsyncSession, *, batch: InvoiceBatch, sender: str) -> uuid.UUID | None:
+    if not batch.notify_email:
+        return None
+    row = new_outbox_row(tenant_id=batch.tenant_id, kind="batch_summary", recipient=batch.notify_email,
+                         sender=sender, batch_id=batch.id)
+    session.add(row)
+    await session.flush()
+    return row.id
+
+
+async def deliver(sessionmaker: async_sessionmaker[AsyncSession], outbox_id: uuid.UUID, mailer: Mailer, *,
+                  wait: bool = False) -> str | None:
+    """Send one outbox row if it is still pending; its final status, or None when another worker
+    holds it (`wait=True` waits for that worker instead, and reports what it did)."""
+    try:
+        return await _deliver(sessionmaker, outbox_id, mailer, wait=wait)
+    except Exception as exc:  # noqa: BLE001  (a message we cannot even build must not stay pending forever)
+        log.exception("email %s could not be prepared", outbox_id)
+        async with session_scope(sessionmaker) as session:
+            row = await session.get(EmailOutbox, outbox_id, with_for_update=True)
+            if row is None or row.status != "pending":
+                return row.status if row else None
+            row.status, row.last_error = "failed", f"the message could not be prepared: {exc}"[:1000]
+            if row.invoice_id is not None:
+                _mirror_on_invoice(await session.get(Invoice, row.invoice_id, with_for_update=True), row)
+            return row.status
+
+
+async def _deliver(sessionmaker: async_sessionmaker[AsyncSession], outbox_id: uuid.UUID, mailer: Mailer, *,
+                   wait: bool) -> str | None:
+    async with session_scope(sessionmaker) as session:
+        row = await session.scalar(select(EmailOutbox).where(EmailOutbox.id == outbox_id)
+                                   .with_for_update(skip_locked=not wait))
+        if row is None or row.status != "pending":
+            return row.status if row else None
+        settings = await session.get(TenantSettings, row.tenant_id)
+        message, invoice = await _compose(session, row, settings, mailer)
+        while True:
+            row.attempts += 1
+            try:
+                answer = await mailer.send(message)
+            except DeliveryError as exc:
+                if not exc.permanent and row.attempts < MAX_ATTEMPTS:
+                    await asyncio.sleep(PAUSES[row.attempts - 1])
+                    continue
+                log.warning("email %s to %s failed after %d attempt(s): %s", row.id, row.recipient, row.attempts,
+                            exc.answer)
+                row.status, row.last_error = "failed", exc.answer[:1000]
+                break
+            row.status, row.server_answer, row.sent_at = "sent", answer[:1000], datetime.now(UTC)
+            break
+        if invoice is not None:
+            _mirror_on_invoice(invoice, row)
+        return row.status
+
+
+async def _compose(session: AsyncSession, row: EmailOutbox, settings: TenantSettings, mailer: Mailer):
+    sender = sender_of(settings, mailer)
+    if row.kind == "invoice":
+        invoice = await session.get(Invoice, row.invoice_id, with_for_update=True)
+        pdf = await invoice_pdf(session, invoice)
+        return invoice_email(invoice=invoice, seller_name=settings.legal_name or None, sender=sender,
+                             recipient=row.recipient, msg_id=row.message_id, pdf=pdf), invoice
+    batch = await session.get(InvoiceBatch, row.batch_id)
+    report = await batch_report(session, tenant_id=row.tenant_id, batch_id=str(batch.id))
+    url = f"{mailer.public_base_url}/v1/invoice-batches/{batch.id}/report"
+    return batch_summary_email(batch=batch, report=report, sender=sender, recipient=row.recipient,
+                               msg_id=row.message_id, report_url=url), None
+
+
+def _mirror_on_invoice(invoice: Invoice, row: EmailOutbox) -> None:
+    invoice.delivery_status, invoice.delivery_attempts = row.status, row.attempts
+    if row.status == "sent":
+        invoice.sent_at, invoice.delivery_last_error, invoice.delivery_failure = row.sent_at, None, None
+    else:
+        invoice.delivery_last_error, invoice.delivery_failure = row.last_error, "delivery_failed"
+
+
+async def pending_rows(session: AsyncSession, *, batch_id: uuid.UUID | None = None, kind: str | None = None,
+                       older_than: timedelta | None = None) -> list[uuid.UUID]:
+    stmt = where_given(select(EmailOutbox.id).where(EmailOutbox.status == "pending").order_by(EmailOutbox.created_at),
+                       (EmailOutbox.batch_id, batch_id), (EmailOutbox.kind, kind))
+    if older_than is not None:
+        stmt = stmt.where(EmailOutbox.created_at < datetime.now(UTC) - older_than)
+    return list((await session.scalars(stmt)).all())

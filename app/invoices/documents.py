@@ -1,0 +1,58 @@
+"""An invoice's PDF. A validated invoice's document is rendered once and stored: every later read
+and every email carries those same bytes. A draft's is rendered on demand, marked DRAFT, never kept."""
+
+import asyncio
+import hashlib
+import uuid
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from app.db import session_scope
+
+from app.invoices.pdf import render_invoice_pdf
+from app.invoices.service import to_out
+from app.kit.repository import where_given
+from app.models import Invoice, InvoiceDocument, TenantSettings
+
+
+async def render(session: AsyncSession, invoice: Invoice) -> bytes:
+    data = (await to_out(session, [invoice]))[0]
+    settings = await session.get(TenantSettings, invoice.tenant_id)
+    seller = {"legal_name": settings.legal_name, "legal_address": settings.legal_address,
+              "email_sender": settings.email_sender}
+    # WeasyPrint is CPU-bound and synchronous: keep the event loop free for other requests.
+    return await asyncio.to_thread(render_invoice_pdf, data, seller)
+
+
+async def invoice_pdf(session: AsyncSession, invoice: Invoice) -> bytes:
+    if invoice.status != "validated":
+        return await render(session, invoice)
+    stored = await session.scalar(select(InvoiceDocument.pdf).where(InvoiceDocument.invoice_id == invoice.id))
+    if stored is not None:
+        return stored
+    pdf = await render(session, invoice)
+    # Two renderers at once (a read and a send): the first stored wins and both return it.
+    await session.execute(insert(InvoiceDocument).values(
+        invoice_id=invoice.id, tenant_id=invoice.tenant_id, pdf=pdf, sha256=hashlib.sha256(pdf).hexdigest())
+        .on_conflict_do_nothing())
+    return await session.scalar(select(InvoiceDocument.pdf).where(InvoiceDocument.invoice_id == invoice.id))
+
+
+async def render_missing(sessionmaker: async_sessionmaker[AsyncSession], *, batch_id: uuid.UUID | None = None,
+                         invoice_id: uuid.UUID | None = None) -> int:
+    """Store the PDF of each validated invoice (of a batch, or one) that has none; one invoice per
+    transaction, so memory stays flat and a crash loses at most one rendering."""
+    rendered = 0
+    while True:
+        async with session_scope(sessionmaker) as session:
+            invoice = await session.scalar(where_given(
+                select(Invoice).where(Invoice.status == "validated", ~select(InvoiceDocument.invoice_id).where(
+                    InvoiceDocument.invoice_id == Invoice.id).exists()),
+                (Invoice.batch_id, batch_id), (Invoice.id, invoice_id)).order_by(Invoice.id).limit(1)
+                .with_for_update(skip_locked=True))
+            if invoice is None:
+                return rendered
+            await invoice_pdf(session, invoice)
+            rendered += 1
