@@ -129,6 +129,10 @@ class BatchLinks(BaseModel):
 
 
 class InvoiceBatchOut(BaseModel):
+    # `validate` in JSON (the spec's name) but not as a Python attribute, where it would shadow
+    # BaseModel's own; the alias is used both ways so the OpenAPI schema tells clients the truth.
+    model_config = ConfigDict(validate_by_name=True, validate_by_alias=True, serialize_by_alias=True)
+
     id: uuid.UUID
     status: str
     title: str
@@ -138,7 +142,7 @@ class InvoiceBatchOut(BaseModel):
     period_start: date
     period_end: date
     show_employee_names: bool
-    validate_invoices: bool = Field(serialization_alias="validate")
+    validate_invoices: bool = Field(alias="validate")
     send: bool
     product_mandatory: bool
     run_at: datetime

@@ -1,0 +1,259 @@
+from http import HTTPStatus
+from typing import Any
+from uuid import UUID
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.list_invoices_status_type_0 import ListInvoicesStatusType0
+from ...models.page_invoice_out import PageInvoiceOut
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    batch_id: None | Unset | UUID = UNSET,
+    customer_id: None | Unset | UUID = UNSET,
+    status: ListInvoicesStatusType0 | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_batch_id: None | str | Unset
+    if isinstance(batch_id, Unset):
+        json_batch_id = UNSET
+    elif isinstance(batch_id, UUID):
+        json_batch_id = str(batch_id)
+    else:
+        json_batch_id = batch_id
+    params["batch_id"] = json_batch_id
+
+    json_customer_id: None | str | Unset
+    if isinstance(customer_id, Unset):
+        json_customer_id = UNSET
+    elif isinstance(customer_id, UUID):
+        json_customer_id = str(customer_id)
+    else:
+        json_customer_id = customer_id
+    params["customer_id"] = json_customer_id
+
+    json_status: None | str | Unset
+    if isinstance(status, Unset):
+        json_status = UNSET
+    elif isinstance(status, ListInvoicesStatusType0):
+        json_status = status.value
+    else:
+        json_status = status
+    params["status"] = json_status
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/invoices",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PageInvoiceOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = PageInvoiceOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PageInvoiceOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    batch_id: None | Unset | UUID = UNSET,
+    customer_id: None | Unset | UUID = UNSET,
+    status: ListInvoicesStatusType0 | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageInvoiceOut | Problem]:
+    """List Invoices
+
+    Args:
+        batch_id (None | Unset | UUID):
+        customer_id (None | Unset | UUID):
+        status (ListInvoicesStatusType0 | None | Unset):
+        limit (int | Unset): Items per page. Default: 50.
+        cursor (None | str | Unset): `next_cursor` of the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageInvoiceOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        batch_id=batch_id,
+        customer_id=customer_id,
+        status=status,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    batch_id: None | Unset | UUID = UNSET,
+    customer_id: None | Unset | UUID = UNSET,
+    status: ListInvoicesStatusType0 | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> PageInvoiceOut | Problem | None:
+    """List Invoices
+
+    Args:
+        batch_id (None | Unset | UUID):
+        customer_id (None | Unset | UUID):
+        status (ListInvoicesStatusType0 | None | Unset):
+        limit (int | Unset): Items per page. Default: 50.
+        cursor (None | str | Unset): `next_cursor` of the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageInvoiceOut | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        batch_id=batch_id,
+        customer_id=customer_id,
+        status=status,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    batch_id: None | Unset | UUID = UNSET,
+    customer_id: None | Unset | UUID = UNSET,
+    status: ListInvoicesStatusType0 | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PageInvoiceOut | Problem]:
+    """List Invoices
+
+    Args:
+        batch_id (None | Unset | UUID):
+        customer_id (None | Unset | UUID):
+        status (ListInvoicesStatusType0 | None | Unset):
+        limit (int | Unset): Items per page. Default: 50.
+        cursor (None | str | Unset): `next_cursor` of the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PageInvoiceOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        batch_id=batch_id,
+        customer_id=customer_id,
+        status=status,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    batch_id: None | Unset | UUID = UNSET,
+    customer_id: None | Unset | UUID = UNSET,
+    status: ListInvoicesStatusType0 | None | Unset = UNSET,
+    limit: int | Unset = 50,
+    cursor: None | str | Unset = UNSET,
+) -> PageInvoiceOut | Problem | None:
+    """List Invoices
+
+    Args:
+        batch_id (None | Unset | UUID):
+        customer_id (None | Unset | UUID):
+        status (ListInvoicesStatusType0 | None | Unset):
+        limit (int | Unset): Items per page. Default: 50.
+        cursor (None | str | Unset): `next_cursor` of the previous page.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PageInvoiceOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            batch_id=batch_id,
+            customer_id=customer_id,
+            status=status,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

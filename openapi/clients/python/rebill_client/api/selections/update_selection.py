@@ -1,0 +1,195 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...models.selection_out import SelectionOut
+from ...models.selection_update import SelectionUpdate
+from ...types import Response
+
+
+def _get_kwargs(
+    selection_id: str,
+    *,
+    body: SelectionUpdate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/selections/{selection_id}".format(
+            selection_id=quote(str(selection_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | SelectionOut | None:
+    if response.status_code == 200:
+        response_200 = SelectionOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = Problem.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 404:
+        response_404 = Problem.from_dict(response.json())
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Problem | SelectionOut]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    selection_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SelectionUpdate,
+) -> Response[Problem | SelectionOut]:
+    """Update Selection
+
+    Args:
+        selection_id (str):
+        body (SelectionUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SelectionOut]
+    """
+
+    kwargs = _get_kwargs(
+        selection_id=selection_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    selection_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SelectionUpdate,
+) -> Problem | SelectionOut | None:
+    """Update Selection
+
+    Args:
+        selection_id (str):
+        body (SelectionUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SelectionOut
+    """
+
+    return sync_detailed(
+        selection_id=selection_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    selection_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SelectionUpdate,
+) -> Response[Problem | SelectionOut]:
+    """Update Selection
+
+    Args:
+        selection_id (str):
+        body (SelectionUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Problem | SelectionOut]
+    """
+
+    kwargs = _get_kwargs(
+        selection_id=selection_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    selection_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+    body: SelectionUpdate,
+) -> Problem | SelectionOut | None:
+    """Update Selection
+
+    Args:
+        selection_id (str):
+        body (SelectionUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Problem | SelectionOut
+    """
+
+    return (
+        await asyncio_detailed(
+            selection_id=selection_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,179 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .address import Address
+from .address_out import AddressOut
+from .batch_links import BatchLinks
+from .bill_to_address import BillToAddress
+from .bill_to_out import BillToOut
+from .bulk_result import BulkResult
+from .created_invoice import CreatedInvoice
+from .currency_totals import CurrencyTotals
+from .customer_bulk import CustomerBulk
+from .customer_bulk_item import CustomerBulkItem
+from .customer_bulk_item_kind import CustomerBulkItemKind
+from .customer_create import CustomerCreate
+from .customer_create_kind import CustomerCreateKind
+from .customer_out import CustomerOut
+from .customer_out_kind import CustomerOutKind
+from .customer_update import CustomerUpdate
+from .customer_update_kind_type_0 import CustomerUpdateKindType0
+from .delivery import Delivery
+from .delivery_reason_type_0 import DeliveryReasonType0
+from .delivery_status import DeliveryStatus
+from .failed_customer import FailedCustomer
+from .field_error import FieldError
+from .healthz_response_healthz import HealthzResponseHealthz
+from .http_validation_error import HTTPValidationError
+from .invoice_batch_definition import InvoiceBatchDefinition
+from .invoice_batch_definition_source_type_type_0 import InvoiceBatchDefinitionSourceTypeType0
+from .invoice_batch_out import InvoiceBatchOut
+from .invoice_batch_preview import InvoiceBatchPreview
+from .invoice_batch_report import InvoiceBatchReport
+from .invoice_line_out import InvoiceLineOut
+from .invoice_out import InvoiceOut
+from .invoice_out_status import InvoiceOutStatus
+from .invoice_with_reasons import InvoiceWithReasons
+from .list_customers_kind_type_0 import ListCustomersKindType0
+from .list_invoice_batches_status_type_0 import ListInvoiceBatchesStatusType0
+from .list_invoices_status_type_0 import ListInvoicesStatusType0
+from .list_time_entries_status_type_0 import ListTimeEntriesStatusType0
+from .list_work_items_type_type_0 import ListWorkItemsTypeType0
+from .page_customer_out import PageCustomerOut
+from .page_invoice_batch_out import PageInvoiceBatchOut
+from .page_invoice_out import PageInvoiceOut
+from .page_price_out import PagePriceOut
+from .page_product_out import PageProductOut
+from .page_selection_out import PageSelectionOut
+from .page_time_entry_out import PageTimeEntryOut
+from .page_work_item_out import PageWorkItemOut
+from .preview_invoice import PreviewInvoice
+from .preview_line import PreviewLine
+from .price_create import PriceCreate
+from .price_out import PriceOut
+from .price_update import PriceUpdate
+from .problem import Problem
+from .product_create import ProductCreate
+from .product_out import ProductOut
+from .product_update import ProductUpdate
+from .progress import Progress
+from .reason import Reason
+from .selection_create import SelectionCreate
+from .selection_out import SelectionOut
+from .selection_update import SelectionUpdate
+from .settings_out import SettingsOut
+from .settings_update import SettingsUpdate
+from .tax_out import TaxOut
+from .terms import Terms
+from .terms_out import TermsOut
+from .time_entry_bulk import TimeEntryBulk
+from .time_entry_bulk_item import TimeEntryBulkItem
+from .time_entry_bulk_item_status import TimeEntryBulkItemStatus
+from .time_entry_create import TimeEntryCreate
+from .time_entry_create_status import TimeEntryCreateStatus
+from .time_entry_out import TimeEntryOut
+from .time_entry_out_status import TimeEntryOutStatus
+from .time_entry_update import TimeEntryUpdate
+from .time_entry_update_status_type_0 import TimeEntryUpdateStatusType0
+from .totals import Totals
+from .unbilled_time import UnbilledTime
+from .validation_error import ValidationError
+from .validation_error_context import ValidationErrorContext
+from .work_item_bulk import WorkItemBulk
+from .work_item_bulk_item import WorkItemBulkItem
+from .work_item_bulk_item_type import WorkItemBulkItemType
+from .work_item_create import WorkItemCreate
+from .work_item_create_type import WorkItemCreateType
+from .work_item_out import WorkItemOut
+from .work_item_out_type import WorkItemOutType
+from .work_item_update import WorkItemUpdate
+from .work_item_update_type_type_0 import WorkItemUpdateTypeType0
+
+__all__ = (
+    "Address",
+    "AddressOut",
+    "BatchLinks",
+    "BillToAddress",
+    "BillToOut",
+    "BulkResult",
+    "CreatedInvoice",
+    "CurrencyTotals",
+    "CustomerBulk",
+    "CustomerBulkItem",
+    "CustomerBulkItemKind",
+    "CustomerCreate",
+    "CustomerCreateKind",
+    "CustomerOut",
+    "CustomerOutKind",
+    "CustomerUpdate",
+    "CustomerUpdateKindType0",
+    "Delivery",
+    "DeliveryReasonType0",
+    "DeliveryStatus",
+    "FailedCustomer",
+    "FieldError",
+    "HealthzResponseHealthz",
+    "HTTPValidationError",
+    "InvoiceBatchDefinition",
+    "InvoiceBatchDefinitionSourceTypeType0",
+    "InvoiceBatchOut",
+    "InvoiceBatchPreview",
+    "InvoiceBatchReport",
+    "InvoiceLineOut",
+    "InvoiceOut",
+    "InvoiceOutStatus",
+    "InvoiceWithReasons",
+    "ListCustomersKindType0",
+    "ListInvoiceBatchesStatusType0",
+    "ListInvoicesStatusType0",
+    "ListTimeEntriesStatusType0",
+    "ListWorkItemsTypeType0",
+    "PageCustomerOut",
+    "PageInvoiceBatchOut",
+    "PageInvoiceOut",
+    "PagePriceOut",
+    "PageProductOut",
+    "PageSelectionOut",
+    "PageTimeEntryOut",
+    "PageWorkItemOut",
+    "PreviewInvoice",
+    "PreviewLine",
+    "PriceCreate",
+    "PriceOut",
+    "PriceUpdate",
+    "Problem",
+    "ProductCreate",
+    "ProductOut",
+    "ProductUpdate",
+    "Progress",
+    "Reason",
+    "SelectionCreate",
+    "SelectionOut",
+    "SelectionUpdate",
+    "SettingsOut",
+    "SettingsUpdate",
+    "TaxOut",
+    "Terms",
+    "TermsOut",
+    "TimeEntryBulk",
+    "TimeEntryBulkItem",
+    "TimeEntryBulkItemStatus",
+    "TimeEntryCreate",
+    "TimeEntryCreateStatus",
+    "TimeEntryOut",
+    "TimeEntryOutStatus",
+    "TimeEntryUpdate",
+    "TimeEntryUpdateStatusType0",
+    "Totals",
+    "UnbilledTime",
+    "ValidationError",
+    "ValidationErrorContext",
+    "WorkItemBulk",
+    "WorkItemBulkItem",
+    "WorkItemBulkItemType",
+    "WorkItemCreate",
+    "WorkItemCreateType",
+    "WorkItemOut",
+    "WorkItemOutType",
+    "WorkItemUpdate",
+    "WorkItemUpdateTypeType0",
+)

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.bill_to_address import BillToAddress
+
+
+T = TypeVar("T", bound="BillToOut")
+
+
+@_attrs_define
+class BillToOut:
+    """
+    Attributes:
+        name (str):
+        address (BillToAddress | None):
+    """
+
+    name: str
+    address: BillToAddress | None
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.bill_to_address import BillToAddress  # noqa: PLC0415
+
+        name = self.name
+
+        address: dict[str, Any] | None
+        if isinstance(self.address, BillToAddress):
+            address = self.address.to_dict()
+        else:
+            address = self.address
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "name": name,
+                "address": address,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.bill_to_address import BillToAddress  # noqa: PLC0415
+
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        def _parse_address(data: object) -> BillToAddress | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                address_type_0 = BillToAddress.from_dict(data)
+
+                return address_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(BillToAddress | None, data)
+
+        address = _parse_address(d.pop("address"))
+
+        bill_to_out = cls(
+            name=name,
+            address=address,
+        )
+
+        bill_to_out.additional_properties = d
+        return bill_to_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,251 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+
+from ..models.customer_bulk_item_kind import CustomerBulkItemKind
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.address import Address
+    from ..models.terms import Terms
+
+
+T = TypeVar("T", bound="CustomerBulkItem")
+
+
+@_attrs_define
+class CustomerBulkItem:
+    """
+    Attributes:
+        name (str):
+        external_id (str):
+        kind (CustomerBulkItemKind | Unset):  Default: CustomerBulkItemKind.COMPANY.
+        billing_address (Address | None | Unset):
+        emails (list[str] | Unset): Ordered; the first address receives the invoices.
+        currency (None | str | Unset): Defaults to the tenant's currency.
+        tax_rate (None | str | Unset):
+        tax_exempt (bool | Unset):  Default: False.
+        terms (None | Terms | Unset): Overrides the tenant's default terms.
+        parent_id (None | Unset | UUID):
+        parent_external_id (None | str | Unset):
+    """
+
+    name: str
+    external_id: str
+    kind: CustomerBulkItemKind | Unset = CustomerBulkItemKind.COMPANY
+    billing_address: Address | None | Unset = UNSET
+    emails: list[str] | Unset = UNSET
+    currency: None | str | Unset = UNSET
+    tax_rate: None | str | Unset = UNSET
+    tax_exempt: bool | Unset = False
+    terms: None | Terms | Unset = UNSET
+    parent_id: None | Unset | UUID = UNSET
+    parent_external_id: None | str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.address import Address  # noqa: PLC0415
+        from ..models.terms import Terms  # noqa: PLC0415
+
+        name = self.name
+
+        external_id = self.external_id
+
+        kind: str | Unset = UNSET
+        if not isinstance(self.kind, Unset):
+            kind = self.kind.value
+
+        billing_address: dict[str, Any] | None | Unset
+        if isinstance(self.billing_address, Unset):
+            billing_address = UNSET
+        elif isinstance(self.billing_address, Address):
+            billing_address = self.billing_address.to_dict()
+        else:
+            billing_address = self.billing_address
+
+        emails: list[str] | Unset = UNSET
+        if not isinstance(self.emails, Unset):
+            emails = self.emails
+
+        currency: None | str | Unset
+        if isinstance(self.currency, Unset):
+            currency = UNSET
+        else:
+            currency = self.currency
+
+        tax_rate: None | str | Unset
+        if isinstance(self.tax_rate, Unset):
+            tax_rate = UNSET
+        else:
+            tax_rate = self.tax_rate
+
+        tax_exempt = self.tax_exempt
+
+        terms: dict[str, Any] | None | Unset
+        if isinstance(self.terms, Unset):
+            terms = UNSET
+        elif isinstance(self.terms, Terms):
+            terms = self.terms.to_dict()
+        else:
+            terms = self.terms
+
+        parent_id: None | str | Unset
+        if isinstance(self.parent_id, Unset):
+            parent_id = UNSET
+        elif isinstance(self.parent_id, UUID):
+            parent_id = str(self.parent_id)
+        else:
+            parent_id = self.parent_id
+
+        parent_external_id: None | str | Unset
+        if isinstance(self.parent_external_id, Unset):
+            parent_external_id = UNSET
+        else:
+            parent_external_id = self.parent_external_id
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "name": name,
+                "external_id": external_id,
+            }
+        )
+        if kind is not UNSET:
+            field_dict["kind"] = kind
+        if billing_address is not UNSET:
+            field_dict["billing_address"] = billing_address
+        if emails is not UNSET:
+            field_dict["emails"] = emails
+        if currency is not UNSET:
+            field_dict["currency"] = currency
+        if tax_rate is not UNSET:
+            field_dict["tax_rate"] = tax_rate
+        if tax_exempt is not UNSET:
+            field_dict["tax_exempt"] = tax_exempt
+        if terms is not UNSET:
+            field_dict["terms"] = terms
+        if parent_id is not UNSET:
+            field_dict["parent_id"] = parent_id
+        if parent_external_id is not UNSET:
+            field_dict["parent_external_id"] = parent_external_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.address import Address  # noqa: PLC0415
+        from ..models.terms import Terms  # noqa: PLC0415
+
+        d = dict(src_dict)
+        name = d.pop("name")
+
+        external_id = d.pop("external_id")
+
+        _kind = d.pop("kind", UNSET)
+        kind: CustomerBulkItemKind | Unset
+        if isinstance(_kind, Unset):
+            kind = UNSET
+        else:
+            kind = CustomerBulkItemKind(_kind)
+
+        def _parse_billing_address(data: object) -> Address | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                billing_address_type_0 = Address.from_dict(data)
+
+                return billing_address_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Address | None | Unset, data)
+
+        billing_address = _parse_billing_address(d.pop("billing_address", UNSET))
+
+        emails = cast(list[str], d.pop("emails", UNSET))
+
+        def _parse_currency(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        currency = _parse_currency(d.pop("currency", UNSET))
+
+        def _parse_tax_rate(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        tax_rate = _parse_tax_rate(d.pop("tax_rate", UNSET))
+
+        tax_exempt = d.pop("tax_exempt", UNSET)
+
+        def _parse_terms(data: object) -> None | Terms | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                terms_type_0 = Terms.from_dict(data)
+
+                return terms_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Terms | Unset, data)
+
+        terms = _parse_terms(d.pop("terms", UNSET))
+
+        def _parse_parent_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                parent_id_type_0 = UUID(data)
+
+                return parent_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        parent_id = _parse_parent_id(d.pop("parent_id", UNSET))
+
+        def _parse_parent_external_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        parent_external_id = _parse_parent_external_id(d.pop("parent_external_id", UNSET))
+
+        customer_bulk_item = cls(
+            name=name,
+            external_id=external_id,
+            kind=kind,
+            billing_address=billing_address,
+            emails=emails,
+            currency=currency,
+            tax_rate=tax_rate,
+            tax_exempt=tax_exempt,
+            terms=terms,
+            parent_id=parent_id,
+            parent_external_id=parent_external_id,
+        )
+
+        return customer_bulk_item

@@ -1,0 +1,9 @@
+from enum import StrEnum
+
+
+class CustomerOutKind(StrEnum):
+    COMPANY = "company"
+    CONTACT = "contact"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,298 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+
+from ..models.customer_update_kind_type_0 import CustomerUpdateKindType0
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.address import Address
+    from ..models.terms import Terms
+
+
+T = TypeVar("T", bound="CustomerUpdate")
+
+
+@_attrs_define
+class CustomerUpdate:
+    """
+    Attributes:
+        external_id (None | str | Unset):
+        name (None | str | Unset):
+        kind (CustomerUpdateKindType0 | None | Unset):
+        parent_id (None | Unset | UUID):
+        billing_address (Address | None | Unset):
+        emails (list[str] | None | Unset):
+        currency (None | str | Unset):
+        tax_rate (None | str | Unset):
+        tax_exempt (bool | None | Unset):
+        terms (None | Terms | Unset):
+    """
+
+    external_id: None | str | Unset = UNSET
+    name: None | str | Unset = UNSET
+    kind: CustomerUpdateKindType0 | None | Unset = UNSET
+    parent_id: None | Unset | UUID = UNSET
+    billing_address: Address | None | Unset = UNSET
+    emails: list[str] | None | Unset = UNSET
+    currency: None | str | Unset = UNSET
+    tax_rate: None | str | Unset = UNSET
+    tax_exempt: bool | None | Unset = UNSET
+    terms: None | Terms | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.address import Address  # noqa: PLC0415
+        from ..models.terms import Terms  # noqa: PLC0415
+
+        external_id: None | str | Unset
+        if isinstance(self.external_id, Unset):
+            external_id = UNSET
+        else:
+            external_id = self.external_id
+
+        name: None | str | Unset
+        if isinstance(self.name, Unset):
+            name = UNSET
+        else:
+            name = self.name
+
+        kind: None | str | Unset
+        if isinstance(self.kind, Unset):
+            kind = UNSET
+        elif isinstance(self.kind, CustomerUpdateKindType0):
+            kind = self.kind.value
+        else:
+            kind = self.kind
+
+        parent_id: None | str | Unset
+        if isinstance(self.parent_id, Unset):
+            parent_id = UNSET
+        elif isinstance(self.parent_id, UUID):
+            parent_id = str(self.parent_id)
+        else:
+            parent_id = self.parent_id
+
+        billing_address: dict[str, Any] | None | Unset
+        if isinstance(self.billing_address, Unset):
+            billing_address = UNSET
+        elif isinstance(self.billing_address, Address):
+            billing_address = self.billing_address.to_dict()
+        else:
+            billing_address = self.billing_address
+
+        emails: list[str] | None | Unset
+        if isinstance(self.emails, Unset):
+            emails = UNSET
+        elif isinstance(self.emails, list):
+            emails = self.emails
+
+        else:
+            emails = self.emails
+
+        currency: None | str | Unset
+        if isinstance(self.currency, Unset):
+            currency = UNSET
+        else:
+            currency = self.currency
+
+        tax_rate: None | str | Unset
+        if isinstance(self.tax_rate, Unset):
+            tax_rate = UNSET
+        else:
+            tax_rate = self.tax_rate
+
+        tax_exempt: bool | None | Unset
+        if isinstance(self.tax_exempt, Unset):
+            tax_exempt = UNSET
+        else:
+            tax_exempt = self.tax_exempt
+
+        terms: dict[str, Any] | None | Unset
+        if isinstance(self.terms, Unset):
+            terms = UNSET
+        elif isinstance(self.terms, Terms):
+            terms = self.terms.to_dict()
+        else:
+            terms = self.terms
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update({})
+        if external_id is not UNSET:
+            field_dict["external_id"] = external_id
+        if name is not UNSET:
+            field_dict["name"] = name
+        if kind is not UNSET:
+            field_dict["kind"] = kind
+        if parent_id is not UNSET:
+            field_dict["parent_id"] = parent_id
+        if billing_address is not UNSET:
+            field_dict["billing_address"] = billing_address
+        if emails is not UNSET:
+            field_dict["emails"] = emails
+        if currency is not UNSET:
+            field_dict["currency"] = currency
+        if tax_rate is not UNSET:
+            field_dict["tax_rate"] = tax_rate
+        if tax_exempt is not UNSET:
+            field_dict["tax_exempt"] = tax_exempt
+        if terms is not UNSET:
+            field_dict["terms"] = terms
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.address import Address  # noqa: PLC0415
+        from ..models.terms import Terms  # noqa: PLC0415
+
+        d = dict(src_dict)
+
+        def _parse_external_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        external_id = _parse_external_id(d.pop("external_id", UNSET))
+
+        def _parse_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        name = _parse_name(d.pop("name", UNSET))
+
+        def _parse_kind(data: object) -> CustomerUpdateKindType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                kind_type_0 = CustomerUpdateKindType0(data)
+
+                return kind_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(CustomerUpdateKindType0 | None | Unset, data)
+
+        kind = _parse_kind(d.pop("kind", UNSET))
+
+        def _parse_parent_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                parent_id_type_0 = UUID(data)
+
+                return parent_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        parent_id = _parse_parent_id(d.pop("parent_id", UNSET))
+
+        def _parse_billing_address(data: object) -> Address | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                billing_address_type_0 = Address.from_dict(data)
+
+                return billing_address_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(Address | None | Unset, data)
+
+        billing_address = _parse_billing_address(d.pop("billing_address", UNSET))
+
+        def _parse_emails(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                emails_type_0 = cast(list[str], data)
+
+                return emails_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        emails = _parse_emails(d.pop("emails", UNSET))
+
+        def _parse_currency(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        currency = _parse_currency(d.pop("currency", UNSET))
+
+        def _parse_tax_rate(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        tax_rate = _parse_tax_rate(d.pop("tax_rate", UNSET))
+
+        def _parse_tax_exempt(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        tax_exempt = _parse_tax_exempt(d.pop("tax_exempt", UNSET))
+
+        def _parse_terms(data: object) -> None | Terms | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                terms_type_0 = Terms.from_dict(data)
+
+                return terms_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Terms | Unset, data)
+
+        terms = _parse_terms(d.pop("terms", UNSET))
+
+        customer_update = cls(
+            external_id=external_id,
+            name=name,
+            kind=kind,
+            parent_id=parent_id,
+            billing_address=billing_address,
+            emails=emails,
+            currency=currency,
+            tax_rate=tax_rate,
+            tax_exempt=tax_exempt,
+            terms=terms,
+        )
+
+        return customer_update

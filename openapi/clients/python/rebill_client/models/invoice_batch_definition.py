@@ -1,0 +1,248 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+
+from ..models.invoice_batch_definition_source_type_type_0 import InvoiceBatchDefinitionSourceTypeType0
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="InvoiceBatchDefinition")
+
+
+@_attrs_define
+class InvoiceBatchDefinition:
+    """
+    Attributes:
+        title (str): The common object written on every invoice of the batch.
+        period_start (datetime.date):
+        period_end (datetime.date):
+        selection_id (None | Unset | UUID):
+        customer_ids (list[UUID] | None | Unset):
+        source_type (InvoiceBatchDefinitionSourceTypeType0 | None | Unset): Only time on this kind of work item.
+        show_employee_names (bool | Unset):  Default: False.
+        validate (bool | Unset): true: invoices are made final (numbered, immutable). Default: False.
+        send (bool | Unset): true: each validated invoice is emailed with its PDF. Default: False.
+        product_mandatory (bool | Unset):  Default: False.
+        run_at (datetime.datetime | None | Unset): At most 24 hours ahead; absent: now.
+        notify_email (None | str | Unset):
+    """
+
+    title: str
+    period_start: datetime.date
+    period_end: datetime.date
+    selection_id: None | Unset | UUID = UNSET
+    customer_ids: list[UUID] | None | Unset = UNSET
+    source_type: InvoiceBatchDefinitionSourceTypeType0 | None | Unset = UNSET
+    show_employee_names: bool | Unset = False
+    validate: bool | Unset = False
+    send: bool | Unset = False
+    product_mandatory: bool | Unset = False
+    run_at: datetime.datetime | None | Unset = UNSET
+    notify_email: None | str | Unset = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        title = self.title
+
+        period_start = self.period_start.isoformat()
+
+        period_end = self.period_end.isoformat()
+
+        selection_id: None | str | Unset
+        if isinstance(self.selection_id, Unset):
+            selection_id = UNSET
+        elif isinstance(self.selection_id, UUID):
+            selection_id = str(self.selection_id)
+        else:
+            selection_id = self.selection_id
+
+        customer_ids: list[str] | None | Unset
+        if isinstance(self.customer_ids, Unset):
+            customer_ids = UNSET
+        elif isinstance(self.customer_ids, list):
+            customer_ids = []
+            for customer_ids_type_0_item_data in self.customer_ids:
+                customer_ids_type_0_item = str(customer_ids_type_0_item_data)
+                customer_ids.append(customer_ids_type_0_item)
+
+        else:
+            customer_ids = self.customer_ids
+
+        source_type: None | str | Unset
+        if isinstance(self.source_type, Unset):
+            source_type = UNSET
+        elif isinstance(self.source_type, InvoiceBatchDefinitionSourceTypeType0):
+            source_type = self.source_type.value
+        else:
+            source_type = self.source_type
+
+        show_employee_names = self.show_employee_names
+
+        validate = self.validate
+
+        send = self.send
+
+        product_mandatory = self.product_mandatory
+
+        run_at: None | str | Unset
+        if isinstance(self.run_at, Unset):
+            run_at = UNSET
+        elif isinstance(self.run_at, datetime.datetime):
+            run_at = self.run_at.isoformat()
+        else:
+            run_at = self.run_at
+
+        notify_email: None | str | Unset
+        if isinstance(self.notify_email, Unset):
+            notify_email = UNSET
+        else:
+            notify_email = self.notify_email
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "title": title,
+                "period_start": period_start,
+                "period_end": period_end,
+            }
+        )
+        if selection_id is not UNSET:
+            field_dict["selection_id"] = selection_id
+        if customer_ids is not UNSET:
+            field_dict["customer_ids"] = customer_ids
+        if source_type is not UNSET:
+            field_dict["source_type"] = source_type
+        if show_employee_names is not UNSET:
+            field_dict["show_employee_names"] = show_employee_names
+        if validate is not UNSET:
+            field_dict["validate"] = validate
+        if send is not UNSET:
+            field_dict["send"] = send
+        if product_mandatory is not UNSET:
+            field_dict["product_mandatory"] = product_mandatory
+        if run_at is not UNSET:
+            field_dict["run_at"] = run_at
+        if notify_email is not UNSET:
+            field_dict["notify_email"] = notify_email
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        title = d.pop("title")
+
+        period_start = datetime.date.fromisoformat(d.pop("period_start"))
+
+        period_end = datetime.date.fromisoformat(d.pop("period_end"))
+
+        def _parse_selection_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                selection_id_type_0 = UUID(data)
+
+                return selection_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        selection_id = _parse_selection_id(d.pop("selection_id", UNSET))
+
+        def _parse_customer_ids(data: object) -> list[UUID] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                customer_ids_type_0 = []
+                _customer_ids_type_0 = data
+                for customer_ids_type_0_item_data in _customer_ids_type_0:
+                    customer_ids_type_0_item = UUID(customer_ids_type_0_item_data)
+
+                    customer_ids_type_0.append(customer_ids_type_0_item)
+
+                return customer_ids_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[UUID] | None | Unset, data)
+
+        customer_ids = _parse_customer_ids(d.pop("customer_ids", UNSET))
+
+        def _parse_source_type(data: object) -> InvoiceBatchDefinitionSourceTypeType0 | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                source_type_type_0 = InvoiceBatchDefinitionSourceTypeType0(data)
+
+                return source_type_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(InvoiceBatchDefinitionSourceTypeType0 | None | Unset, data)
+
+        source_type = _parse_source_type(d.pop("source_type", UNSET))
+
+        show_employee_names = d.pop("show_employee_names", UNSET)
+
+        validate = d.pop("validate", UNSET)
+
+        send = d.pop("send", UNSET)
+
+        product_mandatory = d.pop("product_mandatory", UNSET)
+
+        def _parse_run_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                run_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return run_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        run_at = _parse_run_at(d.pop("run_at", UNSET))
+
+        def _parse_notify_email(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        notify_email = _parse_notify_email(d.pop("notify_email", UNSET))
+
+        invoice_batch_definition = cls(
+            title=title,
+            period_start=period_start,
+            period_end=period_end,
+            selection_id=selection_id,
+            customer_ids=customer_ids,
+            source_type=source_type,
+            show_employee_names=show_employee_names,
+            validate=validate,
+            send=send,
+            product_mandatory=product_mandatory,
+            run_at=run_at,
+            notify_email=notify_email,
+        )
+
+        return invoice_batch_definition

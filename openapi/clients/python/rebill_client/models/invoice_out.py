@@ -1,0 +1,339 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.invoice_out_status import InvoiceOutStatus
+
+if TYPE_CHECKING:
+    from ..models.bill_to_out import BillToOut
+    from ..models.delivery import Delivery
+    from ..models.invoice_line_out import InvoiceLineOut
+    from ..models.reason import Reason
+    from ..models.tax_out import TaxOut
+    from ..models.terms_out import TermsOut
+
+
+T = TypeVar("T", bound="InvoiceOut")
+
+
+@_attrs_define
+class InvoiceOut:
+    """
+    Attributes:
+        id (UUID):
+        number (None | str):
+        status (InvoiceOutStatus):
+        customer_id (UUID):
+        batch_id (None | UUID):
+        bill_to (BillToOut):
+        title (str):
+        subtitle (str):
+        issue_date (datetime.date | None):
+        due_date (datetime.date | None):
+        currency (str):
+        lines (list[InvoiceLineOut]):
+        taxes (list[TaxOut]):
+        untaxed_amount (str):
+        tax_amount (str):
+        total (str):
+        terms (TermsOut):
+        not_validated_reasons (list[Reason]):
+        sent_at (datetime.datetime | None):
+        delivery (Delivery):
+        created_at (datetime.datetime):
+    """
+
+    id: UUID
+    number: None | str
+    status: InvoiceOutStatus
+    customer_id: UUID
+    batch_id: None | UUID
+    bill_to: BillToOut
+    title: str
+    subtitle: str
+    issue_date: datetime.date | None
+    due_date: datetime.date | None
+    currency: str
+    lines: list[InvoiceLineOut]
+    taxes: list[TaxOut]
+    untaxed_amount: str
+    tax_amount: str
+    total: str
+    terms: TermsOut
+    not_validated_reasons: list[Reason]
+    sent_at: datetime.datetime | None
+    delivery: Delivery
+    created_at: datetime.datetime
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = str(self.id)
+
+        number: None | str
+        number = self.number
+
+        status = self.status.value
+
+        customer_id = str(self.customer_id)
+
+        batch_id: None | str
+        if isinstance(self.batch_id, UUID):
+            batch_id = str(self.batch_id)
+        else:
+            batch_id = self.batch_id
+
+        bill_to = self.bill_to.to_dict()
+
+        title = self.title
+
+        subtitle = self.subtitle
+
+        issue_date: None | str
+        if isinstance(self.issue_date, datetime.date):
+            issue_date = self.issue_date.isoformat()
+        else:
+            issue_date = self.issue_date
+
+        due_date: None | str
+        if isinstance(self.due_date, datetime.date):
+            due_date = self.due_date.isoformat()
+        else:
+            due_date = self.due_date
+
+        currency = self.currency
+
+        lines = []
+        for lines_item_data in self.lines:
+            lines_item = lines_item_data.to_dict()
+            lines.append(lines_item)
+
+        taxes = []
+        for taxes_item_data in self.taxes:
+            taxes_item = taxes_item_data.to_dict()
+            taxes.append(taxes_item)
+
+        untaxed_amount = self.untaxed_amount
+
+        tax_amount = self.tax_amount
+
+        total = self.total
+
+        terms = self.terms.to_dict()
+
+        not_validated_reasons = []
+        for not_validated_reasons_item_data in self.not_validated_reasons:
+            not_validated_reasons_item = not_validated_reasons_item_data.to_dict()
+            not_validated_reasons.append(not_validated_reasons_item)
+
+        sent_at: None | str
+        if isinstance(self.sent_at, datetime.datetime):
+            sent_at = self.sent_at.isoformat()
+        else:
+            sent_at = self.sent_at
+
+        delivery = self.delivery.to_dict()
+
+        created_at = self.created_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "number": number,
+                "status": status,
+                "customer_id": customer_id,
+                "batch_id": batch_id,
+                "bill_to": bill_to,
+                "title": title,
+                "subtitle": subtitle,
+                "issue_date": issue_date,
+                "due_date": due_date,
+                "currency": currency,
+                "lines": lines,
+                "taxes": taxes,
+                "untaxed_amount": untaxed_amount,
+                "tax_amount": tax_amount,
+                "total": total,
+                "terms": terms,
+                "not_validated_reasons": not_validated_reasons,
+                "sent_at": sent_at,
+                "delivery": delivery,
+                "created_at": created_at,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.bill_to_out import BillToOut  # noqa: PLC0415
+        from ..models.delivery import Delivery  # noqa: PLC0415
+        from ..models.invoice_line_out import InvoiceLineOut  # noqa: PLC0415
+        from ..models.reason import Reason  # noqa: PLC0415
+        from ..models.tax_out import TaxOut  # noqa: PLC0415
+        from ..models.terms_out import TermsOut  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = UUID(d.pop("id"))
+
+        def _parse_number(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        number = _parse_number(d.pop("number"))
+
+        status = InvoiceOutStatus(d.pop("status"))
+
+        customer_id = UUID(d.pop("customer_id"))
+
+        def _parse_batch_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                batch_id_type_0 = UUID(data)
+
+                return batch_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        batch_id = _parse_batch_id(d.pop("batch_id"))
+
+        bill_to = BillToOut.from_dict(d.pop("bill_to"))
+
+        title = d.pop("title")
+
+        subtitle = d.pop("subtitle")
+
+        def _parse_issue_date(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                issue_date_type_0 = datetime.date.fromisoformat(data)
+
+                return issue_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        issue_date = _parse_issue_date(d.pop("issue_date"))
+
+        def _parse_due_date(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                due_date_type_0 = datetime.date.fromisoformat(data)
+
+                return due_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        due_date = _parse_due_date(d.pop("due_date"))
+
+        currency = d.pop("currency")
+
+        lines = []
+        _lines = d.pop("lines")
+        for lines_item_data in _lines:
+            lines_item = InvoiceLineOut.from_dict(lines_item_data)
+
+            lines.append(lines_item)
+
+        taxes = []
+        _taxes = d.pop("taxes")
+        for taxes_item_data in _taxes:
+            taxes_item = TaxOut.from_dict(taxes_item_data)
+
+            taxes.append(taxes_item)
+
+        untaxed_amount = d.pop("untaxed_amount")
+
+        tax_amount = d.pop("tax_amount")
+
+        total = d.pop("total")
+
+        terms = TermsOut.from_dict(d.pop("terms"))
+
+        not_validated_reasons = []
+        _not_validated_reasons = d.pop("not_validated_reasons")
+        for not_validated_reasons_item_data in _not_validated_reasons:
+            not_validated_reasons_item = Reason.from_dict(not_validated_reasons_item_data)
+
+            not_validated_reasons.append(not_validated_reasons_item)
+
+        def _parse_sent_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                sent_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return sent_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        sent_at = _parse_sent_at(d.pop("sent_at"))
+
+        delivery = Delivery.from_dict(d.pop("delivery"))
+
+        created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
+
+        invoice_out = cls(
+            id=id,
+            number=number,
+            status=status,
+            customer_id=customer_id,
+            batch_id=batch_id,
+            bill_to=bill_to,
+            title=title,
+            subtitle=subtitle,
+            issue_date=issue_date,
+            due_date=due_date,
+            currency=currency,
+            lines=lines,
+            taxes=taxes,
+            untaxed_amount=untaxed_amount,
+            tax_amount=tax_amount,
+            total=total,
+            terms=terms,
+            not_validated_reasons=not_validated_reasons,
+            sent_at=sent_at,
+            delivery=delivery,
+            created_at=created_at,
+        )
+
+        invoice_out.additional_properties = d
+        return invoice_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

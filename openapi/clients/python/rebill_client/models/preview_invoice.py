@@ -1,0 +1,194 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.bill_to_out import BillToOut
+    from ..models.preview_line import PreviewLine
+    from ..models.reason import Reason
+    from ..models.tax_out import TaxOut
+
+
+T = TypeVar("T", bound="PreviewInvoice")
+
+
+@_attrs_define
+class PreviewInvoice:
+    """
+    Attributes:
+        customer_id (UUID):
+        bill_to (BillToOut):
+        currency (str):
+        title (str):
+        subtitle (str):
+        lines (list[PreviewLine]):
+        taxes (list[TaxOut]):
+        hours (str):
+        untaxed_amount (str):
+        tax_amount (str):
+        total (str):
+        would_validate (bool):
+        not_validated_reasons (list[Reason]):
+    """
+
+    customer_id: UUID
+    bill_to: BillToOut
+    currency: str
+    title: str
+    subtitle: str
+    lines: list[PreviewLine]
+    taxes: list[TaxOut]
+    hours: str
+    untaxed_amount: str
+    tax_amount: str
+    total: str
+    would_validate: bool
+    not_validated_reasons: list[Reason]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        customer_id = str(self.customer_id)
+
+        bill_to = self.bill_to.to_dict()
+
+        currency = self.currency
+
+        title = self.title
+
+        subtitle = self.subtitle
+
+        lines = []
+        for lines_item_data in self.lines:
+            lines_item = lines_item_data.to_dict()
+            lines.append(lines_item)
+
+        taxes = []
+        for taxes_item_data in self.taxes:
+            taxes_item = taxes_item_data.to_dict()
+            taxes.append(taxes_item)
+
+        hours = self.hours
+
+        untaxed_amount = self.untaxed_amount
+
+        tax_amount = self.tax_amount
+
+        total = self.total
+
+        would_validate = self.would_validate
+
+        not_validated_reasons = []
+        for not_validated_reasons_item_data in self.not_validated_reasons:
+            not_validated_reasons_item = not_validated_reasons_item_data.to_dict()
+            not_validated_reasons.append(not_validated_reasons_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "customer_id": customer_id,
+                "bill_to": bill_to,
+                "currency": currency,
+                "title": title,
+                "subtitle": subtitle,
+                "lines": lines,
+                "taxes": taxes,
+                "hours": hours,
+                "untaxed_amount": untaxed_amount,
+                "tax_amount": tax_amount,
+                "total": total,
+                "would_validate": would_validate,
+                "not_validated_reasons": not_validated_reasons,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.bill_to_out import BillToOut  # noqa: PLC0415
+        from ..models.preview_line import PreviewLine  # noqa: PLC0415
+        from ..models.reason import Reason  # noqa: PLC0415
+        from ..models.tax_out import TaxOut  # noqa: PLC0415
+
+        d = dict(src_dict)
+        customer_id = UUID(d.pop("customer_id"))
+
+        bill_to = BillToOut.from_dict(d.pop("bill_to"))
+
+        currency = d.pop("currency")
+
+        title = d.pop("title")
+
+        subtitle = d.pop("subtitle")
+
+        lines = []
+        _lines = d.pop("lines")
+        for lines_item_data in _lines:
+            lines_item = PreviewLine.from_dict(lines_item_data)
+
+            lines.append(lines_item)
+
+        taxes = []
+        _taxes = d.pop("taxes")
+        for taxes_item_data in _taxes:
+            taxes_item = TaxOut.from_dict(taxes_item_data)
+
+            taxes.append(taxes_item)
+
+        hours = d.pop("hours")
+
+        untaxed_amount = d.pop("untaxed_amount")
+
+        tax_amount = d.pop("tax_amount")
+
+        total = d.pop("total")
+
+        would_validate = d.pop("would_validate")
+
+        not_validated_reasons = []
+        _not_validated_reasons = d.pop("not_validated_reasons")
+        for not_validated_reasons_item_data in _not_validated_reasons:
+            not_validated_reasons_item = Reason.from_dict(not_validated_reasons_item_data)
+
+            not_validated_reasons.append(not_validated_reasons_item)
+
+        preview_invoice = cls(
+            customer_id=customer_id,
+            bill_to=bill_to,
+            currency=currency,
+            title=title,
+            subtitle=subtitle,
+            lines=lines,
+            taxes=taxes,
+            hours=hours,
+            untaxed_amount=untaxed_amount,
+            tax_amount=tax_amount,
+            total=total,
+            would_validate=would_validate,
+            not_validated_reasons=not_validated_reasons,
+        )
+
+        preview_invoice.additional_properties = d
+        return preview_invoice
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

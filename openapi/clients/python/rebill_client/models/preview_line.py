@@ -1,0 +1,118 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="PreviewLine")
+
+
+@_attrs_define
+class PreviewLine:
+    """
+    Attributes:
+        time_entry_id (UUID):
+        product_id (UUID):
+        description (str):
+        quantity (str):
+        unit (str):
+        unit_price (str):
+        amount (str):
+        tax_rate (str):
+    """
+
+    time_entry_id: UUID
+    product_id: UUID
+    description: str
+    quantity: str
+    unit: str
+    unit_price: str
+    amount: str
+    tax_rate: str
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        time_entry_id = str(self.time_entry_id)
+
+        product_id = str(self.product_id)
+
+        description = self.description
+
+        quantity = self.quantity
+
+        unit = self.unit
+
+        unit_price = self.unit_price
+
+        amount = self.amount
+
+        tax_rate = self.tax_rate
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "time_entry_id": time_entry_id,
+                "product_id": product_id,
+                "description": description,
+                "quantity": quantity,
+                "unit": unit,
+                "unit_price": unit_price,
+                "amount": amount,
+                "tax_rate": tax_rate,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        time_entry_id = UUID(d.pop("time_entry_id"))
+
+        product_id = UUID(d.pop("product_id"))
+
+        description = d.pop("description")
+
+        quantity = d.pop("quantity")
+
+        unit = d.pop("unit")
+
+        unit_price = d.pop("unit_price")
+
+        amount = d.pop("amount")
+
+        tax_rate = d.pop("tax_rate")
+
+        preview_line = cls(
+            time_entry_id=time_entry_id,
+            product_id=product_id,
+            description=description,
+            quantity=quantity,
+            unit=unit,
+            unit_price=unit_price,
+            amount=amount,
+            tax_rate=tax_rate,
+        )
+
+        preview_line.additional_properties = d
+        return preview_line
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,185 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.address_out import AddressOut
+    from ..models.terms_out import TermsOut
+
+
+T = TypeVar("T", bound="SettingsOut")
+
+
+@_attrs_define
+class SettingsOut:
+    """
+    Attributes:
+        legal_name (str):
+        legal_address (AddressOut | None):
+        timezone (str):
+        currency (str):
+        invoice_number_prefix (str):
+        invoice_number_yearly_reset (bool):
+        default_product_id (None | UUID):
+        email_sender (None | str):
+        terms (TermsOut):
+        updated_at (datetime.datetime):
+    """
+
+    legal_name: str
+    legal_address: AddressOut | None
+    timezone: str
+    currency: str
+    invoice_number_prefix: str
+    invoice_number_yearly_reset: bool
+    default_product_id: None | UUID
+    email_sender: None | str
+    terms: TermsOut
+    updated_at: datetime.datetime
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        from ..models.address_out import AddressOut  # noqa: PLC0415
+
+        legal_name = self.legal_name
+
+        legal_address: dict[str, Any] | None
+        if isinstance(self.legal_address, AddressOut):
+            legal_address = self.legal_address.to_dict()
+        else:
+            legal_address = self.legal_address
+
+        timezone = self.timezone
+
+        currency = self.currency
+
+        invoice_number_prefix = self.invoice_number_prefix
+
+        invoice_number_yearly_reset = self.invoice_number_yearly_reset
+
+        default_product_id: None | str
+        if isinstance(self.default_product_id, UUID):
+            default_product_id = str(self.default_product_id)
+        else:
+            default_product_id = self.default_product_id
+
+        email_sender: None | str
+        email_sender = self.email_sender
+
+        terms = self.terms.to_dict()
+
+        updated_at = self.updated_at.isoformat()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "legal_name": legal_name,
+                "legal_address": legal_address,
+                "timezone": timezone,
+                "currency": currency,
+                "invoice_number_prefix": invoice_number_prefix,
+                "invoice_number_yearly_reset": invoice_number_yearly_reset,
+                "default_product_id": default_product_id,
+                "email_sender": email_sender,
+                "terms": terms,
+                "updated_at": updated_at,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.address_out import AddressOut  # noqa: PLC0415
+        from ..models.terms_out import TermsOut  # noqa: PLC0415
+
+        d = dict(src_dict)
+        legal_name = d.pop("legal_name")
+
+        def _parse_legal_address(data: object) -> AddressOut | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                legal_address_type_0 = AddressOut.from_dict(data)
+
+                return legal_address_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(AddressOut | None, data)
+
+        legal_address = _parse_legal_address(d.pop("legal_address"))
+
+        timezone = d.pop("timezone")
+
+        currency = d.pop("currency")
+
+        invoice_number_prefix = d.pop("invoice_number_prefix")
+
+        invoice_number_yearly_reset = d.pop("invoice_number_yearly_reset")
+
+        def _parse_default_product_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                default_product_id_type_0 = UUID(data)
+
+                return default_product_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        default_product_id = _parse_default_product_id(d.pop("default_product_id"))
+
+        def _parse_email_sender(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        email_sender = _parse_email_sender(d.pop("email_sender"))
+
+        terms = TermsOut.from_dict(d.pop("terms"))
+
+        updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
+
+        settings_out = cls(
+            legal_name=legal_name,
+            legal_address=legal_address,
+            timezone=timezone,
+            currency=currency,
+            invoice_number_prefix=invoice_number_prefix,
+            invoice_number_yearly_reset=invoice_number_yearly_reset,
+            default_product_id=default_product_id,
+            email_sender=email_sender,
+            terms=terms,
+            updated_at=updated_at,
+        )
+
+        settings_out.additional_properties = d
+        return settings_out
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

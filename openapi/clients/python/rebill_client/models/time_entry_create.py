@@ -1,0 +1,209 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+
+from ..models.time_entry_create_status import TimeEntryCreateStatus
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="TimeEntryCreate")
+
+
+@_attrs_define
+class TimeEntryCreate:
+    """
+    Attributes:
+        started_at (datetime.datetime): ISO 8601 with an offset.
+        hours (str):
+        work_item_id (UUID):
+        employee_id (None | str | Unset):
+        employee_name (None | str | Unset):
+        status (TimeEntryCreateStatus | Unset):  Default: TimeEntryCreateStatus.DRAFT.
+        billable (bool | None | Unset): Defaults to true for ticket time, false otherwise.
+        note (None | str | Unset):
+        external_id (None | str | Unset):
+        product_id (None | Unset | UUID):
+    """
+
+    started_at: datetime.datetime
+    hours: str
+    work_item_id: UUID
+    employee_id: None | str | Unset = UNSET
+    employee_name: None | str | Unset = UNSET
+    status: TimeEntryCreateStatus | Unset = TimeEntryCreateStatus.DRAFT
+    billable: bool | None | Unset = UNSET
+    note: None | str | Unset = UNSET
+    external_id: None | str | Unset = UNSET
+    product_id: None | Unset | UUID = UNSET
+
+    def to_dict(self) -> dict[str, Any]:
+        started_at = self.started_at.isoformat()
+
+        hours = self.hours
+
+        work_item_id = str(self.work_item_id)
+
+        employee_id: None | str | Unset
+        if isinstance(self.employee_id, Unset):
+            employee_id = UNSET
+        else:
+            employee_id = self.employee_id
+
+        employee_name: None | str | Unset
+        if isinstance(self.employee_name, Unset):
+            employee_name = UNSET
+        else:
+            employee_name = self.employee_name
+
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
+            status = self.status.value
+
+        billable: bool | None | Unset
+        if isinstance(self.billable, Unset):
+            billable = UNSET
+        else:
+            billable = self.billable
+
+        note: None | str | Unset
+        if isinstance(self.note, Unset):
+            note = UNSET
+        else:
+            note = self.note
+
+        external_id: None | str | Unset
+        if isinstance(self.external_id, Unset):
+            external_id = UNSET
+        else:
+            external_id = self.external_id
+
+        product_id: None | str | Unset
+        if isinstance(self.product_id, Unset):
+            product_id = UNSET
+        elif isinstance(self.product_id, UUID):
+            product_id = str(self.product_id)
+        else:
+            product_id = self.product_id
+
+        field_dict: dict[str, Any] = {}
+
+        field_dict.update(
+            {
+                "started_at": started_at,
+                "hours": hours,
+                "work_item_id": work_item_id,
+            }
+        )
+        if employee_id is not UNSET:
+            field_dict["employee_id"] = employee_id
+        if employee_name is not UNSET:
+            field_dict["employee_name"] = employee_name
+        if status is not UNSET:
+            field_dict["status"] = status
+        if billable is not UNSET:
+            field_dict["billable"] = billable
+        if note is not UNSET:
+            field_dict["note"] = note
+        if external_id is not UNSET:
+            field_dict["external_id"] = external_id
+        if product_id is not UNSET:
+            field_dict["product_id"] = product_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        started_at = datetime.datetime.fromisoformat(d.pop("started_at"))
+
+        hours = d.pop("hours")
+
+        work_item_id = UUID(d.pop("work_item_id"))
+
+        def _parse_employee_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        employee_id = _parse_employee_id(d.pop("employee_id", UNSET))
+
+        def _parse_employee_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        employee_name = _parse_employee_name(d.pop("employee_name", UNSET))
+
+        _status = d.pop("status", UNSET)
+        status: TimeEntryCreateStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = TimeEntryCreateStatus(_status)
+
+        def _parse_billable(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        billable = _parse_billable(d.pop("billable", UNSET))
+
+        def _parse_note(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        note = _parse_note(d.pop("note", UNSET))
+
+        def _parse_external_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        external_id = _parse_external_id(d.pop("external_id", UNSET))
+
+        def _parse_product_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                product_id_type_0 = UUID(data)
+
+                return product_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        product_id = _parse_product_id(d.pop("product_id", UNSET))
+
+        time_entry_create = cls(
+            started_at=started_at,
+            hours=hours,
+            work_item_id=work_item_id,
+            employee_id=employee_id,
+            employee_name=employee_name,
+            status=status,
+            billable=billable,
+            note=note,
+            external_id=external_id,
+            product_id=product_id,
+        )
+
+        return time_entry_create
