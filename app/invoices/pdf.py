@@ -69,9 +69,6 @@ _environment = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
 _environment.filters.update(money=money, unit_price=unit_price, quantity=quantity, percent=percent, day=day,
                             payment_terms=payment_terms)
 _template = _environment.get_template("invoice.html")
-# Nothing in the template is external; refusing every scheme keeps a stray URL from reaching the
-# network or the file system.
-_NO_FETCHING = URLFetcher(allowed_protocols=frozenset())
 
 
 def render_invoice_html(invoice: dict, seller: dict) -> str:
@@ -82,4 +79,7 @@ def render_invoice_html(invoice: dict, seller: dict) -> str:
 
 
 def render_invoice_pdf(invoice: dict, seller: dict) -> bytes:
-    return HTML(string=render_invoice_html(invoice, seller), url_fetcher=_NO_FETCHING).write_pdf()
+    # Nothing in the template is external: a fetcher allowing no scheme keeps a stray URL from
+    # reaching the network or the file system. One per call, as a fetcher keeps request state.
+    no_fetching = URLFetcher(allowed_protocols=frozenset())
+    return HTML(string=render_invoice_html(invoice, seller), url_fetcher=no_fetching).write_pdf()
