@@ -177,11 +177,29 @@ def _constraint_name(exc: DBAPIError) -> str:
     return getattr(cause, "constraint_name", None) or "constraint"
 
 
-def problems(*statuses: int) -> dict[int | str, dict]:
+def problems(*statuses: int, authenticated: bool = True) -> dict[int | str, dict]:
     """OpenAPI declaration of the problem responses a route can give (401 is implied by auth)."""
     described = {400: "Malformed request", 401: "Missing or invalid API key", 404: "Not found",
                  409: "Conflict with the current state", 413: "Body too large",
-                 422: "Invalid input; `errors` names the fields at fault"}
+                 422: "Invalid input; `errors` names the fields at fault",
+                 503: "A service Rebill needs does not answer"}
     return {status: {"model": Problem, "description": described.get(status, "Error"),
                      "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}}
-            for status in (401, *statuses)}
+            for status in ((401,) if authenticated else ()) + statuses}
+
+
+def problems_in_document(document: dict) -> dict:
+    """FastAPI declares its own 422 shape (HTTPValidationError) on routes with parameters; ours
+    answers problem+json there too. Say so, so generated clients parse the answer they get."""
+    problem = problems(422)[422]
+    for operation in (op for path in document.get("paths", {}).values() for op in path.values()):
+        declared = operation.get("responses", {}).get("422")
+        if declared is not None and "HTTPValidationError" in str(declared):
+            operation["responses"]["422"] = {
+                "description": problem["description"],
+                "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}},
+                            "application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+    schemas = document.get("components", {}).get("schemas", {})
+    for name in ("HTTPValidationError", "ValidationError"):
+        schemas.pop(name, None)
+    return document

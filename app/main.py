@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from app.config import Settings, get_settings
 from app.db import make_engine, make_sessionmaker
-from app.errors import Problem, install_error_handlers, problem_response
+from app.errors import install_error_handlers, problem_response, problems, problems_in_document
 from app.middleware import BodySizeLimit
 from app.observability import RequestContext, render_metrics
 from app.queue import deserialize_job, redis_settings, serialize_job
@@ -57,13 +57,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router)
+    generate = app.openapi
+    app.openapi = lambda: problems_in_document(generate())  # type: ignore[method-assign]
 
     @app.get("/healthz", tags=["probes"])
     async def healthz() -> dict[str, str]:
         """The process is up."""
         return {"status": "ok"}
 
-    @app.get("/readyz", tags=["probes"], responses={503: {"model": Problem}})
+    @app.get("/readyz", tags=["probes"], responses=problems(503, authenticated=False))
     async def readyz(request: Request):
         """PostgreSQL and Redis answer."""
         try:

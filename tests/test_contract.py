@@ -40,3 +40,32 @@ async def test_migrations_from_empty_database_give_exactly_the_models():
     finally:
         await engine.dispose()
     assert diff == []
+
+
+def test_every_error_a_route_declares_is_a_problem_document():
+    import json
+
+    document = json.loads(render())
+    for path, operations in document["paths"].items():
+        for method, operation in operations.items():
+            errors = {code: r for code, r in operation["responses"].items() if code[0] in "45"}
+            if path.startswith("/v1/"):
+                assert {"401", "422"} <= set(errors), f"{method} {path} must declare 401 and 422"
+            for code, response in errors.items():
+                schemas = {c["schema"].get("$ref") for c in response["content"].values()}
+                assert schemas == {"#/components/schemas/Problem"}, f"{method} {path} {code}"
+                assert "application/problem+json" in response["content"]
+    assert "HTTPValidationError" not in document["components"]["schemas"]
+
+
+def test_money_and_quantities_are_strings_with_a_pattern():
+    import json
+
+    document = json.loads(render())
+    for schema, field in (("ProductCreate", "unit_price"), ("InvoiceOut", "total"), ("TimeEntryCreate", "hours"),
+                          ("InvoiceLineOut", "amount"), ("CustomerCreate", "tax_rate")):
+        declared = document["components"]["schemas"][schema]["properties"][field]
+        options = declared.get("anyOf", [declared])
+        strings = [o for o in options if o.get("type") == "string"]
+        assert strings and all("pattern" in o for o in strings), f"{schema}.{field}: {declared}"
+        assert not any(o.get("type") in {"number", "integer"} for o in options), f"{schema}.{field}"

@@ -56,7 +56,7 @@ EVERYTHING = {
                    "username": "rebill", "password": "p@ss:w/rd#1"},
     "redis": {"host": "cache", "port": 6380, "database": 2, "password": "s3cr/t"},
     "smtp": {"host": "smtp.example.com", "port": 587, "username": "mailer",
-             "password": "mail-pass", "starttls": True},
+             "password": "mail-pass", "starttls": True, "from": "billing@helpdesk.example"},
     "config": {"logLevel": "DEBUG", "extraEnv": {"DB_POOL_SIZE": "20"}},
     "api": {"autoscaling": {"enabled": True, "minReplicas": 2, "maxReplicas": 6}},
     "ingress": {"enabled": True, "className": "nginx",
@@ -349,8 +349,8 @@ def test_api_and_workers_get_every_setting_and_secrets_stay_secret():
     config = configmap["data"]
     assert not SECRET_SETTINGS & set(config), "secrets must not land in the ConfigMap"
     assert config["PUBLIC_BASE_URL"] == "https://billing.example.com"
-    assert (config["SMTP_HOST"], config["SMTP_PORT"], config["SMTP_STARTTLS"]) == (
-        "smtp.example.com", "587", "true")
+    assert (config["SMTP_HOST"], config["SMTP_PORT"], config["SMTP_STARTTLS"], config["SMTP_FROM"]) == (
+        "smtp.example.com", "587", "true", "billing@helpdesk.example")
     assert config["LOG_LEVEL"] == "DEBUG"
     assert config["DB_POOL_SIZE"] == "20"
     for name in (f"{RELEASE}-api", f"{RELEASE}-worker"):

@@ -23,7 +23,6 @@ from .delivery_status import DeliveryStatus
 from .failed_customer import FailedCustomer
 from .field_error import FieldError
 from .healthz_response_healthz import HealthzResponseHealthz
-from .http_validation_error import HTTPValidationError
 from .invoice_batch_definition import InvoiceBatchDefinition
 from .invoice_batch_definition_source_type_type_0 import InvoiceBatchDefinitionSourceTypeType0
 from .invoice_batch_out import InvoiceBatchOut
@@ -76,8 +75,6 @@ from .time_entry_update import TimeEntryUpdate
 from .time_entry_update_status_type_0 import TimeEntryUpdateStatusType0
 from .totals import Totals
 from .unbilled_time import UnbilledTime
-from .validation_error import ValidationError
-from .validation_error_context import ValidationErrorContext
 from .work_item_bulk import WorkItemBulk
 from .work_item_bulk_item import WorkItemBulkItem
 from .work_item_bulk_item_type import WorkItemBulkItemType
@@ -112,7 +109,6 @@ __all__ = (
     "FailedCustomer",
     "FieldError",
     "HealthzResponseHealthz",
-    "HTTPValidationError",
     "InvoiceBatchDefinition",
     "InvoiceBatchDefinitionSourceTypeType0",
     "InvoiceBatchOut",
@@ -165,8 +161,6 @@ __all__ = (
     "TimeEntryUpdateStatusType0",
     "Totals",
     "UnbilledTime",
-    "ValidationError",
-    "ValidationErrorContext",
     "WorkItemBulk",
     "WorkItemBulkItem",
     "WorkItemBulkItemType",

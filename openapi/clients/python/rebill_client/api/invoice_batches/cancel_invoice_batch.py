@@ -6,7 +6,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.invoice_batch_out import InvoiceBatchOut
 from ...models.problem import Problem
 from ...types import Response
@@ -28,7 +27,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | InvoiceBatchOut | Problem | None:
+) -> InvoiceBatchOut | Problem | None:
     if response.status_code == 200:
         response_200 = InvoiceBatchOut.from_dict(response.json())
 
@@ -50,7 +49,7 @@ def _parse_response(
         return response_409
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
 
@@ -62,7 +61,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | InvoiceBatchOut | Problem]:
+) -> Response[InvoiceBatchOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -75,7 +74,7 @@ def sync_detailed(
     batch_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[HTTPValidationError | InvoiceBatchOut | Problem]:
+) -> Response[InvoiceBatchOut | Problem]:
     """Cancel Invoice Batch
 
      Cancel a batch that has not started; 409 otherwise.
@@ -88,7 +87,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | InvoiceBatchOut | Problem]
+        Response[InvoiceBatchOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -106,7 +105,7 @@ def sync(
     batch_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> HTTPValidationError | InvoiceBatchOut | Problem | None:
+) -> InvoiceBatchOut | Problem | None:
     """Cancel Invoice Batch
 
      Cancel a batch that has not started; 409 otherwise.
@@ -119,7 +118,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | InvoiceBatchOut | Problem
+        InvoiceBatchOut | Problem
     """
 
     return sync_detailed(
@@ -132,7 +131,7 @@ async def asyncio_detailed(
     batch_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[HTTPValidationError | InvoiceBatchOut | Problem]:
+) -> Response[InvoiceBatchOut | Problem]:
     """Cancel Invoice Batch
 
      Cancel a batch that has not started; 409 otherwise.
@@ -145,7 +144,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | InvoiceBatchOut | Problem]
+        Response[InvoiceBatchOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -161,7 +160,7 @@ async def asyncio(
     batch_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> HTTPValidationError | InvoiceBatchOut | Problem | None:
+) -> InvoiceBatchOut | Problem | None:
     """Cancel Invoice Batch
 
      Cancel a batch that has not started; 409 otherwise.
@@ -174,7 +173,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | InvoiceBatchOut | Problem
+        InvoiceBatchOut | Problem
     """
 
     return (

@@ -6,7 +6,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.invoice_batch_out import InvoiceBatchOut
 from ...models.problem import Problem
 from ...types import Response
@@ -28,7 +27,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | InvoiceBatchOut | Problem | None:
+) -> InvoiceBatchOut | Problem | None:
     if response.status_code == 200:
         response_200 = InvoiceBatchOut.from_dict(response.json())
 
@@ -45,7 +44,7 @@ def _parse_response(
         return response_404
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
 
@@ -57,7 +56,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | InvoiceBatchOut | Problem]:
+) -> Response[InvoiceBatchOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -70,7 +69,7 @@ def sync_detailed(
     batch_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[HTTPValidationError | InvoiceBatchOut | Problem]:
+) -> Response[InvoiceBatchOut | Problem]:
     """Get Invoice Batch
 
     Args:
@@ -81,7 +80,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | InvoiceBatchOut | Problem]
+        Response[InvoiceBatchOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -99,7 +98,7 @@ def sync(
     batch_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> HTTPValidationError | InvoiceBatchOut | Problem | None:
+) -> InvoiceBatchOut | Problem | None:
     """Get Invoice Batch
 
     Args:
@@ -110,7 +109,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | InvoiceBatchOut | Problem
+        InvoiceBatchOut | Problem
     """
 
     return sync_detailed(
@@ -123,7 +122,7 @@ async def asyncio_detailed(
     batch_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[HTTPValidationError | InvoiceBatchOut | Problem]:
+) -> Response[InvoiceBatchOut | Problem]:
     """Get Invoice Batch
 
     Args:
@@ -134,7 +133,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | InvoiceBatchOut | Problem]
+        Response[InvoiceBatchOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -150,7 +149,7 @@ async def asyncio(
     batch_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> HTTPValidationError | InvoiceBatchOut | Problem | None:
+) -> InvoiceBatchOut | Problem | None:
     """Get Invoice Batch
 
     Args:
@@ -161,7 +160,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | InvoiceBatchOut | Problem
+        InvoiceBatchOut | Problem
     """
 
     return (

@@ -6,7 +6,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.invoice_batch_report import InvoiceBatchReport
 from ...models.problem import Problem
 from ...types import Response
@@ -28,7 +27,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | InvoiceBatchReport | Problem | None:
+) -> InvoiceBatchReport | Problem | None:
     if response.status_code == 200:
         response_200 = InvoiceBatchReport.from_dict(response.json())
 
@@ -45,7 +44,7 @@ def _parse_response(
         return response_404
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
 
@@ -57,7 +56,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | InvoiceBatchReport | Problem]:
+) -> Response[InvoiceBatchReport | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -70,7 +69,7 @@ def sync_detailed(
     batch_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[HTTPValidationError | InvoiceBatchReport | Problem]:
+) -> Response[InvoiceBatchReport | Problem]:
     """Get Invoice Batch Report
 
      Invoice by invoice and time by time, what the batch did and why.
@@ -83,7 +82,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | InvoiceBatchReport | Problem]
+        Response[InvoiceBatchReport | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -101,7 +100,7 @@ def sync(
     batch_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> HTTPValidationError | InvoiceBatchReport | Problem | None:
+) -> InvoiceBatchReport | Problem | None:
     """Get Invoice Batch Report
 
      Invoice by invoice and time by time, what the batch did and why.
@@ -114,7 +113,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | InvoiceBatchReport | Problem
+        InvoiceBatchReport | Problem
     """
 
     return sync_detailed(
@@ -127,7 +126,7 @@ async def asyncio_detailed(
     batch_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[HTTPValidationError | InvoiceBatchReport | Problem]:
+) -> Response[InvoiceBatchReport | Problem]:
     """Get Invoice Batch Report
 
      Invoice by invoice and time by time, what the batch did and why.
@@ -140,7 +139,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | InvoiceBatchReport | Problem]
+        Response[InvoiceBatchReport | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -156,7 +155,7 @@ async def asyncio(
     batch_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> HTTPValidationError | InvoiceBatchReport | Problem | None:
+) -> InvoiceBatchReport | Problem | None:
     """Get Invoice Batch Report
 
      Invoice by invoice and time by time, what the batch did and why.
@@ -169,7 +168,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | InvoiceBatchReport | Problem
+        InvoiceBatchReport | Problem
     """
 
     return (

@@ -6,7 +6,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.invoice_out import InvoiceOut
 from ...models.problem import Problem
 from ...types import Response
@@ -26,9 +25,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | InvoiceOut | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> InvoiceOut | Problem | None:
     if response.status_code == 200:
         response_200 = InvoiceOut.from_dict(response.json())
 
@@ -45,7 +42,7 @@ def _parse_response(
         return response_404
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
 
@@ -57,7 +54,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | InvoiceOut | Problem]:
+) -> Response[InvoiceOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -70,7 +67,7 @@ def sync_detailed(
     invoice_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[HTTPValidationError | InvoiceOut | Problem]:
+) -> Response[InvoiceOut | Problem]:
     """Get Invoice
 
     Args:
@@ -81,7 +78,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | InvoiceOut | Problem]
+        Response[InvoiceOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -99,7 +96,7 @@ def sync(
     invoice_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> HTTPValidationError | InvoiceOut | Problem | None:
+) -> InvoiceOut | Problem | None:
     """Get Invoice
 
     Args:
@@ -110,7 +107,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | InvoiceOut | Problem
+        InvoiceOut | Problem
     """
 
     return sync_detailed(
@@ -123,7 +120,7 @@ async def asyncio_detailed(
     invoice_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[HTTPValidationError | InvoiceOut | Problem]:
+) -> Response[InvoiceOut | Problem]:
     """Get Invoice
 
     Args:
@@ -134,7 +131,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | InvoiceOut | Problem]
+        Response[InvoiceOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -150,7 +147,7 @@ async def asyncio(
     invoice_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> HTTPValidationError | InvoiceOut | Problem | None:
+) -> InvoiceOut | Problem | None:
     """Get Invoice
 
     Args:
@@ -161,7 +158,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | InvoiceOut | Problem
+        InvoiceOut | Problem
     """
 
     return (

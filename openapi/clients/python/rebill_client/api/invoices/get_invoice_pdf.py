@@ -7,7 +7,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.problem import Problem
 from ...types import File, Response
 
@@ -26,9 +25,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> File | HTTPValidationError | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> File | Problem | None:
     if response.status_code == 200:
         response_200 = File(payload=BytesIO(response.content))
 
@@ -45,7 +42,7 @@ def _parse_response(
         return response_404
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
 
@@ -55,9 +52,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[File | HTTPValidationError | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[File | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -70,7 +65,7 @@ def sync_detailed(
     invoice_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[File | HTTPValidationError | Problem]:
+) -> Response[File | Problem]:
     """Get Invoice Pdf
 
      The invoice's PDF: for a validated invoice, the very document that was (or will be) sent;
@@ -84,7 +79,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[File | HTTPValidationError | Problem]
+        Response[File | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -102,7 +97,7 @@ def sync(
     invoice_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> File | HTTPValidationError | Problem | None:
+) -> File | Problem | None:
     """Get Invoice Pdf
 
      The invoice's PDF: for a validated invoice, the very document that was (or will be) sent;
@@ -116,7 +111,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        File | HTTPValidationError | Problem
+        File | Problem
     """
 
     return sync_detailed(
@@ -129,7 +124,7 @@ async def asyncio_detailed(
     invoice_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[File | HTTPValidationError | Problem]:
+) -> Response[File | Problem]:
     """Get Invoice Pdf
 
      The invoice's PDF: for a validated invoice, the very document that was (or will be) sent;
@@ -143,7 +138,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[File | HTTPValidationError | Problem]
+        Response[File | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -159,7 +154,7 @@ async def asyncio(
     invoice_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> File | HTTPValidationError | Problem | None:
+) -> File | Problem | None:
     """Get Invoice Pdf
 
      The invoice's PDF: for a validated invoice, the very document that was (or will be) sent;
@@ -173,7 +168,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        File | HTTPValidationError | Problem
+        File | Problem
     """
 
     return (

@@ -6,7 +6,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.price_out import PriceOut
 from ...models.problem import Problem
 from ...types import Response
@@ -26,9 +25,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | PriceOut | Problem | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> PriceOut | Problem | None:
     if response.status_code == 200:
         response_200 = PriceOut.from_dict(response.json())
 
@@ -45,7 +42,7 @@ def _parse_response(
         return response_404
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
 
@@ -55,9 +52,7 @@ def _parse_response(
         return None
 
 
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | PriceOut | Problem]:
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[PriceOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -70,7 +65,7 @@ def sync_detailed(
     price_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[HTTPValidationError | PriceOut | Problem]:
+) -> Response[PriceOut | Problem]:
     """Get Price
 
     Args:
@@ -81,7 +76,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PriceOut | Problem]
+        Response[PriceOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -99,7 +94,7 @@ def sync(
     price_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> HTTPValidationError | PriceOut | Problem | None:
+) -> PriceOut | Problem | None:
     """Get Price
 
     Args:
@@ -110,7 +105,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PriceOut | Problem
+        PriceOut | Problem
     """
 
     return sync_detailed(
@@ -123,7 +118,7 @@ async def asyncio_detailed(
     price_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[HTTPValidationError | PriceOut | Problem]:
+) -> Response[PriceOut | Problem]:
     """Get Price
 
     Args:
@@ -134,7 +129,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | PriceOut | Problem]
+        Response[PriceOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -150,7 +145,7 @@ async def asyncio(
     price_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> HTTPValidationError | PriceOut | Problem | None:
+) -> PriceOut | Problem | None:
     """Get Price
 
     Args:
@@ -161,7 +156,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | PriceOut | Problem
+        PriceOut | Problem
     """
 
     return (

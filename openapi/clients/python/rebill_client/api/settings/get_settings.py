@@ -5,7 +5,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.problem import Problem
 from ...models.settings_out import SettingsOut
 from ...types import Response
@@ -21,9 +20,7 @@ def _get_kwargs() -> dict[str, Any]:
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | Problem | SettingsOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | SettingsOut | None:
     if response.status_code == 200:
         response_200 = SettingsOut.from_dict(response.json())
 
@@ -35,7 +32,7 @@ def _parse_response(
         return response_401
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
 
@@ -47,7 +44,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | Problem | SettingsOut]:
+) -> Response[Problem | SettingsOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -59,7 +56,7 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[HTTPValidationError | Problem | SettingsOut]:
+) -> Response[Problem | SettingsOut]:
     """Get Settings
 
     Raises:
@@ -67,7 +64,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | Problem | SettingsOut]
+        Response[Problem | SettingsOut]
     """
 
     kwargs = _get_kwargs()
@@ -82,7 +79,7 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient | Client,
-) -> HTTPValidationError | Problem | SettingsOut | None:
+) -> Problem | SettingsOut | None:
     """Get Settings
 
     Raises:
@@ -90,7 +87,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | Problem | SettingsOut
+        Problem | SettingsOut
     """
 
     return sync_detailed(
@@ -101,7 +98,7 @@ def sync(
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
-) -> Response[HTTPValidationError | Problem | SettingsOut]:
+) -> Response[Problem | SettingsOut]:
     """Get Settings
 
     Raises:
@@ -109,7 +106,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | Problem | SettingsOut]
+        Response[Problem | SettingsOut]
     """
 
     kwargs = _get_kwargs()
@@ -122,7 +119,7 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient | Client,
-) -> HTTPValidationError | Problem | SettingsOut | None:
+) -> Problem | SettingsOut | None:
     """Get Settings
 
     Raises:
@@ -130,7 +127,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | Problem | SettingsOut
+        Problem | SettingsOut
     """
 
     return (

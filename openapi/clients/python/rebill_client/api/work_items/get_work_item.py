@@ -6,7 +6,6 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...models.http_validation_error import HTTPValidationError
 from ...models.problem import Problem
 from ...models.work_item_out import WorkItemOut
 from ...types import Response
@@ -26,9 +25,7 @@ def _get_kwargs(
     return _kwargs
 
 
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> HTTPValidationError | Problem | WorkItemOut | None:
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Problem | WorkItemOut | None:
     if response.status_code == 200:
         response_200 = WorkItemOut.from_dict(response.json())
 
@@ -45,7 +42,7 @@ def _parse_response(
         return response_404
 
     if response.status_code == 422:
-        response_422 = HTTPValidationError.from_dict(response.json())
+        response_422 = Problem.from_dict(response.json())
 
         return response_422
 
@@ -57,7 +54,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[HTTPValidationError | Problem | WorkItemOut]:
+) -> Response[Problem | WorkItemOut]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -70,7 +67,7 @@ def sync_detailed(
     work_item_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[HTTPValidationError | Problem | WorkItemOut]:
+) -> Response[Problem | WorkItemOut]:
     """Get Work Item
 
     Args:
@@ -81,7 +78,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | Problem | WorkItemOut]
+        Response[Problem | WorkItemOut]
     """
 
     kwargs = _get_kwargs(
@@ -99,7 +96,7 @@ def sync(
     work_item_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> HTTPValidationError | Problem | WorkItemOut | None:
+) -> Problem | WorkItemOut | None:
     """Get Work Item
 
     Args:
@@ -110,7 +107,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | Problem | WorkItemOut
+        Problem | WorkItemOut
     """
 
     return sync_detailed(
@@ -123,7 +120,7 @@ async def asyncio_detailed(
     work_item_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[HTTPValidationError | Problem | WorkItemOut]:
+) -> Response[Problem | WorkItemOut]:
     """Get Work Item
 
     Args:
@@ -134,7 +131,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[HTTPValidationError | Problem | WorkItemOut]
+        Response[Problem | WorkItemOut]
     """
 
     kwargs = _get_kwargs(
@@ -150,7 +147,7 @@ async def asyncio(
     work_item_id: str,
     *,
     client: AuthenticatedClient | Client,
-) -> HTTPValidationError | Problem | WorkItemOut | None:
+) -> Problem | WorkItemOut | None:
     """Get Work Item
 
     Args:
@@ -161,7 +158,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        HTTPValidationError | Problem | WorkItemOut
+        Problem | WorkItemOut
     """
 
     return (
