@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import Depends, Header, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.config import Settings
 from app.db import session_scope
 from app.queue import flush_jobs
 from app.tenants.service import authenticate
@@ -31,3 +32,11 @@ async def get_tenant_id(
 
 
 TenantDep = Annotated[uuid.UUID, Depends(get_tenant_id, scope="function")]
+
+
+def get_app_settings(request: Request) -> Settings:
+    """The settings the app was created with (tests build apps with their own)."""
+    return request.app.state.settings
+
+
+SettingsDep = Annotated[Settings, Depends(get_app_settings)]

@@ -9,6 +9,7 @@ from sqlalchemy import text
 
 from app.config import get_settings
 from app.invoice_batches import runner, sweeper
+from app.webhooks import delivery
 
 
 async def ping(ctx: dict[str, Any]) -> dict[str, Any]:
@@ -23,7 +24,16 @@ async def run_invoice_batch(ctx: dict[str, Any], batch_id: str) -> dict[str, Any
 
 
 async def sweep(ctx: dict[str, Any]) -> dict[str, Any]:
-    """Queue again what PostgreSQL says should be running: due scheduled batches, and running
-    batches whose worker stopped beating."""
+    """Queue again what PostgreSQL says should be running: due scheduled batches, running batches
+    whose worker stopped beating, and webhook attempts whose job was lost."""
     stale_after = timedelta(seconds=get_settings().batch_stale_after_seconds)
-    return await sweeper.sweep(ctx["sessionmaker"], ctx["redis"], stale_after=stale_after)
+    batches = await sweeper.sweep(ctx["sessionmaker"], ctx["redis"], stale_after=stale_after)
+    webhook_attempts = await delivery.requeue_lost_deliveries(ctx["sessionmaker"], ctx["redis"])
+    return {**batches, "webhook_attempts_requeued": webhook_attempts}
+
+
+async def deliver_webhook(ctx: dict[str, Any], event_id: str, endpoint_id: str) -> dict[str, Any]:
+    """One attempt of one event to one endpoint; raises arq's Retry when another is scheduled."""
+    return await delivery.deliver(ctx["sessionmaker"], ctx["http"], event_id=event_id,
+                                  endpoint_id=uuid.UUID(endpoint_id),
+                                  allow_private_urls=get_settings().webhook_allow_private_urls)
