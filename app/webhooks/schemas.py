@@ -85,7 +85,8 @@ class WebhookDeliveryOut(BaseModel):
     response_status: int | None
     response_body: str | None = Field(description="The receiver's answer, truncated to 1 KiB.")
     error: str | None
-    next_attempt_at: datetime | None = Field(description="When the next attempt is due (after a failure).")
+    next_attempt_at: datetime | None = Field(
+        description="Pending: when this attempt is due. Failed: when the next one is, null when none will be.")
     attempted_at: datetime | None
     created_at: datetime
 
