@@ -9,15 +9,13 @@ from fastapi import Depends, Header, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.config import Settings
-from app.db import session_scope
-from app.queue import flush_jobs
+from app.queue import unit_of_work
 from app.tenants.service import authenticate
 
 
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
-    async with session_scope(request.app.state.sessionmaker) as session:
+    async with unit_of_work(request.app.state.sessionmaker, request.app.state.redis) as session:
         yield session
-    await flush_jobs(session, request.app.state.redis)
 
 
 # scope="function": the commit happens before the response leaves, so a 2xx means "stored".

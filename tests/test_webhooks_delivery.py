@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from app.db import session_scope
 from app.models import WebhookEvent
-from app.queue import flush_jobs
+from app.queue import unit_of_work
 from app.webhooks import delivery, urls
 from app.webhooks.service import emit_event
 from tests.test_batch_recovery import start_worker, stop
@@ -328,15 +328,15 @@ async def webhook_worker(settings):
 @pytest.mark.slow
 async def test_a_worker_process_delivers_an_emitted_event_and_schedules_its_retry(api, app, sessionmaker, receiver,
                                                                                    webhook_worker):
-    receiver.answer(500)
-    hook = await endpoint(api, url=receiver.url())
-    async with session_scope(sessionmaker) as session:
+    path = f"/hooks/{uuid.uuid4().hex}"
+    receiver.answer(500, path=path)
+    hook = await endpoint(api, url=receiver.url(path))
+    redis = app.state.redis
+    async with unit_of_work(sessionmaker, redis) as session:  # as worker code that emits events does
         await emit_event(session, tenant_id=api.tenant_id, type="invoice_batch.completed",
                          data={"batch": {"id": "b-1", "status": "succeeded"}})
-    await flush_jobs(session, app.state.redis)  # what the API's session dependency does after commit
-    redis = app.state.redis
 
-    [request] = await receiver.wait_for(1, timeout=60)
+    [request] = await receiver.wait_for(1, path=path, timeout=60)
 
     body = json.loads(request.body)
     assert body["type"] == "invoice_batch.completed"

@@ -35,7 +35,7 @@ class Answer:
 class Receiver:
     def __init__(self) -> None:
         self.requests: list[Received] = []
-        self._answers: list[Answer] = []
+        self._answers: dict[str | None, list[Answer]] = {}  # by path; None: for any path
         self._server: asyncio.Server | None = None
         self._arrived = asyncio.Event()
 
@@ -54,16 +54,17 @@ class Receiver:
     def url(self, path: str = "/hooks/rebill") -> str:
         return f"http://127.0.0.1:{self.port}{path}"
 
-    def answer(self, *answers: int | str | Answer) -> None:
-        """The next answers, in order; 200 once they are used up."""
-        self._answers += [a if isinstance(a, Answer) else Answer(status=a) for a in answers]
+    def answer(self, *answers: int | str | Answer, path: str | None = None) -> None:
+        """The next answers (to requests for `path`, if given), in order; 200 once they are used up."""
+        self._answers.setdefault(path, []).extend(a if isinstance(a, Answer) else Answer(status=a) for a in answers)
 
-    async def wait_for(self, count: int, timeout: float = 30) -> list[Received]:
+    async def wait_for(self, count: int, *, path: str, timeout: float = 30) -> list[Received]:
+        """The first `count` requests to `path` (a worker may also be sending other tests' leftovers)."""
         async with asyncio.timeout(timeout):
-            while len(self.requests) < count:
+            while len(matching := [r for r in self.requests if r.path == path]) < count:
                 self._arrived.clear()
                 await self._arrived.wait()
-        return self.requests
+        return matching[:count]
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
@@ -78,7 +79,8 @@ class Receiver:
             body = await reader.readexactly(int(headers.get("content-length", "0")))
             self.requests.append(Received(method, path, headers, body))
             self._arrived.set()
-            answer = self._answers.pop(0) if self._answers else Answer()
+            queue = self._answers.get(path) or self._answers.get(None)
+            answer = queue.pop(0) if queue else Answer()
             if answer.status == HANG:
                 await reader.read()  # until the client closes the connection
                 return
