@@ -318,6 +318,18 @@ async def test_the_sweeper_requeues_attempts_whose_job_was_lost(api, app, sessio
     await redis.delete(job_key)
 
 
+async def test_events_older_than_the_retention_are_purged_with_their_delivery_log(api, sessionmaker):
+    hook = await endpoint(api, url="http://127.0.0.1:9/hooks")
+    await emit(sessionmaker, api.tenant_id)
+
+    assert await delivery.purge_old_events(sessionmaker) == 0
+    assert len(await deliveries(api, hook["id"])) == 1
+
+    later = datetime.now(UTC) + delivery.RETENTION + timedelta(minutes=1)
+    assert await delivery.purge_old_events(sessionmaker, now=later) >= 1
+    assert await deliveries(api, hook["id"]) == []
+
+
 @pytest.fixture
 async def webhook_worker(settings):
     process = start_worker(settings, WEBHOOK_ALLOW_PRIVATE_URLS="true")

@@ -25,11 +25,12 @@ async def run_invoice_batch(ctx: dict[str, Any], batch_id: str) -> dict[str, Any
 
 async def sweep(ctx: dict[str, Any]) -> dict[str, Any]:
     """Queue again what PostgreSQL says should be running: due scheduled batches, running batches
-    whose worker stopped beating, and webhook attempts whose job was lost."""
+    whose worker stopped beating, and webhook attempts whose job was lost; purge old webhook events."""
     stale_after = timedelta(seconds=get_settings().batch_stale_after_seconds)
     batches = await sweeper.sweep(ctx["sessionmaker"], ctx["redis"], stale_after=stale_after)
     webhook_attempts = await delivery.requeue_lost_deliveries(ctx["sessionmaker"], ctx["redis"])
-    return {**batches, "webhook_attempts_requeued": webhook_attempts}
+    webhook_events = await delivery.purge_old_events(ctx["sessionmaker"])
+    return {**batches, "webhook_attempts_requeued": webhook_attempts, "webhook_events_purged": webhook_events}
 
 
 async def deliver_webhook(ctx: dict[str, Any], event_id: str, endpoint_id: str) -> dict[str, Any]:

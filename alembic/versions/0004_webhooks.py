@@ -42,6 +42,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('tenant_id', 'id', name='uq_webhook_events_tenant_id_id')
     )
+    op.create_index('ix_webhook_events_created_at', 'webhook_events', ['created_at'], unique=False)
     op.create_table('webhook_deliveries',
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('tenant_id', sa.Uuid(), nullable=False),
@@ -75,5 +76,6 @@ def downgrade() -> None:
     op.drop_index(op.f('ix_webhook_deliveries_event_id'), table_name='webhook_deliveries')
     op.drop_index('ix_webhook_deliveries_endpoint_id_id', table_name='webhook_deliveries')
     op.drop_table('webhook_deliveries')
+    op.drop_index('ix_webhook_events_created_at', table_name='webhook_events')
     op.drop_table('webhook_events')
     op.drop_table('webhook_endpoints')

@@ -35,7 +35,10 @@ class WebhookEvent(SQLModel, table=True):
 
     __tablename__ = "webhook_events"
     __mapper_args__ = {"eager_defaults": True}
-    __table_args__ = (UniqueConstraint("tenant_id", "id", name="uq_webhook_events_tenant_id_id"),)
+    __table_args__ = (
+        UniqueConstraint("tenant_id", "id", name="uq_webhook_events_tenant_id_id"),
+        Index("ix_webhook_events_created_at", "created_at"),  # the purge of old events
+    )
 
     id: str = Field(primary_key=True)  # "evt_<hex>", the id receivers deduplicate on
     tenant_id: uuid.UUID = tenant_field()

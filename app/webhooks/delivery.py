@@ -19,7 +19,7 @@ from datetime import UTC, datetime, timedelta
 
 import httpx
 from arq import Retry
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db import session_scope
@@ -45,6 +45,8 @@ USER_AGENT = "Rebill-Webhooks/1"
 # A pending attempt this far past its time has lost its job (Redis flushed or failed over).
 LOST_AFTER = timedelta(seconds=60)
 SWEEP_LIMIT = 500
+# Events and their delivery logs are kept this long, well past the last automatic attempt.
+RETENTION = timedelta(days=30)
 
 
 def minimum_delay(attempt: int) -> timedelta:
@@ -184,3 +186,11 @@ async def requeue_lost_deliveries(sessionmaker: async_sessionmaker[AsyncSession]
         await redis.enqueue_job(DELIVER_TASK, row.event_id, str(row.endpoint_id),
                                 _job_id=job_id(row.event_id, row.endpoint_id, row.attempt) + ":swept")
     return len(lost)
+
+
+async def purge_old_events(sessionmaker: async_sessionmaker[AsyncSession], *, now: datetime | None = None) -> int:
+    """Drop events older than RETENTION, their delivery logs with them (ON DELETE CASCADE)."""
+    now = now or datetime.now(UTC)
+    async with session_scope(sessionmaker) as session:
+        result = await session.execute(delete(WebhookEvent).where(WebhookEvent.created_at < now - RETENTION))
+    return result.rowcount
