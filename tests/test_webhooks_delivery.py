@@ -169,6 +169,13 @@ def test_the_retry_schedule_covers_at_least_24_hours():
     assert max(delivery.minimum_delay(a) for a in range(1, 50)) == delivery.MAX_RETRY_DELAY
 
 
+def test_arq_never_gives_up_before_our_attempt_count():
+    from workers.main import WorkerSettings
+
+    [task] = [f for f in WorkerSettings.functions if getattr(f, "name", None) == delivery.DELIVER_TASK]
+    assert task.max_tries >= 10 * delivery.MAX_ATTEMPTS  # worker restarts count as tries too
+
+
 async def test_a_receiver_that_never_succeeds_is_given_up_after_24_hours(api, sessionmaker, http, receiver):
     receiver.answer(*[503] * delivery.MAX_ATTEMPTS)
     hook = await endpoint(api, url=receiver.url())
