@@ -8,15 +8,14 @@ from typing import Annotated
 from fastapi import Depends, Header, Request
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.db import session_scope
-from app.queue import flush_jobs
+from app.config import Settings
+from app.queue import unit_of_work
 from app.tenants.service import authenticate
 
 
 async def get_session(request: Request) -> AsyncIterator[AsyncSession]:
-    async with session_scope(request.app.state.sessionmaker) as session:
+    async with unit_of_work(request.app.state.sessionmaker, request.app.state.redis) as session:
         yield session
-    await flush_jobs(session, request.app.state.redis)
 
 
 # scope="function": the commit happens before the response leaves, so a 2xx means "stored".
@@ -31,3 +30,11 @@ async def get_tenant_id(
 
 
 TenantDep = Annotated[uuid.UUID, Depends(get_tenant_id, scope="function")]
+
+
+def get_app_settings(request: Request) -> Settings:
+    """The settings the app was created with (tests build apps with their own)."""
+    return request.app.state.settings
+
+
+SettingsDep = Annotated[Settings, Depends(get_app_settings)]

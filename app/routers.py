@@ -8,6 +8,8 @@ from app.products.endpoints import router as products
 from app.selections.endpoints import router as selections
 from app.settings.endpoints import router as settings
 from app.time_entries.endpoints import router as time_entries
+from app.webhooks.endpoints import router as webhooks
 from app.work_items.endpoints import router as work_items
 
-ROUTERS = [settings, customers, products, prices, work_items, time_entries, selections, invoice_batches, invoices]
+ROUTERS = [settings, customers, products, prices, work_items, time_entries, selections, invoice_batches, invoices,
+           webhooks]

@@ -45,12 +45,15 @@ async def world(api) -> dict[str, str]:
     time_entry = await factories.time_entry(api, work_item_id=work_item["id"], product_id=product["id"],
                                             external_id="te-1")
     selection = await factories.selection(api, customer_ids=[company["id"], company2["id"]])
+    hook = await api.post("/v1/webhook-endpoints", json=webhook_endpoint(url="https://hooks.example/existing"))
+    assert hook.status_code == 201, hook.text
     settings = await api.patch("/v1/settings", json={"legal_name": "Helpdesk Services SAS",
                                                      "default_product_id": product["id"]})
     assert settings.status_code == 200, settings.text
     return {"company": company["id"], "company2": company2["id"], "contact": contact["id"],
             "product": product["id"], "product2": product2["id"], "price": price["id"],
-            "work_item": work_item["id"], "time_entry": time_entry["id"], "selection": selection["id"]}
+            "work_item": work_item["id"], "time_entry": time_entry["id"], "selection": selection["id"],
+            "webhook_endpoint": hook.json()["id"]}
 
 
 def assert_problem(response, status: int, *, code: str | None = None, field: str | None = None) -> dict:
@@ -153,6 +156,11 @@ def selection(**over) -> dict:
     return body_of({"name": "Key accounts", "customer_ids": [ref("company"), ref("company2")]}, over)
 
 
+def webhook_endpoint(**over) -> dict:
+    return body_of({"url": "https://hooks.example/rebill", "events": ["invoice.validated", "invoice.sent"],
+                    "description": "Helpdesk sync"}, over)
+
+
 def settings_patch(**over) -> dict:
     return body_of({"legal_name": "Should Not Stick SAS"}, over)
 
@@ -215,6 +223,7 @@ P, PP, PR, PRP = "/v1/products", "/v1/products/{product}", "/v1/prices", "/v1/pr
 W, WP, T, TP = "/v1/work-items", "/v1/work-items/{work_item}", "/v1/time-entries", "/v1/time-entries/{time_entry}"
 SE, SEP = "/v1/selections", "/v1/selections/{selection}"
 CB, WB, TB = "/v1/customers/bulk", "/v1/work-items/bulk", "/v1/time-entries/bulk"
+WH, WHP = "/v1/webhook-endpoints", "/v1/webhook-endpoints/{webhook_endpoint}"
 V = "validation_error"
 
 SETTINGS_CASES = [
@@ -701,9 +710,59 @@ TIME_ENTRY_BULK_CASES = [
                                  "started_at": STARTED, "hours": "1.00"}), field="items"),
 ]
 
+WEBHOOK_ENDPOINT_CASES = [
+    case("webhook-secret-not-settable", "POST", WH, webhook_endpoint(secret="whsec_mine"), field="secret", code=V),
+    case("webhook-unknown-field", "POST", WH, webhook_endpoint(status="active"), field="status", code=V),
+    case("webhook-url-missing", "POST", WH, webhook_endpoint(url=DROP), field="url"),
+    case("webhook-url-null", "POST", WH, webhook_endpoint(url=None), field="url"),
+    case("webhook-url-number", "POST", WH, webhook_endpoint(url=42), field="url"),
+    case("webhook-url-empty", "POST", WH, webhook_endpoint(url=""), field="url"),
+    case("webhook-url-relative", "POST", WH, webhook_endpoint(url="/hooks/rebill"), field="url"),
+    case("webhook-url-no-scheme", "POST", WH, webhook_endpoint(url="hooks.example/rebill"), field="url"),
+    case("webhook-url-ftp", "POST", WH, webhook_endpoint(url="ftp://hooks.example/rebill"), field="url"),
+    case("webhook-url-javascript", "POST", WH, webhook_endpoint(url="javascript:alert(1)"), field="url"),
+    case("webhook-url-no-host", "POST", WH, webhook_endpoint(url="https:///rebill"), field="url"),
+    case("webhook-url-credentials", "POST", WH, webhook_endpoint(url="https://user:pw@hooks.example/rebill"),
+         field="url"),
+    case("webhook-url-fragment", "POST", WH, webhook_endpoint(url="https://hooks.example/rebill#x"), field="url"),
+    case("webhook-url-space", "POST", WH, webhook_endpoint(url="https://hooks.example/re bill"), field="url"),
+    case("webhook-url-header-injection", "POST", WH,
+         webhook_endpoint(url="https://hooks.example/rebill\r\nX-Evil: 1"), field="url"),
+    case("webhook-url-nul", "POST", WH, webhook_endpoint(url="https://hooks.example/" + NUL), field="url"),
+    case("webhook-url-port-out-of-range", "POST", WH, webhook_endpoint(url="https://hooks.example:99999/rebill"),
+         field="url"),
+    case("webhook-url-broken-ipv6", "POST", WH, webhook_endpoint(url="https://[::1/rebill"), field="url"),
+    case("webhook-url-too-long", "POST", WH, webhook_endpoint(url="https://hooks.example/" + "a" * 2048),
+         field="url"),
+    case("webhook-events-missing", "POST", WH, webhook_endpoint(events=DROP), field="events"),
+    case("webhook-events-empty", "POST", WH, webhook_endpoint(events=[]), field="events"),
+    case("webhook-events-null", "POST", WH, webhook_endpoint(events=None), field="events"),
+    case("webhook-events-string", "POST", WH, webhook_endpoint(events="invoice.sent"), field="events"),
+    case("webhook-events-unknown", "POST", WH, webhook_endpoint(events=["invoice.sent", "invoice.paid"]),
+         field="events[1]"),
+    case("webhook-events-wildcard", "POST", WH, webhook_endpoint(events=["*"]), field="events[0]"),
+    case("webhook-events-number", "POST", WH, webhook_endpoint(events=[1]), field="events[0]"),
+    case("webhook-events-duplicate", "POST", WH, webhook_endpoint(events=["invoice.sent", "invoice.sent"]),
+         field="events"),
+    case("webhook-enabled-string", "POST", WH, webhook_endpoint(enabled="true"), field="enabled"),
+    case("webhook-enabled-number", "POST", WH, webhook_endpoint(enabled=1), field="enabled"),
+    case("webhook-enabled-null", "POST", WH, webhook_endpoint(enabled=None), field="enabled"),
+    case("webhook-description-nul", "POST", WH, webhook_endpoint(description=NUL), field="description"),
+    case("webhook-description-too-long", "POST", WH, webhook_endpoint(description="d" * 4001),
+         field="description"),
+    case("webhook-patch-url-null", "PATCH", WHP, {"description": "Renamed", "url": None}, field="url"),
+    case("webhook-patch-url-ftp", "PATCH", WHP, {"description": "Renamed", "url": "ftp://x.example/"}, field="url"),
+    case("webhook-patch-events-null", "PATCH", WHP, {"description": "Renamed", "events": None}, field="events"),
+    case("webhook-patch-events-empty", "PATCH", WHP, {"description": "Renamed", "events": []}, field="events"),
+    case("webhook-patch-events-unknown", "PATCH", WHP, {"description": "Renamed", "events": ["invoice.paid"]},
+         field="events[0]"),
+    case("webhook-patch-enabled-null", "PATCH", WHP, {"description": "Renamed", "enabled": None}, field="enabled"),
+    case("webhook-patch-secret", "PATCH", WHP, {"description": "Renamed", "secret": "whsec_mine"}, field="secret"),
+]
+
 BAD_REQUESTS = (SETTINGS_CASES + CUSTOMER_CASES + PRODUCT_CASES + PRICE_CASES + WORK_ITEM_CASES
                 + TIME_ENTRY_CASES + SELECTION_CASES + CUSTOMER_BULK_CASES + WORK_ITEM_BULK_CASES
-                + TIME_ENTRY_BULK_CASES)
+                + TIME_ENTRY_BULK_CASES + WEBHOOK_ENDPOINT_CASES)
 
 
 async def send(client, method: str, path: str, body: Any, headers: dict | None = None):
@@ -730,6 +789,7 @@ VALID_BASES = [
     ("PATCH", TP, {"note": "Changed"}), ("POST", SE, selection()), ("PATCH", SEP, {"name": "Renamed"}),
     ("POST", CB, customer_items()), ("POST", WB, work_item_items()), ("POST", TB, time_entry_items()),
     ("POST", CB, customer_items(kind="contact", parent_external_id="cust-acme")),
+    ("POST", WH, webhook_endpoint()), ("PATCH", WHP, {"description": "Renamed"}),
 ]
 
 
@@ -746,7 +806,7 @@ async def test_valid_bases_are_accepted(api, world, method, path, body):
 
 BODY_ROUTES = [("PATCH", S), ("POST", C), ("PATCH", CP), ("POST", P), ("PATCH", PP), ("POST", PR), ("PATCH", PRP),
                ("POST", W), ("PATCH", WP), ("POST", T), ("PATCH", TP), ("POST", SE), ("PATCH", SEP),
-               ("POST", CB), ("POST", WB), ("POST", TB)]
+               ("POST", CB), ("POST", WB), ("POST", TB), ("POST", WH), ("PATCH", WHP)]
 
 NOT_AN_OBJECT = [
     ("truncated", b'{"name": "Acme", "items": [', 400, "malformed_json"),
@@ -907,6 +967,13 @@ async def test_bad_query_parameter_is_422_naming_it(api, kind, params, field):
     assert_problem(response, 422, field=field)
 
 
+@pytest.mark.parametrize(("params", "field"), [({"limit": "0"}, "limit"), ({"limit": "201"}, "limit"),
+                                                ({"cursor": "garbage"}, "cursor"), ({"cursor": "x" * 65}, "cursor")])
+async def test_bad_query_parameter_of_the_delivery_log_is_422_naming_it(api, world, params, field):
+    response = await api.get(f"{WHP.format(**world)}/deliveries", params=params)
+    assert_problem(response, 422, field=field)
+
+
 NUL_FILTERS = [("customers", "external_id"), ("products", "code"), ("products", "external_id"),
                ("work-items", "external_id"), ("time-entries", "external_id")]
 
@@ -951,7 +1018,7 @@ async def test_the_default_product_cannot_be_deleted(api, world):
 
 PATCH_BODIES = {"customers": {"name": "Renamed"}, "products": {"name": "Renamed"}, "prices": {"unit_price": "1.00"},
                 "work-items": {"title": "Renamed"}, "time-entries": {"note": "Changed"},
-                "selections": {"name": "Renamed"}}
+                "selections": {"name": "Renamed"}, "webhook-endpoints": {"description": "Renamed"}}
 BAD_PATH_IDS = ["not-a-uuid", "12345", "cust-acme", UNKNOWN_ID, UNKNOWN_ID.replace("-", "")[:-1]]
 
 

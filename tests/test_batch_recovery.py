@@ -19,9 +19,9 @@ REBILL = str(Path(sys.executable).parent / "rebill")
 CUSTOMERS, ENTRIES = 120, 50
 
 
-def start_worker(settings) -> subprocess.Popen:
+def start_worker(settings, **more_env: str) -> subprocess.Popen:
     env = {**os.environ, "DATABASE_URL": settings.database_url, "REDIS_URL": REDIS_URL,
-           "BATCH_STALE_AFTER_SECONDS": "2"}
+           "BATCH_STALE_AFTER_SECONDS": "2", **more_env}
     return subprocess.Popen([REBILL, "worker"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 

@@ -1,6 +1,7 @@
 """The committed contract matches the code: the OpenAPI document and the database schema."""
 
 import asyncio
+from urllib.parse import urlsplit
 
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -28,7 +29,8 @@ def test_operation_ids_are_unique_and_named():
 
 
 async def test_migrations_from_empty_database_give_exactly_the_models():
-    url = database_named(DATABASE_URL, "rebill_test_drift")
+    # Named after the test database, so that two checkouts testing side by side never share it.
+    url = database_named(DATABASE_URL, urlsplit(DATABASE_URL).path.lstrip("/") + "_drift")
     await recreate_database(url)
     await asyncio.to_thread(upgrade_head, url)
     engine = create_async_engine(sqlalchemy_url(url))

@@ -8,8 +8,10 @@ when it references B's records, and B's records must come out unchanged."""
 import uuid
 
 import pytest
+from sqlalchemy import select
 
-from tests import factories
+from app.models import WebhookEndpoint
+from tests import factories, webhook_helpers
 from tests.observe import KINDS, list_all, tenant_state
 
 PROBLEM_JSON = "application/problem+json"
@@ -17,7 +19,8 @@ PROBLEM_JSON = "application/problem+json"
 # Strings only B ever sends: if one shows up in an answer to A, B's data leaked.
 B_SECRETS = ("Bravo Confidential Customer", "bravo-billing@secret.example", "Bravo Confidential Product",
              "BRAVO-SECRET-CODE", "Bravo confidential ticket", "Bravo confidential note",
-             "Bravo Confidential Selection", "Bravo Employee", "13.37", "41.99", "Rue Secrète")
+             "Bravo Confidential Selection", "Bravo Employee", "13.37", "41.99", "Rue Secrète",
+             "Bravo Confidential Hook", "bravo-secret.example")
 
 
 # A PATCH body that is valid for each kind, so that a 404 cannot be blamed on the body.
@@ -28,6 +31,7 @@ PATCH_BODIES = {
     "work-items": {"title": "Hijacked by A"},
     "time-entries": {"note": "Hijacked by A", "hours": "99.00"},
     "selections": {"name": "Hijacked by A", "customer_ids": []},
+    "webhook-endpoints": {"url": "https://a.example/hijacked", "description": "Hijacked by A", "enabled": False},
 }
 
 
@@ -47,8 +51,10 @@ async def make_b_records(b) -> dict[str, dict]:
                                             external_id="b-te-1")
     selection = factories._ok(await b.post("/v1/selections", json={
         "name": "Bravo Confidential Selection", "customer_ids": [customer["id"]], "external_id": "b-sel-1"}))
+    webhook_endpoint = await webhook_helpers.endpoint(b, url="https://bravo-secret.example/hooks",
+                                                      description="Bravo Confidential Hook")
     return {"customers": customer, "products": product, "prices": price, "work-items": work_item,
-            "time-entries": time_entry, "selections": selection}
+            "time-entries": time_entry, "selections": selection, "webhook-endpoints": webhook_endpoint}
 
 
 @pytest.fixture
@@ -426,3 +432,40 @@ async def test_settings_are_per_tenant(api, other_api, b_records):
     assert a_settings["legal_name"] == "Alpha Legal"
     assert_no_b_data(await api.get("/v1/settings"))
     assert (await other_api.get("/v1/settings")).json() == b_before
+
+
+# --- webhooks: routes beyond read/update/delete, and events -------------------------------------
+
+async def test_webhook_routes_on_another_tenants_endpoint_or_delivery_are_404(api, other_api, b_records,
+                                                                              sessionmaker):
+    b_hook = b_records["webhook-endpoints"]
+    await webhook_helpers.emit(sessionmaker, other_api.tenant_id)
+    b_deliveries = await webhook_helpers.deliveries(other_api, b_hook["id"])
+    [b_delivery] = b_deliveries
+    a_hook = await webhook_helpers.endpoint(api, url="https://a.example/hooks")
+    secret_before = await _secret(sessionmaker, b_hook["id"])
+    base = "/v1/webhook-endpoints"
+
+    for method, path in [("POST", f"{base}/{b_hook['id']}/rotate-secret"),
+                         ("GET", f"{base}/{b_hook['id']}/deliveries"),
+                         ("POST", f"{base}/{b_hook['id']}/deliveries/{b_delivery['id']}/retry"),
+                         ("POST", f"{base}/{a_hook['id']}/deliveries/{b_delivery['id']}/retry")]:
+        response = await api.request(method, path)
+        assert_problem(response, 404)
+        assert_no_b_data(response)
+        assert b_hook["secret"] not in response.text
+
+    assert await _secret(sessionmaker, b_hook["id"]) == secret_before == b_hook["secret"]
+    assert await webhook_helpers.deliveries(other_api, b_hook["id"]) == b_deliveries
+    assert await webhook_helpers.deliveries(api, a_hook["id"]) == []
+
+
+async def test_a_tenants_events_never_reach_another_tenants_endpoints(api, other_api, b_records, sessionmaker):
+    """B's endpoint subscribes to every event type; A has no endpoint."""
+    assert await webhook_helpers.emit(sessionmaker, api.tenant_id, type="invoice.validated") is None
+    assert await webhook_helpers.deliveries(other_api, b_records["webhook-endpoints"]["id"]) == []
+
+
+async def _secret(sessionmaker, endpoint_id: str) -> str:
+    async with sessionmaker() as session:
+        return await session.scalar(select(WebhookEndpoint.secret).where(WebhookEndpoint.id == uuid.UUID(endpoint_id)))

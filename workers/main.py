@@ -9,7 +9,8 @@ from app.config import get_settings
 from app.db import make_engine, make_sessionmaker
 from app.queue import deserialize_job, redis_settings, serialize_job
 from app.delivery.mailer import Mailer
-from workers.tasks import ping, render_invoice_pdfs, run_invoice_batch, send_email, sweep
+from app.webhooks.delivery import new_http_client
+from workers.tasks import deliver_webhook, ping, render_invoice_pdfs, run_invoice_batch, send_email, sweep
 
 # How long a stopping worker lets its running jobs finish; the Helm chart's
 # terminationGracePeriodSeconds must be larger.
@@ -22,17 +23,23 @@ async def startup(ctx: dict[str, Any]) -> None:
     ctx["engine"] = engine
     ctx["sessionmaker"] = make_sessionmaker(engine)
     ctx["mailer"] = Mailer.from_settings(settings)
+    ctx["http"] = new_http_client()
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:
+    http = ctx.get("http")
+    if http is not None:
+        await http.aclose()
     engine = ctx.get("engine")
     if engine is not None:
         await engine.dispose()
 
 
 class WorkerSettings:
+    # Webhook attempts are counted in PostgreSQL (delivery.MAX_ATTEMPTS): arq's count must never stop
+    # them first, even with every worker restart counted as a try.
     functions = [ping, func(run_invoice_batch, timeout=3600, max_tries=20), func(send_email, timeout=300),
-                 func(render_invoice_pdfs, timeout=3600)]
+                 func(render_invoice_pdfs, timeout=3600), func(deliver_webhook, timeout=60, max_tries=1000)]
     cron_jobs = [cron(sweep, second={0, 15, 30, 45}, unique=True, run_at_startup=True)]
     on_startup = startup
     on_shutdown = shutdown

@@ -12,6 +12,7 @@ from app.config import get_settings
 from app.delivery import outbox
 from app.invoice_batches import runner, sweeper
 from app.invoices import documents
+from app.webhooks import delivery
 
 
 async def ping(ctx: dict[str, Any]) -> dict[str, Any]:
@@ -45,7 +46,17 @@ async def render_invoice_pdfs(ctx: dict[str, Any], batch_id: str | None = None,
 
 
 async def sweep(ctx: dict[str, Any]) -> dict[str, Any]:
-    """Queue again what PostgreSQL says should be running: due scheduled batches, and running
-    batches whose worker stopped beating."""
+    """Queue again what PostgreSQL says should be running: due scheduled batches, running batches
+    whose worker stopped beating, and webhook attempts whose job was lost; purge old webhook events."""
     stale_after = timedelta(seconds=get_settings().batch_stale_after_seconds)
-    return await sweeper.sweep(ctx["sessionmaker"], ctx["redis"], stale_after=stale_after)
+    batches = await sweeper.sweep(ctx["sessionmaker"], ctx["redis"], stale_after=stale_after)
+    webhook_attempts = await delivery.requeue_lost_deliveries(ctx["sessionmaker"], ctx["redis"])
+    webhook_events = await delivery.purge_old_events(ctx["sessionmaker"])
+    return {**batches, "webhook_attempts_requeued": webhook_attempts, "webhook_events_purged": webhook_events}
+
+
+async def deliver_webhook(ctx: dict[str, Any], event_id: str, endpoint_id: str) -> dict[str, Any]:
+    """One attempt of one event to one endpoint; raises arq's Retry when another is scheduled."""
+    return await delivery.deliver(ctx["sessionmaker"], ctx["http"], event_id=event_id,
+                                  endpoint_id=uuid.UUID(endpoint_id),
+                                  allow_private_urls=get_settings().webhook_allow_private_urls)

@@ -39,10 +39,15 @@ def where_given(stmt: Select, *conditions: tuple[Any, Any]) -> Select:
     return stmt
 
 
-async def fetch_page(session: AsyncSession, stmt: Select, model: Any, params: PageParams) -> list:
+def page_query(stmt: Select, model: Any, params: PageParams, *, newest_first: bool = False) -> Select:
+    """`stmt` limited to one page (plus one row, to tell whether another page follows) in id order."""
     if params.after is not None:
-        stmt = stmt.where(model.id > params.after)
-    return list((await session.scalars(stmt.order_by(model.id).limit(params.limit + 1))).all())
+        stmt = stmt.where(model.id < params.after if newest_first else model.id > params.after)
+    return stmt.order_by(model.id.desc() if newest_first else model.id).limit(params.limit + 1)
+
+
+async def fetch_page(session: AsyncSession, stmt: Select, model: Any, params: PageParams) -> list:
+    return list((await session.scalars(page_query(stmt, model, params))).all())
 
 
 async def check_references(session: AsyncSession, tenant_id: uuid.UUID,

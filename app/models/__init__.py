@@ -10,7 +10,10 @@ from app.models.selection import Selection, SelectionCustomer
 from app.models.settings import TenantSettings
 from app.models.tenant import ApiKey, Tenant
 from app.models.time_entry import TimeEntry
+from app.models.webhook import WebhookDelivery, WebhookEndpoint, WebhookEvent
 from app.models.work_item import WorkItem
 
-__all__ = ["ApiKey", "Customer", "EmailOutbox", "InvoiceDocument", "IdempotencyKey", "Invoice", "InvoiceBatch",
-           "InvoiceBatchCustomer", "InvoiceBatchUnbilled", "InvoiceLine", "InvoiceNumberCounter", "Price", "Product", "Selection", "SelectionCustomer", "Tenant", "TenantSettings", "TimeEntry", "WorkItem"]
+__all__ = ["ApiKey", "Customer", "EmailOutbox", "IdempotencyKey", "Invoice", "InvoiceBatch", "InvoiceBatchCustomer",
+           "InvoiceBatchUnbilled", "InvoiceDocument", "InvoiceLine", "InvoiceNumberCounter", "Price", "Product",
+           "Selection", "SelectionCustomer", "Tenant", "TenantSettings", "TimeEntry", "WebhookDelivery",
+           "WebhookEndpoint", "WebhookEvent", "WorkItem"]

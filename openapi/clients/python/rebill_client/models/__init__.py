@@ -44,6 +44,8 @@ from .page_price_out import PagePriceOut
 from .page_product_out import PageProductOut
 from .page_selection_out import PageSelectionOut
 from .page_time_entry_out import PageTimeEntryOut
+from .page_webhook_delivery_out import PageWebhookDeliveryOut
+from .page_webhook_endpoint_out import PageWebhookEndpointOut
 from .page_work_item_out import PageWorkItemOut
 from .preview_invoice import PreviewInvoice
 from .preview_line import PreviewLine
@@ -75,6 +77,17 @@ from .time_entry_update import TimeEntryUpdate
 from .time_entry_update_status_type_0 import TimeEntryUpdateStatusType0
 from .totals import Totals
 from .unbilled_time import UnbilledTime
+from .webhook_delivery_out import WebhookDeliveryOut
+from .webhook_delivery_out_event_type import WebhookDeliveryOutEventType
+from .webhook_delivery_out_status import WebhookDeliveryOutStatus
+from .webhook_endpoint_create import WebhookEndpointCreate
+from .webhook_endpoint_create_events_item import WebhookEndpointCreateEventsItem
+from .webhook_endpoint_out import WebhookEndpointOut
+from .webhook_endpoint_out_events_item import WebhookEndpointOutEventsItem
+from .webhook_endpoint_update import WebhookEndpointUpdate
+from .webhook_endpoint_update_events_type_0_item import WebhookEndpointUpdateEventsType0Item
+from .webhook_endpoint_with_secret import WebhookEndpointWithSecret
+from .webhook_endpoint_with_secret_events_item import WebhookEndpointWithSecretEventsItem
 from .work_item_bulk import WorkItemBulk
 from .work_item_bulk_item import WorkItemBulkItem
 from .work_item_bulk_item_type import WorkItemBulkItemType
@@ -130,6 +143,8 @@ __all__ = (
     "PageProductOut",
     "PageSelectionOut",
     "PageTimeEntryOut",
+    "PageWebhookDeliveryOut",
+    "PageWebhookEndpointOut",
     "PageWorkItemOut",
     "PreviewInvoice",
     "PreviewLine",
@@ -161,6 +176,17 @@ __all__ = (
     "TimeEntryUpdateStatusType0",
     "Totals",
     "UnbilledTime",
+    "WebhookDeliveryOut",
+    "WebhookDeliveryOutEventType",
+    "WebhookDeliveryOutStatus",
+    "WebhookEndpointCreate",
+    "WebhookEndpointCreateEventsItem",
+    "WebhookEndpointOut",
+    "WebhookEndpointOutEventsItem",
+    "WebhookEndpointUpdate",
+    "WebhookEndpointUpdateEventsType0Item",
+    "WebhookEndpointWithSecret",
+    "WebhookEndpointWithSecretEventsItem",
     "WorkItemBulk",
     "WorkItemBulkItem",
     "WorkItemBulkItemType",
