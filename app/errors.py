@@ -199,6 +199,8 @@ def problems_in_document(document: dict) -> dict:
                 "description": problem["description"],
                 "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}},
                             "application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+    for operation in (op for hook in document.get("webhooks", {}).values() for op in hook.values()):
+        operation.get("responses", {}).pop("422", None)  # what a receiver answers is its own affair
     schemas = document.get("components", {}).get("schemas", {})
     for name in ("HTTPValidationError", "ValidationError"):
         schemas.pop(name, None)

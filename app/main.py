@@ -16,6 +16,7 @@ from app.middleware import BodySizeLimit
 from app.observability import RequestContext, render_metrics
 from app.queue import deserialize_job, redis_settings, serialize_job
 from app.routers import ROUTERS
+from app.webhooks.events import document_webhooks
 
 
 def _operation_id(route: APIRoute) -> str:
@@ -57,6 +58,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router)
+    document_webhooks(app)
     generate = app.openapi
     app.openapi = lambda: problems_in_document(generate())  # type: ignore[method-assign]
 

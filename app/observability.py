@@ -89,6 +89,8 @@ _COUNTS = {
                         "SELECT status, delivery_status, count(*) FROM invoices GROUP BY status, delivery_status"),
     "rebill_emails": ("Outbox emails by status.", ["status"],
                       "SELECT status, count(*) FROM email_outbox GROUP BY status"),
+    "rebill_webhook_deliveries": ("Webhook delivery attempts by result (pending, succeeded, failed).", ["status"],
+                                  "SELECT status, count(*) FROM webhook_deliveries GROUP BY status"),
 }
 
 

@@ -32,7 +32,10 @@ def enqueue_after_commit(session, function: str, *args, job_id: str, defer_until
 async def flush_jobs(session, redis) -> None:
     import logging
 
-    for function, args, job_id, defer_until in session.info.pop("jobs_after_commit", []):
+    jobs = session.info.pop("jobs_after_commit", [])
+    if redis is None:  # code run without a queue (tests, scripts): the sweeper finds the work in PostgreSQL
+        return
+    for function, args, job_id, defer_until in jobs:
         try:
             await redis.enqueue_job(function, *args, _job_id=job_id, _defer_until=defer_until)
         except Exception:  # noqa: BLE001  (Redis down: the sweeper queues it again from PostgreSQL)

@@ -71,3 +71,17 @@ def test_money_and_quantities_are_strings_with_a_pattern():
         strings = [o for o in options if o.get("type") == "string"]
         assert strings and all("pattern" in o for o in strings), f"{schema}.{field}: {declared}"
         assert not any(o.get("type") in {"number", "integer"} for o in options), f"{schema}.{field}"
+
+
+def test_the_document_describes_each_webhook_event_and_its_signature():
+    import json
+
+    document = json.loads(render())
+    assert set(document["webhooks"]) == {"invoice_batch.completed", "invoice.validated", "invoice.sent"}
+    for name, hook in document["webhooks"].items():
+        operation = hook["post"]
+        assert "Rebill-Signature" in {p["name"] for p in operation["parameters"]}
+        schema = operation["requestBody"]["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]
+        assert set(document["components"]["schemas"][schema]["required"]) >= {"id", "type", "created", "data"}
+    completed = document["components"]["schemas"]["CompletedBatch"]["properties"]
+    assert "summary" in completed and "validate" in completed

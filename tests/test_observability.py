@@ -67,6 +67,18 @@ async def test_metrics_count_batches_invoices_and_billed_time(api, anonymous, se
     assert "# TYPE rebill_invoice_batch_duration_seconds histogram" in after
 
 
+async def test_metrics_count_webhook_deliveries_by_result(api, anonymous, sessionmaker):
+    from tests.webhook_helpers import emit, endpoint
+
+    before = await scrape(anonymous)
+    await endpoint(api, url="http://127.0.0.1:9/hooks", events=["invoice.validated"])
+    await emit(sessionmaker, api.tenant_id)
+    after = await scrape(anonymous)
+
+    assert sample(after, "rebill_webhook_deliveries", status="pending") == \
+        sample(before, "rebill_webhook_deliveries", status="pending") + 1
+
+
 async def test_every_answer_carries_a_request_id(api):
     given = await api.get("/v1/customers", headers={"X-Request-ID": "helpdesk-req-42"})
     fresh = await api.get("/v1/customers/not-an-id")

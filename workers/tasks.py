@@ -24,7 +24,7 @@ async def ping(ctx: dict[str, Any]) -> dict[str, Any]:
 
 async def run_invoice_batch(ctx: dict[str, Any], batch_id: str) -> dict[str, Any]:
     with structlog.contextvars.bound_contextvars(batch_id=batch_id, job_id=ctx.get("job_id")):
-        result = await runner.run_batch(ctx["sessionmaker"], uuid.UUID(batch_id), ctx["mailer"])
+        result = await runner.run_batch(ctx["sessionmaker"], uuid.UUID(batch_id), ctx["mailer"], ctx["redis"])
     # The PDFs of the invoices the batch validated without sending them, rendered apart so the
     # batch's status does not wait for them.
     await ctx["redis"].enqueue_job("render_invoice_pdfs", batch_id, _job_id=f"pdfs:{batch_id}")
@@ -32,7 +32,7 @@ async def run_invoice_batch(ctx: dict[str, Any], batch_id: str) -> dict[str, Any
 
 
 async def send_email(ctx: dict[str, Any], outbox_id: str) -> dict[str, Any]:
-    status = await outbox.deliver(ctx["sessionmaker"], uuid.UUID(outbox_id), ctx["mailer"])
+    status = await outbox.deliver(ctx["sessionmaker"], uuid.UUID(outbox_id), ctx["mailer"], redis=ctx.get("redis"))
     return {"outbox_id": outbox_id, "status": status}
 
 

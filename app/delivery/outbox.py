@@ -24,7 +24,9 @@ from app.invoices.documents import invoice_pdf
 from app.kit.ids import new_id
 from app.kit.repository import get_owned, where_given
 from app.models import Customer, EmailOutbox, Invoice, InvoiceBatch, TenantSettings
-from app.queue import enqueue_after_commit
+from app.invoices.service import invoice_resource
+from app.queue import enqueue_after_commit, unit_of_work
+from app.webhooks.service import emit_event
 
 log = logging.getLogger("rebill.delivery")
 
@@ -82,11 +84,11 @@ async def queue_batch_summary(session: AsyncSession, *, batch: InvoiceBatch, sen
 
 
 async def deliver(sessionmaker: async_sessionmaker[AsyncSession], outbox_id: uuid.UUID, mailer: Mailer, *,
-                  wait: bool = False) -> str | None:
+                  wait: bool = False, redis=None) -> str | None:
     """Send one outbox row if it is still pending; its final status, or None when another worker
     holds it (`wait=True` waits for that worker instead, and reports what it did)."""
     try:
-        return await _deliver(sessionmaker, outbox_id, mailer, wait=wait)
+        return await _deliver(sessionmaker, outbox_id, mailer, wait=wait, redis=redis)
     except Exception as exc:  # noqa: BLE001  (a message we cannot even build must not stay pending forever)
         log.exception("email %s could not be prepared", outbox_id)
         async with session_scope(sessionmaker) as session:
@@ -100,8 +102,9 @@ async def deliver(sessionmaker: async_sessionmaker[AsyncSession], outbox_id: uui
 
 
 async def _deliver(sessionmaker: async_sessionmaker[AsyncSession], outbox_id: uuid.UUID, mailer: Mailer, *,
-                   wait: bool) -> str | None:
-    async with session_scope(sessionmaker) as session:
+                   wait: bool, redis) -> str | None:
+    # unit_of_work: the invoice.sent event's deliveries are queued once this transaction commits.
+    async with unit_of_work(sessionmaker, redis) as session:
         row = await session.scalar(select(EmailOutbox).where(EmailOutbox.id == outbox_id)
                                    .with_for_update(skip_locked=not wait))
         if row is None or row.status != "pending":
@@ -124,6 +127,9 @@ async def _deliver(sessionmaker: async_sessionmaker[AsyncSession], outbox_id: uu
             break
         if invoice is not None:
             _mirror_on_invoice(invoice, row)
+            if row.status == "sent":
+                await emit_event(session, tenant_id=invoice.tenant_id, type="invoice.sent",
+                                 data=lambda: invoice_resource(session, invoice))
         return row.status
 
 

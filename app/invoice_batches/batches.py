@@ -11,6 +11,7 @@ from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import Conflict
+from app.invoice_batches.report import emit_completed
 from app.invoice_batches.schemas import InvoiceBatchDefinition, InvoiceBatchOut
 from app.kit.pagination import PageParams
 from app.invoicing.loading import billing_targets
@@ -79,6 +80,7 @@ async def cancel_batch(session: AsyncSession, *, tenant_id: uuid.UUID, batch_id:
     batch.status = "cancelled"
     batch.finished_at = datetime.now(UTC)
     await session.flush()
+    await emit_completed(session, batch)
     return batch
 
 

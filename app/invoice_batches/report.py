@@ -6,10 +6,12 @@ import uuid
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.invoice_batches.schemas import InvoiceBatchOut, Totals
 from app.invoicing.planning import currency_totals
 from app.invoicing.reasons import not_sent_reason, reason
 from app.kit.repository import get_owned
 from app.models import Invoice, InvoiceBatch, InvoiceBatchCustomer, InvoiceBatchUnbilled, InvoiceLine
+from app.webhooks.service import emit_event
 
 
 async def batch_report(session: AsyncSession, *, tenant_id: uuid.UUID, batch_id: str) -> dict:
@@ -45,3 +47,18 @@ async def batch_report(session: AsyncSession, *, tenant_id: uuid.UUID, batch_id:
                    "by_currency": currency_totals((i.currency, i.untaxed_amount, i.tax_amount, i.total)
                                                   for i in invoices)},
     }
+
+
+async def completed_event(session: AsyncSession, batch: InvoiceBatch) -> dict:
+    """The body of `invoice_batch.completed`: the batch resource, and in `summary` the size of each
+    of the report's selections and its totals."""
+    report = await batch_report(session, tenant_id=batch.tenant_id, batch_id=str(batch.id))
+    summary = {name: len(report[name]) for name in ("invoices_created", "invoices_not_validated", "invoices_not_sent",
+                                                    "unbilled_times", "customers_without_times")}
+    data = InvoiceBatchOut.of(batch).model_dump(mode="json", by_alias=True)
+    return {**data, "summary": {**summary, "totals": Totals.model_validate(report["totals"]).model_dump(mode="json")}}
+
+
+async def emit_completed(session: AsyncSession, batch: InvoiceBatch) -> None:
+    await emit_event(session, tenant_id=batch.tenant_id, type="invoice_batch.completed",
+                     data=lambda: completed_event(session, batch))

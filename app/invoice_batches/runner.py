@@ -23,11 +23,15 @@ from app.config import get_settings
 from app.db import session_scope
 from app.delivery import outbox
 from app.delivery.mailer import Mailer
+from app.invoice_batches.report import emit_completed
+from app.invoices.service import invoice_resource
 from app.errors import RebillError
 from app.invoicing.loading import ReferenceData, Scope, billing_targets, load_entries, load_reference_data
 from app.invoicing.numbering import counter_year, number_prefix
 from app.invoicing.planning import InvoicePlan, PlanOptions, period_subtitle, plan_invoice, validation_reasons
 from app.kit.ids import new_id
+from app.queue import unit_of_work
+from app.webhooks.service import emit_event
 from app.models import (Invoice, InvoiceBatch, InvoiceBatchCustomer, InvoiceBatchUnbilled, TenantSettings)
 
 log = logging.getLogger("rebill.batches")
@@ -37,9 +41,11 @@ LANES = 2
 
 
 async def run_batch(sessionmaker: async_sessionmaker[AsyncSession], batch_id: uuid.UUID,
-                    mailer: Mailer | None = None) -> dict:
+                    mailer: Mailer | None = None, redis=None) -> dict:
+    """`redis` queues the jobs of the webhook events the batch emits as each transaction commits;
+    without it (a test, a script) the sweeper queues them from PostgreSQL."""
     mailer = mailer or Mailer.from_settings(get_settings())
-    async with session_scope(sessionmaker) as session:
+    async with unit_of_work(sessionmaker, redis) as session:
         batch = await _start(session, batch_id)
         if batch is None or batch.status != "running":
             return {"batch_id": str(batch_id), "status": batch.status if batch else "missing"}
@@ -61,7 +67,7 @@ async def run_batch(sessionmaker: async_sessionmaker[AsyncSession], batch_id: uu
                 break
             reference = await load_reference_data(session, tenant_id=batch.tenant_id, targets=pending)
         await asyncio.gather(*(_guarded(sessionmaker, lanes, batch, settings, scope, options, reference, target,
-                                        mailer) for target in pending))
+                                        mailer, redis) for target in pending))
         async with session_scope(sessionmaker) as session:
             await _progress(session, batch.id)
     # Invoices whose email a crashed run left unsent; wait for any another worker is sending, so the
@@ -69,8 +75,8 @@ async def run_batch(sessionmaker: async_sessionmaker[AsyncSession], batch_id: uu
     async with session_scope(sessionmaker) as session:
         unsent = await outbox.pending_rows(session, batch_id=batch.id, kind="invoice")
     for outbox_id in unsent:
-        await outbox.deliver(sessionmaker, outbox_id, mailer, wait=True)
-    async with session_scope(sessionmaker) as session:
+        await outbox.deliver(sessionmaker, outbox_id, mailer, wait=True, redis=redis)
+    async with unit_of_work(sessionmaker, redis) as session:
         status, summary_id = await _finish(session, batch.id, outbox.sender_of(settings, mailer))
     log.info("invoice batch ended: %s", status, extra={"status": status})
     if summary_id is not None:
@@ -80,12 +86,12 @@ async def run_batch(sessionmaker: async_sessionmaker[AsyncSession], batch_id: uu
 
 async def _guarded(sessionmaker, lanes: asyncio.Semaphore, batch: InvoiceBatch, settings: TenantSettings,
                    scope: Scope, options: PlanOptions, reference: ReferenceData, target: uuid.UUID,
-                   mailer: Mailer) -> None:
+                   mailer: Mailer, redis) -> None:
     """One customer, in its own transaction; a failure is recorded on that customer only. Its
     invoice's email leaves once that transaction has committed."""
     async with lanes:
         try:
-            async with session_scope(sessionmaker) as session:
+            async with unit_of_work(sessionmaker, redis) as session:
                 email = await _invoice_customer(session, batch, settings, scope, options, reference, target,
                                                 outbox.sender_of(settings, mailer))
         except Exception as exc:  # noqa: BLE001  (one customer's failure must not stop the batch)
@@ -96,7 +102,7 @@ async def _guarded(sessionmaker, lanes: asyncio.Semaphore, batch: InvoiceBatch, 
                     InvoiceBatchCustomer.outcome.is_(None)).values(outcome="failed", error=str(exc)[:500]))
             return
         if email is not None:
-            await outbox.deliver(sessionmaker, email, mailer)
+            await outbox.deliver(sessionmaker, email, mailer, redis=redis)
 
 
 async def _start(session: AsyncSession, batch_id: uuid.UUID) -> InvoiceBatch | None:
@@ -112,6 +118,8 @@ async def _start(session: AsyncSession, batch_id: uuid.UUID) -> InvoiceBatch | N
                                             customer_ids=batch.customer_ids)
         except RebillError as exc:  # the selection or a customer was deleted since the batch was made
             batch.status, batch.error, batch.finished_at = "failed", exc.detail, now
+            await session.flush()
+            await emit_completed(session, batch)
             return batch
         if targets:
             await session.execute(text(
@@ -214,12 +222,13 @@ async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: T
     sending = validate and batch.send
     recipient = customer.emails[0] if sending and customer.emails else None
     mail_id = new_id() if recipient else None
+    invoice_id = new_id()
     terms = _terms(settings, customer)
     issue_date = datetime.now(zoneinfo.ZoneInfo(settings.timezone)).date()
     year = counter_year(settings, issue_date)
     lines = plan.lines
     result = (await session.execute(_WRITE_INVOICE, {
-        "tenant": batch.tenant_id, "batch": batch.id, "customer": plan.customer_id, "invoice": new_id(),
+        "tenant": batch.tenant_id, "batch": batch.id, "customer": plan.customer_id, "invoice": invoice_id,
         "validate": validate, "year": year,
         "prefix": number_prefix(settings, year),
         "bill_to": json.dumps({"name": customer.name, "address": customer.billing_address}),
@@ -242,6 +251,11 @@ async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: T
         "message_id": outbox.message_id(mail_id, sender) if mail_id else None})).one()
     if result.linked != len(lines):
         raise RuntimeError("time entries changed while being invoiced")  # rolls this customer back
+    if validate:
+        async def resource() -> dict:
+            return await invoice_resource(session, await session.get(Invoice, invoice_id))
+
+        await emit_event(session, tenant_id=batch.tenant_id, type="invoice.validated", data=resource)
     return mail_id
 
 
@@ -276,6 +290,7 @@ async def _finish(session: AsyncSession, batch_id: uuid.UUID, sender: str) -> tu
     batch.customers_done = sum(outcomes.values())
     batch.finished_at = datetime.now(UTC)
     await session.flush()
+    await emit_completed(session, batch)
     return batch.status, await outbox.queue_batch_summary(session, batch=batch, sender=sender)
 
 

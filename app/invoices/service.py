@@ -9,12 +9,14 @@ from sqlalchemy import delete, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import Conflict, FieldError, InvalidInput
+from app.invoices.schemas import InvoiceOut
 from app.invoicing.numbering import NEXT_NUMBER_SQL, counter_year, format_number, number_prefix
 from app.invoicing.reasons import reason
 from app.kit.pagination import PageParams
 from app.kit.repository import fetch_page, get_owned, where_given
 from app.models import Invoice, InvoiceLine, TenantSettings, TimeEntry
 from app.queue import enqueue_after_commit
+from app.webhooks.service import emit_event
 
 _NEXT_NUMBER = text(NEXT_NUMBER_SQL)
 
@@ -47,6 +49,11 @@ async def to_out(session: AsyncSession, invoices: list[Invoice]) -> list[dict]:
         "created_at": i.created_at} for i in invoices]
 
 
+async def invoice_resource(session: AsyncSession, invoice: Invoice) -> dict:
+    """The invoice as the API shows it, as JSON: the body of its webhook events."""
+    return InvoiceOut.model_validate((await to_out(session, [invoice]))[0]).model_dump(mode="json")
+
+
 async def validate_invoice(session: AsyncSession, *, tenant_id: uuid.UUID, invoice_id: str) -> Invoice:
     invoice = await get_owned(session, Invoice, tenant_id, invoice_id, for_update=True)
     if invoice.status != "draft":
@@ -71,6 +78,8 @@ async def validate_invoice(session: AsyncSession, *, tenant_id: uuid.UUID, invoi
     await session.flush()
     # Its PDF is rendered once, now, and kept: what is read and sent later is that document.
     enqueue_after_commit(session, "render_invoice_pdfs", None, str(invoice.id), job_id=f"pdf:{invoice.id}")
+    await emit_event(session, tenant_id=tenant_id, type="invoice.validated",
+                     data=lambda: invoice_resource(session, invoice))
     return invoice
 
 

@@ -3,6 +3,7 @@ their delivery log and manual retries, and `emit_event`, which records an event 
 delivery attempts in the caller's transaction. Services never commit."""
 
 import uuid
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -113,10 +114,12 @@ async def retry_delivery(session: AsyncSession, *, tenant_id: uuid.UUID, endpoin
     return (await session.execute(_deliveries().where(WebhookDelivery.id == retry.id))).one()
 
 
-async def emit_event(session: AsyncSession, *, tenant_id: uuid.UUID, type: str, data: dict) -> None:
+async def emit_event(session: AsyncSession, *, tenant_id: uuid.UUID, type: str,
+                     data: dict | Callable[[], Awaitable[dict]]) -> None:
     """Record that `type` happened, with `data` as the event's body, for every enabled endpoint of
     the tenant that subscribes to it, and queue their first attempts once the caller's transaction
-    commits (nothing is sent if it rolls back). One cheap query when nobody subscribes."""
+    commits (nothing is sent if it rolls back). One cheap query when nobody subscribes; `data` may
+    be a coroutine function, then called only when someone does (a batch emits per invoice)."""
     if type not in EVENT_TYPES:
         raise ValueError(f"unknown webhook event type {type!r}")
     endpoint_ids = list((await session.scalars(select(WebhookEndpoint.id).where(
@@ -124,6 +127,8 @@ async def emit_event(session: AsyncSession, *, tenant_id: uuid.UUID, type: str, 
         literal(type) == any_(WebhookEndpoint.events)))).all())
     if not endpoint_ids:
         return
+    if callable(data):
+        data = await data()
     now = datetime.now(UTC)
     event_id = f"evt_{new_id().hex}"
     payload = {"id": event_id, "type": type, "created": now.isoformat(timespec="seconds"),

@@ -3,9 +3,11 @@
 from .address import Address
 from .address_out import AddressOut
 from .batch_links import BatchLinks
+from .batch_summary import BatchSummary
 from .bill_to_address import BillToAddress
 from .bill_to_out import BillToOut
 from .bulk_result import BulkResult
+from .completed_batch import CompletedBatch
 from .created_invoice import CreatedInvoice
 from .currency_totals import CurrencyTotals
 from .customer_bulk import CustomerBulk
@@ -23,11 +25,14 @@ from .delivery_status import DeliveryStatus
 from .failed_customer import FailedCustomer
 from .field_error import FieldError
 from .healthz_response_healthz import HealthzResponseHealthz
+from .invoice_batch_completed_event import InvoiceBatchCompletedEvent
 from .invoice_batch_definition import InvoiceBatchDefinition
 from .invoice_batch_definition_source_type_type_0 import InvoiceBatchDefinitionSourceTypeType0
 from .invoice_batch_out import InvoiceBatchOut
 from .invoice_batch_preview import InvoiceBatchPreview
 from .invoice_batch_report import InvoiceBatchReport
+from .invoice_event import InvoiceEvent
+from .invoice_event_type import InvoiceEventType
 from .invoice_line_out import InvoiceLineOut
 from .invoice_out import InvoiceOut
 from .invoice_out_status import InvoiceOutStatus
@@ -102,9 +107,11 @@ __all__ = (
     "Address",
     "AddressOut",
     "BatchLinks",
+    "BatchSummary",
     "BillToAddress",
     "BillToOut",
     "BulkResult",
+    "CompletedBatch",
     "CreatedInvoice",
     "CurrencyTotals",
     "CustomerBulk",
@@ -122,11 +129,14 @@ __all__ = (
     "FailedCustomer",
     "FieldError",
     "HealthzResponseHealthz",
+    "InvoiceBatchCompletedEvent",
     "InvoiceBatchDefinition",
     "InvoiceBatchDefinitionSourceTypeType0",
     "InvoiceBatchOut",
     "InvoiceBatchPreview",
     "InvoiceBatchReport",
+    "InvoiceEvent",
+    "InvoiceEventType",
     "InvoiceLineOut",
     "InvoiceOut",
     "InvoiceOutStatus",

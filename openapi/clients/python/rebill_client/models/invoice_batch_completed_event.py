@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.completed_batch import CompletedBatch
+
+
+T = TypeVar("T", bound="InvoiceBatchCompletedEvent")
+
+
+@_attrs_define
+class InvoiceBatchCompletedEvent:
+    """
+    Attributes:
+        id (str):
+        created (datetime.datetime):
+        type_ (Literal['invoice_batch.completed']):
+        data (CompletedBatch):
+    """
+
+    id: str
+    created: datetime.datetime
+    type_: Literal["invoice_batch.completed"]
+    data: CompletedBatch
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        created = self.created.isoformat()
+
+        type_ = self.type_
+
+        data = self.data.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "created": created,
+                "type": type_,
+                "data": data,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.completed_batch import CompletedBatch  # noqa: PLC0415
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        created = datetime.datetime.fromisoformat(d.pop("created"))
+
+        type_ = cast(Literal["invoice_batch.completed"], d.pop("type"))
+        if type_ != "invoice_batch.completed":
+            raise ValueError(f"type must match const 'invoice_batch.completed', got '{type_}'")
+
+        data = CompletedBatch.from_dict(d.pop("data"))
+
+        invoice_batch_completed_event = cls(
+            id=id,
+            created=created,
+            type_=type_,
+            data=data,
+        )
+
+        invoice_batch_completed_event.additional_properties = d
+        return invoice_batch_completed_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
