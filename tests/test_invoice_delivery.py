@@ -258,3 +258,79 @@ async def test_notify_email_receives_the_batch_summary_with_its_counts_and_repor
     assert "Invoices not sent:      1" in body
     assert "Unbilled times:         1" in body
     assert f"http://rebill.test/v1/invoice-batches/{batch['id']}/report" in body
+
+
+async def test_reading_the_pdf_while_it_is_being_sent_stores_one_document(helpdesk, sessionmaker, smtp,
+                                                                          mailer):  # noqa: F811
+    api, h = helpdesk["api"], helpdesk
+    invoice = await validated_invoice(h, sessionmaker)  # no job ran: its PDF is not stored yet
+    await api.post(f"/v1/invoices/{invoice['id']}/send")
+    async with sessionmaker() as session:
+        row_id = await session.scalar(select(EmailOutbox.id).where(EmailOutbox.invoice_id == uuid.UUID(invoice["id"])))
+
+    reads = [api.get(f"/v1/invoices/{invoice['id']}/pdf") for _ in range(3)]
+    *answers, status = await asyncio.gather(*reads, outbox.deliver(sessionmaker, row_id, mailer))
+
+    assert status == "sent" and {a.status_code for a in answers} == {200}
+    [attachment] = list(smtp.messages[0].iter_attachments())
+    assert {a.content for a in answers} == {attachment.get_content()}
+
+
+async def test_a_claim_in_progress_is_left_alone_and_a_stale_one_is_taken_over(helpdesk, sessionmaker, smtp,
+                                                                               mailer):  # noqa: F811
+    from datetime import UTC, datetime
+
+    api, h = helpdesk["api"], helpdesk
+    invoice = await validated_invoice(h, sessionmaker)
+    await api.post(f"/v1/invoices/{invoice['id']}/send")
+    async with sessionmaker() as session:
+        row = await session.scalar(select(EmailOutbox).where(EmailOutbox.invoice_id == uuid.UUID(invoice["id"])))
+        row.sending_since = datetime.now(UTC)  # another worker is talking to the mail server
+        await session.commit()
+
+    assert await outbox.deliver(sessionmaker, row.id, mailer) is None
+    assert smtp.messages == []
+
+    async with sessionmaker() as session:
+        row = await session.get(EmailOutbox, row.id)
+        row.sending_since = datetime.now(UTC) - outbox.LOST_AFTER * 2  # ... and died there
+        await session.commit()
+    assert await outbox.deliver(sessionmaker, row.id, mailer) == "sent"
+    assert len(smtp.messages) == 1
+
+
+async def test_a_pdf_name_outside_ascii_is_served_with_both_filename_forms(helpdesk, sessionmaker):  # noqa: F811
+    api, h = helpdesk["api"], helpdesk
+    await api.patch("/v1/settings", json={"invoice_number_prefix": "FAC€-"})
+    invoice = await validated_invoice(h, sessionmaker)
+
+    response = await api.get(f"/v1/invoices/{invoice['id']}/pdf")
+
+    assert response.status_code == 200
+    disposition = response.headers["content-disposition"]
+    assert invoice["number"].startswith("FAC€-")
+    assert 'filename="FAC_-' in disposition and "filename*=UTF-8''FAC%E2%82%AC-" in disposition
+
+
+async def test_a_title_with_a_line_break_still_makes_a_one_line_subject(helpdesk, sessionmaker, smtp,
+                                                                        mailer):  # noqa: F811
+    api, h = helpdesk["api"], helpdesk
+    await f.time_entry(api, work_item_id=h["ticket"]["id"], product_id=h["support"]["id"])
+    batch = await launch(api, customer_ids=[h["acme"]["id"]], validate=True, send=True, title="Support\nNovember")
+
+    await run_batch(sessionmaker, uuid.UUID(batch["id"]), mailer)
+
+    [message] = smtp.messages
+    assert message["Subject"].endswith("Support November")
+
+
+async def test_a_batch_that_fails_as_it_starts_still_notifies(api, sessionmaker, smtp, mailer):
+    customer = await f.customer(api)
+    chosen = await f.selection(api, customer_ids=[customer["id"]])
+    batch = await launch(api, selection_id=chosen["id"], notify_email="manager@helpdesk.example")
+    assert (await api.delete(f"/v1/selections/{chosen['id']}")).status_code == 204
+
+    assert (await run_batch(sessionmaker, uuid.UUID(batch["id"]), mailer))["status"] == "failed"
+
+    [summary] = smtp.messages
+    assert summary["To"] == "manager@helpdesk.example" and "failed" in summary["Subject"]

@@ -29,6 +29,7 @@ def upgrade() -> None:
     sa.Column('message_id', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('status', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
     sa.Column('attempts', sa.Integer(), nullable=False),
+    sa.Column('sending_since', sa.DateTime(timezone=True), nullable=True),
     sa.Column('server_answer', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('last_error', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('sent_at', sa.DateTime(timezone=True), nullable=True),

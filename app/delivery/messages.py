@@ -12,11 +12,16 @@ def message_id(outbox_id, sender: str) -> str:
     return f"<{outbox_id}@{domain}>"
 
 
+def _one_line(text: str) -> str:
+    """Tenant text (a title, a legal name) in a header: line breaks there would end the header."""
+    return " ".join(text.split())
+
+
 def _headers(message: EmailMessage, *, sender: str, sender_name: str | None, recipient: str, subject: str,
              msg_id: str) -> None:
-    message["From"] = formataddr((sender_name or "", sender))
+    message["From"] = formataddr((_one_line(sender_name or ""), sender))
     message["To"] = recipient
-    message["Subject"] = subject
+    message["Subject"] = _one_line(subject)
     message["Date"] = formatdate(localtime=False, usegmt=True)
     message["Message-ID"] = msg_id
 

@@ -2,17 +2,20 @@
 
 A row is written in the transaction that asks for the email; the message leaves only after that
 transaction commits (a job queued after commit, or the batch runner once the customer's
-transaction is done). Sending locks the row, so two workers never send one row at the same time;
-a row is marked sent only once the server accepted the message, and the invoice's `delivery`
-mirrors its row in the same transaction. A server that refuses the message (5xx) fails the row at
+transaction is done). A sender claims the row (`sending_since`, committed) before talking to the
+server, so two workers never send one row at the same time and no transaction stays open across
+SMTP; a row is marked sent only once the server accepted the message, and the invoice's `delivery`
+mirrors its row in the same transaction. Delivery is at least once: a sender that dies between the
+server's acceptance and the record leaves a stale claim, and the row goes again. A server that refuses the message (5xx) fails the row at
 once with its answer; one that cannot be reached or answers 4xx gets MAX_ATTEMPTS tries."""
 
 import asyncio
 import logging
+import time
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db import session_scope
@@ -64,7 +67,7 @@ async def request_invoice_email(session: AsyncSession, *, tenant_id: uuid.UUID, 
                            errors=[FieldError(field="customer.emails", code="missing_email",
                                               message="The customer has no email address.")])
     row = new_outbox_row(tenant_id=tenant_id, kind="invoice", recipient=emails[0], sender=sender,
-                         invoice_id=invoice.id)
+                         invoice_id=invoice.id, batch_id=invoice.batch_id)
     session.add(row)
     invoice.delivery_status, invoice.delivery_attempts = "pending", 0
     invoice.delivery_last_error = invoice.delivery_failure = None
@@ -85,47 +88,76 @@ async def queue_batch_summary(session: AsyncSession, *, batch: InvoiceBatch, sen
 
 async def deliver(sessionmaker: async_sessionmaker[AsyncSession], outbox_id: uuid.UUID, mailer: Mailer, *,
                   wait: bool = False, redis=None) -> str | None:
-    """Send one outbox row if it is still pending; its final status, or None when another worker
-    holds it (`wait=True` waits for that worker instead, and reports what it did)."""
+    """Send one outbox row if it is still pending; its final status, or None when another sender
+    holds it (`wait=True` waits for that sender instead, and reports what it did).
+
+    Three steps, so that no transaction stays open while the mail server is talked to: claim the
+    row and build the message (its PDF stored on the way), send, record the answer."""
     try:
-        return await _deliver(sessionmaker, outbox_id, mailer, wait=wait, redis=redis)
+        claim = await _claim(sessionmaker, outbox_id, mailer, wait=wait)
     except Exception as exc:  # noqa: BLE001  (a message we cannot even build must not stay pending forever)
         log.exception("email %s could not be prepared", outbox_id)
+        return await _record(sessionmaker, outbox_id, None, attempts=0, answer=None, redis=redis,
+                             error=f"the message could not be prepared ({type(exc).__name__})")
+    if not isinstance(claim, tuple):
+        return claim
+    message, claimed_at = claim
+    attempts, answer, error = await _send(mailer, message)
+    return await _record(sessionmaker, outbox_id, claimed_at, attempts=attempts, answer=answer, error=error,
+                         redis=redis)
+
+
+async def _claim(sessionmaker: async_sessionmaker[AsyncSession], outbox_id: uuid.UUID, mailer: Mailer, *,
+                 wait: bool):
+    """(message, claim time) when this caller is to send the row; else its status, or None."""
+    give_up = time.monotonic() + LOST_AFTER.total_seconds()
+    while True:
         async with session_scope(sessionmaker) as session:
-            row = await session.get(EmailOutbox, outbox_id, with_for_update=True)
+            row = await session.scalar(select(EmailOutbox).where(EmailOutbox.id == outbox_id)
+                                       .with_for_update(skip_locked=not wait))
             if row is None or row.status != "pending":
                 return row.status if row else None
-            row.status, row.last_error = "failed", f"the message could not be prepared: {exc}"[:1000]
-            if row.invoice_id is not None:
-                _mirror_on_invoice(await session.get(Invoice, row.invoice_id, with_for_update=True), row)
-            return row.status
+            now = datetime.now(UTC)
+            if row.sending_since is None or row.sending_since < now - LOST_AFTER:
+                settings = await session.get(TenantSettings, row.tenant_id)
+                message = await _compose(session, row, settings, mailer)
+                row.sending_since = now
+                return message, now
+        if not wait or time.monotonic() > give_up:
+            return None  # another sender is at it
+        await asyncio.sleep(0.2)
 
 
-async def _deliver(sessionmaker: async_sessionmaker[AsyncSession], outbox_id: uuid.UUID, mailer: Mailer, *,
-                   wait: bool, redis) -> str | None:
+async def _send(mailer: Mailer, message) -> tuple[int, str | None, str | None]:
+    """(attempts, the server's answer when it accepted the message, else the last error)."""
+    attempts = 0
+    while True:
+        attempts += 1
+        try:
+            return attempts, await mailer.send(message), None
+        except DeliveryError as exc:
+            if not exc.permanent and attempts < MAX_ATTEMPTS:
+                await asyncio.sleep(PAUSES[attempts - 1])
+                continue
+            log.warning("email to %s failed after %d attempt(s): %s", message["To"], attempts, exc.answer)
+            return attempts, None, exc.answer
+
+
+async def _record(sessionmaker: async_sessionmaker[AsyncSession], outbox_id: uuid.UUID, claimed_at, *,
+                  attempts: int, answer: str | None, error: str | None, redis) -> str | None:
     # unit_of_work: the invoice.sent event's deliveries are queued once this transaction commits.
     async with unit_of_work(sessionmaker, redis) as session:
-        row = await session.scalar(select(EmailOutbox).where(EmailOutbox.id == outbox_id)
-                                   .with_for_update(skip_locked=not wait))
-        if row is None or row.status != "pending":
-            return row.status if row else None
-        settings = await session.get(TenantSettings, row.tenant_id)
-        message, invoice = await _compose(session, row, settings, mailer)
-        while True:
-            row.attempts += 1
-            try:
-                answer = await mailer.send(message)
-            except DeliveryError as exc:
-                if not exc.permanent and row.attempts < MAX_ATTEMPTS:
-                    await asyncio.sleep(PAUSES[row.attempts - 1])
-                    continue
-                log.warning("email %s to %s failed after %d attempt(s): %s", row.id, row.recipient, row.attempts,
-                            exc.answer)
-                row.status, row.last_error = "failed", exc.answer[:1000]
-                break
+        row = await session.scalar(select(EmailOutbox).where(EmailOutbox.id == outbox_id).with_for_update())
+        if row is None or row.status != "pending" or row.sending_since != claimed_at:
+            return row.status if row else None  # our claim went stale and another sender took the row
+        row.attempts += attempts
+        row.sending_since = None
+        if answer is not None:
             row.status, row.server_answer, row.sent_at = "sent", answer[:1000], datetime.now(UTC)
-            break
-        if invoice is not None:
+        else:
+            row.status, row.last_error = "failed", (error or "")[:1000]
+        if row.invoice_id is not None:
+            invoice = await session.get(Invoice, row.invoice_id, with_for_update=True)
             _mirror_on_invoice(invoice, row)
             if row.status == "sent":
                 await emit_event(session, tenant_id=invoice.tenant_id, type="invoice.sent",
@@ -136,15 +168,15 @@ async def _deliver(sessionmaker: async_sessionmaker[AsyncSession], outbox_id: uu
 async def _compose(session: AsyncSession, row: EmailOutbox, settings: TenantSettings, mailer: Mailer):
     sender = sender_of(settings, mailer)
     if row.kind == "invoice":
-        invoice = await session.get(Invoice, row.invoice_id, with_for_update=True)
+        invoice = await session.get(Invoice, row.invoice_id)
         pdf = await invoice_pdf(session, invoice)
         return invoice_email(invoice=invoice, seller_name=settings.legal_name or None, sender=sender,
-                             recipient=row.recipient, msg_id=row.message_id, pdf=pdf), invoice
+                             recipient=row.recipient, msg_id=row.message_id, pdf=pdf)
     batch = await session.get(InvoiceBatch, row.batch_id)
     report = await batch_report(session, tenant_id=row.tenant_id, batch_id=str(batch.id))
     url = f"{mailer.public_base_url}/v1/invoice-batches/{batch.id}/report"
     return batch_summary_email(batch=batch, report=report, sender=sender, recipient=row.recipient,
-                               msg_id=row.message_id, report_url=url), None
+                               msg_id=row.message_id, report_url=url)
 
 
 def _mirror_on_invoice(invoice: Invoice, row: EmailOutbox) -> None:
@@ -159,6 +191,8 @@ async def pending_rows(session: AsyncSession, *, batch_id: uuid.UUID | None = No
                        older_than: timedelta | None = None) -> list[uuid.UUID]:
     stmt = where_given(select(EmailOutbox.id).where(EmailOutbox.status == "pending").order_by(EmailOutbox.created_at),
                        (EmailOutbox.batch_id, batch_id), (EmailOutbox.kind, kind))
-    if older_than is not None:
-        stmt = stmt.where(EmailOutbox.created_at < datetime.now(UTC) - older_than)
+    if older_than is not None:  # and not being sent right now by a live sender
+        cutoff = datetime.now(UTC) - older_than
+        stmt = stmt.where(EmailOutbox.created_at < cutoff,
+                          or_(EmailOutbox.sending_since.is_(None), EmailOutbox.sending_since < cutoff))
     return list((await session.scalars(stmt)).all())

@@ -46,10 +46,15 @@ async def run_batch(sessionmaker: async_sessionmaker[AsyncSession], batch_id: uu
     without it (a test, a script) the sweeper queues them from PostgreSQL."""
     mailer = mailer or Mailer.from_settings(get_settings())
     async with unit_of_work(sessionmaker, redis) as session:
-        batch = await _start(session, batch_id)
-        if batch is None or batch.status != "running":
-            return {"batch_id": str(batch_id), "status": batch.status if batch else "missing"}
+        batch = await _start(session, batch_id, mailer)
+        if batch is None:
+            return {"batch_id": str(batch_id), "status": "missing"}
         settings = await session.get(TenantSettings, batch.tenant_id)
+        summaries = await outbox.pending_rows(session, batch_id=batch.id, kind="batch_summary")
+    if batch.status != "running":  # done already, or failed as it started: notify_email still hears of it
+        for outbox_id in summaries:
+            await outbox.deliver(sessionmaker, outbox_id, mailer, redis=redis)
+        return {"batch_id": str(batch_id), "status": batch.status}
     scope = Scope(tenant_id=batch.tenant_id, timezone=settings.timezone, period_start=batch.period_start,
                   period_end=batch.period_end, source_type=batch.source_type)
     options = PlanOptions(timezone=settings.timezone, show_employee_names=batch.show_employee_names,
@@ -76,6 +81,7 @@ async def run_batch(sessionmaker: async_sessionmaker[AsyncSession], batch_id: uu
         unsent = await outbox.pending_rows(session, batch_id=batch.id, kind="invoice")
     for outbox_id in unsent:
         await outbox.deliver(sessionmaker, outbox_id, mailer, wait=True, redis=redis)
+        await _beat(sessionmaker, batch.id)
     async with unit_of_work(sessionmaker, redis) as session:
         status, summary_id = await _finish(session, batch.id, outbox.sender_of(settings, mailer))
     log.info("invoice batch ended: %s", status, extra={"status": status})
@@ -103,9 +109,17 @@ async def _guarded(sessionmaker, lanes: asyncio.Semaphore, batch: InvoiceBatch, 
             return
         if email is not None:
             await outbox.deliver(sessionmaker, email, mailer, redis=redis)
+            # Mailing makes customers slow (a PDF, a mail server): say so, or the sweeper would
+            # think this run dead and start another.
+            await _beat(sessionmaker, batch.id)
 
 
-async def _start(session: AsyncSession, batch_id: uuid.UUID) -> InvoiceBatch | None:
+async def _beat(sessionmaker, batch_id: uuid.UUID) -> None:
+    async with session_scope(sessionmaker) as session:
+        await session.execute(update(InvoiceBatch).where(InvoiceBatch.id == batch_id).values(heartbeat_at=func.now()))
+
+
+async def _start(session: AsyncSession, batch_id: uuid.UUID, mailer: Mailer) -> InvoiceBatch | None:
     batch = await session.get(InvoiceBatch, batch_id, with_for_update=True)
     if batch is None or batch.status not in {"scheduled", "running"}:
         return batch
@@ -120,6 +134,8 @@ async def _start(session: AsyncSession, batch_id: uuid.UUID) -> InvoiceBatch | N
             batch.status, batch.error, batch.finished_at = "failed", exc.detail, now
             await session.flush()
             await emit_completed(session, batch)
+            settings = await session.get(TenantSettings, batch.tenant_id)
+            await outbox.queue_batch_summary(session, batch=batch, sender=outbox.sender_of(settings, mailer))
             return batch
         if targets:
             await session.execute(text(

@@ -29,15 +29,20 @@ async def render(session: AsyncSession, invoice: Invoice) -> bytes:
 async def invoice_pdf(session: AsyncSession, invoice: Invoice) -> bytes:
     if invoice.status != "validated":
         return await render(session, invoice)
-    stored = await session.scalar(select(InvoiceDocument.pdf).where(InvoiceDocument.invoice_id == invoice.id))
-    if stored is not None:
-        return stored
+    stored = select(InvoiceDocument.pdf).where(InvoiceDocument.invoice_id == invoice.id)
+    if (pdf := await session.scalar(stored)) is not None:
+        return pdf
+    # Whoever stores the document holds the invoice's row lock first (a read, a send, the batch's
+    # renderer alike): the document's foreign key check takes a share lock on that row, and taking
+    # them in another order deadlocks. The second comes after the first and finds its document.
+    await session.execute(select(Invoice.id).where(Invoice.id == invoice.id).with_for_update())
+    if (pdf := await session.scalar(stored)) is not None:
+        return pdf
     pdf = await render(session, invoice)
-    # Two renderers at once (a read and a send): the first stored wins and both return it.
     await session.execute(insert(InvoiceDocument).values(
         invoice_id=invoice.id, tenant_id=invoice.tenant_id, pdf=pdf, sha256=hashlib.sha256(pdf).hexdigest())
         .on_conflict_do_nothing())
-    return await session.scalar(select(InvoiceDocument.pdf).where(InvoiceDocument.invoice_id == invoice.id))
+    return await session.scalar(stored)
 
 
 async def render_missing(sessionmaker: async_sessionmaker[AsyncSession], *, batch_id: uuid.UUID | None = None,

@@ -1,6 +1,7 @@
 """HTTP routes for invoices."""
 
 import uuid
+from urllib.parse import quote
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Request, Response, status
@@ -50,8 +51,11 @@ async def get_invoice_pdf(invoice_id: str, session: SessionDep, tenant_id: Tenan
     a draft's is rendered now and marked DRAFT."""
     invoice = await get_owned(session, Invoice, tenant_id, invoice_id)
     pdf = await documents.invoice_pdf(session, invoice)
-    name = invoice.number or f"draft-{invoice.id}"
-    return Response(pdf, media_type="application/pdf", headers={"Content-Disposition": f'inline; filename="{name}.pdf"'})
+    name = f"{invoice.number or f'draft-{invoice.id}'}.pdf"
+    # The prefix is the tenant's free text: an ASCII fallback, and the exact name per RFC 6266.
+    fallback = "".join(c if c.isascii() and c.isprintable() and c not in '"\\' else "_" for c in name)
+    return Response(pdf, media_type="application/pdf",
+                    headers={"Content-Disposition": f"inline; filename=\"{fallback}\"; filename*=UTF-8''{quote(name)}"})
 
 
 @router.post("/{invoice_id}/send", status_code=status.HTTP_202_ACCEPTED, responses=problems(404, 409, 422))

@@ -3,7 +3,9 @@
 A validated invoice's PDF is rendered once and kept (`invoice_documents`), so the document sent is
 the document stored. Every email (an invoice, a batch summary) is an outbox row written in the
 transaction that asks for it and sent only after that transaction commits; the row records every
-attempt, the server's answer and the Message-ID. An invoice is called sent only when its row is."""
+attempt, the server's answer and the Message-ID. An invoice is called sent only when its row is.
+Delivery is at least once: a sender that dies after the server accepted a message and before
+recording it leaves the row to be sent again, with the same Message-ID."""
 
 import uuid
 from datetime import datetime
@@ -46,10 +48,14 @@ class EmailOutbox(SQLModel, table=True):
     batch_id: uuid.UUID | None = None
     recipient: str = Field(nullable=False)
     # Chosen when the row is written: a message sent twice (a crash after the server accepted it,
-    # before we recorded it) carries the same Message-ID, so mail clients show it once.
+    # before we recorded it) carries the same Message-ID, for receivers that deduplicate on it.
     message_id: str = Field(nullable=False, unique=True)
     status: str = Field(default="pending", nullable=False)
     attempts: int = Field(default=0, nullable=False)
+    # Set (and committed) before talking to the mail server, cleared when its answer is recorded:
+    # no transaction stays open across SMTP. A claim older than outbox.LOST_AFTER belongs to a
+    # sender that died; the row is then sent again (at least once, with the same Message-ID).
+    sending_since: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     server_answer: str | None = None
     last_error: str | None = None
     sent_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
