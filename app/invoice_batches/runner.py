@@ -31,7 +31,7 @@ from app.invoicing.numbering import counter_year, number_prefix
 from app.invoicing.planning import InvoicePlan, PlanOptions, period_subtitle, plan_invoice, validation_reasons
 from app.kit.ids import new_id
 from app.queue import unit_of_work
-from app.webhooks.service import emit_event
+from app.webhooks.service import emit_event, subscribers
 from app.models import (Invoice, InvoiceBatch, InvoiceBatchCustomer, InvoiceBatchUnbilled, TenantSettings)
 
 log = logging.getLogger("rebill.batches")
@@ -71,8 +71,10 @@ async def run_batch(sessionmaker: async_sessionmaker[AsyncSession], batch_id: uu
             if not pending:
                 break
             reference = await load_reference_data(session, tenant_id=batch.tenant_id, targets=pending)
+            # Asked once per chunk, not per invoice: most tenants have no subscriber.
+            announce = bool(await subscribers(session, tenant_id=batch.tenant_id, type="invoice.validated"))
         await asyncio.gather(*(_guarded(sessionmaker, lanes, batch, settings, scope, options, reference, target,
-                                        mailer, redis) for target in pending))
+                                        mailer, redis, announce) for target in pending))
         async with session_scope(sessionmaker) as session:
             await _progress(session, batch.id)
     # Invoices whose email a crashed run left unsent; wait for any another worker is sending, so the
@@ -92,14 +94,14 @@ async def run_batch(sessionmaker: async_sessionmaker[AsyncSession], batch_id: uu
 
 async def _guarded(sessionmaker, lanes: asyncio.Semaphore, batch: InvoiceBatch, settings: TenantSettings,
                    scope: Scope, options: PlanOptions, reference: ReferenceData, target: uuid.UUID,
-                   mailer: Mailer, redis) -> None:
+                   mailer: Mailer, redis, announce: bool) -> None:
     """One customer, in its own transaction; a failure is recorded on that customer only. Its
     invoice's email leaves once that transaction has committed."""
     async with lanes:
         try:
             async with unit_of_work(sessionmaker, redis) as session:
                 email = await _invoice_customer(session, batch, settings, scope, options, reference, target,
-                                                outbox.sender_of(settings, mailer))
+                                                outbox.sender_of(settings, mailer), announce)
         except Exception as exc:  # noqa: BLE001  (one customer's failure must not stop the batch)
             log.exception("batch %s: customer %s failed", batch.id, target)
             async with session_scope(sessionmaker) as session:
@@ -208,8 +210,9 @@ SELECT (SELECT count(*) FROM linked) AS linked, (SELECT last_number FROM counter
 
 async def _invoice_customer(session: AsyncSession, batch: InvoiceBatch, settings: TenantSettings, scope: Scope,
                             options: PlanOptions, reference: ReferenceData, target: uuid.UUID,
-                            sender: str) -> uuid.UUID | None:
-    """Writes the customer's invoice; the id of its outbox row when it is to be emailed."""
+                            sender: str, announce: bool) -> uuid.UUID | None:
+    """Writes the customer's invoice (and, when `announce`, its invoice.validated event); the id of
+    its outbox row when it is to be emailed."""
     claim = (await session.execute(_LOCK_AND_CLAIM, {"target": str(target), "batch": batch.id})).one()
     if not claim[1]:
         return None  # another run of this batch did it
@@ -222,7 +225,7 @@ async def _invoice_customer(session: AsyncSession, batch: InvoiceBatch, settings
         return None
     plan = plan_invoice(bill_to=customer.bill_to, entries=entries, products=reference.products,
                         negotiated_prices=reference.prices.get(target, {}), options=options)
-    return await _write_invoice(session, batch, settings, customer, plan, sender)
+    return await _write_invoice(session, batch, settings, customer, plan, sender, announce)
 
 
 def _terms(settings: TenantSettings, customer) -> dict:
@@ -232,7 +235,7 @@ def _terms(settings: TenantSettings, customer) -> dict:
 
 
 async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: TenantSettings, customer,
-                         plan: InvoicePlan, sender: str) -> uuid.UUID | None:
+                         plan: InvoicePlan, sender: str, announce: bool) -> uuid.UUID | None:
     blocking = validation_reasons(plan, has_billing_address=customer.billing_address is not None)
     validate = batch.validate_invoices and not blocking
     sending = validate and batch.send
@@ -267,7 +270,7 @@ async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: T
         "message_id": outbox.message_id(mail_id, sender) if mail_id else None})).one()
     if result.linked != len(lines):
         raise RuntimeError("time entries changed while being invoiced")  # rolls this customer back
-    if validate:
+    if validate and announce:
         async def resource() -> dict:
             return await invoice_resource(session, await session.get(Invoice, invoice_id))
 

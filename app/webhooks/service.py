@@ -114,17 +114,22 @@ async def retry_delivery(session: AsyncSession, *, tenant_id: uuid.UUID, endpoin
     return (await session.execute(_deliveries().where(WebhookDelivery.id == retry.id))).one()
 
 
+async def subscribers(session: AsyncSession, *, tenant_id: uuid.UUID, type: str) -> list[uuid.UUID]:
+    """The tenant's enabled endpoints that subscribe to `type`."""
+    if type not in EVENT_TYPES:
+        raise ValueError(f"unknown webhook event type {type!r}")
+    return list((await session.scalars(select(WebhookEndpoint.id).where(
+        WebhookEndpoint.tenant_id == tenant_id, WebhookEndpoint.enabled,
+        literal(type) == any_(WebhookEndpoint.events)))).all())
+
+
 async def emit_event(session: AsyncSession, *, tenant_id: uuid.UUID, type: str,
                      data: dict | Callable[[], Awaitable[dict]]) -> None:
     """Record that `type` happened, with `data` as the event's body, for every enabled endpoint of
     the tenant that subscribes to it, and queue their first attempts once the caller's transaction
     commits (nothing is sent if it rolls back). One cheap query when nobody subscribes; `data` may
     be a coroutine function, then called only when someone does (a batch emits per invoice)."""
-    if type not in EVENT_TYPES:
-        raise ValueError(f"unknown webhook event type {type!r}")
-    endpoint_ids = list((await session.scalars(select(WebhookEndpoint.id).where(
-        WebhookEndpoint.tenant_id == tenant_id, WebhookEndpoint.enabled,
-        literal(type) == any_(WebhookEndpoint.events)))).all())
+    endpoint_ids = await subscribers(session, tenant_id=tenant_id, type=type)
     if not endpoint_ids:
         return
     if callable(data):
