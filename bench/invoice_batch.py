@@ -24,7 +24,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from app.db import make_engine, make_sessionmaker, session_scope  # noqa: E402
 from app.migrations import upgrade_head  # noqa: E402
 from app.tenants.service import create_tenant  # noqa: E402
-from bench.bulk_upsert import free_port, recreate_database, wait_ready  # noqa: E402
+from app.kit.net import free_port  # noqa: E402
+from bench.bulk_upsert import recreate_database, wait_ready  # noqa: E402
 
 DATABASE_URL = os.environ.get("DATABASE_URL", "postgresql://root@127.0.0.1:5432/rebill_bench")
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/14")

@@ -1,18 +1,13 @@
 """A real SMTP server for tests (aiosmtpd on loopback, in its own thread) that keeps what it
 receives and answers as told: accept, refuse for good (5xx) or ask to come back later (4xx)."""
 
-import socket
 import threading
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 
 from aiosmtpd.controller import Controller
 
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from app.kit.net import free_port
 
 
 class MailSink:

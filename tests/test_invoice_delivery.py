@@ -15,7 +15,8 @@ from app.delivery.mailer import Mailer
 from app.invoice_batches.runner import run_batch
 from app.models import EmailOutbox
 from tests import factories as f
-from tests.mail import SmtpServer, free_port
+from app.kit.net import free_port
+from tests.mail import SmtpServer
 from tests.test_invoice_batch_preview import NOVEMBER, helpdesk  # noqa: F401  (fixture)
 from tests.test_invoice_batch_run import launch, report_of
 from workers.tasks import send_email
@@ -77,7 +78,8 @@ async def test_batch_with_send_emails_each_validated_invoice_with_its_stored_pdf
     assert acme["sent_at"] is not None
     async with sessionmaker() as session:
         row = await session.scalar(select(EmailOutbox).where(EmailOutbox.invoice_id == uuid.UUID(acme["id"])))
-    assert (row.status, row.message_id, row.server_answer) == ("sent", message["Message-ID"], "2.0.0 Ok: queued as TEST")
+    assert (row.status, row.message_id) == ("sent", message["Message-ID"])
+    assert row.server_answer == "2.0.0 Ok: queued as TEST"
 
     globex = await invoice_of(api, h["globex"]["id"], batch["id"])
     assert globex["delivery"]["status"] == "failed" and globex["delivery"]["reason"] == "missing_email"
@@ -136,12 +138,22 @@ async def test_a_server_asking_to_come_back_later_gets_the_message_on_the_next_a
     assert invoice["delivery"] == {"status": "sent", "attempts": 2, "last_error": None, "reason": None}
 
 
-async def validated_invoice(h, sessionmaker) -> dict:
+async def batch_invoice(h, sessionmaker, *, validate: bool) -> dict:
+    """Acme's invoice for an hour of support, made by a batch that sends nothing."""
     api = h["api"]
     await f.time_entry(api, work_item_id=h["ticket"]["id"], product_id=h["support"]["id"])
-    batch = await launch(api, customer_ids=[h["acme"]["id"]], validate=True)
+    batch = await launch(api, customer_ids=[h["acme"]["id"]], validate=validate)
     await run_batch(sessionmaker, uuid.UUID(batch["id"]))
     return await invoice_of(api, h["acme"]["id"], batch["id"])
+
+
+async def validated_invoice(h, sessionmaker) -> dict:
+    return await batch_invoice(h, sessionmaker, validate=True)
+
+
+async def outbox_row_id(sessionmaker, invoice: dict) -> uuid.UUID:
+    async with sessionmaker() as session:
+        return await session.scalar(select(EmailOutbox.id).where(EmailOutbox.invoice_id == uuid.UUID(invoice["id"])))
 
 
 async def test_sending_an_invoice_by_hand_mails_it_once_the_request_has_committed(
@@ -155,8 +167,7 @@ async def test_sending_an_invoice_by_hand_mails_it_once_the_request_has_committe
     assert response.status_code == 202, response.text
     assert response.json()["delivery"] == {"status": "pending", "attempts": 0, "last_error": None, "reason": None}
     assert smtp.messages == []  # the worker's job sends it
-    async with sessionmaker() as session:
-        row_id = await session.scalar(select(EmailOutbox.id).where(EmailOutbox.invoice_id == uuid.UUID(invoice["id"])))
+    row_id = await outbox_row_id(sessionmaker, invoice)
     ctx = {"sessionmaker": sessionmaker, "mailer": mailer}
     assert (await send_email(ctx, str(row_id)))["status"] == "sent"
     assert (await send_email(ctx, str(row_id)))["status"] == "sent"  # delivered again by arq: nothing more
@@ -171,8 +182,7 @@ async def test_one_row_sent_by_two_workers_at_once_leaves_one_message(helpdesk, 
     api, h = helpdesk["api"], helpdesk
     invoice = await validated_invoice(h, sessionmaker)
     await api.post(f"/v1/invoices/{invoice['id']}/send")
-    async with sessionmaker() as session:
-        row_id = await session.scalar(select(EmailOutbox.id).where(EmailOutbox.invoice_id == uuid.UUID(invoice["id"])))
+    row_id = await outbox_row_id(sessionmaker, invoice)
 
     results = await asyncio.gather(*(outbox.deliver(sessionmaker, row_id, mailer) for _ in range(3)))
 
@@ -181,11 +191,8 @@ async def test_one_row_sent_by_two_workers_at_once_leaves_one_message(helpdesk, 
 
 
 async def test_a_draft_cannot_be_sent(helpdesk, sessionmaker):  # noqa: F811
-    api, h = helpdesk["api"], helpdesk
-    await f.time_entry(api, work_item_id=h["ticket"]["id"], product_id=h["support"]["id"])
-    batch = await launch(api, customer_ids=[h["acme"]["id"]], validate=False)
-    await run_batch(sessionmaker, uuid.UUID(batch["id"]))
-    draft = await invoice_of(api, h["acme"]["id"], batch["id"])
+    api = helpdesk["api"]
+    draft = await batch_invoice(helpdesk, sessionmaker, validate=False)
 
     response = await api.post(f"/v1/invoices/{draft['id']}/send")
 
@@ -228,11 +235,8 @@ async def test_a_validated_invoice_pdf_is_rendered_once_and_kept(helpdesk, sessi
 
 
 async def test_a_draft_pdf_says_draft(helpdesk, sessionmaker):  # noqa: F811
-    api, h = helpdesk["api"], helpdesk
-    await f.time_entry(api, work_item_id=h["ticket"]["id"], product_id=h["support"]["id"])
-    batch = await launch(api, customer_ids=[h["acme"]["id"]], validate=False)
-    await run_batch(sessionmaker, uuid.UUID(batch["id"]))
-    draft = await invoice_of(api, h["acme"]["id"], batch["id"])
+    api = helpdesk["api"]
+    draft = await batch_invoice(helpdesk, sessionmaker, validate=False)
 
     response = await api.get(f"/v1/invoices/{draft['id']}/pdf")
 
@@ -265,8 +269,7 @@ async def test_reading_the_pdf_while_it_is_being_sent_stores_one_document(helpde
     api, h = helpdesk["api"], helpdesk
     invoice = await validated_invoice(h, sessionmaker)  # no job ran: its PDF is not stored yet
     await api.post(f"/v1/invoices/{invoice['id']}/send")
-    async with sessionmaker() as session:
-        row_id = await session.scalar(select(EmailOutbox.id).where(EmailOutbox.invoice_id == uuid.UUID(invoice["id"])))
+    row_id = await outbox_row_id(sessionmaker, invoice)
 
     reads = [api.get(f"/v1/invoices/{invoice['id']}/pdf") for _ in range(3)]
     *answers, status = await asyncio.gather(*reads, outbox.deliver(sessionmaker, row_id, mailer))

@@ -1,7 +1,6 @@
 """What an operator sees: Prometheus metrics read from the record, a request id on every answer,
 and logs as JSON lines that carry the request id (API) or the batch id (worker)."""
 
-import asyncio
 import json
 import os
 import re
@@ -12,9 +11,10 @@ import uuid
 import httpx
 
 from app.invoice_batches.runner import run_batch
+from app.kit.net import free_port
+from bench.bulk_upsert import wait_ready
 from tests import factories as f
 from tests.conftest import REDIS_URL
-from tests.mail import free_port
 from tests.test_worker import REBILL
 
 
@@ -96,12 +96,7 @@ async def test_api_logs_are_json_lines_with_the_request_id(settings):
                                stderr=subprocess.STDOUT, text=True)
     try:
         async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
-            for _ in range(200):
-                try:
-                    if (await client.get("/healthz")).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    await asyncio.sleep(0.05)
+            await wait_ready(client)
             await client.get("/v1/customers", headers={"X-Request-ID": "trace-me-7"})
     finally:
         process.send_signal(signal.SIGTERM)

@@ -27,7 +27,8 @@ from rebill_client.models import (Address, CustomerCreate, InvoiceBatchDefinitio
                                   WorkItemCreate, WorkItemCreateType)
 
 from tests.conftest import REDIS_URL
-from tests.mail import free_port
+from app.kit.net import free_port
+from bench.bulk_upsert import wait_ready
 from tests.test_worker import REBILL
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,13 +63,7 @@ async def live_rebill(settings):
     base = f"http://127.0.0.1:{port}"
     try:
         async with httpx.AsyncClient(base_url=base) as probe:
-            for _ in range(300):
-                try:
-                    if (await probe.get("/readyz")).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                await asyncio.sleep(0.05)
+            await wait_ready(probe)
         yield base
     finally:
         for process in processes:

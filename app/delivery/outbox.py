@@ -1,13 +1,14 @@
 """The email outbox (SPEC §4.2 step 5, §5): invoices and batch summaries.
 
 A row is written in the transaction that asks for the email; the message leaves only after that
-transaction commits (a job queued after commit, or the batch runner once the customer's
-transaction is done). A sender claims the row (`sending_since`, committed) before talking to the
-server, so two workers never send one row at the same time and no transaction stays open across
-SMTP; a row is marked sent only once the server accepted the message, and the invoice's `delivery`
-mirrors its row in the same transaction. Delivery is at least once: a sender that dies between the
-server's acceptance and the record leaves a stale claim, and the row goes again. A server that refuses the message (5xx) fails the row at
-once with its answer; one that cannot be reached or answers 4xx gets MAX_ATTEMPTS tries."""
+transaction commits (a job queued after commit, or the batch runner once the customer's transaction
+is done). A sender claims the row (`sending_since`, committed) before talking to the server, so two
+workers never send one row at the same time and no transaction stays open across SMTP; a row is
+marked sent only once the server accepted the message, and the invoice's `delivery` mirrors its row
+in the same transaction. Delivery is at least once: a sender that dies between the server's
+acceptance and the record leaves a stale claim, and the row goes again. A server that refuses the
+message (5xx) fails the row at once with its answer; one that cannot be reached or answers 4xx gets
+MAX_ATTEMPTS tries."""
 
 import asyncio
 import logging
@@ -40,8 +41,9 @@ PAUSES = (1.0, 4.0)  # seconds before the 2nd and 3rd attempt, for a transient f
 LOST_AFTER = timedelta(minutes=2)
 
 
-def sender_of(settings: TenantSettings, mailer: Mailer) -> str:
-    return settings.email_sender or mailer.default_sender
+def sender_of(settings: TenantSettings, default_sender: str) -> str:
+    """The From address: the tenant's own, else SMTP_FROM."""
+    return settings.email_sender or default_sender
 
 
 def new_outbox_row(*, tenant_id: uuid.UUID, kind: str, recipient: str, sender: str,
@@ -166,7 +168,7 @@ async def _record(sessionmaker: async_sessionmaker[AsyncSession], outbox_id: uui
 
 
 async def _compose(session: AsyncSession, row: EmailOutbox, settings: TenantSettings, mailer: Mailer):
-    sender = sender_of(settings, mailer)
+    sender = sender_of(settings, mailer.default_sender)
     if row.kind == "invoice":
         invoice = await session.get(Invoice, row.invoice_id)
         pdf = await invoice_pdf(session, invoice)

@@ -46,7 +46,7 @@ async def run_batch(sessionmaker: async_sessionmaker[AsyncSession], batch_id: uu
     without it (a test, a script) the sweeper queues them from PostgreSQL."""
     mailer = mailer or Mailer.from_settings(get_settings())
     async with unit_of_work(sessionmaker, redis) as session:
-        batch = await _start(session, batch_id, mailer)
+        batch = await _start(session, batch_id, mailer.default_sender)
         if batch is None:
             return {"batch_id": str(batch_id), "status": "missing"}
         settings = await session.get(TenantSettings, batch.tenant_id)
@@ -85,7 +85,8 @@ async def run_batch(sessionmaker: async_sessionmaker[AsyncSession], batch_id: uu
         await outbox.deliver(sessionmaker, outbox_id, mailer, wait=True, redis=redis)
         await _beat(sessionmaker, batch.id)
     async with unit_of_work(sessionmaker, redis) as session:
-        status, summary_id = await _finish(session, batch.id, outbox.sender_of(settings, mailer))
+        sender = outbox.sender_of(settings, mailer.default_sender)
+        status, summary_id = await _finish(session, batch.id, sender)
     log.info("invoice batch ended: %s", status, extra={"status": status})
     if summary_id is not None:
         await outbox.deliver(sessionmaker, summary_id, mailer)
@@ -101,7 +102,7 @@ async def _guarded(sessionmaker, lanes: asyncio.Semaphore, batch: InvoiceBatch, 
         try:
             async with unit_of_work(sessionmaker, redis) as session:
                 email = await _invoice_customer(session, batch, settings, scope, options, reference, target,
-                                                outbox.sender_of(settings, mailer), announce)
+                                                outbox.sender_of(settings, mailer.default_sender), announce)
         except Exception as exc:  # noqa: BLE001  (one customer's failure must not stop the batch)
             log.exception("batch %s: customer %s failed", batch.id, target)
             async with session_scope(sessionmaker) as session:
@@ -121,7 +122,7 @@ async def _beat(sessionmaker, batch_id: uuid.UUID) -> None:
         await session.execute(update(InvoiceBatch).where(InvoiceBatch.id == batch_id).values(heartbeat_at=func.now()))
 
 
-async def _start(session: AsyncSession, batch_id: uuid.UUID, mailer: Mailer) -> InvoiceBatch | None:
+async def _start(session: AsyncSession, batch_id: uuid.UUID, default_sender: str) -> InvoiceBatch | None:
     batch = await session.get(InvoiceBatch, batch_id, with_for_update=True)
     if batch is None or batch.status not in {"scheduled", "running"}:
         return batch
@@ -137,7 +138,7 @@ async def _start(session: AsyncSession, batch_id: uuid.UUID, mailer: Mailer) -> 
             await session.flush()
             await emit_completed(session, batch)
             settings = await session.get(TenantSettings, batch.tenant_id)
-            await outbox.queue_batch_summary(session, batch=batch, sender=outbox.sender_of(settings, mailer))
+            await outbox.queue_batch_summary(session, batch=batch, sender=outbox.sender_of(settings, default_sender))
             return batch
         if targets:
             await session.execute(text(

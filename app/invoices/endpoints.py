@@ -4,11 +4,10 @@ import uuid
 from urllib.parse import quote
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Request, Response, status
+from fastapi import APIRouter, Depends, Response, status
 
 from app.delivery import outbox
-from app.delivery.mailer import Mailer
-from app.deps import SessionDep, TenantDep
+from app.deps import SessionDep, SettingsDep, TenantDep
 from app.errors import problems
 from app.invoices import documents, service
 from app.invoices.schemas import InvoiceOut
@@ -59,11 +58,11 @@ async def get_invoice_pdf(invoice_id: str, session: SessionDep, tenant_id: Tenan
 
 
 @router.post("/{invoice_id}/send", status_code=status.HTTP_202_ACCEPTED, responses=problems(404, 409, 422))
-async def send_invoice(invoice_id: str, request: Request, session: SessionDep, tenant_id: TenantDep) -> InvoiceOut:
+async def send_invoice(invoice_id: str, session: SessionDep, tenant_id: TenantDep,
+                       app_settings: SettingsDep) -> InvoiceOut:
     """Email a validated invoice, with its PDF, to the customer's first email address. The answer
     comes before the mail server's: follow `delivery.status` (pending, then sent or failed)."""
-    settings = await session.get(TenantSettings, tenant_id)
-    sender = outbox.sender_of(settings, Mailer.from_settings(request.app.state.settings))
+    sender = outbox.sender_of(await session.get(TenantSettings, tenant_id), app_settings.smtp_from)
     invoice = await outbox.request_invoice_email(session, tenant_id=tenant_id, invoice_id=invoice_id, sender=sender)
     return (await service.to_out(session, [invoice]))[0]
 
