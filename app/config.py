@@ -30,8 +30,8 @@ class Settings(BaseSettings):
     # Requests whose body is larger than this answer 413; 10,000 time entries fit in about 3 MiB.
     max_body_bytes: int = Field(default=16 * 1024 * 1024, ge=1024)
     db_pool_size: int = Field(default=10, ge=1)
-    # A running batch whose worker has not reported progress for this long is resumed by the sweeper.
-    batch_stale_after_seconds: int = Field(default=60, ge=1)
+    # How many runs (workers) may share one invoice batch.
+    batch_max_parallel_runs: int = Field(default=4, ge=1, le=64)
     # Where `rebill serve` keeps its embedded PostgreSQL and Redis.
     data_dir: str = ".data"
 

@@ -21,7 +21,7 @@ CUSTOMERS, ENTRIES = 120, 50
 
 def start_worker(settings, **more_env: str) -> subprocess.Popen:
     env = {**os.environ, "DATABASE_URL": settings.database_url, "REDIS_URL": REDIS_URL,
-           "BATCH_STALE_AFTER_SECONDS": "2", **more_env}
+           **more_env}
     return subprocess.Popen([REBILL, "worker"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 

@@ -38,9 +38,10 @@ async def shutdown(ctx: dict[str, Any]) -> None:
 class WorkerSettings:
     # Webhook attempts are counted in PostgreSQL (delivery.MAX_ATTEMPTS): arq's count must never stop
     # them first, even with every worker restart counted as a try.
-    functions = [ping, func(run_invoice_batch, timeout=3600, max_tries=20), func(send_email, timeout=300),
+    functions = [ping, func(run_invoice_batch, timeout=3600, max_tries=100), func(send_email, timeout=300),
                  func(render_invoice_pdfs, timeout=3600), func(deliver_webhook, timeout=60, max_tries=1000)]
-    cron_jobs = [cron(sweep, second={0, 15, 30, 45}, unique=True, run_at_startup=True)]
+    # Every 5 s: a batch whose runs all died is resumed within seconds of a worker being free.
+    cron_jobs = [cron(sweep, second=set(range(0, 60, 5)), unique=True, run_at_startup=True)]
     on_startup = startup
     on_shutdown = shutdown
     job_serializer = serialize_job

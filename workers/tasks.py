@@ -1,11 +1,12 @@
 """arq tasks: thin wrappers that open sessions, call a service and return JSON. Ids in, JSON out.
 Every task is safe to run twice: the state it acts on lives in PostgreSQL and is re-checked."""
 
+import logging
 import uuid
-from datetime import timedelta
 from typing import Any
 
 import structlog
+from arq import Retry
 from sqlalchemy import text
 
 from app.config import get_settings
@@ -13,6 +14,8 @@ from app.delivery import outbox
 from app.invoice_batches import runner, sweeper
 from app.invoices import documents
 from app.webhooks import delivery
+
+log = logging.getLogger("rebill.batches")
 
 
 async def ping(ctx: dict[str, Any]) -> dict[str, Any]:
@@ -22,12 +25,32 @@ async def ping(ctx: dict[str, Any]) -> dict[str, Any]:
     return {"pong": True, "database": database}
 
 
+# Batches this process is running: one run per batch per process, so that the helper runs of a
+# large batch land on other workers (SPEC §8, fan-out).
+_RUNNING_HERE: set[str] = set()
+# How often a run job that found its batch already running in this process goes back to the queue
+# (a second apart) hoping for another worker, before it gives up; the sweeper queues more if needed.
+BOUNCES = 10
+
+
 async def run_invoice_batch(ctx: dict[str, Any], batch_id: str) -> dict[str, Any]:
-    with structlog.contextvars.bound_contextvars(batch_id=batch_id, job_id=ctx.get("job_id")):
-        result = await runner.run_batch(ctx["sessionmaker"], uuid.UUID(batch_id), ctx["mailer"], ctx["redis"])
-    # The PDFs of the invoices the batch validated without sending them, rendered apart so the
-    # batch's status does not wait for them.
-    await ctx["redis"].enqueue_job("render_invoice_pdfs", batch_id, _job_id=f"pdfs:{batch_id}")
+    if batch_id in _RUNNING_HERE:
+        if ctx.get("job_try", 1) < BOUNCES:
+            raise Retry(defer=1)
+        return {"batch_id": batch_id, "status": "running here"}
+    _RUNNING_HERE.add(batch_id)
+    try:
+        with structlog.contextvars.bound_contextvars(batch_id=batch_id, job_id=ctx.get("job_id")):
+            result = await runner.run_batch(ctx["sessionmaker"], uuid.UUID(batch_id), ctx["mailer"], ctx["redis"])
+    except Exception as exc:  # noqa: BLE001  (PostgreSQL gone before the run had a slot: the sweeper resumes it)
+        log.warning("invoice batch run stopped: %r", exc, extra={"batch_id": batch_id})
+        return {"batch_id": batch_id, "status": "interrupted", "error": repr(exc)[:500]}
+    finally:
+        _RUNNING_HERE.discard(batch_id)
+    if result["status"] not in {"scheduled", "running", "busy", "interrupted", "missing"}:
+        # The PDFs of the invoices the batch validated without sending them, rendered apart so the
+        # batch's status does not wait for them.
+        await ctx["redis"].enqueue_job("render_invoice_pdfs", batch_id, _job_id=f"pdfs:{batch_id}")
     return result
 
 
@@ -46,10 +69,10 @@ async def render_invoice_pdfs(ctx: dict[str, Any], batch_id: str | None = None,
 
 
 async def sweep(ctx: dict[str, Any]) -> dict[str, Any]:
-    """Queue again what PostgreSQL says should be running: due scheduled batches, running batches
-    whose worker stopped beating, and webhook attempts whose job was lost; purge old webhook events."""
-    stale_after = timedelta(seconds=get_settings().batch_stale_after_seconds)
-    batches = await sweeper.sweep(ctx["sessionmaker"], ctx["redis"], stale_after=stale_after)
+    """Queue again what PostgreSQL says should be running: due scheduled batches and running batches
+    that no live run holds, and webhook attempts whose job was lost; purge old webhook events."""
+    batches = await sweeper.sweep(ctx["sessionmaker"], ctx["redis"],
+                                  max_parallel=get_settings().batch_max_parallel_runs)
     webhook_attempts = await delivery.requeue_lost_deliveries(ctx["sessionmaker"], ctx["redis"])
     webhook_events = await delivery.purge_old_events(ctx["sessionmaker"])
     return {**batches, "webhook_attempts_requeued": webhook_attempts, "webhook_events_purged": webhook_events}

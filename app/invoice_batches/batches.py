@@ -17,7 +17,7 @@ from app.kit.pagination import PageParams
 from app.invoicing.loading import billing_targets
 from app.kit.repository import fetch_page, get_owned, where_given
 from app.models import IdempotencyKey, InvoiceBatch
-from app.invoice_batches.sweeper import RUN_TASK
+from app.invoice_batches.runner import RUN_TASK
 from app.queue import enqueue_after_commit
 
 

@@ -1,19 +1,27 @@
-"""Running a batch (SPEC §4.2), safe to run twice, at the same time, or after a crash.
+"""Running a batch (SPEC §4.2, §8), safe to run twice, at the same time, or after a crash.
 
-- The targets are fixed once, when the batch starts (invoice_batch_customers).
-- Each target is processed in its own transaction, under a transaction-scoped advisory lock on the
-  target: its billable entries are read under that lock, planned by the pure planning function,
-  then the invoice, its lines, the entries' links, the unbilled times, the number (from the
-  tenant's counter row, in this same transaction) and the target's outcome are written together.
-  A resumed or concurrent run skips a target whose outcome is set; the unique constraint on
-  invoice_lines.time_entry_id makes a double bill impossible even if the lock were bypassed.
-- One target failing is recorded on that target and never undoes or blocks the others."""
+- A run first takes one of the batch's slots (liveness.py): a lock that dies with its connection
+  proves it alive, and bounds how many runs share a batch (`BATCH_MAX_PARALLEL_RUNS`).
+- The targets are fixed once, when the batch starts (invoice_batch_customers). The run that starts
+  it queues helper runs for a large batch, so that idle workers join in.
+- Every run claims customers one at a time, each in its own transaction: the customer's row in the
+  batch is locked with `FOR UPDATE SKIP LOCKED` (a row another run holds is skipped, a row done in
+  the meantime is re-read and skipped), then the customer's advisory lock is taken against other
+  batches, and the customer's entries are read by the next statement, under that lock. The invoice,
+  its lines, the entries' links, the unbilled times, the number (from the tenant's counter row, in
+  this same transaction) and the customer's outcome are written together, the outcome only where
+  none is set yet. The unique constraint on invoice_lines.time_entry_id makes a double bill
+  impossible even if every lock were bypassed.
+- One customer failing is recorded on that customer and never undoes or blocks the others; a run
+  whose slot is gone (PostgreSQL restarted) records nothing and stops: its successor carries on.
+- The run that finds no customer left, claimed or not, finishes the batch."""
 
 import asyncio
 import json
 import logging
 import uuid
 import zoneinfo
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select, text, update
@@ -23,12 +31,15 @@ from app.config import get_settings
 from app.db import session_scope
 from app.delivery import outbox
 from app.delivery.mailer import Mailer
+from app.invoice_batches import liveness
+from app.invoice_batches.liveness import LeaseLost, RunLease
 from app.invoice_batches.report import emit_completed
 from app.invoices.service import invoice_resource
 from app.errors import RebillError
-from app.invoicing.loading import ReferenceData, Scope, billing_targets, load_entries, load_reference_data
+from app.invoicing.loading import (Scope, TargetCustomer, billing_targets, load_entries, load_prices, load_products,
+                                   target_customer)
 from app.invoicing.numbering import counter_year, number_prefix
-from app.invoicing.planning import InvoicePlan, PlanOptions, period_subtitle, plan_invoice, validation_reasons
+from app.invoicing.planning import InvoicePlan, PlanOptions, PlannedProduct, period_subtitle, plan_invoice, validation_reasons
 from app.kit.ids import new_id
 from app.queue import unit_of_work
 from app.webhooks.service import emit_event, subscribers
@@ -36,17 +47,72 @@ from app.models import (Invoice, InvoiceBatch, InvoiceBatchCustomer, InvoiceBatc
 
 log = logging.getLogger("rebill.batches")
 
-CHUNK = 200
+RUN_TASK = "run_invoice_batch"
+# Customers in flight per run, each on its own connection: PostgreSQL writes one customer while
+# Python plans the next (measured best on 2 cores; more only queue on the same locks).
 LANES = 2
+# A batch gets one more run per this many customers, up to BATCH_MAX_PARALLEL_RUNS.
+CUSTOMERS_PER_RUN = 100
+# Products and the "does anyone subscribe?" answer are read again after this many customers.
+REFRESH_EVERY = 100
+
+
+def new_run_job_id(batch_id: uuid.UUID | str) -> str:
+    """Every run is queued under an id never used before: arq drops a job whose id it still holds
+    (a killed worker leaves its keys behind for an hour), and liveness never depends on them."""
+    return f"{batch_id}:run:{new_id()}"
+
+
+def runs_wanted(customers: int, max_parallel: int) -> int:
+    return max(1, min(max_parallel, -(-customers // CUSTOMERS_PER_RUN)))
+
+
+@dataclass
+class _Run:
+    """What the lanes of one run share."""
+
+    sessionmaker: async_sessionmaker[AsyncSession]
+    lease: RunLease
+    batch: InvoiceBatch
+    settings: TenantSettings
+    scope: Scope
+    options: PlanOptions
+    mailer: Mailer
+    redis: object
+    progress: asyncio.Event
+    progress_every: int
+    next_position: int = 0
+    done: int = 0
+    failed: int = 0
+    products: dict[uuid.UUID, PlannedProduct] = field(default_factory=dict)
+    announce: bool = False
+    refreshed_at: int | None = None
 
 
 async def run_batch(sessionmaker: async_sessionmaker[AsyncSession], batch_id: uuid.UUID,
-                    mailer: Mailer | None = None, redis=None) -> dict:
-    """`redis` queues the jobs of the webhook events the batch emits as each transaction commits;
-    without it (a test, a script) the sweeper queues them from PostgreSQL."""
+                    mailer: Mailer | None = None, redis=None, *, max_parallel: int | None = None) -> dict:
+    """One run of a batch. `redis` queues the helper runs and the jobs of the webhook events the batch
+    emits as each transaction commits; without it (a test, a script) the sweeper queues them."""
     mailer = mailer or Mailer.from_settings(get_settings())
+    max_parallel = max_parallel or get_settings().batch_max_parallel_runs
+    async with liveness.lease(sessionmaker.kw["bind"], batch_id, slots=max_parallel) as lease:
+        if lease is None:
+            return {"batch_id": str(batch_id), "status": "busy"}  # as many live runs as allowed
+        try:
+            return await _run(sessionmaker, lease, batch_id, mailer, redis, max_parallel)
+        except LeaseLost:
+            log.warning("invoice batch run interrupted: its slot is gone; a new run will carry on")
+            return {"batch_id": str(batch_id), "status": "interrupted"}
+        except Exception:
+            if await lease.alive():
+                raise
+            log.warning("invoice batch run interrupted: PostgreSQL went away; a new run will carry on")
+            return {"batch_id": str(batch_id), "status": "interrupted"}
+
+
+async def _run(sessionmaker, lease: RunLease, batch_id: uuid.UUID, mailer: Mailer, redis, max_parallel: int) -> dict:
     async with unit_of_work(sessionmaker, redis) as session:
-        batch = await _start(session, batch_id, mailer.default_sender)
+        batch, started = await _start(session, batch_id, mailer.default_sender)
         if batch is None:
             return {"batch_id": str(batch_id), "status": "missing"}
         settings = await session.get(TenantSettings, batch.tenant_id)
@@ -55,81 +121,111 @@ async def run_batch(sessionmaker: async_sessionmaker[AsyncSession], batch_id: uu
         for outbox_id in summaries:
             await outbox.deliver(sessionmaker, outbox_id, mailer, redis=redis)
         return {"batch_id": str(batch_id), "status": batch.status}
-    scope = Scope(tenant_id=batch.tenant_id, timezone=settings.timezone, period_start=batch.period_start,
-                  period_end=batch.period_end, source_type=batch.source_type)
-    options = PlanOptions(timezone=settings.timezone, show_employee_names=batch.show_employee_names,
-                          product_mandatory=batch.product_mandatory, default_product_id=settings.default_product_id)
-    # A few customers at a time, each on its own connection: PostgreSQL writes one customer while
-    # Python plans the next (2 cores here; more lanes only queue on the same locks).
-    lanes = asyncio.Semaphore(LANES)
-    while True:
+    if started and redis is not None:
+        for _ in range(runs_wanted(batch.customers_total, max_parallel) - 1):
+            await redis.enqueue_job(RUN_TASK, str(batch.id), _job_id=new_run_job_id(batch.id))
+    run = _Run(
+        sessionmaker=sessionmaker, lease=lease, batch=batch, settings=settings, mailer=mailer, redis=redis,
+        scope=Scope(tenant_id=batch.tenant_id, timezone=settings.timezone, period_start=batch.period_start,
+                    period_end=batch.period_end, source_type=batch.source_type),
+        options=PlanOptions(timezone=settings.timezone, show_employee_names=batch.show_employee_names,
+                            product_mandatory=batch.product_mandatory,
+                            default_product_id=settings.default_product_id),
+        # Each run says so after this many of its customers, so the batch's count moves at least
+        # every 50 customers however many runs share it.
+        progress=asyncio.Event(), progress_every=max(1, 50 // max_parallel))
+
+    async def beat(lease: RunLease) -> None:
+        await lease.execute(_PROGRESS, {"batch": batch.id})
+
+    async with lease.watched(beat) as run.progress:
+        try:
+            async with asyncio.TaskGroup() as lanes:
+                for _ in range(LANES):
+                    lanes.create_task(_lane(run))
+        except* LeaseLost:
+            raise LeaseLost(f"batch {batch.id}") from None
         async with session_scope(sessionmaker) as session:
-            pending = list((await session.scalars(
-                select(InvoiceBatchCustomer.customer_id)
-                .where(InvoiceBatchCustomer.batch_id == batch.id, InvoiceBatchCustomer.outcome.is_(None))
-                .order_by(InvoiceBatchCustomer.position).limit(CHUNK))).all())
-            if not pending:
-                break
-            reference = await load_reference_data(session, tenant_id=batch.tenant_id, targets=pending)
-            # Asked once per chunk, not per invoice: most tenants have no subscriber.
-            announce = bool(await subscribers(session, tenant_id=batch.tenant_id, type="invoice.validated"))
-        await asyncio.gather(*(_guarded(sessionmaker, lanes, batch, settings, scope, options, reference, target,
-                                        mailer, redis, announce) for target in pending))
-        async with session_scope(sessionmaker) as session:
-            await _progress(session, batch.id)
-    # Invoices whose email a crashed run left unsent; wait for any another worker is sending, so the
-    # report below knows every invoice's fate.
-    async with session_scope(sessionmaker) as session:
-        unsent = await outbox.pending_rows(session, batch_id=batch.id, kind="invoice")
-    for outbox_id in unsent:
-        await outbox.deliver(sessionmaker, outbox_id, mailer, wait=True, redis=redis)
-        await _beat(sessionmaker, batch.id)
-    async with unit_of_work(sessionmaker, redis) as session:
-        sender = outbox.sender_of(settings, mailer.default_sender)
-        status, summary_id = await _finish(session, batch.id, sender)
+            if await _pending(session, batch.id):
+                # Customers other live runs hold: the last of them to end finishes the batch.
+                return {"batch_id": str(batch_id), "status": "running", "customers": run.done}
+            # Invoices whose email a crashed run left unsent; wait for any another worker is
+            # sending, so the report below knows every invoice's fate.
+            unsent = await outbox.pending_rows(session, batch_id=batch.id, kind="invoice")
+        for outbox_id in unsent:
+            await outbox.deliver(sessionmaker, outbox_id, mailer, wait=True, redis=redis)
+        async with unit_of_work(sessionmaker, redis) as session:
+            sender = outbox.sender_of(settings, mailer.default_sender)
+            status, summary_id = await _finish(session, batch.id, sender)
     log.info("invoice batch ended: %s", status, extra={"status": status})
     if summary_id is not None:
         await outbox.deliver(sessionmaker, summary_id, mailer)
-    return {"batch_id": str(batch_id), "status": status}
+    return {"batch_id": str(batch_id), "status": status, "customers": run.done}
 
 
-async def _guarded(sessionmaker, lanes: asyncio.Semaphore, batch: InvoiceBatch, settings: TenantSettings,
-                   scope: Scope, options: PlanOptions, reference: ReferenceData, target: uuid.UUID,
-                   mailer: Mailer, redis, announce: bool) -> None:
-    """One customer, in its own transaction; a failure is recorded on that customer only. Its
-    invoice's email leaves once that transaction has committed."""
-    async with lanes:
+async def _lane(run: _Run) -> None:
+    """Claims and invoices customers until none is left to claim; then looks once more from the
+    first position, for a customer another run gave back."""
+    rescanned = False
+    while True:
+        if run.refreshed_at is None or run.done - run.refreshed_at >= REFRESH_EVERY:
+            await _refresh(run)
+        target = None
         try:
-            async with unit_of_work(sessionmaker, redis) as session:
-                email = await _invoice_customer(session, batch, settings, scope, options, reference, target,
-                                                outbox.sender_of(settings, mailer.default_sender), announce)
-        except Exception as exc:  # noqa: BLE001  (one customer's failure must not stop the batch)
-            log.exception("batch %s: customer %s failed", batch.id, target)
-            async with session_scope(sessionmaker) as session:
-                await session.execute(update(InvoiceBatchCustomer).where(
-                    InvoiceBatchCustomer.batch_id == batch.id, InvoiceBatchCustomer.customer_id == target,
-                    InvoiceBatchCustomer.outcome.is_(None)).values(outcome="failed", error=str(exc)[:500]))
-            return
+            async with unit_of_work(run.sessionmaker, run.redis) as session:
+                claimed = await _claim(session, run.batch, after=run.next_position if not rescanned else 0)
+                if claimed is not None:
+                    target = claimed.customer_id
+                    run.next_position = max(run.next_position, claimed.position + 1)
+                    email = await _invoice_customer(session, run, claimed)
+        except LeaseLost:
+            raise
+        except Exception as exc:
+            if not await run.lease.alive():
+                raise LeaseLost(f"batch {run.batch.id}") from exc
+            if target is None:
+                raise  # claiming itself failed with PostgreSQL up: not a customer's fault
+            log.exception("batch %s: customer %s failed", run.batch.id, target)
+            await _record_failure(run, target, exc)
+            continue
+        if target is None:
+            if rescanned or run.next_position == 0:
+                return
+            rescanned = True
+            continue
+        run.done += 1
+        if run.done % run.progress_every == 0:
+            run.progress.set()
         if email is not None:
-            await outbox.deliver(sessionmaker, email, mailer, redis=redis)
-            # Mailing makes customers slow (a PDF, a mail server): say so, or the sweeper would
-            # think this run dead and start another.
-            await _beat(sessionmaker, batch.id)
+            await outbox.deliver(run.sessionmaker, email, run.mailer, redis=run.redis)
 
 
-async def _beat(sessionmaker, batch_id: uuid.UUID) -> None:
-    async with session_scope(sessionmaker) as session:
-        await session.execute(update(InvoiceBatch).where(InvoiceBatch.id == batch_id).values(heartbeat_at=func.now()))
+async def _refresh(run: _Run) -> None:
+    """Products can change during a long batch; most tenants have no subscriber to ask about."""
+    async with session_scope(run.sessionmaker) as session:
+        run.products = await load_products(session, tenant_id=run.batch.tenant_id)
+        run.announce = bool(await subscribers(session, tenant_id=run.batch.tenant_id, type="invoice.validated"))
+    run.refreshed_at = run.done
 
 
-async def _start(session: AsyncSession, batch_id: uuid.UUID, default_sender: str) -> InvoiceBatch | None:
+async def _record_failure(run: _Run, target: uuid.UUID, exc: Exception) -> None:
+    async with session_scope(run.sessionmaker) as session:
+        await session.execute(update(InvoiceBatchCustomer).where(
+            InvoiceBatchCustomer.batch_id == run.batch.id, InvoiceBatchCustomer.customer_id == target,
+            InvoiceBatchCustomer.outcome.is_(None)).values(outcome="failed", error=str(exc)[:500]))
+    run.failed += 1
+
+
+async def _start(session: AsyncSession, batch_id: uuid.UUID, default_sender: str) -> tuple[InvoiceBatch | None, bool]:
+    """The batch, and whether this run started it (scheduled -> running, targets fixed)."""
     batch = await session.get(InvoiceBatch, batch_id, with_for_update=True)
     if batch is None or batch.status not in {"scheduled", "running"}:
-        return batch
+        return batch, False
     now = datetime.now(UTC)
+    started = False
     if batch.status == "scheduled":
         if batch.run_at > now + timedelta(seconds=1):
-            return batch  # delivered early: its deferred job or the sweeper brings it back
+            return batch, False  # delivered early: its deferred job or the sweeper brings it back
         try:
             targets = await billing_targets(session, tenant_id=batch.tenant_id, selection_id=batch.selection_id,
                                             customer_ids=batch.customer_ids)
@@ -139,22 +235,46 @@ async def _start(session: AsyncSession, batch_id: uuid.UUID, default_sender: str
             await emit_completed(session, batch)
             settings = await session.get(TenantSettings, batch.tenant_id)
             await outbox.queue_batch_summary(session, batch=batch, sender=outbox.sender_of(settings, default_sender))
-            return batch
+            return batch, False
         if targets:
             await session.execute(text(
                 "INSERT INTO invoice_batch_customers (batch_id, customer_id, tenant_id, position) "
                 "SELECT :batch, t.id, :tenant, t.n - 1 FROM unnest(CAST(:targets AS uuid[])) "
                 "WITH ORDINALITY AS t(id, n)"), {"batch": batch.id, "tenant": batch.tenant_id, "targets": targets})
         batch.status, batch.started_at, batch.customers_total = "running", now, len(targets)
+        started = True
     batch.runs += 1
     batch.heartbeat_at = now
-    return batch
+    return batch, started
 
 
-_LOCK_AND_CLAIM = text(
-    "SELECT pg_advisory_xact_lock(hashtextextended(CAST(:target AS text), 0)), "
-    "(SELECT outcome IS NULL FROM invoice_batch_customers WHERE batch_id = :batch "
-    "AND customer_id = CAST(:target AS uuid))")
+_PROGRESS = text(
+    "UPDATE invoice_batches SET heartbeat_at = now(), customers_done = customers_total - "
+    "(SELECT count(*) FROM invoice_batch_customers WHERE batch_id = :batch AND outcome IS NULL) "
+    "WHERE id = :batch AND status = 'running'")
+
+# The next customer of the batch that no transaction holds and no run has done, locked for this
+# transaction; then (same statement, after the row) the customer's lock against other batches. The
+# entries are read by the next statement, whose snapshot is taken after that lock was granted.
+_CLAIM = text("""
+SELECT claimed.customer_id, claimed.position, c.id IS NOT NULL AS exists, c.name, c.billing_address, c.emails,
+       c.currency, c.tax_rate, c.tax_exempt, c.terms,
+       pg_advisory_xact_lock(hashtextextended(CAST(claimed.customer_id AS text), 0)) IS NULL AS locked
+FROM (SELECT customer_id, position FROM invoice_batch_customers
+      WHERE batch_id = :batch AND outcome IS NULL AND position >= :after
+      ORDER BY position LIMIT 1 FOR UPDATE SKIP LOCKED) AS claimed
+LEFT JOIN customers c ON c.tenant_id = :tenant AND c.id = claimed.customer_id
+""")
+
+
+async def _claim(session: AsyncSession, batch: InvoiceBatch, *, after: int):
+    return (await session.execute(_CLAIM, {"batch": batch.id, "tenant": batch.tenant_id, "after": after})).first()
+
+
+async def _pending(session: AsyncSession, batch_id: uuid.UUID) -> int:
+    return await session.scalar(select(func.count()).where(InvoiceBatchCustomer.batch_id == batch_id,
+                                                           InvoiceBatchCustomer.outcome.is_(None)))
+
 
 # Everything a customer's invoice writes, in one statement: the number (when validated) from the
 # tenant's counter row (see app/invoicing/numbering.py; lpad as format_number), the invoice, its lines, the entries' links, the unbilled times and the
@@ -205,28 +325,32 @@ mail AS (
   SELECT :mail_id, :tenant, 'invoice', invoice.id, :batch, CAST(:recipient AS text), :message_id, 'pending', 0
   FROM invoice WHERE CAST(:recipient AS text) IS NOT NULL),
 outcome AS (
-  UPDATE invoice_batch_customers SET outcome = 'invoiced' WHERE batch_id = :batch AND customer_id = :customer)
-SELECT (SELECT count(*) FROM linked) AS linked, (SELECT last_number FROM counter) AS number
+  UPDATE invoice_batch_customers SET outcome = 'invoiced'
+  WHERE batch_id = :batch AND customer_id = :customer AND outcome IS NULL RETURNING 1)
+SELECT (SELECT count(*) FROM linked) AS linked, (SELECT last_number FROM counter) AS number,
+       (SELECT count(*) FROM outcome) AS recorded
 """)
 
-async def _invoice_customer(session: AsyncSession, batch: InvoiceBatch, settings: TenantSettings, scope: Scope,
-                            options: PlanOptions, reference: ReferenceData, target: uuid.UUID,
-                            sender: str, announce: bool) -> uuid.UUID | None:
-    """Writes the customer's invoice (and, when `announce`, its invoice.validated event); the id of
-    its outbox row when it is to be emailed."""
-    claim = (await session.execute(_LOCK_AND_CLAIM, {"target": str(target), "batch": batch.id})).one()
-    if not claim[1]:
-        return None  # another run of this batch did it
-    customer = reference.customers[target]
-    entries = (await load_entries(session, scope=scope, targets=[target])).get(target, [])
+async def _invoice_customer(session: AsyncSession, run: _Run, claimed) -> uuid.UUID | None:
+    """Writes the claimed customer's invoice (and, when someone subscribes, its invoice.validated
+    event); the id of its outbox row when it is to be emailed."""
+    batch, target = run.batch, claimed.customer_id
+    if not claimed.exists:
+        raise RebillError(f"customer {target} was deleted after the batch started")
+    entries = (await load_entries(session, scope=run.scope, targets=[target])).get(target, [])
     if not entries:
-        await session.execute(update(InvoiceBatchCustomer).where(
-            InvoiceBatchCustomer.batch_id == batch.id, InvoiceBatchCustomer.customer_id == target)
-            .values(outcome="no_times"))
+        recorded = await session.execute(update(InvoiceBatchCustomer).where(
+            InvoiceBatchCustomer.batch_id == batch.id, InvoiceBatchCustomer.customer_id == target,
+            InvoiceBatchCustomer.outcome.is_(None)).values(outcome="no_times"))
+        if recorded.rowcount != 1:
+            raise RuntimeError("the customer's outcome was recorded by another run")  # rolls back
         return None
-    plan = plan_invoice(bill_to=customer.bill_to, entries=entries, products=reference.products,
-                        negotiated_prices=reference.prices.get(target, {}), options=options)
-    return await _write_invoice(session, batch, settings, customer, plan, sender, announce)
+    customer = target_customer(target, claimed)
+    prices = (await load_prices(session, tenant_id=batch.tenant_id, targets=[target])).get(target, {})
+    plan = plan_invoice(bill_to=customer.bill_to, entries=entries, products=run.products,
+                        negotiated_prices=prices, options=run.options)
+    sender = outbox.sender_of(run.settings, run.mailer.default_sender)
+    return await _write_invoice(session, batch, run.settings, customer, plan, sender, run.announce)
 
 
 def _terms(settings: TenantSettings, customer) -> dict:
@@ -235,7 +359,7 @@ def _terms(settings: TenantSettings, customer) -> dict:
     return terms
 
 
-async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: TenantSettings, customer,
+async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: TenantSettings, customer: TargetCustomer,
                          plan: InvoicePlan, sender: str, announce: bool) -> uuid.UUID | None:
     blocking = validation_reasons(plan, has_billing_address=customer.billing_address is not None)
     validate = batch.validate_invoices and not blocking
@@ -271,6 +395,8 @@ async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: T
         "message_id": outbox.message_id(mail_id, sender) if mail_id else None})).one()
     if result.linked != len(lines):
         raise RuntimeError("time entries changed while being invoiced")  # rolls this customer back
+    if result.recorded != 1:
+        raise RuntimeError("the customer's outcome was recorded by another run")
     if validate and announce:
         async def resource() -> dict:
             return await invoice_resource(session, await session.get(Invoice, invoice_id))
@@ -279,17 +405,10 @@ async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: T
     return mail_id
 
 
-async def _progress(session: AsyncSession, batch_id: uuid.UUID) -> None:
-    done = select(func.count()).where(InvoiceBatchCustomer.batch_id == batch_id,
-                                      InvoiceBatchCustomer.outcome.is_not(None)).scalar_subquery()
-    await session.execute(update(InvoiceBatch).where(InvoiceBatch.id == batch_id)
-                          .values(customers_done=done, heartbeat_at=func.now()))
-
-
 async def _finish(session: AsyncSession, batch_id: uuid.UUID, sender: str) -> tuple[str, uuid.UUID | None]:
     """The batch's final status, and the id of its summary email when one is asked for."""
     batch = await session.get(InvoiceBatch, batch_id, with_for_update=True)
-    if batch.status != "running":
+    if batch.status != "running" or await _pending(session, batch_id):
         return batch.status, None
     outcomes = dict((await session.execute(
         select(InvoiceBatchCustomer.outcome, func.count()).where(InvoiceBatchCustomer.batch_id == batch_id)
