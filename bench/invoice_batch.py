@@ -1,12 +1,18 @@
-"""Benchmark: one invoice batch over 1,000 customers x 100 approved entries (100,000), validate=true,
-run by a real `rebill worker` process, timed from the POST to `succeeded`.
+"""Benchmark: an invoice batch as a helpdesk launches it on month-end. 1,000 customers x 100 approved
+entries (100,000) are pushed through the bulk API (customers, work items, then time entries 10,000 a
+request), and a `validate=true` batch is launched at once on real `rebill worker` processes, timed
+from the POST to its final status. No ANALYZE (unless --analyze), no warm-up: the tables are as fresh
+as a user's.
 
 In the same run, the floor: the same invoices and lines written for an identical second tenant by
-set-based INSERT ... SELECT statements in a single transaction (no per-customer transactions, no
-planning in Python). Reported: entries/s of both and their ratio.
+set-based INSERT ... SELECT statements in one transaction (no per-customer transactions, no planning
+in Python), after an ANALYZE so that the floor gets its best plans. Reported: entries/s of both,
+their ratio, and each worker's peak RSS. With --rss-baseline N, a first batch of N entries (100
+customers) runs on its own fresh worker, and the big batch's peak RSS is compared to it.
 
-Usage: python bench/invoice_batch.py [--customers 1000] [--entries 100]
-(DATABASE_URL / REDIS_URL default to the local servers; the database `rebill_bench` is recreated)."""
+Usage: python bench/invoice_batch.py [--customers 1000] [--entries 100] [--workers 1] [--analyze]
+                                     [--rss-baseline 10000]
+(DATABASE_URL / REDIS_URL default to the local servers; the database is recreated)."""
 
 import argparse
 import asyncio
@@ -14,6 +20,7 @@ import os
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import asyncpg
@@ -22,40 +29,16 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.db import make_engine, make_sessionmaker, session_scope  # noqa: E402
+from app.kit.net import free_port  # noqa: E402
 from app.migrations import upgrade_head  # noqa: E402
 from app.tenants.service import create_tenant  # noqa: E402
-from app.kit.net import free_port  # noqa: E402
 from bench.bulk_upsert import recreate_database, wait_ready  # noqa: E402
 
 DATABASE_URL = os.environ.get("DATABASE_URL", "postgresql://root@127.0.0.1:5432/rebill_bench")
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/14")
+REBILL = str(Path(sys.executable).parent / "rebill")
+ENV = {**os.environ, "DATABASE_URL": DATABASE_URL, "REDIS_URL": REDIS_URL, "LOG_LEVEL": "warning"}
 
-SEED = """
-WITH p AS (INSERT INTO products (id, tenant_id, code, name, description, unit, unit_price)
-           VALUES (gen_random_uuid(), $1, 'SUP-H', 'Support', 'Remote support', 'hour', 80) RETURNING id),
-     s AS (UPDATE tenant_settings SET default_product_id = (SELECT id FROM p), timezone = 'Europe/Paris',
-           terms = '{"payment_terms_days": 30}' WHERE tenant_id = $1)
-SELECT id FROM p
-"""
-SEED_CUSTOMERS = """
-INSERT INTO customers (id, tenant_id, name, kind, billing_address, emails, currency, tax_rate, tax_exempt)
-SELECT gen_random_uuid(), $1, 'Customer ' || n, 'company',
-       '{"line1": "1 rue A", "line2": null, "postal_code": "75001", "city": "Paris", "country": "FR"}',
-       ARRAY['c' || n || '@example.com'], 'EUR', 20, false
-FROM generate_series(1, $2) AS n
-"""
-SEED_WORK = """
-INSERT INTO work_items (id, tenant_id, type, reference, title, customer_id)
-SELECT gen_random_uuid(), $1, 'ticket', 'T-' || row_number() OVER (), 'Ticket', id FROM customers WHERE tenant_id = $1
-"""
-SEED_ENTRIES = """
-INSERT INTO time_entries (id, tenant_id, work_item_id, employee_id, employee_name, started_at, hours, product_id,
-                          status, billable)
-SELECT gen_random_uuid(), $1, w.id, 'e-1', 'Alice Martin',
-       timestamptz '2026-11-02 08:00+00' + (n || ' minutes')::interval, (1 + n % 4) + 0.25,
-       CASE WHEN n % 10 = 0 THEN NULL ELSE $3::uuid END, 'approved', true
-FROM work_items w, generate_series(1, $2) AS n WHERE w.tenant_id = $1
-"""
 FLOOR = [
     """INSERT INTO invoices (id, tenant_id, customer_id, status, number, bill_to, title, subtitle, issue_date,
          due_date, currency, untaxed_amount, tax_amount, total, taxes, terms, not_validated_reasons,
@@ -83,82 +66,149 @@ FLOOR = [
 ]
 
 
-async def seed(conn, tenant_id, customers: int, entries: int):
-    product_id = await conn.fetchval(SEED, tenant_id)
-    await conn.execute(SEED_CUSTOMERS, tenant_id, customers)
-    await conn.execute(SEED_WORK, tenant_id)
-    await conn.execute(SEED_ENTRIES, tenant_id, entries, product_id)
-    return product_id
+async def push(http: httpx.AsyncClient, customers: int, entries: int) -> tuple[list[str], str]:
+    """What a helpdesk does: a product and the default product setting, then everything in bulk."""
+    product = (await http.post("/v1/products", json={"external_id": "SUP-H", "code": "SUP-H", "name": "Support",
+                                                     "description": "Remote support", "unit_price": "80.00"})).json()
+    await http.patch("/v1/settings", json={"default_product_id": product["id"], "timezone": "Europe/Paris",
+                                           "terms": {"payment_terms_days": 30}})
+    address = {"line1": "1 rue A", "postal_code": "75001", "city": "Paris", "country": "FR"}
+    for offset in range(0, customers, 10_000):
+        numbers = range(offset, min(customers, offset + 10_000))
+        response = await http.post("/v1/customers/bulk", json={"items": [
+            {"external_id": f"c-{n}", "name": f"Customer {n}", "billing_address": address,
+             "emails": [f"c{n}@example.com"], "tax_rate": "20.00"} for n in numbers]})
+        assert response.status_code == 200, response.text
+        response = await http.post("/v1/work-items/bulk", json={"items": [
+            {"external_id": f"T-{n}", "type": "ticket", "reference": f"T-{n}", "title": "Ticket",
+             "customer_external_id": f"c-{n}"} for n in numbers]})
+        assert response.status_code == 200, response.text
+    start = datetime(2026, 11, 2, 8, tzinfo=UTC)
+    items = ({"external_id": f"e-{c}-{k}", "work_item_external_id": f"T-{c}", "employee_id": "e-1",
+              "employee_name": "Alice Martin", "started_at": (start + timedelta(minutes=k)).isoformat(),
+              "hours": f"{1 + k % 4}.25", "status": "approved",
+              **({} if k % 10 == 0 else {"product_external_id": "SUP-H"})}
+             for c in range(customers) for k in range(entries))
+    while chunk := [item for _, item in zip(range(10_000), items)]:
+        response = await http.post("/v1/time-entries/bulk", json={"items": chunk})
+        assert response.status_code == 200, response.text
+    ids, cursor = [], None
+    while True:
+        page = (await http.get("/v1/customers", params={"limit": 200, **({"cursor": cursor} if cursor else {})})).json()
+        ids += [c["id"] for c in page["data"]]
+        if not (cursor := page["next_cursor"]):
+            return ids, product["id"]
 
 
-async def main(customers: int, entries: int) -> None:
+def peak_rss_mb(process: subprocess.Popen) -> float:
+    """The process's high-water mark of resident memory (VmHWM), read before it is stopped."""
+    for line in Path(f"/proc/{process.pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmHWM")
+
+
+async def bill(http: httpx.AsyncClient, ids: list[str], workers: int) -> tuple[float, dict, list[float]]:
+    """Start `workers` fresh workers, POST the batch, wait for its final status; (seconds, report, RSS)."""
+    processes = [subprocess.Popen([REBILL, "worker"], env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                 for _ in range(workers)]
+    try:
+        await asyncio.sleep(3)  # let the workers connect, as they would be long before month-end
+        t0 = time.perf_counter()
+        batch = (await http.post("/v1/invoice-batches", json={
+            "customer_ids": ids, "title": "November", "period_start": "2026-11-01", "period_end": "2026-11-30",
+            "validate": True, "show_employee_names": True})).json()
+        progress = []
+        while True:
+            state = (await http.get(f"/v1/invoice-batches/{batch['id']}")).json()
+            progress.append(state["progress"]["customers_done"])
+            if state["status"] not in {"scheduled", "running"}:
+                break
+            await asyncio.sleep(0.05)
+        elapsed = time.perf_counter() - t0
+        rss = [peak_rss_mb(p) for p in processes]
+    finally:
+        # The workers go on rendering the validated invoices' PDFs after the batch (a job of its own,
+        # not part of the batch's time): the benchmark does not wait for it.
+        for process in processes:
+            process.kill()
+            process.wait(timeout=30)
+    report = (await http.get(f"/v1/invoice-batches/{batch['id']}/report")).json()
+    assert state["status"] == "succeeded", state
+    assert report["totals"]["invoices"] == len(ids), report["totals"]
+    distinct = sorted(set(progress))
+    print(f"  progress seen while running: {len(distinct)} distinct values of customers_done "
+          f"({', '.join(map(str, distinct[:6]))}{', …' if len(distinct) > 6 else ''})")
+    return elapsed, report, rss
+
+
+async def tenant_client(port: int, name: str) -> httpx.AsyncClient:
+    engine = make_engine(DATABASE_URL)
+    async with session_scope(make_sessionmaker(engine)) as session:
+        _, key = await create_tenant(session, name=name)
+    await engine.dispose()
+    return httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=300,
+                             headers={"Authorization": f"Bearer {key.key}"})
+
+
+async def main(customers: int, entries: int, workers: int, analyze: bool, rss_baseline: int) -> None:
     total = customers * entries
     await recreate_database()
     await asyncio.to_thread(upgrade_head, DATABASE_URL)
-    engine = make_engine(DATABASE_URL)
-    async with session_scope(make_sessionmaker(engine)) as session:
-        batch_tenant, key = await create_tenant(session, name="bench-batch")
-        floor_tenant, _ = await create_tenant(session, name="bench-floor")
-    await engine.dispose()
-    conn = await asyncpg.connect(DATABASE_URL)
-    await seed(conn, batch_tenant.id, customers, entries)
-    floor_product = await seed(conn, floor_tenant.id, customers, entries)
-    await conn.execute("ANALYZE")
-
-    t0 = time.perf_counter()
-    async with conn.transaction():
-        for statement in FLOOR:
-            await conn.execute(statement, floor_tenant.id, *([floor_product] if "$2" in statement else []))
-    floor = time.perf_counter() - t0
-    await conn.close()
-
-    env = {**os.environ, "DATABASE_URL": DATABASE_URL, "REDIS_URL": REDIS_URL, "LOG_LEVEL": "warning"}
-    rebill = str(Path(sys.executable).parent / "rebill")
     port = free_port()
-    api = subprocess.Popen([rebill, "api", "--port", str(port)], env=env)
-    worker = subprocess.Popen([rebill, "worker"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    api = subprocess.Popen([REBILL, "api", "--port", str(port)], env=ENV)
     try:
-        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=60,
-                                     headers={"Authorization": f"Bearer {key.key}"}) as http:
-            await wait_ready(http)
-            await asyncio.sleep(2)  # let the worker connect
-            ids = []
-            cursor = None
-            while True:
-                page = (await http.get("/v1/customers", params={"limit": 200, **({"cursor": cursor} if cursor else {})})).json()
-                ids += [c["id"] for c in page["data"]]
-                cursor = page["next_cursor"]
-                if not cursor:
-                    break
-            t0 = time.perf_counter()
-            batch = (await http.post("/v1/invoice-batches", json={
-                "customer_ids": ids, "title": "November", "period_start": "2026-11-01", "period_end": "2026-11-30",
-                "validate": True, "show_employee_names": True})).json()
-            while True:
-                state = (await http.get(f"/v1/invoice-batches/{batch['id']}")).json()
-                if state["status"] not in {"scheduled", "running"}:
-                    break
-                await asyncio.sleep(0.05)
-            elapsed = time.perf_counter() - t0
-            report = (await http.get(f"/v1/invoice-batches/{batch['id']}/report")).json()
+        small = await tenant_client(port, "bench-small")
+        batch_http = await tenant_client(port, "bench-batch")
+        floor_http = await tenant_client(port, "bench-floor")
+        await wait_ready(batch_http)
+        t0 = time.perf_counter()
+        ids, _ = await push(batch_http, customers, entries)
+        pushed = time.perf_counter() - t0
+        _, floor_product = await push(floor_http, customers, entries)
+        if rss_baseline:
+            small_ids, _ = await push(small, 100, rss_baseline // 100)
+            print(f"baseline batch: 100 customers x {rss_baseline // 100} entries")
+            _, _, small_rss = await bill(small, small_ids, 1)
+        conn = await asyncpg.connect(DATABASE_URL)
+        if analyze:
+            await conn.execute("ANALYZE")
+        print(f"invoice batch: {customers} customers x {entries} entries = {total} entries, validate=true, "
+              f"{workers} worker(s), {'after ANALYZE' if analyze else 'fresh tables, never analysed'}")
+        elapsed, _, rss = await bill(batch_http, ids, workers)
+
+        await conn.execute("ANALYZE")
+        floor_tenant = await conn.fetchval("SELECT tenant_id FROM products WHERE id = $1", floor_product)
+        t0 = time.perf_counter()
+        async with conn.transaction():
+            for statement in FLOOR:
+                await conn.execute(statement, floor_tenant,
+                                   *([asyncpg.pgproto.pgproto.UUID(floor_product)] if "$2" in statement else []))
+        floor = time.perf_counter() - t0
+        await conn.close()
+        for client in (small, batch_http, floor_http):
+            await client.aclose()
     finally:
-        # The worker goes on rendering the validated invoices' PDFs after the batch (a job of its
-        # own, not part of the batch's time): the benchmark does not wait for it.
-        worker.kill()
         api.terminate()
-        for process in (worker, api):
-            process.wait(timeout=30)
-    assert state["status"] == "succeeded", state
-    assert report["totals"]["invoices"] == customers
-    print(f"invoice batch: {customers} customers x {entries} entries = {total} entries, validate=true")
-    print(f"  batch (POST -> succeeded, real worker) {elapsed:7.2f} s  {total / elapsed:8.0f} entries/s")
-    print(f"  floor (set-based INSERT ... SELECT)    {floor:7.2f} s  {total / floor:8.0f} entries/s")
-    print(f"  ratio batch / floor                    {elapsed / floor:7.2f}x")
+        api.wait(timeout=30)
+    print(f"  pushed through the bulk API         {pushed:7.2f} s  {total / pushed:8.0f} entries/s (customers, "
+          f"work items, entries)")
+    print(f"  batch (POST -> succeeded)           {elapsed:7.2f} s  {total / elapsed:8.0f} entries/s")
+    print(f"  floor (set-based INSERT ... SELECT) {floor:7.2f} s  {total / floor:8.0f} entries/s")
+    print(f"  ratio batch / floor                 {elapsed / floor:7.2f}x")
+    print(f"  worker peak RSS                     {', '.join(f'{r:.0f} MB' for r in rss)}")
+    if rss_baseline:
+        print(f"  worker peak RSS, {rss_baseline}-entry batch {small_rss[0]:.0f} MB: big / small = "
+              f"{max(rss) / small_rss[0]:.2f}")
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--customers", type=int, default=1000)
     parser.add_argument("--entries", type=int, default=100)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--analyze", action="store_true", help="ANALYZE the tables before the batch")
+    parser.add_argument("--rss-baseline", type=int, default=10_000,
+                        help="entries of a first, small batch whose worker's peak RSS is the baseline (0: none)")
     args = parser.parse_args()
-    asyncio.run(main(args.customers, args.entries))
+    asyncio.run(main(args.customers, args.entries, args.workers, args.analyze, args.rss_baseline))
