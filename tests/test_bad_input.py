@@ -974,6 +974,23 @@ async def test_bad_query_parameter_of_the_delivery_log_is_422_naming_it(api, wor
     assert_problem(response, 422, field=field)
 
 
+REPORT_LISTS = ("invoices-created", "invoices-not-validated", "invoices-not-sent", "unbilled-times",
+                "customers-without-times", "credit-notes-created")
+LIST_QUERIES = [({"limit": "0"}, "limit"), ({"limit": "201"}, "limit"), ({"limit": "abc"}, "limit"),
+                ({"cursor": "garbage"}, "cursor"), ({"cursor": "x" * 65}, "cursor"), ({"cursor": "AAAA"}, "cursor")]
+
+
+@pytest.mark.parametrize(("params", "field"), LIST_QUERIES, ids=[next(iter(p.items()))[1][:12] for p, _ in LIST_QUERIES])
+@pytest.mark.parametrize("selection", REPORT_LISTS)
+async def test_bad_query_parameter_of_a_report_list_is_422_naming_it(api, world, selection, params, field):
+    batch = await api.post("/v1/invoice-batches", json={
+        "title": "November", "period_start": "2026-11-01", "period_end": "2026-11-30",
+        "customer_ids": [world["company"]]})
+    assert batch.status_code == 202, batch.text
+    response = await api.get(f"/v1/invoice-batches/{batch.json()['id']}/report/{selection}", params=params)
+    assert_problem(response, 422, field=field)
+
+
 NUL_FILTERS = [("customers", "external_id"), ("products", "code"), ("products", "external_id"),
                ("work-items", "external_id"), ("time-entries", "external_id")]
 
