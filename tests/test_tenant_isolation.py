@@ -14,6 +14,7 @@ from app.invoice_batches.runner import run_batch
 from app.models import WebhookEndpoint
 from tests import factories, webhook_helpers
 from tests.observe import KINDS, list_all, tenant_state
+from tests.test_invoice_batch_report import SELECTIONS as REPORT_SELECTIONS
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -437,9 +438,7 @@ async def test_settings_are_per_tenant(api, other_api, b_records):
 
 # --- a batch's report ------------------------------------------------------------------------------
 
-REPORT_PATHS = ["/report"] + [f"/report/{selection}" for selection in (
-    "invoices-created", "invoices-not-validated", "invoices-not-sent", "unbilled-times", "customers-without-times",
-    "credit-notes-created")]
+REPORT_PATHS = ["/report"] + [f"/report/{selection}" for selection in REPORT_SELECTIONS]
 
 
 async def test_the_report_of_another_tenants_batch_and_its_lists_are_404(api, other_api, b_records, sessionmaker):

@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.invoice_batches.schemas import InvoiceBatchOut, Totals
 from app.invoicing.reasons import not_sent_reason, reason
-from app.kit.pagination import KeysetParams, Key, decode_keys, make_page
+from app.kit.pagination import Key, KeysetParams, decode_keys, make_page
 from app.kit.repository import get_owned
 from app.models import Invoice, InvoiceBatch, InvoiceBatchCustomer, InvoiceBatchUnbilled, InvoiceLine
 from app.webhooks.service import emit_event
