@@ -19,6 +19,8 @@ import pytest
 
 from tests import factories
 from tests.observe import KINDS, tenant_state
+from tests.test_invoice_batch_report import SELECTIONS as REPORT_SELECTIONS
+from tests.test_invoice_batch_report import an_hour_ahead
 
 PROBLEM_JSON = "application/problem+json"
 UNKNOWN_ID = "01900000-0000-7000-8000-000000000001"  # a well-formed id that names no record
@@ -971,6 +973,22 @@ async def test_bad_query_parameter_is_422_naming_it(api, kind, params, field):
                                                 ({"cursor": "garbage"}, "cursor"), ({"cursor": "x" * 65}, "cursor")])
 async def test_bad_query_parameter_of_the_delivery_log_is_422_naming_it(api, world, params, field):
     response = await api.get(f"{WHP.format(**world)}/deliveries", params=params)
+    assert_problem(response, 422, field=field)
+
+
+LIST_QUERIES = [({"limit": "0"}, "limit"), ({"limit": "201"}, "limit"), ({"limit": "abc"}, "limit"),
+                ({"cursor": "garbage"}, "cursor"), ({"cursor": "x" * 65}, "cursor"), ({"cursor": "AAAA"}, "cursor")]
+
+
+@pytest.mark.parametrize(("params", "field"), LIST_QUERIES,
+                         ids=[next(iter(p.items()))[1][:12] for p, _ in LIST_QUERIES])
+@pytest.mark.parametrize("selection", REPORT_SELECTIONS)
+async def test_bad_query_parameter_of_a_report_list_is_422_naming_it(api, world, selection, params, field):
+    batch = await api.post("/v1/invoice-batches", json={
+        "title": "November", "period_start": "2026-11-01", "period_end": "2026-11-30",
+        "customer_ids": [world["company"]], "run_at": an_hour_ahead()})
+    assert batch.status_code == 202, batch.text
+    response = await api.get(f"/v1/invoice-batches/{batch.json()['id']}/report/{selection}", params=params)
     assert_problem(response, 422, field=field)
 
 

@@ -16,7 +16,8 @@ import httpx
 import pytest
 from rebill_client import AuthenticatedClient
 from rebill_client.api.customers import create_customer, get_customer
-from rebill_client.api.invoice_batches import create_invoice_batch, get_invoice_batch, get_invoice_batch_report
+from rebill_client.api.invoice_batches import (create_invoice_batch, get_invoice_batch, get_invoice_batch_report,
+                                              list_invoice_batch_invoices_created)
 from rebill_client.api.invoices import get_invoice_pdf
 from rebill_client.api.products import create_product
 from rebill_client.api.settings import update_settings
@@ -105,6 +106,7 @@ async def test_the_sdk_pushes_data_runs_a_batch_and_reads_its_report(live_rebill
             await asyncio.sleep(0.05)
         report = await get_invoice_batch_report.asyncio(client=client, batch_id=str(batch.id))
         [created] = report.invoices_created
+        listed = await list_invoice_batch_invoices_created.asyncio(str(batch.id), client=client, limit=10)
         pdf = await get_invoice_pdf.asyncio_detailed(client=client, invoice_id=str(created.invoice_id))
         missing = await get_customer.asyncio(client=client, customer_id=str(uuid.uuid4()))
 
@@ -112,5 +114,7 @@ async def test_the_sdk_pushes_data_runs_a_batch_and_reads_its_report(live_rebill
     assert created.number.startswith("INV-") and created.status == "validated"
     assert Decimal(created.total) == Decimal("360.00")  # 3 x 1.25 h x 80.00 + 20 %
     assert Decimal(report.totals.hours) == Decimal("3.75")
+    assert report.counts.invoices_created == 1 and report.truncated is False
+    assert listed.data == report.invoices_created and listed.next_cursor is None
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     assert isinstance(missing, Problem) and missing.status == 404 and missing.code == "not_found"

@@ -10,9 +10,11 @@ import uuid
 import pytest
 from sqlalchemy import select
 
+from app.invoice_batches.runner import run_batch
 from app.models import WebhookEndpoint
 from tests import factories, webhook_helpers
 from tests.observe import KINDS, list_all, tenant_state
+from tests.test_invoice_batch_report import SELECTIONS as REPORT_SELECTIONS
 
 PROBLEM_JSON = "application/problem+json"
 
@@ -432,6 +434,28 @@ async def test_settings_are_per_tenant(api, other_api, b_records):
     assert a_settings["legal_name"] == "Alpha Legal"
     assert_no_b_data(await api.get("/v1/settings"))
     assert (await other_api.get("/v1/settings")).json() == b_before
+
+
+# --- a batch's report ------------------------------------------------------------------------------
+
+REPORT_PATHS = ["/report"] + [f"/report/{selection}" for selection in REPORT_SELECTIONS]
+
+
+async def test_the_report_of_another_tenants_batch_and_its_lists_are_404(api, other_api, b_records, sessionmaker):
+    b_batch = factories._ok(await other_api.post("/v1/invoice-batches", json={
+        "title": "Bravo November", "period_start": "2026-11-01", "period_end": "2026-11-30", "validate": False,
+        "customer_ids": [b_records["customers"]["id"]]}), 202)
+    await run_batch(sessionmaker, uuid.UUID(b_batch["id"]))  # B's report now holds B's invoice
+    unknown_id = str(uuid.uuid4())
+
+    for path in REPORT_PATHS:
+        response = await api.get(f"/v1/invoice-batches/{b_batch['id']}{path}")
+        assert_problem(response, 404)
+        assert_no_b_data(response)
+        unknown = await api.get(f"/v1/invoice-batches/{unknown_id}{path}")
+        assert response.json() == {**unknown.json(),
+                                   "detail": unknown.json()["detail"].replace(unknown_id, b_batch["id"])}
+        assert (await other_api.get(f"/v1/invoice-batches/{b_batch['id']}{path}")).status_code == 200
 
 
 # --- webhooks: routes beyond read/update/delete, and events -------------------------------------

@@ -43,20 +43,20 @@ def invoice_email(*, invoice, seller_name: str | None, sender: str, recipient: s
     return message
 
 
-def batch_summary_email(*, batch, report: dict, sender: str, recipient: str, msg_id: str,
+def batch_summary_email(*, batch, summary: dict, sender: str, recipient: str, msg_id: str,
                         report_url: str) -> EmailMessage:
     message = EmailMessage()
     _headers(message, sender=sender, sender_name="Rebill", recipient=recipient,
              subject=f"Invoice batch {batch.status.replace('_', ' ')}: {batch.title}", msg_id=msg_id)
     totals = "\n".join(f"  {t['currency']}: {format_decimal(Decimal(str(t['untaxed'])))} untaxed, "
-                       f"{format_decimal(Decimal(str(t['total'])))} with tax" for t in report["totals"]["by_currency"])
+                       f"{format_decimal(Decimal(str(t['total'])))} with tax" for t in summary["totals"]["by_currency"])
     message.set_content(
         f"The invoice batch \"{batch.title}\" ended: {batch.status}.\n\n"
-        f"Invoices created:       {len(report['invoices_created'])}\n"
-        f"Invoices not validated: {len(report['invoices_not_validated'])}\n"
-        f"Invoices not sent:      {len(report['invoices_not_sent'])}\n"
-        f"Unbilled times:         {len(report['unbilled_times'])}\n"
-        f"Customers:              {report['totals']['customers']}\n"
+        f"Invoices created:       {summary['counts']['invoices_created']}\n"
+        f"Invoices not validated: {summary['counts']['invoices_not_validated']}\n"
+        f"Invoices not sent:      {summary['counts']['invoices_not_sent']}\n"
+        f"Unbilled times:         {summary['counts']['unbilled_times']}\n"
+        f"Customers:              {summary['totals']['customers']}\n"
         + (f"\nTotals:\n{totals}\n" if totals else "")
         + f"\nThe full report: {report_url}\n")
     return message

@@ -23,7 +23,7 @@ from app.db import session_scope
 from app.delivery.mailer import DeliveryError, Mailer
 from app.delivery.messages import batch_summary_email, invoice_email, message_id
 from app.errors import Conflict, FieldError, InvalidInput
-from app.invoice_batches.report import batch_report
+from app.invoice_batches.report import batch_summary
 from app.invoices.documents import invoice_pdf
 from app.kit.ids import new_id
 from app.kit.repository import get_owned, where_given
@@ -175,9 +175,9 @@ async def _compose(session: AsyncSession, row: EmailOutbox, settings: TenantSett
         return invoice_email(invoice=invoice, seller_name=settings.legal_name or None, sender=sender,
                              recipient=row.recipient, msg_id=row.message_id, pdf=pdf)
     batch = await session.get(InvoiceBatch, row.batch_id)
-    report = await batch_report(session, tenant_id=row.tenant_id, batch_id=str(batch.id))
+    summary = await batch_summary(session, batch)
     url = f"{mailer.public_base_url}/v1/invoice-batches/{batch.id}/report"
-    return batch_summary_email(batch=batch, report=report, sender=sender, recipient=row.recipient,
+    return batch_summary_email(batch=batch, summary=summary, sender=sender, recipient=row.recipient,
                                msg_id=row.message_id, report_url=url)
 
 

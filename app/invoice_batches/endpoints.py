@@ -1,6 +1,6 @@
 """HTTP routes for invoice batches."""
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from fastapi import APIRouter, Depends, Header, status
 from fastapi.responses import JSONResponse
@@ -10,7 +10,7 @@ from app.errors import problems
 from app.invoice_batches import batches, report, service
 from app.invoice_batches.schemas import (InvoiceBatchDefinition, InvoiceBatchOut, InvoiceBatchPreview,
                                         InvoiceBatchReport)
-from app.kit.pagination import Page, PageParams, make_page, page_params
+from app.kit.pagination import KeysetParams, Page, PageParams, keyset_params, make_page, page_params
 
 router = APIRouter(prefix="/v1/invoice-batches", tags=["invoice-batches"])
 
@@ -57,6 +57,28 @@ async def get_invoice_batch_report(batch_id: str, session: SessionDep, tenant_id
     """Invoice by invoice and time by time, what the batch did and why."""
     return InvoiceBatchReport.model_validate(await report.batch_report(session, tenant_id=tenant_id,
                                                                        batch_id=batch_id))
+
+
+def _selection_route(path_name: str) -> None:
+    """GET /{batch_id}/report/<path_name>: one selection of the report, page by page, its items
+    shaped as in the report. One route (and one typed SDK call) per selection."""
+    name = path_name.replace("-", "_")
+    [item] = get_args(InvoiceBatchReport.model_fields[name].annotation)
+
+    async def endpoint(batch_id: str, session: SessionDep, tenant_id: TenantDep,
+                       page: Annotated[KeysetParams, Depends(keyset_params)]) -> dict:
+        return await report.selection_page(session, tenant_id=tenant_id, batch_id=batch_id, selection=name, page=page)
+
+    router.add_api_route(
+        f"/{{batch_id}}/report/{path_name}", endpoint, methods=["GET"], response_model=Page[item],
+        name=f"list_invoice_batch_{name}", responses=problems(404, 422),
+        summary=f"List the report's {name.replace('_', ' ')}",
+        description=f"Every item of the report's `{name}`, in the report's order (its first 1,000 are the "
+                    "report's). Follow `next_cursor` until it is null.")
+
+
+for _path_name in report.PAGED:
+    _selection_route(_path_name)
 
 
 @router.post("/{batch_id}/cancel", responses=problems(404, 409))

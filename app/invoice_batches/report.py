@@ -1,62 +1,165 @@
-"""The batch report (SPEC §4.3): the four result selections with reasons, the customers that had
-nothing to bill, and totals per currency."""
+"""The batch report (SPEC §4.3, §8): the result selections with their reasons, the customers that
+had nothing to bill, exact counts and totals per currency; and each selection as a paginated list.
+
+However large the batch, nothing here reads all of it: counts and totals are SQL aggregates, and
+every list is a LIMITed keyset read in the order of an index (see migration 0006). The report shows
+the first REPORT_LIMIT items of each selection, which are exactly the first pages of its list."""
 
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, Select, false, func, select, true, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.invoice_batches.schemas import InvoiceBatchOut, Totals
-from app.invoicing.planning import currency_totals
 from app.invoicing.reasons import not_sent_reason, reason
+from app.kit.pagination import Key, KeysetParams, decode_keys, make_page
 from app.kit.repository import get_owned
 from app.models import Invoice, InvoiceBatch, InvoiceBatchCustomer, InvoiceBatchUnbilled, InvoiceLine
 from app.webhooks.service import emit_event
 
+REPORT_LIMIT = 1000
 
-async def batch_report(session: AsyncSession, *, tenant_id: uuid.UUID, batch_id: str) -> dict:
-    batch = await get_owned(session, InvoiceBatch, tenant_id, batch_id, label="invoice batch")
-    invoices = (await session.scalars(select(Invoice).where(Invoice.batch_id == batch.id)
-                                      .order_by(Invoice.id))).all()
+
+@dataclass(frozen=True)
+class Selection:
+    """One list of the report: its rows for a batch, the columns it is ordered and paged by (the
+    columns an index leads with after the batch), and how a row reads in the report."""
+
+    rows: Callable[[InvoiceBatch], Select]
+    keys: tuple[Any, ...]
+    item: Callable[[Any], Any]
+
+    @property
+    def key_kinds(self) -> tuple[type, ...]:
+        return tuple(column.type.python_type for column in self.keys)
+
+    def key_of(self, row) -> tuple[Key, ...]:
+        return tuple(getattr(row, column.key) for column in self.keys)
+
+    def page(self, batch: InvoiceBatch, *, after: tuple[Key, ...] | None, limit: int) -> Select:
+        stmt = self.rows(batch)
+        if after is not None:
+            stmt = stmt.where(tuple_(*self.keys) > tuple_(*after))
+        return stmt.order_by(*self.keys).limit(limit)
+
+    def count(self, batch: InvoiceBatch) -> Select:
+        return select(func.count()).select_from(self.rows(batch).subquery())
+
+
+def _invoices(batch: InvoiceBatch, *where: ColumnElement[bool], columns: tuple = ()) -> Select:
+    return select(Invoice.id, Invoice.customer_id, *columns).where(Invoice.batch_id == batch.id, *where)
+
+
+def _asked(step: bool) -> ColumnElement[bool]:
+    # An invoice is "not validated" or "not sent" only when the batch asked for that step.
+    return true() if step else false()
+
+
+def _customers(batch: InvoiceBatch, outcome: str, *columns) -> Select:
+    return select(InvoiceBatchCustomer.customer_id, InvoiceBatchCustomer.position, *columns).where(
+        InvoiceBatchCustomer.batch_id == batch.id, InvoiceBatchCustomer.outcome == outcome)
+
+
+_CREATED = (Invoice.number, Invoice.status, Invoice.total, Invoice.currency)
+
+
+def _created(row) -> dict:
+    return {"invoice_id": row.id, "customer_id": row.customer_id, "number": row.number, "status": row.status,
+            "total": row.total, "currency": row.currency}
+
+
+def _invoice_with(reasons: Callable[[Any], list[dict]]) -> Callable[[Any], dict]:
+    return lambda row: {"invoice_id": row.id, "customer_id": row.customer_id, "reasons": reasons(row)}
+
+
+SELECTIONS: dict[str, Selection] = {
+    "invoices_created": Selection(rows=lambda batch: _invoices(batch, columns=_CREATED),
+                                  keys=(Invoice.id,), item=_created),
+    "invoices_not_validated": Selection(
+        rows=lambda batch: _invoices(batch, _asked(batch.validate_invoices), Invoice.status == "draft",
+                                     columns=(Invoice.not_validated_reasons,)),
+        keys=(Invoice.id,), item=_invoice_with(lambda row: [reason(code) for code in row.not_validated_reasons])),
+    "invoices_not_sent": Selection(
+        rows=lambda batch: _invoices(batch, _asked(batch.send), Invoice.status == "validated",
+                                     Invoice.delivery_status == "failed",
+                                     columns=(Invoice.delivery_failure, Invoice.delivery_last_error)),
+        keys=(Invoice.id,), item=_invoice_with(lambda row: [not_sent_reason(row)])),
+    "unbilled_times": Selection(
+        rows=lambda batch: select(InvoiceBatchUnbilled.customer_id, InvoiceBatchUnbilled.time_entry_id,
+                                  InvoiceBatchUnbilled.reason).where(InvoiceBatchUnbilled.batch_id == batch.id),
+        keys=(InvoiceBatchUnbilled.customer_id, InvoiceBatchUnbilled.time_entry_id),
+        item=lambda row: {"time_entry_id": row.time_entry_id, "customer_id": row.customer_id,
+                          "reasons": [reason(row.reason)]}),
+    "customers_without_times": Selection(rows=lambda batch: _customers(batch, "no_times"),
+                                         keys=(InvoiceBatchCustomer.position,), item=lambda row: row.customer_id),
+    # Credit notes (SPEC §10) are not built yet: no batch creates one, the list is always empty.
+    "credit_notes_created": Selection(rows=lambda batch: _invoices(batch, false(), columns=_CREATED),
+                                      keys=(Invoice.id,),
+                                      item=lambda row: {**_created(row), "credited_invoice_ids": []}),
+    "customers_failed": Selection(rows=lambda batch: _customers(batch, "failed", InvoiceBatchCustomer.error),
+                                  keys=(InvoiceBatchCustomer.position,),
+                                  item=lambda row: {"customer_id": row.customer_id, "error": row.error}),
+}
+
+# The selections served as paginated lists, by their name in the path.
+PAGED = ("invoices-created", "invoices-not-validated", "invoices-not-sent", "unbilled-times",
+         "customers-without-times", "credit-notes-created")
+
+
+async def batch_summary(session: AsyncSession, batch: InvoiceBatch) -> dict:
+    """The size of each selection and the totals: what the completed event and the summary email
+    carry, and the report's head."""
+    counts = {name: await session.scalar(selection.count(batch)) for name, selection in SELECTIONS.items()}
+    counts["customers_excluded"] = 0  # exclusions (SPEC §9) are not built yet
+    return {"counts": counts, "totals": await _totals(session, batch)}
+
+
+async def _totals(session: AsyncSession, batch: InvoiceBatch) -> dict:
+    by_currency = (await session.execute(
+        select(Invoice.currency, func.count().label("invoices"), func.sum(Invoice.untaxed_amount).label("untaxed"),
+               func.sum(Invoice.tax_amount).label("tax"), func.sum(Invoice.total).label("total"))
+        .where(Invoice.batch_id == batch.id).group_by(Invoice.currency).order_by(Invoice.currency))).all()
     hours = await session.scalar(select(func.coalesce(func.sum(InvoiceLine.quantity), 0))
                                  .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
                                  .where(Invoice.batch_id == batch.id))
-    unbilled = (await session.scalars(select(InvoiceBatchUnbilled).where(InvoiceBatchUnbilled.batch_id == batch.id)
-                                      .order_by(InvoiceBatchUnbilled.customer_id,
-                                                InvoiceBatchUnbilled.time_entry_id))).all()
-    outcomes = (await session.execute(select(InvoiceBatchCustomer.customer_id, InvoiceBatchCustomer.outcome,
-                                             InvoiceBatchCustomer.error)
-                                      .where(InvoiceBatchCustomer.batch_id == batch.id)
-                                      .order_by(InvoiceBatchCustomer.position))).all()
-    return {
-        "batch_id": batch.id, "status": batch.status,
-        "invoices_created": [{"invoice_id": i.id, "customer_id": i.customer_id, "number": i.number,
-                              "status": i.status, "total": i.total, "currency": i.currency} for i in invoices],
-        "invoices_not_validated": [{"invoice_id": i.id, "customer_id": i.customer_id,
-                                    "reasons": [reason(code) for code in i.not_validated_reasons]}
-                                   for i in invoices if batch.validate_invoices and i.status == "draft"],
-        "invoices_not_sent": [{"invoice_id": i.id, "customer_id": i.customer_id, "reasons": [not_sent_reason(i)]}
-                              for i in invoices if batch.send and i.status == "validated"
-                              and i.delivery_status == "failed"],
-        "unbilled_times": [{"time_entry_id": u.time_entry_id, "customer_id": u.customer_id,
-                            "reasons": [reason(u.reason)]} for u in unbilled],
-        "customers_without_times": [o.customer_id for o in outcomes if o.outcome == "no_times"],
-        "customers_failed": [{"customer_id": o.customer_id, "error": o.error} for o in outcomes
-                             if o.outcome == "failed"],
-        "totals": {"customers": batch.customers_total, "invoices": len(invoices), "hours": hours,
-                   "by_currency": currency_totals((i.currency, i.untaxed_amount, i.tax_amount, i.total)
-                                                  for i in invoices)},
-    }
+    return {"customers": batch.customers_total, "invoices": sum(row.invoices for row in by_currency), "hours": hours,
+            "by_currency": [{"currency": row.currency, "untaxed": row.untaxed, "tax": row.tax, "total": row.total}
+                            for row in by_currency]}
+
+
+async def batch_report(session: AsyncSession, *, tenant_id: uuid.UUID, batch_id: str) -> dict:
+    batch = await get_owned(session, InvoiceBatch, tenant_id, batch_id, label="invoice batch")
+    summary = await batch_summary(session, batch)
+    items = {}
+    for name, selection in SELECTIONS.items():
+        rows = await session.execute(selection.page(batch, after=None, limit=REPORT_LIMIT))
+        items[name] = [selection.item(row) for row in rows]
+    return {"batch_id": batch.id, "status": batch.status, **items, "customers_excluded": [], **summary,
+            "truncated": any(count > REPORT_LIMIT for count in summary["counts"].values())}
+
+
+async def selection_page(session: AsyncSession, *, tenant_id: uuid.UUID, batch_id: str, selection: str,
+                         page: KeysetParams) -> dict:
+    """One page of a selection (named as in the report), in the report's order."""
+    chosen = SELECTIONS[selection]
+    after = decode_keys(page.cursor, chosen.key_kinds) if page.cursor else None
+    batch = await get_owned(session, InvoiceBatch, tenant_id, batch_id, label="invoice batch")
+    rows = (await session.execute(chosen.page(batch, after=after, limit=page.limit + 1))).all()
+    return make_page(rows, page, chosen.item, keys=chosen.key_of)
 
 
 async def completed_event(session: AsyncSession, batch: InvoiceBatch) -> dict:
     """The body of `invoice_batch.completed`: the batch resource, and in `summary` the size of each
     of the report's selections and its totals."""
-    report = await batch_report(session, tenant_id=batch.tenant_id, batch_id=str(batch.id))
-    summary = {name: len(report[name]) for name in ("invoices_created", "invoices_not_validated", "invoices_not_sent",
-                                                    "unbilled_times", "customers_without_times")}
+    summary = await batch_summary(session, batch)
+    counts = {name: summary["counts"][name] for name in ("invoices_created", "invoices_not_validated",
+                                                          "invoices_not_sent", "unbilled_times",
+                                                          "customers_without_times")}
     data = InvoiceBatchOut.of(batch).model_dump(mode="json", by_alias=True)
-    return {**data, "summary": {**summary, "totals": Totals.model_validate(report["totals"]).model_dump(mode="json")}}
+    return {**data, "summary": {**counts, "totals": Totals.model_validate(summary["totals"]).model_dump(mode="json")}}
 
 
 async def emit_completed(session: AsyncSession, batch: InvoiceBatch) -> None:

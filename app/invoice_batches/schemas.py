@@ -177,9 +177,26 @@ class InvoiceWithReasons(BaseModel):
     reasons: list[Reason]
 
 
+class CreatedCreditNote(CreatedInvoice):
+    credited_invoice_ids: list[uuid.UUID]
+
+
 class FailedCustomer(BaseModel):
     customer_id: uuid.UUID
     error: str | None
+
+
+class ReportCounts(BaseModel):
+    """The exact size of each selection, however many of its items the report shows."""
+
+    invoices_created: int
+    invoices_not_validated: int
+    invoices_not_sent: int
+    unbilled_times: int
+    customers_without_times: int
+    customers_excluded: int
+    credit_notes_created: int
+    customers_failed: int
 
 
 class InvoiceBatchReport(BaseModel):
@@ -190,5 +207,10 @@ class InvoiceBatchReport(BaseModel):
     invoices_not_sent: list[InvoiceWithReasons]
     unbilled_times: list[UnbilledTime]
     customers_without_times: list[uuid.UUID]
+    customers_excluded: list[uuid.UUID]
+    credit_notes_created: list[CreatedCreditNote]
     customers_failed: list[FailedCustomer]
+    counts: ReportCounts
+    truncated: bool = Field(description="true when a selection holds more items than the report shows "
+                                        "(the first 1,000); page through it at `/report/{selection}`.")
     totals: Totals

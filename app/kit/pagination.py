@@ -1,8 +1,10 @@
-"""Cursor pagination over id order (ids are UUIDv7, so this is creation order)."""
+"""Cursor pagination: keyset pages whose opaque cursor holds the keys of the last row shown (an id
+for most lists; ids are UUIDv7, so id order is creation order)."""
 
 import base64
 import uuid
-from typing import Annotated, Generic, TypeVar
+from collections.abc import Callable
+from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
 from pydantic import BaseModel
@@ -14,9 +16,14 @@ T = TypeVar("T")
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
 
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
+Cursor = Annotated[str | None, Query(max_length=64, description="`next_cursor` of the previous page.")]
 
 # A text filter of a list route: no NUL (PostgreSQL text cannot hold it), a sane length.
 FilterText = Annotated[str | None, Query(max_length=255, pattern=r"^[^\x00]*$")]
+
+Key = uuid.UUID | int
+_INT_BYTES = 8
 
 
 class Page(BaseModel, Generic[T]):
@@ -29,23 +36,47 @@ class PageParams(BaseModel):
     after: uuid.UUID | None
 
 
-def encode_cursor(last_id: uuid.UUID) -> str:
-    return base64.urlsafe_b64encode(last_id.bytes).decode().rstrip("=")
+class KeysetParams(BaseModel):
+    """A page of a list ordered by several keys: the cursor is decoded by whoever knows its keys."""
+
+    limit: int
+    cursor: str | None
+
+
+def encode_cursor(*keys: Key) -> str:
+    raw = b"".join(k.bytes if isinstance(k, uuid.UUID) else k.to_bytes(_INT_BYTES, "big", signed=True)
+                   for k in keys)
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_keys(cursor: str, kinds: tuple[type, ...]) -> tuple[Key, ...]:
+    """The keys `encode_cursor` packed, each of its kind (uuid.UUID or int); 422 naming `cursor`
+    for anything this API did not hand out for this list."""
+    sizes = [16 if kind is uuid.UUID else _INT_BYTES for kind in kinds]
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+    except (ValueError, TypeError):
+        raw = None
+    if raw is None or len(raw) != sum(sizes):
+        raise InvalidInput.field("cursor", "not a cursor returned by this API", code="invalid_cursor")
+    keys, start = [], 0
+    for kind, size in zip(kinds, sizes, strict=True):
+        chunk = raw[start:start + size]
+        keys.append(uuid.UUID(bytes=chunk) if kind is uuid.UUID else int.from_bytes(chunk, "big", signed=True))
+        start += size
+    return tuple(keys)
 
 
 def decode_cursor(cursor: str) -> uuid.UUID:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
-        return uuid.UUID(bytes=raw)
-    except (ValueError, TypeError):
-        raise InvalidInput.field("cursor", "not a cursor returned by this API", code="invalid_cursor") from None
+    return decode_keys(cursor, (uuid.UUID,))[0]
 
 
-def page_params(
-    limit: Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")] = DEFAULT_LIMIT,
-    cursor: Annotated[str | None, Query(max_length=64, description="`next_cursor` of the previous page.")] = None,
-) -> PageParams:
+def page_params(limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None) -> PageParams:
     return PageParams(limit=limit, after=decode_cursor(cursor) if cursor else None)
+
+
+def keyset_params(limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None) -> KeysetParams:
+    return KeysetParams(limit=limit, cursor=cursor or None)
 
 
 async def make_page_converted(items: list, params: PageParams, convert_all) -> dict:
@@ -55,9 +86,10 @@ async def make_page_converted(items: list, params: PageParams, convert_all) -> d
     return page
 
 
-def make_page(items: list, params: PageParams, to_out) -> dict:
+def make_page(items: list, params: PageParams | KeysetParams, to_out,
+              *, keys: Callable[[Any], tuple[Key, ...]] = lambda item: (item.id,)) -> dict:
     """`items` were fetched with limit + 1 so that we know whether another page exists."""
     more = len(items) > params.limit
     items = items[: params.limit]
     return {"data": [to_out(i) for i in items],
-            "next_cursor": encode_cursor(items[-1].id) if more and items else None}
+            "next_cursor": encode_cursor(*keys(items[-1])) if more and items else None}

@@ -56,6 +56,9 @@ class InvoiceBatchCustomer(SQLModel, table=True):
         tenant_ref("batch_id", "invoice_batches", ondelete="CASCADE"),
         CheckConstraint("outcome IN ('invoiced', 'no_times', 'failed')", name="outcome"),
         Index("ix_invoice_batch_customers_pending", "batch_id", "position", postgresql_where="outcome IS NULL"),
+        # The report's customers without times (and failed) in position order, one range per outcome.
+        Index("ix_invoice_batch_customers_outcome", "batch_id", "outcome", "position",
+              postgresql_where="outcome IS NOT NULL"),
     )
 
     batch_id: uuid.UUID = Field(primary_key=True)
@@ -70,7 +73,12 @@ class InvoiceBatchUnbilled(SQLModel, table=True):
     """A time entry in a batch's scope that the batch did not bill, and why."""
 
     __tablename__ = "invoice_batch_unbilled"
-    __table_args__ = (tenant_ref("batch_id", "invoice_batches", ondelete="CASCADE"),)
+    __table_args__ = (
+        tenant_ref("batch_id", "invoice_batches", ondelete="CASCADE"),
+        # The report lists unbilled times by customer; the primary key stays (batch, entry) so that
+        # the database still records a time entry at most once per batch.
+        Index("ix_invoice_batch_unbilled_customer", "batch_id", "customer_id", "time_entry_id"),
+    )
 
     batch_id: uuid.UUID = Field(primary_key=True)
     time_entry_id: uuid.UUID = Field(primary_key=True)

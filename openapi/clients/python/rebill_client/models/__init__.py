@@ -8,6 +8,7 @@ from .bill_to_address import BillToAddress
 from .bill_to_out import BillToOut
 from .bulk_result import BulkResult
 from .completed_batch import CompletedBatch
+from .created_credit_note import CreatedCreditNote
 from .created_invoice import CreatedInvoice
 from .currency_totals import CurrencyTotals
 from .customer_bulk import CustomerBulk
@@ -42,13 +43,18 @@ from .list_invoice_batches_status_type_0 import ListInvoiceBatchesStatusType0
 from .list_invoices_status_type_0 import ListInvoicesStatusType0
 from .list_time_entries_status_type_0 import ListTimeEntriesStatusType0
 from .list_work_items_type_type_0 import ListWorkItemsTypeType0
+from .page_created_credit_note import PageCreatedCreditNote
+from .page_created_invoice import PageCreatedInvoice
 from .page_customer_out import PageCustomerOut
 from .page_invoice_batch_out import PageInvoiceBatchOut
 from .page_invoice_out import PageInvoiceOut
+from .page_invoice_with_reasons import PageInvoiceWithReasons
 from .page_price_out import PagePriceOut
 from .page_product_out import PageProductOut
 from .page_selection_out import PageSelectionOut
 from .page_time_entry_out import PageTimeEntryOut
+from .page_unbilled_time import PageUnbilledTime
+from .page_uuid import PageUUID
 from .page_webhook_delivery_out import PageWebhookDeliveryOut
 from .page_webhook_endpoint_out import PageWebhookEndpointOut
 from .page_work_item_out import PageWorkItemOut
@@ -63,6 +69,7 @@ from .product_out import ProductOut
 from .product_update import ProductUpdate
 from .progress import Progress
 from .reason import Reason
+from .report_counts import ReportCounts
 from .selection_create import SelectionCreate
 from .selection_out import SelectionOut
 from .selection_update import SelectionUpdate
@@ -112,6 +119,7 @@ __all__ = (
     "BillToOut",
     "BulkResult",
     "CompletedBatch",
+    "CreatedCreditNote",
     "CreatedInvoice",
     "CurrencyTotals",
     "CustomerBulk",
@@ -146,13 +154,18 @@ __all__ = (
     "ListInvoicesStatusType0",
     "ListTimeEntriesStatusType0",
     "ListWorkItemsTypeType0",
+    "PageCreatedCreditNote",
+    "PageCreatedInvoice",
     "PageCustomerOut",
     "PageInvoiceBatchOut",
     "PageInvoiceOut",
+    "PageInvoiceWithReasons",
     "PagePriceOut",
     "PageProductOut",
     "PageSelectionOut",
     "PageTimeEntryOut",
+    "PageUnbilledTime",
+    "PageUUID",
     "PageWebhookDeliveryOut",
     "PageWebhookEndpointOut",
     "PageWorkItemOut",
@@ -167,6 +180,7 @@ __all__ = (
     "ProductUpdate",
     "Progress",
     "Reason",
+    "ReportCounts",
     "SelectionCreate",
     "SelectionOut",
     "SelectionUpdate",

@@ -8,9 +8,11 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
+    from ..models.created_credit_note import CreatedCreditNote
     from ..models.created_invoice import CreatedInvoice
     from ..models.failed_customer import FailedCustomer
     from ..models.invoice_with_reasons import InvoiceWithReasons
+    from ..models.report_counts import ReportCounts
     from ..models.totals import Totals
     from ..models.unbilled_time import UnbilledTime
 
@@ -29,7 +31,12 @@ class InvoiceBatchReport:
         invoices_not_sent (list[InvoiceWithReasons]):
         unbilled_times (list[UnbilledTime]):
         customers_without_times (list[UUID]):
+        customers_excluded (list[UUID]):
+        credit_notes_created (list[CreatedCreditNote]):
         customers_failed (list[FailedCustomer]):
+        counts (ReportCounts): The exact size of each selection, however many of its items the report shows.
+        truncated (bool): true when a selection holds more items than the report shows (the first 1,000); page through
+            it at `/report/{selection}`.
         totals (Totals):
     """
 
@@ -40,7 +47,11 @@ class InvoiceBatchReport:
     invoices_not_sent: list[InvoiceWithReasons]
     unbilled_times: list[UnbilledTime]
     customers_without_times: list[UUID]
+    customers_excluded: list[UUID]
+    credit_notes_created: list[CreatedCreditNote]
     customers_failed: list[FailedCustomer]
+    counts: ReportCounts
+    truncated: bool
     totals: Totals
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -74,10 +85,24 @@ class InvoiceBatchReport:
             customers_without_times_item = str(customers_without_times_item_data)
             customers_without_times.append(customers_without_times_item)
 
+        customers_excluded = []
+        for customers_excluded_item_data in self.customers_excluded:
+            customers_excluded_item = str(customers_excluded_item_data)
+            customers_excluded.append(customers_excluded_item)
+
+        credit_notes_created = []
+        for credit_notes_created_item_data in self.credit_notes_created:
+            credit_notes_created_item = credit_notes_created_item_data.to_dict()
+            credit_notes_created.append(credit_notes_created_item)
+
         customers_failed = []
         for customers_failed_item_data in self.customers_failed:
             customers_failed_item = customers_failed_item_data.to_dict()
             customers_failed.append(customers_failed_item)
+
+        counts = self.counts.to_dict()
+
+        truncated = self.truncated
 
         totals = self.totals.to_dict()
 
@@ -92,7 +117,11 @@ class InvoiceBatchReport:
                 "invoices_not_sent": invoices_not_sent,
                 "unbilled_times": unbilled_times,
                 "customers_without_times": customers_without_times,
+                "customers_excluded": customers_excluded,
+                "credit_notes_created": credit_notes_created,
                 "customers_failed": customers_failed,
+                "counts": counts,
+                "truncated": truncated,
                 "totals": totals,
             }
         )
@@ -101,9 +130,11 @@ class InvoiceBatchReport:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.created_credit_note import CreatedCreditNote  # noqa: PLC0415
         from ..models.created_invoice import CreatedInvoice  # noqa: PLC0415
         from ..models.failed_customer import FailedCustomer  # noqa: PLC0415
         from ..models.invoice_with_reasons import InvoiceWithReasons  # noqa: PLC0415
+        from ..models.report_counts import ReportCounts  # noqa: PLC0415
         from ..models.totals import Totals  # noqa: PLC0415
         from ..models.unbilled_time import UnbilledTime  # noqa: PLC0415
 
@@ -147,12 +178,30 @@ class InvoiceBatchReport:
 
             customers_without_times.append(customers_without_times_item)
 
+        customers_excluded = []
+        _customers_excluded = d.pop("customers_excluded")
+        for customers_excluded_item_data in _customers_excluded:
+            customers_excluded_item = UUID(customers_excluded_item_data)
+
+            customers_excluded.append(customers_excluded_item)
+
+        credit_notes_created = []
+        _credit_notes_created = d.pop("credit_notes_created")
+        for credit_notes_created_item_data in _credit_notes_created:
+            credit_notes_created_item = CreatedCreditNote.from_dict(credit_notes_created_item_data)
+
+            credit_notes_created.append(credit_notes_created_item)
+
         customers_failed = []
         _customers_failed = d.pop("customers_failed")
         for customers_failed_item_data in _customers_failed:
             customers_failed_item = FailedCustomer.from_dict(customers_failed_item_data)
 
             customers_failed.append(customers_failed_item)
+
+        counts = ReportCounts.from_dict(d.pop("counts"))
+
+        truncated = d.pop("truncated")
 
         totals = Totals.from_dict(d.pop("totals"))
 
@@ -164,7 +213,11 @@ class InvoiceBatchReport:
             invoices_not_sent=invoices_not_sent,
             unbilled_times=unbilled_times,
             customers_without_times=customers_without_times,
+            customers_excluded=customers_excluded,
+            credit_notes_created=credit_notes_created,
             customers_failed=customers_failed,
+            counts=counts,
+            truncated=truncated,
             totals=totals,
         )
 

@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="CreatedCreditNote")
+
+
+@_attrs_define
+class CreatedCreditNote:
+    """
+    Attributes:
+        invoice_id (UUID):
+        customer_id (UUID):
+        number (None | str):
+        status (str):
+        total (str):
+        currency (str):
+        credited_invoice_ids (list[UUID]):
+    """
+
+    invoice_id: UUID
+    customer_id: UUID
+    number: None | str
+    status: str
+    total: str
+    currency: str
+    credited_invoice_ids: list[UUID]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        invoice_id = str(self.invoice_id)
+
+        customer_id = str(self.customer_id)
+
+        number: None | str
+        number = self.number
+
+        status = self.status
+
+        total = self.total
+
+        currency = self.currency
+
+        credited_invoice_ids = []
+        for credited_invoice_ids_item_data in self.credited_invoice_ids:
+            credited_invoice_ids_item = str(credited_invoice_ids_item_data)
+            credited_invoice_ids.append(credited_invoice_ids_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "invoice_id": invoice_id,
+                "customer_id": customer_id,
+                "number": number,
+                "status": status,
+                "total": total,
+                "currency": currency,
+                "credited_invoice_ids": credited_invoice_ids,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        invoice_id = UUID(d.pop("invoice_id"))
+
+        customer_id = UUID(d.pop("customer_id"))
+
+        def _parse_number(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        number = _parse_number(d.pop("number"))
+
+        status = d.pop("status")
+
+        total = d.pop("total")
+
+        currency = d.pop("currency")
+
+        credited_invoice_ids = []
+        _credited_invoice_ids = d.pop("credited_invoice_ids")
+        for credited_invoice_ids_item_data in _credited_invoice_ids:
+            credited_invoice_ids_item = UUID(credited_invoice_ids_item_data)
+
+            credited_invoice_ids.append(credited_invoice_ids_item)
+
+        created_credit_note = cls(
+            invoice_id=invoice_id,
+            customer_id=customer_id,
+            number=number,
+            status=status,
+            total=total,
+            currency=currency,
+            credited_invoice_ids=credited_invoice_ids,
+        )
+
+        created_credit_note.additional_properties = d
+        return created_credit_note
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
