@@ -40,7 +40,7 @@ from app.invoicing.loading import (Scope, TargetCustomer, billing_targets, load_
                                    target_customer)
 from app.invoicing.numbering import counter_year, number_prefix
 from app.invoicing.planning import InvoicePlan, PlanOptions, PlannedProduct, period_subtitle, plan_invoice, validation_reasons
-from app.kit.ids import new_id
+from app.kit.ids import new_id, new_ids
 from app.queue import flush_jobs, unit_of_work
 from app.webhooks.service import emit_event, subscribers
 from app.models import (Invoice, InvoiceBatch, InvoiceBatchCustomer, InvoiceBatchUnbilled, TenantSettings)
@@ -55,6 +55,12 @@ LANES = 2
 CUSTOMERS_PER_RUN = 100
 # Products and the "does anyone subscribe?" answer are read again after this many customers.
 REFRESH_EVERY = 100
+
+
+# A customer's outcome is written once: every write is conditional on there being none yet. Spelt
+# so that it cannot match the partial index of pending customers (outcome IS NULL), which a planner
+# without statistics would otherwise scan, the whole batch's pending list, to find one row by its key.
+_NO_OUTCOME_YET = func.coalesce(InvoiceBatchCustomer.outcome, "pending") == "pending"
 
 
 def new_run_job_id(batch_id: uuid.UUID | str) -> str:
@@ -169,7 +175,10 @@ async def _lane(run: _Run) -> None:
     run: a customer costs five round trips (begin, claim, entries, write, commit), not a pool
     checkout and its ping on top."""
     rescanned = False
-    async with run.sessionmaker() as session:
+    # Bound to one connection: a plain session would hand it back to the pool at every commit and
+    # take one again, with a ping, at the next customer.
+    async with run.sessionmaker.kw["bind"].connect() as connection, \
+            run.sessionmaker(bind=connection) as session:
         while True:
             if run.refreshed_at is None or run.done - run.refreshed_at >= REFRESH_EVERY:
                 await _refresh(run, session)
@@ -219,7 +228,7 @@ async def _record_failure(run: _Run, target: uuid.UUID, exc: Exception) -> None:
     async with session_scope(run.sessionmaker) as session:
         await session.execute(update(InvoiceBatchCustomer).where(
             InvoiceBatchCustomer.batch_id == run.batch.id, InvoiceBatchCustomer.customer_id == target,
-            InvoiceBatchCustomer.outcome.is_(None)).values(outcome="failed", error=str(exc)[:500]))
+            _NO_OUTCOME_YET).values(outcome="failed", error=str(exc)[:500]))
     run.failed += 1
 
 
@@ -287,28 +296,17 @@ async def _pending(session: AsyncSession, batch_id: uuid.UUID) -> int:
                                                            InvoiceBatchCustomer.outcome.is_(None)))
 
 
-# Everything a customer's invoice writes, in one statement: the number (when validated) from the
-# tenant's counter row (see app/invoicing/numbering.py; lpad as format_number), the invoice, its lines, the entries' links, the unbilled times and the
-# customer's outcome in the batch. The counter row stays locked until this transaction commits.
+# Everything a customer's invoice writes but its number, in one statement: the invoice (a draft for
+# now), its lines, the entries' links, the unbilled times, its email and the customer's outcome in
+# the batch.
 _WRITE_INVOICE = text("""
-WITH counter AS (
-  INSERT INTO invoice_number_counters (tenant_id, year, last_number)
-  SELECT :tenant, :year, 1 WHERE CAST(:validate AS boolean)
-  ON CONFLICT (tenant_id, year) DO UPDATE SET last_number = invoice_number_counters.last_number + 1
-  RETURNING last_number),
-invoice AS (
+WITH invoice AS (
   INSERT INTO invoices (id, tenant_id, batch_id, customer_id, number, status, bill_to, title, subtitle,
                         period_start, period_end, issue_date, due_date, validated_at, currency, untaxed_amount,
                         tax_amount, total, taxes, terms, not_validated_reasons, delivery_status, delivery_attempts,
                         delivery_failure)
-  SELECT :invoice, :tenant, :batch, :customer,
-         (SELECT :prefix || CASE WHEN last_number >= 1000000 THEN last_number::text
-                                 ELSE lpad(last_number::text, 6, '0') END FROM counter),
-         CASE WHEN :validate THEN 'validated' ELSE 'draft' END, CAST(:bill_to AS jsonb), :title, :subtitle,
-         :period_start, :period_end,
-         CASE WHEN :validate THEN CAST(:issue_date AS date) END,
-         CASE WHEN :validate THEN CAST(:due_date AS date) END,
-         CASE WHEN :validate THEN now() END,
+  SELECT :invoice, :tenant, :batch, :customer, NULL, 'draft', CAST(:bill_to AS jsonb), :title, :subtitle,
+         :period_start, :period_end, NULL, NULL, NULL,
          :currency, :untaxed, :tax, :total, CAST(:taxes AS jsonb), CAST(:terms AS jsonb), CAST(:reasons AS jsonb),
          :delivery_status, 0, :delivery_failure
   RETURNING id),
@@ -318,8 +316,9 @@ line AS (
   SELECT s.id, :tenant, invoice.id, s.n - 1, s.entry, s.product, s.description, s.quantity, s.unit, s.price,
          s.amount, s.rate
   FROM invoice, unnest(CAST(:line_ids AS uuid[]), CAST(:entries AS uuid[]), CAST(:products AS uuid[]),
-              CAST(:descriptions AS text[]), CAST(:quantities AS numeric[]), CAST(:units AS text[]),
-              CAST(:prices AS numeric[]), CAST(:amounts AS numeric[]), CAST(:rates AS numeric[]))
+              CAST(:descriptions AS text[]), CAST(CAST(:quantities AS text[]) AS numeric[]), CAST(:units AS text[]),
+              CAST(CAST(:prices AS text[]) AS numeric[]), CAST(CAST(:amounts AS text[]) AS numeric[]),
+              CAST(CAST(:rates AS text[]) AS numeric[]))
        WITH ORDINALITY AS s(id, entry, product, description, quantity, unit, price, amount, rate, n)
   RETURNING id, time_entry_id),
 linked AS (
@@ -337,11 +336,26 @@ mail AS (
   FROM invoice WHERE CAST(:recipient AS text) IS NOT NULL),
 outcome AS (
   UPDATE invoice_batch_customers SET outcome = 'invoiced'
-  WHERE batch_id = :batch AND customer_id = :customer AND outcome IS NULL RETURNING 1)
-SELECT (SELECT count(*) FROM linked) AS linked, (SELECT last_number FROM counter) AS number,
-       (SELECT count(*) FROM outcome) AS recorded,
+  WHERE batch_id = :batch AND customer_id = :customer AND coalesce(outcome, 'pending') = 'pending' RETURNING 1)
+SELECT (SELECT count(*) FROM linked) AS linked, (SELECT count(*) FROM outcome) AS recorded,
        set_config('synchronous_commit', CASE WHEN :durable THEN 'on' ELSE 'off' END, true) AS commit_mode
 """)
+
+# Then, last thing before the commit, the number from the tenant's counter row (gapless: allocated
+# in this same transaction; app/invoicing/numbering.py; lpad as format_number). The counter row
+# stays locked until the commit, so it is taken as late as possible: customers of other runs and
+# lanes write their lines meanwhile instead of queueing behind it.
+_NUMBER_INVOICE = text("""
+WITH counter AS (
+  INSERT INTO invoice_number_counters (tenant_id, year, last_number) VALUES (:tenant, :year, 1)
+  ON CONFLICT (tenant_id, year) DO UPDATE SET last_number = invoice_number_counters.last_number + 1
+  RETURNING last_number)
+UPDATE invoices SET status = 'validated', validated_at = now(), issue_date = :issue_date, due_date = :due_date,
+       number = :prefix || CASE WHEN counter.last_number >= 1000000 THEN counter.last_number::text
+                                ELSE lpad(counter.last_number::text, 6, '0') END
+FROM counter WHERE invoices.id = :invoice
+""")
+
 
 async def _invoice_customer(session: AsyncSession, run: _Run, claimed) -> uuid.UUID | None:
     """Writes the claimed customer's invoice (and, when someone subscribes, its invoice.validated
@@ -353,7 +367,7 @@ async def _invoice_customer(session: AsyncSession, run: _Run, claimed) -> uuid.U
     if not entries:
         recorded = await session.execute(update(InvoiceBatchCustomer).where(
             InvoiceBatchCustomer.batch_id == batch.id, InvoiceBatchCustomer.customer_id == target,
-            InvoiceBatchCustomer.outcome.is_(None)).values(outcome="no_times"))
+            _NO_OUTCOME_YET).values(outcome="no_times"))
         if recorded.rowcount != 1:
             raise RuntimeError("the customer's outcome was recorded by another run")  # rolls back
         return None
@@ -385,20 +399,19 @@ async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: T
     lines = plan.lines
     result = (await session.execute(_WRITE_INVOICE, {
         "tenant": batch.tenant_id, "batch": batch.id, "customer": plan.customer_id, "invoice": invoice_id,
-        "validate": validate, "year": year,
-        "prefix": number_prefix(settings, year),
         "bill_to": json.dumps({"name": customer.name, "address": customer.billing_address}),
         "title": batch.title, "subtitle": period_subtitle(batch.period_start, batch.period_end),
-        "period_start": batch.period_start, "period_end": batch.period_end, "issue_date": issue_date,
-        "due_date": issue_date + timedelta(days=terms.get("payment_terms_days") or 0),
+        "period_start": batch.period_start, "period_end": batch.period_end,
         "currency": plan.currency, "untaxed": plan.untaxed_amount, "tax": plan.tax_amount, "total": plan.total,
         "taxes": json.dumps([{"rate": str(t.rate), "base": str(t.base), "amount": str(t.amount)} for t in plan.taxes]),
         "terms": json.dumps(terms), "reasons": json.dumps(blocking if batch.validate_invoices else []),
-        "line_ids": [new_id() for _ in lines], "entries": [line.time_entry_id for line in lines],
+        "line_ids": new_ids(len(lines)), "entries": [line.time_entry_id for line in lines],
         "products": [line.product_id for line in lines], "descriptions": [line.description for line in lines],
-        "quantities": [line.quantity for line in lines], "units": [line.unit for line in lines],
-        "prices": [line.unit_price for line in lines], "amounts": [line.amount for line in lines],
-        "rates": [line.tax_rate for line in lines],
+        # Decimals travel as their exact text: the driver's binary encoding of a Decimal costs
+        # more Python time than PostgreSQL's parsing of the string.
+        "quantities": [str(line.quantity) for line in lines], "units": [line.unit for line in lines],
+        "prices": [str(line.unit_price) for line in lines], "amounts": [str(line.amount) for line in lines],
+        "rates": [str(line.tax_rate) for line in lines],
         "unbilled_entries": [u.time_entry_id for u in plan.unbilled],
         "unbilled_reasons": [u.reason for u in plan.unbilled],
         "delivery_status": ("pending" if recipient else "failed") if sending else "not_requested",
@@ -415,6 +428,10 @@ async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: T
         raise RuntimeError("time entries changed while being invoiced")  # rolls this customer back
     if result.recorded != 1:
         raise RuntimeError("the customer's outcome was recorded by another run")
+    if validate:
+        await session.execute(_NUMBER_INVOICE, {
+            "tenant": batch.tenant_id, "invoice": invoice_id, "year": year, "prefix": number_prefix(settings, year),
+            "issue_date": issue_date, "due_date": issue_date + timedelta(days=terms.get("payment_terms_days") or 0)})
     if validate and announce:
         async def resource() -> dict:
             return await invoice_resource(session, await session.get(Invoice, invoice_id))

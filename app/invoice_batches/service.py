@@ -5,6 +5,7 @@ run uses, so that a preview followed by the batch, with no change in between, gi
 invoices and totals."""
 
 import uuid
+from dataclasses import asdict
 from decimal import Decimal
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -46,7 +47,7 @@ async def preview(session: AsyncSession, *, tenant_id: uuid.UUID,
             invoices.append({
                 "customer_id": target, "bill_to": {"name": customer.name, "address": customer.billing_address},
                 "currency": plan.currency, "title": definition.title, "subtitle": subtitle,
-                "lines": [vars(line) for line in plan.lines], "taxes": [vars(tax) for tax in plan.taxes],
+                "lines": [asdict(line) for line in plan.lines], "taxes": [vars(tax) for tax in plan.taxes],
                 "hours": plan.hours, "untaxed_amount": plan.untaxed_amount, "tax_amount": plan.tax_amount,
                 "total": plan.total, "would_validate": definition.validate_invoices and not blocking,
                 "not_validated_reasons": [reason(code) for code in blocking] if definition.validate_invoices else []})

@@ -82,28 +82,30 @@ async def billing_targets(session: AsyncSession, *, tenant_id: uuid.UUID, select
     return list(dict.fromkeys(targets))
 
 
-# Driven from the targets by index, whatever the planner believes: the customers (a target and its
-# contacts, by primary key and by parent), their work items, then each work item's entries through a
-# LATERAL subquery that OFFSET 0 keeps from being flattened, so it stays an index lookup per work
-# item. Freshly pushed entries have no statistics (autovacuum may not have analysed them, or may be
-# off): planned as one join, the same query scanned every entry of the tenant in the period for each
-# customer (seconds instead of a millisecond).
+# Driven from the targets by index, whatever the planner believes: freshly pushed rows have no
+# statistics (autovacuum may not have analysed them yet, or may be off), and a generic plan knows no
+# parameter. Planned as one join, the query used to read every entry of the tenant in the period
+# for each customer (seconds instead of a millisecond). So: the customers (a target and its
+# contacts) by primary key and by parent only, in a CTE that no tenant condition can be pushed
+# into; their work items; then each work item's entries through a LATERAL subquery that OFFSET 0
+# keeps from being flattened, on (tenant_id, work_item_id, started_at), the one index that serves
+# all three of its conditions.
 _ENTRIES = text("""
 WITH c AS MATERIALIZED (
-  SELECT id, parent_id FROM customers WHERE tenant_id = :tenant_id AND id = ANY(:targets)
+  SELECT id, parent_id, tenant_id FROM customers WHERE id = ANY(:targets)
   UNION ALL
-  SELECT id, parent_id FROM customers WHERE tenant_id = :tenant_id AND parent_id = ANY(:targets))
+  SELECT id, parent_id, tenant_id FROM customers WHERE parent_id = ANY(:targets))
 SELECT coalesce(c.parent_id, c.id) AS target_id, te.id, wi.type, wi.reference, te.started_at, te.hours,
        te.product_id, te.employee_name
 FROM c
-JOIN work_items wi ON wi.tenant_id = :tenant_id AND wi.customer_id = c.id
+JOIN work_items wi ON wi.tenant_id = c.tenant_id AND wi.customer_id = c.id
 CROSS JOIN LATERAL (
   SELECT te.id, te.started_at, te.hours, te.product_id, te.employee_name FROM time_entries te
   WHERE te.tenant_id = wi.tenant_id AND te.work_item_id = wi.id
-    AND te.status = 'approved' AND te.billable AND te.invoice_id IS NULL
     AND te.started_at >= :start AND te.started_at < :end
+    AND te.status = 'approved' AND te.billable AND te.invoice_id IS NULL
   OFFSET 0) te
-WHERE (CAST(:source_type AS text) IS NULL OR wi.type = :source_type)
+WHERE c.tenant_id = :tenant_id AND (CAST(:source_type AS text) IS NULL OR wi.type = :source_type)
 """).bindparams(bindparam("targets", type_=ARRAY(Uuid)))
 
 
@@ -114,10 +116,9 @@ async def load_entries(session: AsyncSession, *, scope: Scope,
     entries: dict[uuid.UUID, list[BillableEntry]] = defaultdict(list)
     rows = await session.execute(_ENTRIES, {"tenant_id": scope.tenant_id, "targets": targets, "start": start,
                                             "end": end, "source_type": scope.source_type})
-    for row in rows:
-        entries[row.target_id].append(BillableEntry(
-            id=row.id, work_item_type=row.type, work_item_reference=row.reference, started_at=row.started_at,
-            hours=row.hours, product_id=row.product_id, employee_name=row.employee_name))
+    for target_id, entry_id, work_item_type, reference, started_at, hours, product_id, employee_name in rows:
+        entries[target_id].append(BillableEntry(entry_id, work_item_type, reference, started_at, hours, product_id,
+                                                employee_name))
     return entries
 
 

@@ -32,7 +32,9 @@ class PlannedProduct:
     tax_rate: Decimal | None
 
 
-@dataclass(frozen=True)
+# Entries and lines are made by the hundred thousand in a batch: plain slotted dataclasses build in
+# less than half the time of frozen ones.
+@dataclass(slots=True)
 class BillableEntry:
     id: uuid.UUID
     work_item_type: str
@@ -59,7 +61,7 @@ class PlanOptions:
     default_product_id: uuid.UUID | None
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class PlannedLine:
     time_entry_id: uuid.UUID
     product_id: uuid.UUID
@@ -99,14 +101,22 @@ class InvoicePlan:
 
 def line_description(product: PlannedProduct, entry: BillableEntry, *, timezone: str,
                      show_employee_names: bool) -> str:
-    """"Support — Remote support\\nTicket T-004211 of 05/11/2026 at 14:30 by Alice Martin"."""
-    heading = f"{product.name} — {product.description}" if product.description else product.name
-    local = entry.started_at.astimezone(zoneinfo.ZoneInfo(timezone))
+    """"Support — Remote support\nTicket T-004211 of 05/11/2026 at 14:30 by Alice Martin"."""
+    return _describe(_heading(product), entry, zoneinfo.ZoneInfo(timezone), show_employee_names)
+
+
+def _heading(product: PlannedProduct) -> str:
+    return f"{product.name} — {product.description}" if product.description else product.name
+
+
+def _describe(heading: str, entry: BillableEntry, zone: zoneinfo.ZoneInfo, show_employee_names: bool) -> str:
+    local = entry.started_at.astimezone(zone)
     label = WORK_ITEM_LABELS.get(entry.work_item_type, entry.work_item_type)
-    detail = f"{label} {entry.work_item_reference} of {local:%d/%m/%Y} at {local:%H:%M}"
+    text = (f"{heading}\n{label} {entry.work_item_reference} of {local.day:02d}/{local.month:02d}/{local.year:04d}"
+            f" at {local.hour:02d}:{local.minute:02d}")
     if show_employee_names and entry.employee_name:
-        detail += f" by {entry.employee_name}"
-    return f"{heading}\n{detail}"
+        text += f" by {entry.employee_name}"
+    return text
 
 
 def _tax_rate(product: PlannedProduct, bill_to: BillTo) -> Decimal:
@@ -122,6 +132,8 @@ def plan_invoice(*, bill_to: BillTo, entries: list[BillableEntry], products: dic
     """One invoice for one customer: a line per billable entry, in the order the time was spent."""
     places = minor_units(bill_to.currency)
     plan = InvoicePlan(customer_id=bill_to.customer_id, currency=bill_to.currency)
+    zone = zoneinfo.ZoneInfo(options.timezone)
+    headings: dict[uuid.UUID, str] = {}
     for entry in sorted(entries, key=lambda e: (e.started_at, e.id)):
         product_id = entry.product_id
         if product_id is None and options.product_mandatory:
@@ -132,10 +144,11 @@ def plan_invoice(*, bill_to: BillTo, entries: list[BillableEntry], products: dic
             plan.unbilled.append(UnbilledEntry(time_entry_id=entry.id, reason=NO_DEFAULT_PRODUCT))
             continue
         unit_price = negotiated_prices.get(product.id, product.unit_price)
+        if product.id not in headings:
+            headings[product.id] = _heading(product)
         plan.lines.append(PlannedLine(
             time_entry_id=entry.id, product_id=product.id,
-            description=line_description(product, entry, timezone=options.timezone,
-                                         show_employee_names=options.show_employee_names),
+            description=_describe(headings[product.id], entry, zone, options.show_employee_names),
             quantity=entry.hours, unit=product.unit, unit_price=unit_price,
             amount=round_money(entry.hours * unit_price, places), tax_rate=_tax_rate(product, bill_to)))
 

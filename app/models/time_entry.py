@@ -23,7 +23,7 @@ class TimeEntry(SQLModel, table=True):
         tenant_ref("product_id", "products"),
         CheckConstraint("status IN ('draft', 'approved')", name="status"),
         CheckConstraint("hours > 0", name="hours_positive"),
-        Index("ix_time_entries_tenant_id_work_item_id", "tenant_id", "work_item_id"),
+        Index("ix_time_entries_tenant_id_work_item_id_started_at", "tenant_id", "work_item_id", "started_at"),
         Index("ix_time_entries_tenant_id_started_at", "tenant_id", "started_at"),
         Index("ix_time_entries_product_id", "product_id"),
         # Room in each page for the billing update to stay on the page (HOT).
