@@ -11,18 +11,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import Conflict, FieldError
 from app.kit.bulk import BulkResult, Column, reject_duplicate_external_ids, upsert_by_external_id
-from app.kit.ids import new_id
+from app.kit.ids import new_ids
 from app.kit.pagination import PageParams
 from app.kit.repository import (apply_changes, check_references, fetch_page, flush_unique, get_owned,
-                                ids_by_external_id, raise_if_errors, resolve_references, where_given)
+                                raise_if_errors, resolve_references, where_given)
 from app.kit.timezones import local_day_bounds
 from app.models import Product, TenantSettings, TimeEntry, WorkItem
 from app.time_entries.schemas import TimeEntryBulk, TimeEntryCreate, TimeEntryUpdate
-
-# The columns a client sets; the order is the one of the bulk upsert and of the read-only check.
-_CLIENT_COLUMNS = ("work_item_id", "employee_id", "employee_name", "started_at", "hours", "product_id", "status",
-                   "billable", "note")
-
 
 def _invoiced(entry: TimeEntry) -> Conflict:
     return Conflict(f"Time entry {entry.id} is on invoice {entry.invoice_id}; it can no longer change.",
@@ -111,32 +106,27 @@ async def bulk_upsert_time_entries(session: AsyncSession, *, tenant_id: uuid.UUI
         required=False)
     raise_if_errors(errors + product_errors)
 
-    rows = [
-        (w.id, i.employee_id, i.employee_name, i.started_at, i.hours, p.id if p else None, i.status,
-         i.billable if i.billable is not None else w.type == "ticket", i.note)
-        for i, w, p in zip(items, work_items, products, strict=True)
-    ]
-    await _refuse_changes_to_invoiced(session, tenant_id, external_ids, rows)
-    values = {name: [row[k] for row in rows] for k, name in enumerate(_CLIENT_COLUMNS)}
-    return await upsert_by_external_id(
-        session, table="time_entries", tenant_id=tenant_id, columns=_BULK_COLUMNS, ids=[new_id() for _ in items],
-        external_ids=external_ids, values=values, only_if="time_entries.invoice_id IS NULL")
-
-
-async def _refuse_changes_to_invoiced(session: AsyncSession, tenant_id: uuid.UUID, external_ids: list[str],
-                                      rows: list[tuple]) -> None:
-    columns = [getattr(TimeEntry, c) for c in _CLIENT_COLUMNS]
-    invoiced = {ext: row for ext, row in (await ids_by_external_id(
-        session, TimeEntry, tenant_id, external_ids, TimeEntry.invoice_id, *columns)).items()
-        if row.invoice_id is not None}
-    if not invoiced:
-        return
-    errors = [
-        FieldError(field=f"items[{index}]", code="time_entry_invoiced",
-                   message=f"time entry {ext!r} is invoiced and can no longer change")
-        for index, (ext, row) in enumerate(zip(external_ids, rows, strict=True))
-        if ext in invoiced and tuple(invoiced[ext])[3:] != row
-    ]
-    if errors:
+    values = {
+        "work_item_id": [w.id for w in work_items],
+        "employee_id": [i.employee_id for i in items],
+        "employee_name": [i.employee_name for i in items],
+        "started_at": [i.started_at for i in items],
+        "hours": [i.hours for i in items],
+        "product_id": [p.id if p else None for p in products],
+        "status": [i.status for i in items],
+        "billable": [w.type == "ticket" if i.billable is None else i.billable
+                     for i, w in zip(items, work_items, strict=True)],
+        "note": [i.note for i in items],
+    }
+    upserted = await upsert_by_external_id(
+        session, table="time_entries", tenant_id=tenant_id, columns=_BULK_COLUMNS, ids=new_ids(len(items)),
+        external_ids=external_ids, values=values, refuse_change_if="time_entries.invoice_id IS NOT NULL")
+    if upserted.refused:
+        # The statement changed invoiced entries: refusing the push rolls all of it back.
+        refused = set(upserted.refused)
+        errors = [FieldError(field=f"items[{index}]", code="time_entry_invoiced",
+                             message=f"time entry {ext!r} is invoiced and can no longer change")
+                  for index, ext in enumerate(external_ids) if ext in refused]
         raise Conflict(f"{len(errors)} item(s) would change invoiced time entries.", code="time_entry_invoiced",
                        errors=errors[:50])
+    return upserted.result
