@@ -51,8 +51,8 @@ class _ValidatedByTheService:
 
 def items_checked_later(item_model: type[BaseModel]) -> Any:
     """The type of a bulk request's `items` when the service validates them in chunks, so that
-    PostgreSQL writes the first chunks while Python validates the next ones (2 cores: ~1.4x faster
-    for 10,000 items than validating all before writing any)."""
+    PostgreSQL writes the first chunks while Python validates the next ones: for 10,000 time
+    entries each side has ~200-250 ms of work, done one after the other when all is validated first."""
     return Annotated[list[dict], _ValidatedByTheService(item_model)]
 
 
