@@ -71,7 +71,7 @@ async def wait_ready(http: httpx.AsyncClient) -> None:
     raise RuntimeError("rebill api did not become ready")
 
 
-async def recreate_database(url: str = DATABASE_URL) -> None:
+async def recreate_database(url: str) -> None:
     name = url.rsplit("/", 1)[1]
     admin = await asyncpg.connect(url.rsplit("/", 1)[0] + "/postgres")
     await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -156,7 +156,7 @@ def report(name: str, endpoint: list[float], floor_times: list[float]) -> None:
 
 
 async def main() -> None:
-    await recreate_database()
+    await recreate_database(DATABASE_URL)
     await asyncio.to_thread(upgrade_head, DATABASE_URL)
     engine = make_engine(DATABASE_URL)
     async with session_scope(make_sessionmaker(engine)) as session:

@@ -93,7 +93,7 @@ async def seed(conn, tenant_id, customers: int, entries: int):
 
 async def main(customers: int, entries: int) -> None:
     total = customers * entries
-    await recreate_database()
+    await recreate_database(DATABASE_URL)
     await asyncio.to_thread(upgrade_head, DATABASE_URL)
     engine = make_engine(DATABASE_URL)
     async with session_scope(make_sessionmaker(engine)) as session:
