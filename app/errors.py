@@ -97,9 +97,10 @@ def field_path(loc: tuple[Any, ...]) -> str:
     return out or "body"
 
 
-def _validation_errors(exc: RequestValidationError) -> list[FieldError]:
+def validation_errors(pydantic_errors: list[dict]) -> list[FieldError]:
+    """pydantic's error dicts as the fields at fault, in the words clients see."""
     errors = []
-    for err in exc.errors():
+    for err in pydantic_errors:
         loc = tuple(err.get("loc", ()))
         # Discriminated and union models add the model name to the location: keep the user's path.
         loc = tuple(p for p in loc if not (isinstance(p, str) and p[:1].isupper()))
@@ -110,6 +111,10 @@ def _validation_errors(exc: RequestValidationError) -> list[FieldError]:
     return errors
 
 
+def validation_detail(errors: list[FieldError]) -> str:
+    return "; ".join(f"{e.field}: {e.message}" for e in errors[:5])
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(RebillError)
     async def _rebill_error(_: Request, exc: RebillError) -> JSONResponse:
@@ -117,7 +122,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _request_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = _validation_errors(exc)
+        errors = validation_errors(exc.errors())
         if any(e.code == "json_invalid" for e in errors):
             # FastAPI parses the body before it runs the auth dependency: a stranger's malformed
             # JSON must still be told 401, not be given a parse report.
@@ -126,8 +131,7 @@ def install_error_handlers(app: FastAPI) -> None:
                 if unauthorized is not None:
                     return unauthorized
             return problem_response(400, "malformed_json", "The request body is not valid JSON.", errors=errors)
-        detail = "; ".join(f"{e.field}: {e.message}" for e in errors[:5])
-        return problem_response(422, "validation_error", detail, errors=errors)
+        return problem_response(422, "validation_error", validation_detail(errors), errors=errors)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:

@@ -1,5 +1,6 @@
 """The FastAPI application: lifespan (engine, queue pool), routers, error handlers, probes."""
 
+import gc
 from contextlib import asynccontextmanager
 
 from arq import create_pool
@@ -34,6 +35,10 @@ async def lifespan(app: FastAPI):
     app.state.sessionmaker = make_sessionmaker(engine)
     app.state.redis = await create_pool(redis_settings(settings.redis_url), job_serializer=serialize_job,
                                         job_deserializer=deserialize_job)
+    # What exists once the app is up (modules, routes, the engine) lives as long as the process:
+    # keeping it out of the collector's full passes makes each of them ~5x cheaper, and a large
+    # bulk push triggers several (seen: ~110 ms each, ~60 ms per 10,000-entry request).
+    gc.freeze()
     try:
         yield
     finally:

@@ -153,7 +153,7 @@ async def tenant_client(port: int, name: str) -> httpx.AsyncClient:
 
 async def main(customers: int, entries: int, workers: int, analyze: bool, rss_baseline: int) -> None:
     total = customers * entries
-    await recreate_database()
+    await recreate_database(DATABASE_URL)
     await asyncio.to_thread(upgrade_head, DATABASE_URL)
     port = free_port()
     api = subprocess.Popen([REBILL, "api", "--port", str(port)], env=ENV)

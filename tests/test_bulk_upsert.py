@@ -3,6 +3,7 @@ other records by their external_id, and can push the same data twice safely."""
 
 import uuid
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import text
@@ -414,3 +415,70 @@ async def test_time_entries_bulk_of_10000_with_3_changes_rewrites_only_those(api
             "ORDER BY external_id"), {"tenant": api.tenant_id, "written": written_at})).all()
     assert rewritten == ["te-0", "te-4999", "te-9999"]
     assert (await one(api, "time-entries", "te-4999"))["hours"] == "7.75"
+
+
+# A 10,000-entry push is validated and written a chunk at a time in one transaction: whatever the
+# chunk a fault is in, nothing of the push stays written and the answer is the one a push checked
+# whole would get.
+
+
+async def entry_values(sessionmaker, tenant_id: uuid.UUID) -> dict[str, tuple]:
+    async with sessionmaker() as session:
+        rows = (await session.execute(text(
+            "SELECT te.external_id, w.external_id AS work_item, te.employee_id, te.started_at, te.hours, "
+            "p.external_id AS product, te.status, te.billable, te.note FROM time_entries te "
+            "JOIN work_items w ON w.id = te.work_item_id LEFT JOIN products p ON p.id = te.product_id "
+            "WHERE te.tenant_id = :tenant"), {"tenant": tenant_id})).all()
+    return {row.external_id: tuple(row)[1:] for row in rows}
+
+
+@pytest.mark.slow
+async def test_time_entries_bulk_of_10000_created_then_unchanged_then_one_updated(api, sessionmaker):
+    items, written_at = await ten_thousand_pushed(api, sessionmaker)
+    stored = await entry_values(sessionmaker, api.tenant_id)
+    assert len(stored) == 10_000
+    assert stored["te-7777"] == ("T-7", "e-0", datetime(2026, 11, 1, 8, tzinfo=UTC) + timedelta(minutes=3 * 7_777),
+                                 Decimal("2.25"), "p-sup", "approved", True, None)
+
+    assert await push(api, "time-entries", items) == {"created": 0, "updated": 0, "unchanged": 10_000}
+    assert await time_entry_rows(sessionmaker, api.tenant_id) == (10_000, written_at)
+
+    items[8_123]["note"] = "Called back"
+    assert await push(api, "time-entries", items) == {"created": 0, "updated": 1, "unchanged": 9_999}
+    after = await entry_values(sessionmaker, api.tenant_id)
+    assert after["te-8123"] == (*stored["te-8123"][:-1], "Called back")
+    assert {k: v for k, v in after.items() if k != "te-8123"} == {k: v for k, v in stored.items() if k != "te-8123"}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("index", "change", "field"), [
+    (9_999, {"hours": "0.00"}, "items[9999].hours"),
+    (6_500, {"work_item_external_id": "T-404"}, "items[6500].work_item_external_id"),
+    (8_000, {"external_id": "new-te-10"}, "items[8000].external_id"),
+], ids=["invalid", "unknown-reference", "duplicate"])
+async def test_time_entries_bulk_of_10000_with_a_fault_late_writes_nothing(api, sessionmaker, index, change, field):
+    items, written_at = await ten_thousand_pushed(api, sessionmaker)
+    for item in items:
+        item["external_id"] = "new-" + item["external_id"]  # earlier chunks would all be created...
+    items[index].update(change)
+
+    response = await api.post("/v1/time-entries/bulk", json={"items": items})
+
+    assert response.status_code == 422, response.text[:2000]
+    assert [e["field"] for e in response.json()["errors"]] == [field]
+    assert await time_entry_rows(sessionmaker, api.tenant_id) == (10_000, written_at)  # ...and none is
+
+
+@pytest.mark.slow
+async def test_time_entries_bulk_of_10000_changing_an_invoiced_entry_late_is_refused_whole(api, sessionmaker):
+    items, written_at = await ten_thousand_pushed(api, sessionmaker)
+    await mark_invoiced(sessionmaker, (await one(api, "time-entries", "te-9500"))["id"])
+    items[9_500]["hours"] = "9.00"
+    items[10]["hours"] = "9.00"
+
+    response = await api.post("/v1/time-entries/bulk", json={"items": items})
+
+    assert response.status_code == 409, response.text[:2000]
+    assert [e["field"] for e in response.json()["errors"]] == ["items[9500]"]
+    assert (await one(api, "time-entries", "te-10"))["hours"] == "3.25"
+    assert (await time_entry_rows(sessionmaker, api.tenant_id))[0] == 10_000

@@ -179,6 +179,7 @@ async def bulk_upsert_customers(session: AsyncSession, *, tenant_id: uuid.UUID, 
         "tax_exempt": [i.tax_exempt for i in items],
         "terms": [json.dumps(_dump(i.terms)) if i.terms else None for i in items],
     }
-    return await upsert_by_external_id(
+    return (await upsert_by_external_id(
         session, table="customers", tenant_id=tenant_id, columns=_BULK_COLUMNS,
-        ids=[ids[i.external_id] for i in items], external_ids=[i.external_id for i in items], values=values)
+        ids=[ids[i.external_id] for i in items], external_ids=[i.external_id for i in items],
+        values=values)).result

@@ -8,26 +8,39 @@ import uuid
 _last = 0
 
 
-def new_id(random: bytes | None = None) -> uuid.UUID:
-    """48 bits of milliseconds, then 74 bits that are random for the first id of a millisecond and
-    incremented for the next ones, so that ids made by one process are strictly increasing."""
+_LOW_BITS = 62  # the last 62 bits of an id: the low end of its counter
+
+
+def _next_counters(count: int) -> int:
+    """The first of `count` consecutive 122-bit counters (48 bits of milliseconds, then 74 bits that
+    are random for the first id of a millisecond and incremented for the next ones), all above the
+    last one given out, so that ids made by one process are strictly increasing."""
     global _last
     millis = time.time_ns() // 1_000_000
-    counter = int.from_bytes(random or os.urandom(10), "big") >> 6  # 74 bits
-    candidate = (millis << 74) | counter
-    if candidate <= _last:
-        candidate = _last + 1
-    _last = candidate
-    high, low = candidate >> 62, candidate & ((1 << 62) - 1)  # 60 bits (48 ms + 12) and 62 bits
+    first = (millis << 74) | (int.from_bytes(os.urandom(10), "big") >> 6)  # 74 random bits
+    first = max(first, _last + 1)
+    if (first & ((1 << _LOW_BITS) - 1)) + count > 1 << _LOW_BITS:
+        first = ((first >> _LOW_BITS) + 1) << _LOW_BITS  # keep the run's 62 low bits from wrapping
+    _last = first + count - 1
+    return first
+
+
+def _layout(counter: int) -> int:
+    """A counter laid out as a UUIDv7: 48 bits of ms, version, 12 bits, variant, 62 bits."""
+    high, low = counter >> _LOW_BITS, counter & ((1 << _LOW_BITS) - 1)
     ms, rand_a = high >> 12, high & 0xFFF
-    value = (ms << 80) | (0x7 << 76) | (rand_a << 64) | (0b10 << 62) | low
-    return uuid.UUID(int=value)
+    return (ms << 80) | (0x7 << 76) | (rand_a << 64) | (0b10 << 62) | low
+
+
+def new_id() -> uuid.UUID:
+    return uuid.UUID(int=_layout(_next_counters(1)))
 
 
 def new_ids(count: int) -> list[uuid.UUID]:
-    """`count` new ids, with one read of the system's random source instead of one per id."""
-    random = os.urandom(10 * count)
-    return [new_id(random[10 * k:10 * k + 10]) for k in range(count)]
+    """`count` increasing ids at once (for a bulk write): one clock read and one draw of randomness,
+    then consecutive values, about five times cheaper than `count` calls of new_id()."""
+    first = _layout(_next_counters(count))
+    return [uuid.UUID(int=value) for value in range(first, first + count)]
 
 
 def parse_id(value: str) -> uuid.UUID | None:

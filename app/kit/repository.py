@@ -4,6 +4,7 @@ Every query here filters on the tenant: a record of another tenant is simply not
 
 import uuid
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from sqlalchemy import ARRAY, Select, Text, Uuid, any_, bindparam, delete, select
@@ -111,21 +112,35 @@ async def delete_owned(session: AsyncSession, model: Any, tenant_id: uuid.UUID, 
         raise Conflict(in_use, code=code) from None
 
 
+@dataclass
+class KnownReferences:
+    """What a bulk request's earlier chunks looked up: key -> row, or None when there is none."""
+
+    by_external: dict[str, Any] = field(default_factory=dict)
+    by_id: dict[uuid.UUID, Any] = field(default_factory=dict)
+
+
 async def resolve_references(session: AsyncSession, tenant_id: uuid.UUID, model: Any, items: list, *,
-                             id_field: str, external_field: str, required: bool,
-                             columns: tuple = ()) -> tuple[list[Any], list[FieldError]]:
+                             id_field: str, external_field: str, required: bool, columns: tuple = (),
+                             known: KnownReferences | None = None, start: int = 0
+                             ) -> tuple[list[Any], list[FieldError]]:
     """For bulk items that point to another record by id or by its external_id, the row each
-    points to (id plus `columns`), or None; with the errors naming `items[i].<field>`."""
-    by_external = await ids_by_external_id(session, model, tenant_id,
-                                           {getattr(i, external_field) for i in items} - {None}, *columns)
-    given_ids = {getattr(i, id_field) for i in items} - {None}
-    by_id = {}
-    if given_ids:
+    points to (id plus `columns`), or None; with the errors naming `items[i].<field>` (i counted
+    from `start`). With `known`, only what it does not hold yet is read, and it learns the rest."""
+    known = known if known is not None else KnownReferences()
+    wanted_external = {getattr(i, external_field) for i in items} - {None} - known.by_external.keys()
+    if wanted_external:
+        found = await ids_by_external_id(session, model, tenant_id, wanted_external, *columns)
+        known.by_external.update({key: found.get(key) for key in wanted_external})
+    wanted_ids = {getattr(i, id_field) for i in items} - {None} - known.by_id.keys()
+    if wanted_ids:
         rows = await session.execute(select(model.id, *columns).where(
-            model.tenant_id == tenant_id, model.id == any_(bindparam("ids", list(given_ids), type_=ARRAY(Uuid)))))
-        by_id = {row.id: row for row in rows}
+            model.tenant_id == tenant_id, model.id == any_(bindparam("ids", list(wanted_ids), type_=ARRAY(Uuid)))))
+        found = {row.id: row for row in rows}
+        known.by_id.update({key: found.get(key) for key in wanted_ids})
+    by_external, by_id = known.by_external, known.by_id
     resolved, errors = [], []
-    for index, item in enumerate(items):
+    for index, item in enumerate(items, start=start):
         ref_id, ref_external = getattr(item, id_field), getattr(item, external_field)
         row = None
         if ref_id is not None and ref_external is not None:

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, Field
 
-from app.kit.bulk import MAX_BULK_ITEMS
+from app.kit.bulk import items_checked_later
 from app.kit.money import Hours
 from app.kit.schemas import ExternalId, Flag, Instant, LongText, RequestModel, ShortText
 
@@ -51,7 +51,8 @@ class TimeEntryBulkItem(TimeEntryFields):
 
 
 class TimeEntryBulk(RequestModel):
-    items: list[TimeEntryBulkItem] = Field(max_length=MAX_BULK_ITEMS)
+    # Each item is a TimeEntryBulkItem, validated by the service a chunk at a time (ItemChecker).
+    items: items_checked_later(TimeEntryBulkItem)
 
 
 class TimeEntryOut(BaseModel):

@@ -3,6 +3,7 @@
 An entry linked to an invoice line is read-only: changing or deleting it answers 409, and a bulk
 push that would change it is refused whole (a push that repeats it unchanged is fine)."""
 
+import asyncio
 import uuid
 from datetime import date
 
@@ -10,19 +11,15 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import Conflict, FieldError
-from app.kit.bulk import BulkResult, Column, reject_duplicate_external_ids, upsert_by_external_id
-from app.kit.ids import new_id
+from app.kit.bulk import (BulkResult, Column, ItemChecker, Upserted, duplicate_external_ids, raise_duplicates,
+                          upsert_by_external_id)
+from app.kit.ids import new_ids
 from app.kit.pagination import PageParams
-from app.kit.repository import (apply_changes, check_references, fetch_page, flush_unique, get_owned,
-                                ids_by_external_id, raise_if_errors, resolve_references, where_given)
+from app.kit.repository import (KnownReferences, apply_changes, check_references, fetch_page, flush_unique, get_owned,
+                                raise_if_errors, resolve_references, where_given)
 from app.kit.timezones import local_day_bounds
 from app.models import Product, TenantSettings, TimeEntry, WorkItem
-from app.time_entries.schemas import TimeEntryBulk, TimeEntryCreate, TimeEntryUpdate
-
-# The columns a client sets; the order is the one of the bulk upsert and of the read-only check.
-_CLIENT_COLUMNS = ("work_item_id", "employee_id", "employee_name", "started_at", "hours", "product_id", "status",
-                   "billable", "note")
-
+from app.time_entries.schemas import TimeEntryBulk, TimeEntryBulkItem, TimeEntryCreate, TimeEntryUpdate
 
 def _invoiced(entry: TimeEntry) -> Conflict:
     return Conflict(f"Time entry {entry.id} is on invoice {entry.invoice_id}; it can no longer change.",
@@ -98,45 +95,98 @@ _BULK_COLUMNS = [
 ]
 
 
+# Items validated and written per statement. PostgreSQL writes one chunk while Python validates the
+# next; smaller chunks start it sooner but add round trips (2,000: ~5 ms of each 10,000-item push).
+_CHUNK = 2_000
+
+
 async def bulk_upsert_time_entries(session: AsyncSession, *, tenant_id: uuid.UUID,
                                    data: TimeEntryBulk) -> BulkResult:
-    items = data.items
-    external_ids = [i.external_id for i in items]
-    reject_duplicate_external_ids(external_ids)
-    work_items, errors = await resolve_references(
-        session, tenant_id, WorkItem, items, id_field="work_item_id", external_field="work_item_external_id",
-        required=True, columns=(WorkItem.type,))
-    products, product_errors = await resolve_references(
-        session, tenant_id, Product, items, id_field="product_id", external_field="product_external_id",
-        required=False)
-    raise_if_errors(errors + product_errors)
+    """Validate, resolve and write the items a chunk at a time, all in the caller's transaction:
+    the statement for a chunk runs in PostgreSQL while Python checks the next one. The first fault
+    stops the writing; every chunk is still checked, so the answer names every bad item as if all
+    had been checked first, with the same precedence (invalid items, then duplicate external ids,
+    then unknown references, then changes to invoiced entries), and the refusal rolls back what
+    was written."""
+    checker = ItemChecker(TimeEntryBulkItem)
+    seen: dict[str, int] = {}
+    duplicates: list[FieldError] = []
+    work_item_errors: list[FieldError] = []
+    product_errors: list[FieldError] = []
+    work_items, products = KnownReferences(), KnownReferences()
+    writing: asyncio.Task | None = None
+    results: list[Upserted] = []
+    external_ids: list[str] = []
+    try:
+        for start in range(0, len(data.items), _CHUNK):
+            items = checker.check(data.items[start:start + _CHUNK], start)
+            if items is None:
+                continue
+            chunk_external_ids = [i.external_id for i in items]
+            external_ids += chunk_external_ids
+            duplicates += duplicate_external_ids(chunk_external_ids, seen=seen, start=start)
+            if writing is not None and not _all_known(items, work_items, products):
+                results.append(await writing)  # the connection runs one statement at a time
+                writing = None
+            item_work_items, errors = await resolve_references(
+                session, tenant_id, WorkItem, items, id_field="work_item_id",
+                external_field="work_item_external_id", required=True, columns=(WorkItem.type,), known=work_items,
+                start=start)
+            work_item_errors += errors
+            item_products, errors = await resolve_references(
+                session, tenant_id, Product, items, id_field="product_id", external_field="product_external_id",
+                required=False, known=products, start=start)
+            product_errors += errors
+            if checker.errors or duplicates or work_item_errors or product_errors:
+                continue  # nothing more is written; the remaining chunks are only checked
+            values = _bulk_values(items, item_work_items, item_products)
+            if writing is not None:
+                results.append(await writing)
+            writing = asyncio.ensure_future(upsert_by_external_id(
+                session, table="time_entries", tenant_id=tenant_id, columns=_BULK_COLUMNS,
+                ids=new_ids(len(items)), external_ids=chunk_external_ids, values=values,
+                refuse_change_if="time_entries.invoice_id IS NOT NULL"))
+            await asyncio.sleep(0)  # let it send the statement before this task goes back to validating
+        if writing is not None:
+            results.append(await writing)
+            writing = None
+    finally:
+        if writing is not None:  # failing mid-way: the connection must be free before the rollback
+            await asyncio.wait([writing])
 
-    rows = [
-        (w.id, i.employee_id, i.employee_name, i.started_at, i.hours, p.id if p else None, i.status,
-         i.billable if i.billable is not None else w.type == "ticket", i.note)
-        for i, w, p in zip(items, work_items, products, strict=True)
-    ]
-    await _refuse_changes_to_invoiced(session, tenant_id, external_ids, rows)
-    values = {name: [row[k] for row in rows] for k, name in enumerate(_CLIENT_COLUMNS)}
-    return await upsert_by_external_id(
-        session, table="time_entries", tenant_id=tenant_id, columns=_BULK_COLUMNS, ids=[new_id() for _ in items],
-        external_ids=external_ids, values=values, only_if="time_entries.invoice_id IS NULL")
-
-
-async def _refuse_changes_to_invoiced(session: AsyncSession, tenant_id: uuid.UUID, external_ids: list[str],
-                                      rows: list[tuple]) -> None:
-    columns = [getattr(TimeEntry, c) for c in _CLIENT_COLUMNS]
-    invoiced = {ext: row for ext, row in (await ids_by_external_id(
-        session, TimeEntry, tenant_id, external_ids, TimeEntry.invoice_id, *columns)).items()
-        if row.invoice_id is not None}
-    if not invoiced:
-        return
-    errors = [
-        FieldError(field=f"items[{index}]", code="time_entry_invoiced",
-                   message=f"time entry {ext!r} is invoiced and can no longer change")
-        for index, (ext, row) in enumerate(zip(external_ids, rows, strict=True))
-        if ext in invoiced and tuple(invoiced[ext])[3:] != row
-    ]
-    if errors:
+    checker.raise_if_errors()
+    raise_duplicates(duplicates)
+    raise_if_errors(work_item_errors + product_errors)
+    refused = {external_id for r in results for external_id in r.refused}
+    if refused:
+        # Those statements changed invoiced entries: refusing the push rolls all of it back.
+        errors = [FieldError(field=f"items[{index}]", code="time_entry_invoiced",
+                             message=f"time entry {external_id!r} is invoiced and can no longer change")
+                  for index, external_id in enumerate(external_ids) if external_id in refused]
         raise Conflict(f"{len(errors)} item(s) would change invoiced time entries.", code="time_entry_invoiced",
                        errors=errors[:50])
+    return BulkResult(created=sum(r.result.created for r in results), updated=sum(r.result.updated for r in results),
+                      unchanged=sum(r.result.unchanged for r in results))
+
+
+def _all_known(items: list[TimeEntryBulkItem], work_items: KnownReferences, products: KnownReferences) -> bool:
+    """Whether the chunk's references were all looked up already (no read needed)."""
+    return all((i.work_item_external_id is None or i.work_item_external_id in work_items.by_external)
+               and (i.work_item_id is None or i.work_item_id in work_items.by_id)
+               and (i.product_external_id is None or i.product_external_id in products.by_external)
+               and (i.product_id is None or i.product_id in products.by_id) for i in items)
+
+
+def _bulk_values(items: list[TimeEntryBulkItem], work_items: list, products: list) -> dict[str, list]:
+    return {
+        "work_item_id": [w.id for w in work_items],
+        "employee_id": [i.employee_id for i in items],
+        "employee_name": [i.employee_name for i in items],
+        "started_at": [i.started_at for i in items],
+        "hours": [i.hours for i in items],
+        "product_id": [p.id if p else None for p in products],
+        "status": [i.status for i in items],
+        "billable": [w.type == "ticket" if i.billable is None else i.billable
+                     for i, w in zip(items, work_items, strict=True)],
+        "note": [i.note for i in items],
+    }

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.kit.bulk import BulkResult, Column, reject_duplicate_external_ids, upsert_by_external_id
-from app.kit.ids import new_id
+from app.kit.ids import new_ids
 from app.kit.pagination import PageParams
 from app.kit.repository import (apply_changes, check_references, delete_owned, fetch_page, flush_unique, get_owned,
                                 raise_if_errors, resolve_references, where_given)
@@ -57,6 +57,6 @@ async def bulk_upsert_work_items(session: AsyncSession, *, tenant_id: uuid.UUID,
     raise_if_errors(errors)
     values = {"type": [i.type for i in items], "reference": [i.reference for i in items],
               "title": [i.title for i in items], "customer_id": [c.id for c in customers]}
-    return await upsert_by_external_id(
-        session, table="work_items", tenant_id=tenant_id, columns=_BULK_COLUMNS, ids=[new_id() for _ in items],
-        external_ids=[i.external_id for i in items], values=values)
+    return (await upsert_by_external_id(
+        session, table="work_items", tenant_id=tenant_id, columns=_BULK_COLUMNS, ids=new_ids(len(items)),
+        external_ids=[i.external_id for i in items], values=values)).result
