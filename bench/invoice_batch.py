@@ -100,6 +100,19 @@ async def push(http: httpx.AsyncClient, customers: int, entries: int) -> tuple[l
             return ids, product["id"]
 
 
+def cpu_seconds(process: subprocess.Popen) -> float:
+    """User + system CPU time the process has used so far."""
+    fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def machine_busy() -> tuple[float, float]:
+    """(busy, total) CPU seconds of the whole machine so far, from /proc/stat."""
+    ticks = [int(v) for v in Path("/proc/stat").read_text().splitlines()[0].split()[1:]]
+    hz = os.sysconf("SC_CLK_TCK")
+    return (sum(ticks) - ticks[3] - ticks[4]) / hz, sum(ticks) / hz
+
+
 def peak_rss_mb(process: subprocess.Popen) -> float:
     """The process's high-water mark of resident memory (VmHWM), read before it is stopped."""
     for line in Path(f"/proc/{process.pid}/status").read_text().splitlines():
@@ -114,6 +127,7 @@ async def bill(http: httpx.AsyncClient, ids: list[str], workers: int) -> tuple[f
                  for _ in range(workers)]
     try:
         await asyncio.sleep(3)  # let the workers connect, as they would be long before month-end
+        cpu0, busy0 = [cpu_seconds(p) for p in processes], machine_busy()
         t0 = time.perf_counter()
         batch = (await http.post("/v1/invoice-batches", json={
             "customer_ids": ids, "title": "November", "period_start": "2026-11-01", "period_end": "2026-11-30",
@@ -127,6 +141,8 @@ async def bill(http: httpx.AsyncClient, ids: list[str], workers: int) -> tuple[f
             await asyncio.sleep(0.05)
         elapsed = time.perf_counter() - t0
         rss = [peak_rss_mb(p) for p in processes]
+        cpu = sum(cpu_seconds(p) - c for p, c in zip(processes, cpu0))
+        busy = [b - a for a, b in zip(busy0, machine_busy())]
     finally:
         # The workers go on rendering the validated invoices' PDFs after the batch (a job of its own,
         # not part of the batch's time): the benchmark does not wait for it.
@@ -136,6 +152,8 @@ async def bill(http: httpx.AsyncClient, ids: list[str], workers: int) -> tuple[f
     report = (await http.get(f"/v1/invoice-batches/{batch['id']}/report")).json()
     assert state["status"] == "succeeded", state
     assert report["totals"]["invoices"] == len(ids), report["totals"]
+    print(f"  CPU while it ran: workers {cpu:.2f} s; whole machine {busy[0]:.2f} s busy of {busy[1]:.2f} s "
+          f"({os.cpu_count()} cores)")
     distinct = sorted(set(progress))
     print(f"  progress seen while running: {len(distinct)} distinct values of customers_done "
           f"({', '.join(map(str, distinct[:6]))}{', …' if len(distinct) > 6 else ''})")
