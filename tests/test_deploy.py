@@ -36,10 +36,10 @@ HOOK = "helm.sh/hook"
 HOOK_WEIGHT = "helm.sh/hook-weight"
 HOOK_DELETE_POLICY = "helm.sh/hook-delete-policy"
 
-# Every setting SPEC.md section 7 names; the API and the workers must see each of them.
+# Every setting SPEC.md sections 7 and 8 name; the API and the workers must see each of them.
 SETTINGS = {
     "DATABASE_URL", "REDIS_URL", "SMTP_HOST", "SMTP_PORT", "SMTP_USERNAME", "SMTP_PASSWORD",
-    "SMTP_STARTTLS", "PUBLIC_BASE_URL", "WEBHOOK_ALLOW_PRIVATE_URLS", "LOG_LEVEL",
+    "SMTP_STARTTLS", "PUBLIC_BASE_URL", "WEBHOOK_ALLOW_PRIVATE_URLS", "LOG_LEVEL", "BATCH_MAX_PARALLEL_RUNS",
 }
 SECRET_SETTINGS = {"DATABASE_URL", "REDIS_URL", "SMTP_PASSWORD"}
 
