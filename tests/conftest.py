@@ -11,6 +11,7 @@ from urllib.parse import urlsplit, urlunsplit
 import asyncpg
 import httpx
 import pytest
+from redis.asyncio import Redis
 
 from app.config import Settings
 from app.db import session_scope
@@ -102,3 +103,47 @@ async def anonymous(app):
         yield client
 
 
+
+
+@dataclass
+class Stack:
+    """A database and a Redis database of their own, with the app and a tenant on them: for tests
+    that start real `rebill worker` processes, which take every job in their queue and every batch
+    due in their database. On the shared ones they would first work through what earlier tests
+    left behind."""
+
+    database_url: str
+    redis_url: str
+    app: object
+    api: TenantClient
+
+    @property
+    def sessionmaker(self):
+        return self.app.state.sessionmaker
+
+
+@pytest.fixture
+async def stack(migrated_database):
+    url = database_named(DATABASE_URL, f"{urlsplit(DATABASE_URL).path.lstrip('/')}_{uuid.uuid4().hex[:8]}")
+    redis_url = REDIS_URL.rsplit("/", 1)[0] + "/10"
+    await recreate_database(url)
+    await asyncio.to_thread(upgrade_head, url)
+    redis = Redis.from_url(redis_url)
+    await redis.flushdb()
+    application = create_app(Settings(database_url=url, redis_url=redis_url, public_base_url="http://test",
+                                      webhook_allow_private_urls=True))
+    try:
+        async with application.router.lifespan_context(application):
+            api = await new_tenant(application)
+            try:
+                yield Stack(database_url=url, redis_url=redis_url, app=application, api=api)
+            finally:
+                await api.http.aclose()
+    finally:
+        await redis.flushdb()
+        await redis.aclose()
+        admin = await asyncpg.connect(database_named(url, "postgres"))
+        try:
+            await admin.execute(f'DROP DATABASE IF EXISTS "{urlsplit(url).path.lstrip("/")}" WITH (FORCE)')
+        finally:
+            await admin.close()

@@ -18,6 +18,14 @@ async def queued_runs(app, batch_id: str) -> set[str]:
             if job.decode().startswith(f"{batch_id}:run:")}
 
 
+async def backdate_request(sessionmaker, batch_id: str) -> None:
+    """As if the last run asked for was asked for long ago."""
+    async with sessionmaker() as session:
+        await session.execute(text("UPDATE invoice_batches SET run_requested_at = now() - interval '1 minute' "
+                                   "WHERE id = :b"), {"b": batch_id})
+        await session.commit()
+
+
 async def test_two_runs_of_one_batch_at_once_agree_with_the_database(api, sessionmaker):
     # Every third customer has no time: those are the ones an overlapping run used to report
     # "without times" after the other run had invoiced them.
@@ -61,22 +69,30 @@ async def test_the_sweeper_resumes_only_a_batch_no_live_run_holds(app, api, sess
     engine = sessionmaker.kw["bind"]
     await app.state.redis.delete("arq:queue")
 
+    await backdate_request(sessionmaker, batch["id"])
     async with liveness.lease(engine, uuid.UUID(batch["id"]), slots=4):
         # A run holds the batch (say, blocked before its first commit): nothing is queued for it.
         await sweep(sessionmaker, app.state.redis, max_parallel=4)
         assert await queued_runs(app, batch["id"]) == set()
-    # Its process died: the next sweep queues a run, and the one after another, each under a job id
-    # never used before, so that no key a dead worker left in Redis can swallow it.
+    # Its process died: the next sweep queues a run. The sweep right after queues no copy while that
+    # request is fresh; once it is old enough (its job lost, its worker killed before it took the
+    # batch), another run is queued, under a job id never used before, so that no key a dead worker
+    # left in Redis can swallow it.
+    await backdate_request(sessionmaker, batch["id"])
     await sweep(sessionmaker, app.state.redis, max_parallel=4)
     first = await queued_runs(app, batch["id"])
     await sweep(sessionmaker, app.state.redis, max_parallel=4)
-    assert len(first) == 1 and len(await queued_runs(app, batch["id"]) - first) == 1
+    assert len(first) == 1 and await queued_runs(app, batch["id"]) == first
+    await backdate_request(sessionmaker, batch["id"])
+    await sweep(sessionmaker, app.state.redis, max_parallel=4)
+    assert len(await queued_runs(app, batch["id"]) - first) == 1
     await app.state.redis.delete("arq:queue")
 
 
 async def test_the_sweeper_counts_a_run_killed_with_its_connection_as_dead(app, api, sessionmaker):
     ids = await push(api, customers=3, entries=1)
     batch = await launch(api, ids)
+    await backdate_request(sessionmaker, batch["id"])
     engine = sessionmaker.kw["bind"]
     await app.state.redis.delete("arq:queue")
     async with liveness.lease(engine, uuid.UUID(batch["id"]), slots=4) as run:

@@ -15,15 +15,15 @@ from sqlalchemy import text
 from app.invoice_batches.liveness import LIVE_RUNS, RUN_LOCKS_CTE
 from tests.batch_checks import (assert_report_matches_database, count_invoices, launch, push, start_worker, stop,
                                 wait_for_end, wait_for_invoices)
-from tests.conftest import REDIS_URL
 
 CUSTOMERS, ENTRIES = 120, 50
 
 
 @pytest.mark.slow
-async def test_a_batch_survives_workers_killed_mid_run(api, settings, sessionmaker):
+async def test_a_batch_survives_workers_killed_mid_run(stack):
+    api, sessionmaker = stack.api, stack.sessionmaker
     customer_ids = await push(api, customers=CUSTOMERS, entries=ENTRIES)
-    worker = start_worker(settings.database_url)
+    worker = start_worker(stack.database_url, stack.redis_url)
     try:
         batch = await launch(api, customer_ids)
         kills = []
@@ -32,7 +32,7 @@ async def test_a_batch_survives_workers_killed_mid_run(api, settings, sessionmak
             worker.send_signal(signal.SIGKILL)
             worker.wait()
             restarted = time.monotonic()
-            worker = start_worker(settings.database_url)
+            worker = start_worker(stack.database_url, stack.redis_url)
             # A killed run is resumed within 30 s of a worker being available (SPEC §8).
             await wait_for_invoices(sessionmaker, batch["id"], kills[-1] + 1, seconds=30)
             assert time.monotonic() - restarted < 30
@@ -61,7 +61,8 @@ async def test_a_batch_survives_workers_killed_mid_run(api, settings, sessionmak
 
 
 @pytest.mark.slow
-async def test_a_scheduled_batch_runs_even_after_redis_is_flushed(api, settings, sessionmaker):
+async def test_a_scheduled_batch_runs_even_after_redis_is_flushed(stack):
+    api, sessionmaker = stack.api, stack.sessionmaker
     product = (await api.post("/v1/products", json={"code": "SUP-H", "name": "Support", "unit_price": "80.00"})).json()
     customer = (await api.post("/v1/customers", json={"name": "Acme", "tax_rate": "20.00"})).json()
     item = (await api.post("/v1/work-items", json={"type": "ticket", "reference": "T-1",
@@ -72,10 +73,10 @@ async def test_a_scheduled_batch_runs_even_after_redis_is_flushed(api, settings,
     batch = (await api.post("/v1/invoice-batches", json={
         "customer_ids": [customer["id"]], "title": "November", "period_start": "2026-11-01",
         "period_end": "2026-11-30", "run_at": run_at.isoformat()})).json()
-    redis = Redis.from_url(REDIS_URL)
+    redis = Redis.from_url(stack.redis_url)
     await redis.flushdb()  # the deferred job is gone; PostgreSQL still has the batch
     await redis.aclose()
-    worker = start_worker(settings.database_url)
+    worker = start_worker(stack.database_url, stack.redis_url)
     try:
         status = (await wait_for_end(api, batch["id"], 60))["status"]
     finally:
@@ -86,10 +87,11 @@ async def test_a_scheduled_batch_runs_even_after_redis_is_flushed(api, settings,
 
 
 @pytest.mark.slow
-async def test_a_worker_killed_before_its_first_commit_is_replaced_within_30_s(api, settings, sessionmaker):
+async def test_a_worker_killed_before_its_first_commit_is_replaced_within_30_s(stack):
+    api, sessionmaker = stack.api, stack.sessionmaker
     customer_ids = await push(api, customers=20, entries=5)
     batch = await launch(api, customer_ids, run_at=(datetime.now(UTC) + timedelta(seconds=3)).isoformat())
-    workers = [start_worker(settings.database_url)]
+    workers = [start_worker(stack.database_url, stack.redis_url)]
     try:
         async with sessionmaker() as holder:
             # Hold the batch's row: the worker picks the job up when it is due, takes its slot, and
@@ -110,7 +112,7 @@ async def test_a_worker_killed_before_its_first_commit_is_replaced_within_30_s(a
             workers[0].send_signal(signal.SIGKILL)
             workers[0].wait()
             replaced = time.monotonic()
-            workers.append(start_worker(settings.database_url))
+            workers.append(start_worker(stack.database_url, stack.redis_url))
             await asyncio.sleep(5)
             await holder.rollback()
         done = await wait_for_end(api, batch["id"], 30)
@@ -123,16 +125,17 @@ async def test_a_worker_killed_before_its_first_commit_is_replaced_within_30_s(a
 
 
 @pytest.mark.slow
-async def test_a_frozen_worker_that_comes_back_leaves_the_report_true(api, settings, sessionmaker):
+async def test_a_frozen_worker_that_comes_back_leaves_the_report_true(stack):
+    api, sessionmaker = stack.api, stack.sessionmaker
     customer_ids = await push(api, customers=300, entries=20, idle_every=5)
-    frozen = start_worker(settings.database_url)
+    frozen = start_worker(stack.database_url, stack.redis_url)
     rescuer = None
     try:
         batch = await launch(api, customer_ids)
         await wait_for_invoices(sessionmaker, batch["id"], 20)
         frozen.send_signal(signal.SIGSTOP)  # a GC pause, a VM migration: alive, but silent
         at_stop = await count_invoices(sessionmaker, batch["id"])
-        rescuer = start_worker(settings.database_url)
+        rescuer = start_worker(stack.database_url, stack.redis_url)
         # The frozen run keeps its slot (it is not dead), so no run takes over from it; the new
         # worker joins as a helper and does what nobody holds.
         await wait_for_invoices(sessionmaker, batch["id"], at_stop + 20, seconds=30)
@@ -149,9 +152,10 @@ async def test_a_frozen_worker_that_comes_back_leaves_the_report_true(api, setti
 
 
 @pytest.mark.slow
-async def test_two_workers_share_a_large_batch(api, settings, sessionmaker):
+async def test_two_workers_share_a_large_batch(stack):
+    api, sessionmaker = stack.api, stack.sessionmaker
     customer_ids = await push(api, customers=400, entries=10)
-    workers = [start_worker(settings.database_url) for _ in range(2)]
+    workers = [start_worker(stack.database_url, stack.redis_url) for _ in range(2)]
     live_runs = text(f"WITH {RUN_LOCKS_CTE} SELECT {LIVE_RUNS} FROM invoice_batches b WHERE b.id = :b")
     most = 0
     try:

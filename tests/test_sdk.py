@@ -27,7 +27,6 @@ from rebill_client.models import (Address, CustomerCreate, InvoiceBatchDefinitio
                                   SettingsUpdate, TimeEntryBulk, TimeEntryBulkItem, TimeEntryBulkItemStatus,
                                   WorkItemCreate, WorkItemCreateType)
 
-from tests.conftest import REDIS_URL
 from app.kit.net import free_port
 from bench.bulk_upsert import wait_ready
 from tests.test_worker import REBILL
@@ -55,9 +54,9 @@ def _sources(client: Path) -> list[Path]:
 
 
 @pytest.fixture
-async def live_rebill(settings):
+async def live_rebill(stack):
     port = free_port()
-    env = {**os.environ, "DATABASE_URL": settings.database_url, "REDIS_URL": REDIS_URL}
+    env = {**os.environ, "DATABASE_URL": stack.database_url, "REDIS_URL": stack.redis_url}
     processes = [subprocess.Popen([REBILL, "api", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
                                   stderr=subprocess.DEVNULL),
                  subprocess.Popen([REBILL, "worker"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
@@ -77,8 +76,8 @@ async def live_rebill(settings):
 
 
 @pytest.mark.slow
-async def test_the_sdk_pushes_data_runs_a_batch_and_reads_its_report(live_rebill, api):
-    client = AuthenticatedClient(base_url=live_rebill, token=api.key)
+async def test_the_sdk_pushes_data_runs_a_batch_and_reads_its_report(live_rebill, stack):
+    client = AuthenticatedClient(base_url=live_rebill, token=stack.api.key)
     paris = Address(line1="3 rue de la Paix", postal_code="75002", city="Paris", country="FR")
     async with client:
         product = await create_product.asyncio(client=client, body=ProductCreate(code="SUP-H", name="Support",

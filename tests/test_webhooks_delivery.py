@@ -19,7 +19,7 @@ from app.models import WebhookEvent
 from app.queue import unit_of_work
 from app.webhooks import delivery, urls
 from app.webhooks.service import emit_event
-from tests.test_batch_recovery import start_worker, stop
+from tests.batch_checks import start_worker, stop
 from tests.webhook_helpers import HANG, Answer, deliveries, emit, endpoint, readme_verify, receiver  # noqa: F401
 
 verify = readme_verify()
@@ -338,15 +338,15 @@ async def test_events_older_than_the_retention_are_purged_with_their_delivery_lo
 
 
 @pytest.fixture
-async def webhook_worker(settings):
-    process = start_worker(settings, WEBHOOK_ALLOW_PRIVATE_URLS="true")
+async def webhook_worker(stack):
+    process = start_worker(stack.database_url, stack.redis_url, WEBHOOK_ALLOW_PRIVATE_URLS="true")
     yield process
     stop(process)
 
 
 @pytest.mark.slow
-async def test_a_worker_process_delivers_an_emitted_event_and_schedules_its_retry(api, app, sessionmaker, receiver,
-                                                                                   webhook_worker):
+async def test_a_worker_process_delivers_an_emitted_event_and_schedules_its_retry(stack, receiver, webhook_worker):
+    api, app, sessionmaker = stack.api, stack.app, stack.sessionmaker
     path = f"/hooks/{uuid.uuid4().hex}"
     receiver.answer(500, path=path)
     hook = await endpoint(api, url=receiver.url(path))

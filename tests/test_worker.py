@@ -13,14 +13,13 @@ import pytest
 from arq import create_pool
 
 from app.queue import deserialize_job, redis_settings, serialize_job
-from tests.conftest import REDIS_URL
 
 REBILL = str(Path(sys.executable).parent / "rebill")
 
 
 @pytest.fixture
-async def worker_process(settings):
-    env = {**os.environ, "DATABASE_URL": settings.database_url, "REDIS_URL": REDIS_URL}
+async def worker_process(stack):
+    env = {**os.environ, "DATABASE_URL": stack.database_url, "REDIS_URL": stack.redis_url}
     process = subprocess.Popen([REBILL, "worker"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     yield process
     process.send_signal(signal.SIGTERM)
@@ -30,8 +29,8 @@ async def worker_process(settings):
         process.kill()
 
 
-async def test_worker_runs_a_job_against_the_database(worker_process, settings):
-    pool = await create_pool(redis_settings(REDIS_URL), job_serializer=serialize_job,
+async def test_worker_runs_a_job_against_the_database(worker_process, stack):
+    pool = await create_pool(redis_settings(stack.redis_url), job_serializer=serialize_job,
                              job_deserializer=deserialize_job)
     try:
         job = await pool.enqueue_job("ping", _job_id=f"ping-{uuid.uuid4()}")
@@ -40,12 +39,13 @@ async def test_worker_runs_a_job_against_the_database(worker_process, settings):
         result = await job.result(timeout=30)
     finally:
         await pool.aclose()
-    assert result == {"pong": True, "database": settings.database_url.rsplit("/", 1)[1]}
+    assert result == {"pong": True, "database": stack.database_url.rsplit("/", 1)[1]}
 
 
-async def test_a_batch_posted_to_the_api_is_run_by_a_worker_process(worker_process, api):
+async def test_a_batch_posted_to_the_api_is_run_by_a_worker_process(worker_process, stack):
     from tests import factories as f
 
+    api = stack.api
     product = await f.product(api)
     assert (await api.patch("/v1/settings", json={"default_product_id": product["id"]})).status_code == 200
     customer = await f.customer(api)

@@ -28,16 +28,24 @@ async def ping(ctx: dict[str, Any]) -> dict[str, Any]:
 # Batches this process is running: one run per batch per process, so that the helper runs of a
 # large batch land on other workers (SPEC §8, fan-out).
 _RUNNING_HERE: set[str] = set()
-# How often a run job that found its batch already running in this process goes back to the queue
-# (a second apart) hoping for another worker, before it gives up; the sweeper queues more if needed.
+# How often a run job that found its batch already running in this process, or the process full,
+# goes back to the queue (a second apart) hoping for another worker, before it gives up; the
+# sweeper queues another if the batch still needs one.
 BOUNCES = 10
 
 
+def runs_per_process(pool_size: int) -> int:
+    """Batch runs one worker process takes at once: each holds LANES + 1 connections of the
+    process's pool (pool_size, and as many again in overflow), and other jobs need some too."""
+    return max(1, (2 * pool_size) // (runner.LANES + 2))
+
+
 async def run_invoice_batch(ctx: dict[str, Any], batch_id: str) -> dict[str, Any]:
-    if batch_id in _RUNNING_HERE:
+    busy = len(_RUNNING_HERE) >= runs_per_process(get_settings().db_pool_size)
+    if batch_id in _RUNNING_HERE or busy:
         if ctx.get("job_try", 1) < BOUNCES:
             raise Retry(defer=1)
-        return {"batch_id": batch_id, "status": "running here"}
+        return {"batch_id": batch_id, "status": "running here" if not busy else "worker busy"}
     _RUNNING_HERE.add(batch_id)
     try:
         with structlog.contextvars.bound_contextvars(batch_id=batch_id, job_id=ctx.get("job_id")):

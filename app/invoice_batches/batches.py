@@ -49,7 +49,7 @@ async def create_batch(session: AsyncSession, *, tenant_id: uuid.UUID, definitio
     now = datetime.now(UTC)
     run_at = max(definition.run_at or now, now)
     values = definition.model_dump(exclude={"run_at"})
-    batch = InvoiceBatch(tenant_id=tenant_id, run_at=run_at, **values)
+    batch = InvoiceBatch(tenant_id=tenant_id, run_at=run_at, run_requested_at=run_at, **values)
     session.add(batch)
     await session.flush()
     body = InvoiceBatchOut.of(batch).model_dump(mode="json", by_alias=True)

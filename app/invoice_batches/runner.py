@@ -153,8 +153,10 @@ async def _run(sessionmaker, lease: RunLease, batch_id: uuid.UUID, mailer: Maile
         except* LeaseLost:
             raise LeaseLost(f"batch {batch.id}") from None
         async with session_scope(sessionmaker) as session:
-            if await _pending(session, batch.id):
+            if pending := await _pending(session, batch.id):
                 # Customers other live runs hold: the last of them to end finishes the batch.
+                log.info("invoice batch run done with %d customers; %d held by other runs", run.done, pending,
+                         extra={"customers": run.done, "pending": pending})
                 return {"batch_id": str(batch_id), "status": "running", "customers": run.done}
             # Invoices whose email a crashed run left unsent; wait for any another worker is
             # sending, so the report below knows every invoice's fate.
@@ -259,6 +261,7 @@ async def _start(session: AsyncSession, batch_id: uuid.UUID, default_sender: str
                 "SELECT :batch, t.id, :tenant, t.n - 1 FROM unnest(CAST(:targets AS uuid[])) "
                 "WITH ORDINALITY AS t(id, n)"), {"batch": batch.id, "tenant": batch.tenant_id, "targets": targets})
         batch.status, batch.started_at, batch.customers_total = "running", now, len(targets)
+        batch.run_requested_at = now  # the helper runs it queues
         started = True
     batch.runs += 1
     batch.heartbeat_at = now
@@ -297,19 +300,21 @@ async def _pending(session: AsyncSession, batch_id: uuid.UUID) -> int:
                                                            InvoiceBatchCustomer.outcome.is_(None)))
 
 
-# Everything a customer's invoice writes but its number, in one statement: the invoice (a draft for
-# now), its lines, the entries' links, the unbilled times, its email and the customer's outcome in
-# the batch.
+# Everything a customer's invoice writes, in one statement: the invoice, its lines, the entries'
+# links, the unbilled times, its email and the customer's outcome in the batch. An invoice to
+# validate goes in with the counter to draw its number from: the number is drawn while the
+# transaction commits (migration 0009), so that the tenant's counter row, locked until commit, is
+# never held while a worker is between two statements.
 _WRITE_INVOICE = text("""
 WITH invoice AS (
   INSERT INTO invoices (id, tenant_id, batch_id, customer_id, number, status, bill_to, title, subtitle,
                         period_start, period_end, issue_date, due_date, validated_at, currency, untaxed_amount,
                         tax_amount, total, taxes, terms, not_validated_reasons, delivery_status, delivery_attempts,
-                        delivery_failure)
+                        delivery_failure, number_prefix, number_year)
   SELECT :invoice, :tenant, :batch, :customer, NULL, 'draft', CAST(:bill_to AS jsonb), :title, :subtitle,
-         :period_start, :period_end, NULL, NULL, NULL,
+         :period_start, :period_end, CAST(:issue_date AS date), CAST(:due_date AS date), NULL,
          :currency, :untaxed, :tax, :total, CAST(:taxes AS jsonb), CAST(:terms AS jsonb), CAST(:reasons AS jsonb),
-         :delivery_status, 0, :delivery_failure
+         :delivery_status, 0, :delivery_failure, CAST(:number_prefix AS text), CAST(:number_year AS integer)
   RETURNING id),
 line AS (
   INSERT INTO invoice_lines (id, tenant_id, invoice_id, position, time_entry_id, product_id, description,
@@ -342,16 +347,15 @@ SELECT (SELECT count(*) FROM linked) AS linked, (SELECT count(*) FROM outcome) A
        set_config('synchronous_commit', CASE WHEN :durable THEN 'on' ELSE 'off' END, true) AS commit_mode
 """)
 
-# Then, last thing before the commit, the number from the tenant's counter row (gapless: allocated
-# in this same transaction; app/invoicing/numbering.py; lpad as format_number). The counter row
-# stays locked until the commit, so it is taken as late as possible: customers of other runs and
-# lanes write their lines meanwhile instead of queueing behind it.
+# When someone subscribes to invoice.validated, the event written in this transaction needs the
+# number now: then it is drawn by a statement, last thing before the commit (gapless: the counter
+# row stays locked until then; lpad as app/invoicing/numbering.py format_number).
 _NUMBER_INVOICE = text("""
 WITH counter AS (
   INSERT INTO invoice_number_counters (tenant_id, year, last_number) VALUES (:tenant, :year, 1)
   ON CONFLICT (tenant_id, year) DO UPDATE SET last_number = invoice_number_counters.last_number + 1
   RETURNING last_number)
-UPDATE invoices SET status = 'validated', validated_at = now(), issue_date = :issue_date, due_date = :due_date,
+UPDATE invoices SET status = 'validated', validated_at = now(),
        number = :prefix || CASE WHEN counter.last_number >= 1000000 THEN counter.last_number::text
                                 ELSE lpad(counter.last_number::text, 6, '0') END
 FROM counter WHERE invoices.id = :invoice
@@ -397,12 +401,17 @@ async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: T
     terms = _terms(settings, customer)
     issue_date = datetime.now(zoneinfo.ZoneInfo(settings.timezone)).date()
     year = counter_year(settings, issue_date)
+    prefix = number_prefix(settings, year)
+    due_date = issue_date + timedelta(days=terms.get("payment_terms_days") or 0)
     lines = plan.lines
     result = (await session.execute(_WRITE_INVOICE, {
         "tenant": batch.tenant_id, "batch": batch.id, "customer": plan.customer_id, "invoice": invoice_id,
         "bill_to": json.dumps({"name": customer.name, "address": customer.billing_address}),
         "title": batch.title, "subtitle": period_subtitle(batch.period_start, batch.period_end),
         "period_start": batch.period_start, "period_end": batch.period_end,
+        "issue_date": issue_date if validate else None, "due_date": due_date if validate else None,
+        "number_prefix": prefix if validate and not announce else None,
+        "number_year": year if validate and not announce else None,
         "currency": plan.currency, "untaxed": plan.untaxed_amount, "tax": plan.tax_amount, "total": plan.total,
         "taxes": json.dumps([{"rate": str(t.rate), "base": str(t.base), "amount": str(t.amount)} for t in plan.taxes]),
         "terms": json.dumps(terms), "reasons": json.dumps(blocking if batch.validate_invoices else []),
@@ -429,11 +438,9 @@ async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: T
         raise RuntimeError("time entries changed while being invoiced")  # rolls this customer back
     if result.recorded != 1:
         raise RuntimeError("the customer's outcome was recorded by another run")
-    if validate:
-        await session.execute(_NUMBER_INVOICE, {
-            "tenant": batch.tenant_id, "invoice": invoice_id, "year": year, "prefix": number_prefix(settings, year),
-            "issue_date": issue_date, "due_date": issue_date + timedelta(days=terms.get("payment_terms_days") or 0)})
     if validate and announce:
+        await session.execute(_NUMBER_INVOICE, {"tenant": batch.tenant_id, "invoice": invoice_id, "year": year,
+                                                "prefix": prefix})
         async def resource() -> dict:
             return await invoice_resource(session, await session.get(Invoice, invoice_id))
 

@@ -18,13 +18,21 @@ from app.models import IdempotencyKey
 
 IDEMPOTENCY_RETENTION = timedelta(hours=48)
 
+# A run asked for less than this long ago may still be on its way (queued behind other jobs, or
+# starting): no copy is queued before then. Not a liveness test: whether a run is alive is only ever
+# read from its lock; this only spaces out the requests for a batch that has none.
+REQUEST_AGAIN_AFTER_SECONDS = 10
+
 _BATCHES = text(f"""
 WITH {RUN_LOCKS_CTE}
 SELECT b.id, b.status, {LIVE_RUNS} AS live,
        (SELECT count(*) FROM invoice_batch_customers c WHERE c.batch_id = b.id AND c.outcome IS NULL) AS pending
 FROM invoice_batches b
-WHERE b.status = 'running' OR (b.status = 'scheduled' AND b.run_at <= now())
+WHERE (b.status = 'running' OR (b.status = 'scheduled' AND b.run_at <= now()))
+  AND (b.run_requested_at IS NULL
+       OR b.run_requested_at < now() - make_interval(secs => {REQUEST_AGAIN_AFTER_SECONDS}))
 """)
+_REQUESTED = text("UPDATE invoice_batches SET run_requested_at = now() WHERE id = ANY(CAST(:ids AS uuid[]))")
 
 
 async def sweep(sessionmaker: async_sessionmaker[AsyncSession], redis, *, max_parallel: int) -> dict:
@@ -34,6 +42,7 @@ async def sweep(sessionmaker: async_sessionmaker[AsyncSession], redis, *, max_pa
         await session.execute(delete(IdempotencyKey).where(IdempotencyKey.created_at < now - IDEMPOTENCY_RETENTION))
         emails = await outbox.pending_rows(session, older_than=outbox.LOST_AFTER)
     queued = resumed = helpers = 0
+    requested = []
     for batch in batches:
         if batch.live == 0:
             queued += batch.status == "scheduled"
@@ -42,7 +51,12 @@ async def sweep(sessionmaker: async_sessionmaker[AsyncSession], redis, *, max_pa
             helpers += 1
         else:
             continue
-        await redis.enqueue_job(RUN_TASK, str(batch.id), _job_id=new_run_job_id(batch.id))
+        requested.append(batch.id)
+    if requested:
+        async with session_scope(sessionmaker) as session:
+            await session.execute(_REQUESTED, {"ids": requested})
+    for batch_id in requested:
+        await redis.enqueue_job(RUN_TASK, str(batch_id), _job_id=new_run_job_id(batch_id))
     for outbox_id in emails:
         # A row still pending is re-checked under its lock: queueing it twice never sends it twice.
         await redis.enqueue_job(outbox.SEND_TASK, str(outbox_id), _job_id=f"email:{outbox_id}:{now:%Y%m%d%H%M}")

@@ -39,6 +39,9 @@ class Invoice(SQLModel, table=True):
                                        ondelete="SET NULL")
     customer_id: uuid.UUID = Field(nullable=False)
     number: str | None = None
+    # A number to draw at commit, from this counter (migration 0009's trigger); NULL once drawn.
+    number_prefix: str | None = None
+    number_year: int | None = None
     status: str = Field(default="draft", nullable=False)
     bill_to: dict = Field(sa_type=JSONB, nullable=False)
     title: str = Field(nullable=False)

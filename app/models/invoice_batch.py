@@ -42,6 +42,8 @@ class InvoiceBatch(SQLModel, table=True):
     error: str | None = None
     runs: int = Field(default=0, nullable=False)
     heartbeat_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    # When a run was last queued (see the sweeper); never a proof of life.
+    run_requested_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     created_at: datetime = created_at_field()
     started_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     finished_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
