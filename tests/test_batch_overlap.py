@@ -159,3 +159,16 @@ async def test_progress_moves_while_the_batch_runs(api, sessionmaker):
     assert seen[-1] == 400 and seen == sorted(seen)  # exact at the end, never going back
     assert len(moving) >= 3, seen  # intermediate counts a progress bar can draw
     assert all(b - a <= 100 for a, b in zip([0, *moving], [*moving, 400])), moving
+
+
+async def test_a_run_frozen_inside_a_customer_does_not_hold_up_the_others(api, sessionmaker):
+    ids = await push(api, customers=30, entries=2)
+    batch = await launch(api, ids)
+    async with sessionmaker() as frozen:
+        # What a run's open customer transaction holds on the batch row: the key share of its
+        # invoice's foreign key. Another run must still start, bill everyone else, and finish.
+        await frozen.execute(text("SELECT id FROM invoice_batches WHERE id = :b FOR KEY SHARE"), {"b": batch["id"]})
+        result = await asyncio.wait_for(run_batch(sessionmaker, uuid.UUID(batch["id"])), 30)
+        await frozen.rollback()
+    assert result["status"] == "succeeded"
+    await assert_report_matches_database(api, sessionmaker, batch["id"])

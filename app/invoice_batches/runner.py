@@ -64,6 +64,13 @@ REFRESH_EVERY = 100
 _NO_OUTCOME_YET = func.coalesce(InvoiceBatchCustomer.outcome, "pending") == "pending"
 
 
+# Runs serialise their start and their finish on the batch's row, with FOR NO KEY UPDATE rather than
+# FOR UPDATE: every open customer transaction of every run holds FOR KEY SHARE on that row (its
+# invoice's foreign key to the batch), and a run frozen mid-customer would otherwise block every
+# other run at its start.
+_BATCH_ROW_LOCK = {"key_share": True}
+
+
 def new_run_job_id(batch_id: uuid.UUID | str) -> str:
     """Every run is queued under an id never used before: arq drops a job whose id it still holds
     (a killed worker leaves its keys behind for an hour), and liveness never depends on them."""
@@ -237,7 +244,7 @@ async def _record_failure(run: _Run, target: uuid.UUID, exc: Exception) -> None:
 
 async def _start(session: AsyncSession, batch_id: uuid.UUID, default_sender: str) -> tuple[InvoiceBatch | None, bool]:
     """The batch, and whether this run started it (scheduled -> running, targets fixed)."""
-    batch = await session.get(InvoiceBatch, batch_id, with_for_update=True)
+    batch = await session.get(InvoiceBatch, batch_id, with_for_update=_BATCH_ROW_LOCK)
     if batch is None or batch.status not in {"scheduled", "running"}:
         return batch, False
     now = datetime.now(UTC)
@@ -450,7 +457,7 @@ async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: T
 
 async def _finish(session: AsyncSession, batch_id: uuid.UUID, sender: str) -> tuple[str, uuid.UUID | None]:
     """The batch's final status, and the id of its summary email when one is asked for."""
-    batch = await session.get(InvoiceBatch, batch_id, with_for_update=True)
+    batch = await session.get(InvoiceBatch, batch_id, with_for_update=_BATCH_ROW_LOCK)
     if batch.status != "running" or await _pending(session, batch_id):
         return batch.status, None
     outcomes = dict((await session.execute(
