@@ -172,3 +172,19 @@ async def test_a_run_frozen_inside_a_customer_does_not_hold_up_the_others(api, s
         await frozen.rollback()
     assert result["status"] == "succeeded"
     await assert_report_matches_database(api, sessionmaker, batch["id"])
+
+
+async def test_the_sweeper_skips_a_batch_row_held_by_a_frozen_run_instead_of_waiting(app, api, sessionmaker):
+    ids = await push(api, customers=3, entries=1)
+    batch = await launch(api, ids)
+    await backdate_request(sessionmaker, batch["id"])
+    await app.state.redis.delete("arq:queue")
+    async with sessionmaker() as frozen:  # a run frozen while it starts or finishes the batch
+        await frozen.execute(text("SELECT id FROM invoice_batches WHERE id = :b FOR NO KEY UPDATE"),
+                             {"b": batch["id"]})
+        swept = await asyncio.wait_for(sweep(sessionmaker, app.state.redis, max_parallel=4), 10)
+        assert await queued_runs(app, batch["id"]) == set() and swept["queued"] == 0
+        await frozen.rollback()
+    assert (await sweep(sessionmaker, app.state.redis, max_parallel=4))["queued"] >= 1
+    assert len(await queued_runs(app, batch["id"])) == 1
+    await app.state.redis.delete("arq:queue")

@@ -32,7 +32,12 @@ WHERE (b.status = 'running' OR (b.status = 'scheduled' AND b.run_at <= now()))
   AND (b.run_requested_at IS NULL
        OR b.run_requested_at < now() - make_interval(secs => {REQUEST_AGAIN_AFTER_SECONDS}))
 """)
-_REQUESTED = text("UPDATE invoice_batches SET run_requested_at = now() WHERE id = ANY(CAST(:ids AS uuid[]))")
+# A batch row another transaction holds (a run starting or finishing, perhaps in a frozen worker)
+# is skipped, not waited for: the sweeper must never hang on one batch.
+_REQUESTED = text("""
+UPDATE invoice_batches SET run_requested_at = now()
+WHERE id IN (SELECT id FROM invoice_batches WHERE id = ANY(CAST(:ids AS uuid[])) FOR NO KEY UPDATE SKIP LOCKED)
+RETURNING id""")
 
 
 async def sweep(sessionmaker: async_sessionmaker[AsyncSession], redis, *, max_parallel: int) -> dict:
@@ -41,23 +46,20 @@ async def sweep(sessionmaker: async_sessionmaker[AsyncSession], redis, *, max_pa
         batches = (await session.execute(_BATCHES, {"slots": max_parallel})).all()
         await session.execute(delete(IdempotencyKey).where(IdempotencyKey.created_at < now - IDEMPOTENCY_RETENTION))
         emails = await outbox.pending_rows(session, older_than=outbox.LOST_AFTER)
-    queued = resumed = helpers = 0
-    requested = []
+    why = {}  # batch id -> what its new run is for
     for batch in batches:
         if batch.live == 0:
-            queued += batch.status == "scheduled"
-            resumed += batch.status == "running"
+            why[batch.id] = "queued" if batch.status == "scheduled" else "resumed"
         elif batch.status == "running" and batch.live < runs_wanted(batch.pending, max_parallel):
-            helpers += 1
-        else:
-            continue
-        requested.append(batch.id)
-    if requested:
+            why[batch.id] = "helpers"
+    if why:
         async with session_scope(sessionmaker) as session:
-            await session.execute(_REQUESTED, {"ids": requested})
-    for batch_id in requested:
-        await redis.enqueue_job(RUN_TASK, str(batch_id), _job_id=new_run_job_id(batch_id))
+            requested = (await session.scalars(_REQUESTED, {"ids": list(why)})).all()
+        for batch_id in requested:
+            await redis.enqueue_job(RUN_TASK, str(batch_id), _job_id=new_run_job_id(batch_id))
+        why = {batch_id: why[batch_id] for batch_id in requested}
     for outbox_id in emails:
         # A row still pending is re-checked under its lock: queueing it twice never sends it twice.
         await redis.enqueue_job(outbox.SEND_TASK, str(outbox_id), _job_id=f"email:{outbox_id}:{now:%Y%m%d%H%M}")
-    return {"queued": queued, "resumed": resumed, "helpers": helpers, "emails": len(emails)}
+    counts = {kind: sum(1 for reason in why.values() if reason == kind) for kind in ("queued", "resumed", "helpers")}
+    return {**counts, "emails": len(emails)}
