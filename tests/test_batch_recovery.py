@@ -62,7 +62,7 @@ async def test_a_batch_survives_workers_killed_mid_run(stack):
 
 @pytest.mark.slow
 async def test_a_scheduled_batch_runs_even_after_redis_is_flushed(stack):
-    api, sessionmaker = stack.api, stack.sessionmaker
+    api = stack.api
     product = (await api.post("/v1/products", json={"code": "SUP-H", "name": "Support", "unit_price": "80.00"})).json()
     customer = (await api.post("/v1/customers", json={"name": "Acme", "tax_rate": "20.00"})).json()
     item = (await api.post("/v1/work-items", json={"type": "ticket", "reference": "T-1",
@@ -154,13 +154,14 @@ async def test_a_frozen_worker_that_comes_back_leaves_the_report_true(stack):
 @pytest.mark.slow
 async def test_two_workers_share_a_large_batch(stack):
     api, sessionmaker = stack.api, stack.sessionmaker
-    customer_ids = await push(api, customers=400, entries=10)
+    customer_ids = await push(api, customers=600, entries=10)
     workers = [start_worker(stack.database_url, stack.redis_url) for _ in range(2)]
     live_runs = text(f"WITH {RUN_LOCKS_CTE} SELECT {LIVE_RUNS} FROM invoice_batches b WHERE b.id = :b")
     most = 0
     try:
-        await asyncio.sleep(3)  # both workers up, as they would be long before month-end
-        batch = await launch(api, customer_ids)
+        # Due in 10 s: both workers are up by then (a cold start can take seconds), as they would be
+        # long before month-end.
+        batch = await launch(api, customer_ids, run_at=(datetime.now(UTC) + timedelta(seconds=10)).isoformat())
         async with sessionmaker() as session:
             while (await api.get(f"/v1/invoice-batches/{batch['id']}")).json()["status"] in {"scheduled", "running"}:
                 # Runs holding a slot of the batch right now: at most one per worker process.
