@@ -55,7 +55,7 @@ async def run_invoice_batch(ctx: dict[str, Any], batch_id: str) -> dict[str, Any
         return {"batch_id": batch_id, "status": "interrupted", "error": repr(exc)[:500]}
     finally:
         _RUNNING_HERE.discard(batch_id)
-    if result["status"] not in {"scheduled", "running", "busy", "interrupted", "missing"}:
+    if result["status"] in {"succeeded", "completed_with_errors", "failed", "cancelled"}:  # the batch is over
         # The PDFs of the invoices the batch validated without sending them, rendered apart so the
         # batch's status does not wait for them.
         await ctx["redis"].enqueue_job("render_invoice_pdfs", batch_id, _job_id=f"pdfs:{batch_id}")

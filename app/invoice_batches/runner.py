@@ -38,7 +38,7 @@ from app.invoices.service import invoice_resource
 from app.errors import RebillError
 from app.invoicing.loading import (Scope, TargetCustomer, billing_targets, load_entries, load_products,
                                    target_customer)
-from app.invoicing.numbering import counter_year, number_prefix
+from app.invoicing.numbering import NEXT_NUMBER_SQL, counter_year, number_prefix
 from app.invoicing.planning import InvoicePlan, PlanOptions, PlannedProduct, period_subtitle, plan_invoice, validation_reasons
 from app.kit.ids import new_id, new_ids
 from app.queue import flush_jobs, unit_of_work
@@ -97,7 +97,6 @@ class _Run:
     progress_every: int
     next_position: int = 0
     done: int = 0
-    failed: int = 0
     products: dict[uuid.UUID, PlannedProduct] = field(default_factory=dict)
     announce: bool = False
     refreshed_at: int | None = None
@@ -239,7 +238,6 @@ async def _record_failure(run: _Run, target: uuid.UUID, exc: Exception) -> None:
         await session.execute(update(InvoiceBatchCustomer).where(
             InvoiceBatchCustomer.batch_id == run.batch.id, InvoiceBatchCustomer.customer_id == target,
             _NO_OUTCOME_YET).values(outcome="failed", error=str(exc)[:500]))
-    run.failed += 1
 
 
 async def _start(session: AsyncSession, batch_id: uuid.UUID, default_sender: str) -> tuple[InvoiceBatch | None, bool]:
@@ -357,11 +355,8 @@ SELECT (SELECT count(*) FROM linked) AS linked, (SELECT count(*) FROM outcome) A
 # When someone subscribes to invoice.validated, the event written in this transaction needs the
 # number now: then it is drawn by a statement, last thing before the commit (gapless: the counter
 # row stays locked until then; lpad as app/invoicing/numbering.py format_number).
-_NUMBER_INVOICE = text("""
-WITH counter AS (
-  INSERT INTO invoice_number_counters (tenant_id, year, last_number) VALUES (:tenant, :year, 1)
-  ON CONFLICT (tenant_id, year) DO UPDATE SET last_number = invoice_number_counters.last_number + 1
-  RETURNING last_number)
+_NUMBER_INVOICE = text(f"""
+WITH counter AS ({NEXT_NUMBER_SQL})
 UPDATE invoices SET status = 'validated', validated_at = now(),
        number = :prefix || CASE WHEN counter.last_number >= 1000000 THEN counter.last_number::text
                                 ELSE lpad(counter.last_number::text, 6, '0') END

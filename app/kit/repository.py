@@ -4,7 +4,7 @@ Every query here filters on the tenant: a record of another tenant is simply not
 
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field as dataclass_field
 from typing import Any, TypeVar
 
 from sqlalchemy import ARRAY, Select, Text, Uuid, any_, bindparam, delete, select
@@ -116,8 +116,8 @@ async def delete_owned(session: AsyncSession, model: Any, tenant_id: uuid.UUID, 
 class KnownReferences:
     """What a bulk request's earlier chunks looked up: key -> row, or None when there is none."""
 
-    by_external: dict[str, Any] = field(default_factory=dict)
-    by_id: dict[uuid.UUID, Any] = field(default_factory=dict)
+    by_external: dict[str, Any] = dataclass_field(default_factory=dict)
+    by_id: dict[uuid.UUID, Any] = dataclass_field(default_factory=dict)
 
 
 async def resolve_references(session: AsyncSession, tenant_id: uuid.UUID, model: Any, items: list, *,
