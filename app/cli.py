@@ -28,6 +28,26 @@ def _require_database() -> str:
     return url
 
 
+def _admin_database() -> str:
+    """DATABASE_URL, else the embedded PostgreSQL of a `rebill serve` running on the same data
+    directory: tenants and keys can then be made next to it with no configuration."""
+    from app import embedded
+
+    settings = get_settings()
+    if settings.database_url:
+        return settings.database_url
+    data_dir = Path(settings.data_dir)
+    url = embedded.running_database_url(data_dir)
+    if url is None:
+        typer.echo(f"DATABASE_URL is not set, and no `rebill serve` runs an embedded PostgreSQL in "
+                   f"{data_dir.resolve() / 'pg'}.\nStart `rebill serve` (from this folder, or set DATA_DIR to "
+                   "its data directory), or set DATABASE_URL to your database.", err=True)
+        raise typer.Exit(2)
+    typer.echo(f"(DATABASE_URL is not set: using the embedded PostgreSQL of `rebill serve` in {data_dir / 'pg'})",
+               err=True)
+    return url
+
+
 async def _in_session(database_url: str, work):
     from app.db import make_engine, make_sessionmaker, session_scope
 
@@ -43,7 +63,7 @@ def _run_in_session(work):
     from app.errors import RebillError
 
     try:
-        return asyncio.run(_in_session(_require_database(), work))
+        return asyncio.run(_in_session(_admin_database(), work))
     except RebillError as exc:
         typer.echo(exc.detail, err=True)
         raise typer.Exit(1) from None
@@ -90,7 +110,8 @@ def worker(check: Annotated[bool, typer.Option("--check", help="Exit 0 when a wo
 @tenants_cli.command("create")
 def tenants_create(name: str, quiet: Annotated[bool, typer.Option("--quiet", help="Print the key alone.")] = False
                    ) -> None:
-    """Create a tenant and its first API key (printed once)."""
+    """Create a tenant and its first API key (printed once). Without DATABASE_URL: in the embedded
+    database of the `rebill serve` that runs on DATA_DIR (default ./.data)."""
     from app.tenants.service import create_tenant
 
     tenant, key = _run_in_session(lambda session: create_tenant(session, name=name))
@@ -154,6 +175,8 @@ def serve(host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0
                    f"  API docs : {base}/docs\n"
                    f"  API key  : {key}   (demo tenant; also in {data_dir / 'demo-api-key'})\n"
                    f"  try      : curl -H 'Authorization: Bearer {key}' {base}/v1/customers\n"
+                   + (f"  database : {servers.database_url}   (`rebill tenants create NAME` run from this "
+                      "folder uses it)\n" if servers.database_url else "")
                    + (f"  emails   : kept in {servers.mail_dir} (set SMTP_HOST to send them for real)\n"
                       if servers.mail_dir else ""))
         sys.stdout.flush()
