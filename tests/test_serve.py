@@ -7,8 +7,9 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import httpx
@@ -29,7 +30,7 @@ def serve_env() -> dict[str, str]:
 
 @contextmanager
 def serving(folder: Path):
-    """A `rebill serve` started in `folder`: (base URL, demo key, the lines it printed up to the key)."""
+    """A `rebill serve` started in `folder`: (base URL, demo key, the banner it printed)."""
     port = free_port()
     process = subprocess.Popen([REBILL, "serve", "--port", str(port)], cwd=folder, env=serve_env(),
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -45,6 +46,9 @@ def serving(folder: Path):
             key = match.group(1) if match else None
         assert key, "".join(output)
         output += [process.stdout.readline() for _ in range(3)]  # the rest of the banner
+        banner = "".join(output)
+        # Keep reading what it prints: a full pipe would block its logging, and then the server.
+        threading.Thread(target=lambda: output.extend(process.stdout), daemon=True).start()
         base = f"http://127.0.0.1:{port}"
         ready = False
         while not ready and time.monotonic() < deadline:
@@ -53,13 +57,19 @@ def serving(folder: Path):
             except httpx.TransportError:
                 time.sleep(0.2)
         assert ready, "".join(output)
-        yield base, key, "".join(output)
+        yield base, key, banner
     finally:
         process.send_signal(signal.SIGINT)
         try:
             process.wait(timeout=30)
         except subprocess.TimeoutExpired:
             process.kill()
+            process.wait()
+            # Killed, it could not stop its PostgreSQL: do it here (SIGTERM: a smart shutdown).
+            postmaster = folder / ".data" / "pg" / "postmaster.pid"
+            if postmaster.exists():
+                with suppress(ProcessLookupError):
+                    os.kill(int(postmaster.read_text().split()[0]), signal.SIGTERM)
 
 
 @pytest.mark.slow
@@ -130,8 +140,13 @@ def readme_sdk_example() -> str:
 
 
 def run_shell(script: str, folder: Path) -> str:
-    result = subprocess.run(["bash", "-euo", "pipefail", "-c", script + '\necho; echo "KEY=$KEY"\n'], cwd=folder,
-                            env=serve_env(), capture_output=True, text=True, timeout=180)
+    """Run `script` as bash would run it pasted, but stopping at the first failing command; it prints
+    the KEY it used last."""
+    try:
+        result = subprocess.run(["bash", "-euo", "pipefail", "-c", script + '\necho; echo "KEY=$KEY"\n'],
+                                cwd=folder, env=serve_env(), capture_output=True, text=True, timeout=180)
+    except subprocess.TimeoutExpired as exc:
+        raise AssertionError(f"the walk-through did not end:\n{exc.stdout}\n{exc.stderr}") from None
     assert result.returncode == 0, f"{result.stdout}\n{result.stderr}"
     return result.stdout
 
