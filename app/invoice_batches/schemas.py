@@ -68,6 +68,8 @@ class BillToAddress(BaseModel):
 class BillToOut(BaseModel):
     name: str
     address: BillToAddress | None
+    # The customer's, as it was when the invoice was made (absent from invoices made before it existed).
+    tax_exemption_reason: str | None = None
 
 
 class PreviewLine(BaseModel):
