@@ -90,10 +90,9 @@ async def guarded_metrics(settings):
     """An anonymous client on an app whose METRICS_TOKEN is set."""
     application = create_app(settings.model_copy(update={"metrics_token": Settings(
         metrics_token=METRICS_TOKEN).metrics_token}))
-    async with application.router.lifespan_context(application):
-        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=application),
-                                     base_url="http://test") as client:
-            yield client
+    async with (application.router.lifespan_context(application),
+                httpx.AsyncClient(transport=httpx.ASGITransport(app=application), base_url="http://test") as client):
+        yield client
 
 
 @pytest.mark.parametrize("authorization", [None, "", "Bearer", "Bearer ", "Bearer wrong-token",
