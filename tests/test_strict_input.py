@@ -121,9 +121,10 @@ async def test_a_json_syntax_error_says_where(api, world):
     assert "at character 16" in problem["detail"], problem
 
 
-async def test_a_strangers_body_that_is_not_json_is_told_401_first(anonymous):
-    for raw in (b'{"name": ', b'{"name": "\xff"}'):
-        response = await anonymous.post(C, content=raw, headers={"content-type": "application/json"})
+async def test_a_strangers_body_that_is_not_json_or_not_sent_as_json_is_told_401_first(anonymous):
+    for raw, content_type in ((b'{"name": ', "application/json"), (b'{"name": "\xff"}', "application/json"),
+                              (b'{"name": "Acme"}', "text/plain")):
+        response = await anonymous.post(C, content=raw, headers={"content-type": content_type})
         assert_problem(response, 401, code="unauthorized")
 
 
