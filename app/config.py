@@ -3,7 +3,7 @@
 from functools import lru_cache
 from urllib.parse import parse_qs, urlsplit
 
-from pydantic import Field
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -25,6 +25,8 @@ class Settings(BaseSettings):
 
     public_base_url: str = "http://127.0.0.1:8000"
     webhook_allow_private_urls: bool = False
+    # When set, GET /metrics requires `Authorization: Bearer <token>`; unset (or empty), it is open.
+    metrics_token: SecretStr | None = None
 
     log_level: str = "INFO"
     # Requests whose body is larger than this answer 413; 10,000 time entries fit in about 3 MiB.
@@ -34,6 +36,11 @@ class Settings(BaseSettings):
     batch_max_parallel_runs: int = Field(default=4, ge=1, le=64)
     # Where `rebill serve` keeps its embedded PostgreSQL and Redis.
     data_dir: str = ".data"
+
+    @field_validator("metrics_token")
+    @classmethod
+    def _empty_token_is_no_token(cls, token: SecretStr | None) -> SecretStr | None:
+        return token if token is not None and token.get_secret_value() else None
 
 
 @lru_cache

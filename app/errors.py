@@ -122,19 +122,26 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _request_validation(request: Request, exc: RequestValidationError) -> JSONResponse:
-        errors = validation_errors(exc.errors())
-        if any(e.code == "json_invalid" for e in errors):
-            # FastAPI parses the body before it runs the auth dependency: a stranger's malformed
-            # JSON must still be told 401, not be given a parse report.
-            if request.url.path.startswith("/v1/"):
-                unauthorized = await _authentication_failure(request)
-                if unauthorized is not None:
-                    return unauthorized
-            return problem_response(400, "malformed_json", "The request body is not valid JSON.", errors=errors)
+        raw_errors = exc.errors()
+        invalid_json = next((e for e in raw_errors if e.get("type") == "json_invalid"), None)
+        if invalid_json is not None:
+            return await _malformed_json(request, _json_error(invalid_json))
+        if any(_unparsed_body(e) for e in raw_errors):
+            # FastAPI parses a body as JSON only when the request says it is JSON; otherwise the
+            # model receives bytes, and "Input should be a valid dictionary" would hide the cause.
+            content_type = request.headers.get("content-type")
+            return problem_response(415, "unsupported_media_type",
+                                    "The request body must be JSON sent with Content-Type: application/json "
+                                    f"({f'not {content_type}' if content_type else 'the header is missing'}).")
+        errors = validation_errors(raw_errors)
         return problem_response(422, "validation_error", validation_detail(errors), errors=errors)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http_error(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 400 and exc.detail == _FASTAPI_PARSE_ERROR:
+            # The JSON parser gave up before saying where: bytes that are not UTF-8, or nesting so
+            # deep that it ran out of stack.
+            return await _malformed_json(request, "it is not UTF-8 text, or it is nested too deeply")
         code = {400: "malformed_json", 404: "not_found", 405: "method_not_allowed", 413: "payload_too_large"}.get(exc.status_code, "http_error")
         return problem_response(exc.status_code, code, str(exc.detail), headers=getattr(exc, "headers", None))
 
@@ -157,6 +164,32 @@ def install_error_handlers(app: FastAPI) -> None:
         if sqlstate and sqlstate.startswith("22"):  # data exception: out of range, bad format
             return problem_response(422, "invalid_value", "A value is out of the accepted range.")
         raise exc
+
+
+_FASTAPI_PARSE_ERROR = "There was an error parsing the body"
+
+
+def _json_error(error: dict) -> str:
+    """FastAPI's json_invalid error in words: its location is a character offset, not a field."""
+    reason = (error.get("ctx") or {}).get("error") or "invalid JSON"
+    position = error.get("loc", ())[1:2]
+    return f"{reason} at character {position[0]}" if position and isinstance(position[0], int) else reason
+
+
+def _unparsed_body(error: dict) -> bool:
+    """A validation error on a body FastAPI left as bytes, because it was not sent as JSON."""
+    return tuple(error.get("loc", ())) == ("body",) and isinstance(error.get("input"), bytes | bytearray)
+
+
+async def _malformed_json(request: Request, reason: str) -> JSONResponse:
+    # FastAPI parses the body before it runs the auth dependency: a stranger's malformed JSON must
+    # still be told 401, not be given a parse report.
+    if request.url.path.startswith("/v1/"):
+        unauthorized = await _authentication_failure(request)
+        if unauthorized is not None:
+            return unauthorized
+    return problem_response(400, "malformed_json", f"The request body is not valid JSON: {reason}.",
+                            errors=[FieldError(field="body", code="json_invalid", message=reason)])
 
 
 async def _authentication_failure(request: Request) -> JSONResponse | None:
@@ -185,6 +218,7 @@ def problems(*statuses: int, authenticated: bool = True) -> dict[int | str, dict
     """OpenAPI declaration of the problem responses a route can give (401 is implied by auth)."""
     described = {400: "Malformed request", 401: "Missing or invalid API key", 404: "Not found",
                  409: "Conflict with the current state", 413: "Body too large",
+                 415: "The body was not sent as `Content-Type: application/json`",
                  422: "Invalid input; `errors` names the fields at fault",
                  503: "A service Rebill needs does not answer"}
     return {status: {"model": Problem, "description": described.get(status, "Error"),
@@ -203,6 +237,11 @@ def problems_in_document(document: dict) -> dict:
                 "description": problem["description"],
                 "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}},
                             "application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+    unsupported = problems(415)[415]
+    for operation in (op for path in document.get("paths", {}).values() for op in path.values()):
+        if "requestBody" in operation:  # a JSON body sent as anything else answers 415
+            operation["responses"].setdefault("415", {"description": unsupported["description"],
+                                                      "content": unsupported["content"]})
     for operation in (op for hook in document.get("webhooks", {}).values() for op in hook.values()):
         operation.get("responses", {}).pop("422", None)  # what a receiver answers is its own affair
     schemas = document.get("components", {}).get("schemas", {})

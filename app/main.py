@@ -14,7 +14,7 @@ from app.config import Settings, get_settings
 from app.db import make_engine, make_sessionmaker
 from app.errors import install_error_handlers, problem_response, problems, problems_in_document
 from app.middleware import BodySizeLimit
-from app.observability import RequestContext, render_metrics
+from app.observability import RequestContext, metrics_authorized, render_metrics
 from app.queue import deserialize_job, redis_settings, serialize_job
 from app.routers import ROUTERS
 from app.webhooks.events import document_webhooks
@@ -86,10 +86,16 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return problem_response(503, "redis_unavailable", f"Redis does not answer: {exc}")
         return JSONResponse({"status": "ready"})
 
-    @app.get("/metrics", tags=["probes"], response_class=Response)
+    @app.get("/metrics", tags=["probes"], response_class=Response, responses=problems(401, authenticated=False))
     async def metrics(request: Request) -> Response:
         """Prometheus metrics: batches by status and their durations, invoices by status and delivery,
-        emails, time entries billed, the queue's depth, webhook deliveries by result."""
+        emails, time entries billed, the queue's depth, webhook deliveries by result. Counted over
+        every tenant: when METRICS_TOKEN is set, send it as `Authorization: Bearer <token>`."""
+        token = settings.metrics_token
+        if token is not None and not metrics_authorized(request.headers.get("authorization"),
+                                                        token.get_secret_value()):
+            return problem_response(401, "unauthorized", "Send `Authorization: Bearer <METRICS_TOKEN>`.",
+                                    headers={"WWW-Authenticate": "Bearer"})
         body = await render_metrics(request.app.state.sessionmaker, request.app.state.redis)
         return Response(body, media_type=CONTENT_TYPE_LATEST)
 

@@ -7,6 +7,7 @@ Metrics: read from PostgreSQL and Redis when Prometheus scrapes `/metrics`. Post
 record of every batch, invoice, email and webhook delivery, so any API replica reports the same
 figures whichever worker did the work, and a restarted process loses nothing."""
 
+import hmac
 import logging
 import re
 import time
@@ -92,6 +93,12 @@ _COUNTS = {
     "rebill_webhook_deliveries": ("Webhook delivery attempts by result (pending, succeeded, failed).", ["status"],
                                   "SELECT status, count(*) FROM webhook_deliveries GROUP BY status"),
 }
+
+
+def metrics_authorized(authorization: str | None, token: str) -> bool:
+    """Whether `Authorization: Bearer <token>` was sent, compared in constant time."""
+    scheme, _, given = (authorization or "").strip().partition(" ")
+    return scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), token.encode())
 
 
 async def render_metrics(sessionmaker, redis) -> bytes:

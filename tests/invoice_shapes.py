@@ -30,12 +30,12 @@ def make_line(*, description: str = "Support — Remote support\nTicket T-004211
 def make_invoice(*, lines: list[dict] | None = None, number: str | None = "INV-2026-000042",
                  bill_to_name: str = "Acme SARL", address: dict | None = PARIS, currency: str = "EUR",
                  taxes: list[dict] | None = None, untaxed: str = "120.0000", tax: str = "24.0000",
-                 total: str = "144.0000", terms: dict | None = None) -> dict:
+                 total: str = "144.0000", terms: dict | None = None, tax_exemption_reason: str | None = None) -> dict:
     validated = number is not None
     return {
         "id": uuid.uuid4(), "number": number, "status": "validated" if validated else "draft",
         "customer_id": uuid.uuid4(), "batch_id": uuid.uuid4(),
-        "bill_to": {"name": bill_to_name, "address": address},
+        "bill_to": {"name": bill_to_name, "address": address, "tax_exemption_reason": tax_exemption_reason},
         "title": "Support — November 2026", "subtitle": "Period from 01/11/2026 to 30/11/2026",
         "issue_date": date(2026, 11, 30) if validated else None,
         "due_date": date(2026, 12, 30) if validated else None,

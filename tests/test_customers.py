@@ -4,6 +4,8 @@ external ids, list filters and pagination."""
 import uuid
 from datetime import datetime
 
+import pytest
+
 from tests import factories
 
 ADDRESS = {"line1": "3 rue de la Paix", "line2": None, "postal_code": "75002", "city": "Paris", "country": "FR"}
@@ -22,7 +24,7 @@ async def list_ids(api, **params) -> list[str]:
 async def test_created_customer_reads_back_in_the_documented_shape(api):
     sent = {"external_id": "crm-42", "name": "Acme SARL", "kind": "company", "parent_id": None,
             "billing_address": ADDRESS, "emails": ["billing@acme.example", "boss@acme.example"],
-            "currency": "EUR", "tax_rate": "20.00", "tax_exempt": False, "terms": None}
+            "currency": "EUR", "tax_rate": "20.00", "tax_exempt": False, "tax_exemption_reason": None, "terms": None}
     created = await api.post("/v1/customers", json=sent)
     assert created.status_code == 201, created.text
 
@@ -73,7 +75,7 @@ async def test_minimal_customer_is_a_company_with_empty_optional_fields(api):
     assert without_timestamps(response.json()) == {
         "id": response.json()["id"], "external_id": None, "name": "Bare Ltd", "kind": "company",
         "parent_id": None, "billing_address": None, "emails": [], "currency": "EUR", "tax_rate": None,
-        "tax_exempt": False, "terms": None}
+        "tax_exempt": False, "tax_exemption_reason": None, "terms": None}
 
 
 async def test_customer_terms_override_reads_back_with_every_term(api):
@@ -96,7 +98,7 @@ async def test_patch_changes_only_the_fields_sent(api):
     assert body["name"] == "Acme Group"
     assert body["emails"] == ["b@acme.example", "a@acme.example"]
     unchanged = {"external_id", "kind", "parent_id", "billing_address", "currency", "tax_rate", "tax_exempt",
-                 "terms"}
+                 "tax_exemption_reason", "terms"}
     assert {k: body[k] for k in unchanged} == {k: created[k] for k in unchanged}
 
 
@@ -324,3 +326,77 @@ async def test_a_cursor_that_is_not_ours_is_422(api):
 
     assert response.status_code == 422
     assert [e["field"] for e in response.json()["errors"]] == ["cursor"]
+
+
+# --- the reason a customer pays no tax (SPEC §14) -----------------------------------------------------
+
+REVERSE_CHARGE = "Autoliquidation — article 283-2 du CGI"
+
+
+async def test_a_tax_exemption_reason_is_stored_and_read_back(api):
+    created = await factories.customer(api, tax_exempt=True, tax_exemption_reason=REVERSE_CHARGE)
+
+    body = (await api.get(f"/v1/customers/{created['id']}")).json()
+
+    assert created["tax_exemption_reason"] == body["tax_exemption_reason"] == REVERSE_CHARGE
+    listed = (await api.get("/v1/customers")).json()["data"]
+    assert [c["tax_exemption_reason"] for c in listed] == [REVERSE_CHARGE]
+
+
+async def test_a_tax_exemption_reason_can_be_set_changed_and_cleared_by_patch(api):
+    created = await factories.customer(api)
+    path = f"/v1/customers/{created['id']}"
+
+    for reason in ("Exonération de TVA, article 262 ter I du CGI", REVERSE_CHARGE, None):
+        response = await api.patch(path, json={"tax_exemption_reason": reason})
+        assert response.status_code == 200, response.text
+        assert (await api.get(path)).json()["tax_exemption_reason"] == reason
+    assert (await api.patch(path, json={"name": "Renamed"})).json()["tax_exemption_reason"] is None
+
+
+async def test_a_patch_without_the_reason_keeps_it(api):
+    created = await factories.customer(api, tax_exemption_reason=REVERSE_CHARGE)
+    response = await api.patch(f"/v1/customers/{created['id']}", json={"name": "Renamed"})
+    assert response.json()["tax_exemption_reason"] == REVERSE_CHARGE
+
+
+async def test_a_bulk_push_sets_changes_and_keeps_the_reason_unchanged_when_repeated(api):
+    items = [{"external_id": "crm-1", "name": "Acme", "tax_exempt": True, "tax_exemption_reason": REVERSE_CHARGE},
+             {"external_id": "crm-2", "name": "Globex"}]
+    first = await api.post("/v1/customers/bulk", json={"items": items})
+    again = await api.post("/v1/customers/bulk", json={"items": items})
+    items[1]["tax_exemption_reason"] = "Article 44 de la directive 2006/112/CE"
+    changed = await api.post("/v1/customers/bulk", json={"items": items})
+
+    assert (first.status_code, again.status_code, changed.status_code) == (200, 200, 200), changed.text
+    assert (first.json()["created"], again.json()["unchanged"], changed.json()["updated"]) == (2, 2, 1)
+    stored = {c["external_id"]: c["tax_exemption_reason"] for c in (await api.get("/v1/customers")).json()["data"]}
+    assert stored == {"crm-1": REVERSE_CHARGE, "crm-2": "Article 44 de la directive 2006/112/CE"}
+
+
+BAD_REASONS = [("too-long", "x" * 501), ("blank", "   "), ("empty", ""), ("nul", "bad\x00reason"), ("number", 283)]
+
+
+async def test_a_reason_of_500_characters_is_accepted_and_surrounding_spaces_dropped(api):
+    created = await factories.customer(api, tax_exemption_reason="x" * 500)
+    assert created["tax_exemption_reason"] == "x" * 500
+    created = await factories.customer(api, tax_exemption_reason="  Reverse charge  ")
+    assert created["tax_exemption_reason"] == "Reverse charge"
+
+
+@pytest.mark.parametrize("reason", [r for _, r in BAD_REASONS], ids=[n for n, _ in BAD_REASONS])
+async def test_a_bad_tax_exemption_reason_is_refused_naming_it(api, reason):
+    created = await factories.customer(api, external_id="crm-1")
+    refusals = [
+        (await api.post("/v1/customers", json={"name": "Acme", "tax_exemption_reason": reason}), "tax_exemption_reason"),
+        (await api.patch(f"/v1/customers/{created['id']}", json={"tax_exemption_reason": reason}),
+         "tax_exemption_reason"),
+        (await api.post("/v1/customers/bulk", json={"items": [
+            {"external_id": "crm-1", "name": "Acme"},
+            {"external_id": "crm-2", "name": "Globex", "tax_exemption_reason": reason}]}), "items[1].tax_exemption_reason"),
+    ]
+    for response, field in refusals:
+        assert response.status_code == 422, response.text
+        assert [e["field"] for e in response.json()["errors"]] == [field]
+    assert [c["id"] for c in (await api.get("/v1/customers")).json()["data"]] == [created["id"]]
+    assert (await api.get(f"/v1/customers/{created['id']}")).json() == created

@@ -46,7 +46,7 @@ SECRET_SETTINGS = {"DATABASE_URL", "REDIS_URL", "SMTP_PASSWORD"}
 EXISTING_SECRET = {
     "existingSecret": "rebill-credentials",
     "existingSecretKeys": {"databaseUrl": "db-url", "redisUrl": "redis-url",
-                           "smtpPassword": "smtp-password"},
+                           "smtpPassword": "smtp-password", "metricsToken": "metrics-token"},
 }
 NO_AUTOSCALING = {"worker": {"autoscaling": {"enabled": False}, "replicaCount": 3}}
 EVERYTHING = {
@@ -228,7 +228,7 @@ def test_existing_secret_replaces_the_charts_secret():
     assert not of_kind(documents, "Secret")
     keys = EXISTING_SECRET["existingSecretKeys"]
     expected = {"DATABASE_URL": keys["databaseUrl"], "REDIS_URL": keys["redisUrl"],
-                "SMTP_PASSWORD": keys["smtpPassword"]}
+                "SMTP_PASSWORD": keys["smtpPassword"], "METRICS_TOKEN": keys["metricsToken"]}
     for workload in workloads(documents):
         refs = {e["name"]: e["valueFrom"]["secretKeyRef"] for e in only_container(workload)["env"]
                 if "secretKeyRef" in e.get("valueFrom", {})}
@@ -359,6 +359,27 @@ def test_api_and_workers_get_every_setting_and_secrets_stay_secret():
         for source in container["envFrom"]:
             available |= set(named(documents, "ConfigMap", source["configMapRef"]["name"])["data"])
         assert SETTINGS <= available, (name, SETTINGS - available)
+
+
+def secret_refs(workload: dict) -> dict[str, dict]:
+    return {e["name"]: e["valueFrom"]["secretKeyRef"] for e in only_container(workload)["env"]
+            if "secretKeyRef" in e.get("valueFrom", {})}
+
+
+def test_the_metrics_token_reaches_the_api_from_the_secret_only():
+    documents = render({"metrics": {"token": "scrape-me-7"}})
+    assert secret_data(named(documents, "Secret", RELEASE))["METRICS_TOKEN"] == "scrape-me-7"
+    assert "METRICS_TOKEN" not in named(documents, "ConfigMap", RELEASE)["data"]
+    ref = secret_refs(named(documents, "Deployment", f"{RELEASE}-api"))["METRICS_TOKEN"]
+    assert (ref["name"], ref["key"], ref["optional"]) == (RELEASE, "METRICS_TOKEN", True)
+    assert "METRICS_TOKEN" not in secret_refs(named(documents, "Deployment", f"{RELEASE}-worker"))
+
+
+def test_without_a_metrics_token_the_api_still_starts_and_metrics_stay_open():
+    documents = render()
+    assert "METRICS_TOKEN" not in secret_data(named(documents, "Secret", RELEASE))
+    # The reference is optional: a Secret without the key leaves the variable unset.
+    assert secret_refs(named(documents, "Deployment", f"{RELEASE}-api"))["METRICS_TOKEN"]["optional"] is True
 
 
 def test_config_change_rolls_the_pods():

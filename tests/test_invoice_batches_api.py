@@ -4,6 +4,7 @@ import json
 import uuid
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from arq.constants import job_key_prefix
 
 from tests import factories as f
@@ -62,13 +63,42 @@ async def test_idempotency_keys_are_per_tenant(api, other_api):
         assert response.json()["customer_ids"] == [customer["id"]]
 
 
-async def test_run_at_more_than_24_hours_ahead_is_refused_and_nothing_is_created(api):
+@pytest.mark.parametrize("path", ["/v1/invoice-batches", "/v1/invoice-batches/preview"])
+async def test_run_at_more_than_24_hours_ahead_is_refused_naming_run_at_and_nothing_is_created(api, path):
     customer = await f.customer(api)
     run_at = (datetime.now(UTC) + timedelta(hours=24, minutes=5)).isoformat()
-    response = await api.post("/v1/invoice-batches", json={**DEFINITION, "customer_ids": [customer["id"]],
-                                                           "run_at": run_at})
-    assert response.status_code == 422
+    response = await api.post(path, json={**DEFINITION, "customer_ids": [customer["id"]], "run_at": run_at})
+    assert response.status_code == 422, response.text
+    assert response.json()["errors"] == [
+        {"field": "run_at", "code": "value_error", "message": "must be at most 24 hours from now"}]
     assert (await api.get("/v1/invoice-batches")).json()["data"] == []
+
+
+@pytest.mark.parametrize("path", ["/v1/invoice-batches", "/v1/invoice-batches/preview"])
+async def test_a_period_ending_before_it_starts_is_refused_naming_period_end(api, path):
+    customer = await f.customer(api)
+    response = await api.post(path, json={**DEFINITION, "customer_ids": [customer["id"]],
+                                          "period_start": "2026-11-30", "period_end": "2026-11-01"})
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["errors"] == [
+        {"field": "period_end", "code": "value_error", "message": "must not be before period_start (2026-11-30)"}]
+    assert (await api.get("/v1/invoice-batches")).json()["data"] == []
+
+
+async def test_a_one_day_period_is_accepted(api):
+    customer = await f.customer(api)
+    response = await api.post("/v1/invoice-batches/preview", json={
+        **DEFINITION, "customer_ids": [customer["id"]], "period_start": "2026-11-30", "period_end": "2026-11-30"})
+    assert response.status_code == 200, response.text
+
+
+async def test_a_refused_period_start_is_named_alone(api):
+    customer = await f.customer(api)
+    response = await api.post("/v1/invoice-batches", json={**DEFINITION, "customer_ids": [customer["id"]],
+                                                           "period_start": "2026-02-30"})
+    assert response.status_code == 422, response.text
+    assert [e["field"] for e in response.json()["errors"]] == ["period_start"]
 
 
 async def test_unknown_customer_or_foreign_selection_is_refused(api, other_api):

@@ -234,6 +234,39 @@ async def test_a_validated_invoice_pdf_is_rendered_once_and_kept(helpdesk, sessi
     assert invoice["number"] in pdf_text(first.content)
 
 
+REVERSE_CHARGE = "Autoliquidation — article 283-2 du CGI"
+
+
+@pytest.mark.parametrize("validate", [True, False], ids=["validated", "draft"])
+async def test_the_customers_tax_exemption_reason_is_printed_and_kept_with_the_invoice(helpdesk, sessionmaker,
+                                                                                       validate):  # noqa: F811
+    api, h = helpdesk["api"], helpdesk
+    customer = f"/v1/customers/{h['acme']['id']}"
+    assert (await api.patch(customer, json={"tax_exempt": True, "tax_exemption_reason": REVERSE_CHARGE})).status_code == 200
+    await f.time_entry(api, work_item_id=h["ticket"]["id"], product_id=h["support"]["id"])
+    [planned] = (await api.post("/v1/invoice-batches/preview", json={
+        **NOVEMBER, "customer_ids": [h["acme"]["id"]]})).json()["invoices"]
+    invoice = await batch_invoice(h, sessionmaker, validate=validate)
+
+    assert planned["bill_to"]["tax_exemption_reason"] == invoice["bill_to"]["tax_exemption_reason"] == REVERSE_CHARGE
+    assert invoice["tax_amount"] == "0.00"
+    printed = pdf_text((await api.get(f"/v1/invoices/{invoice['id']}/pdf")).content)
+    assert f"Tax exemption: {REVERSE_CHARGE}" in printed
+
+    # The invoice keeps the customer as it was: a later change of the reason alters neither.
+    assert (await api.patch(customer, json={"tax_exemption_reason": "Something else"})).status_code == 200
+    assert (await api.get(f"/v1/invoices/{invoice['id']}")).json()["bill_to"] == invoice["bill_to"]
+    reprinted = pdf_text((await api.get(f"/v1/invoices/{invoice['id']}/pdf")).content)
+    assert f"Tax exemption: {REVERSE_CHARGE}" in reprinted and "Something else" not in reprinted
+
+
+async def test_a_customer_without_a_tax_exemption_reason_prints_none(helpdesk, sessionmaker):  # noqa: F811
+    invoice = await validated_invoice(helpdesk, sessionmaker)
+    assert invoice["bill_to"]["tax_exemption_reason"] is None
+    printed = pdf_text((await helpdesk["api"].get(f"/v1/invoices/{invoice['id']}/pdf")).content)
+    assert "exemption" not in printed.lower()
+
+
 async def test_a_draft_pdf_says_draft(helpdesk, sessionmaker):  # noqa: F811
     api = helpdesk["api"]
     draft = await batch_invoice(helpdesk, sessionmaker, validate=False)

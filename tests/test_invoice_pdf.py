@@ -124,6 +124,17 @@ def test_euro_sign_and_accents_survive_in_dejavu_sans():
     assert fonts and all(re.fullmatch(r"/[A-Z]{6}\+DejaVu-Sans(-Bold)?", font) for font in fonts), fonts
 
 
+def test_the_customers_tax_exemption_reason_prints_under_the_totals():
+    invoice = make_invoice(taxes=[], tax="0", total="120.0000",
+                           tax_exemption_reason="Autoliquidation — article 283-2 du CGI")
+    text = text_of(invoice)
+    assert "Total 120.00 EUR\nTax exemption: Autoliquidation — article 283-2 du CGI" in text
+
+
+def test_without_a_tax_exemption_reason_no_exemption_prints():
+    assert "exemption" not in text_of(make_invoice()).lower()
+
+
 @pytest.fixture(scope="module")
 def long_invoice_pages() -> list[str]:
     return pages_text(make_long_invoice(150))

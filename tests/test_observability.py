@@ -9,8 +9,11 @@ import subprocess
 import uuid
 
 import httpx
+import pytest
 
+from app.config import Settings
 from app.invoice_batches.runner import run_batch
+from app.main import create_app
 from app.kit.net import free_port
 from bench.bulk_upsert import wait_ready
 from tests import factories as f
@@ -77,6 +80,59 @@ async def test_metrics_count_webhook_deliveries_by_result(api, anonymous, sessio
 
     assert sample(after, "rebill_webhook_deliveries", status="pending") == \
         sample(before, "rebill_webhook_deliveries", status="pending") + 1
+
+
+METRICS_TOKEN = "metrics-3f9c2a7d51e84b06"
+
+
+@pytest.fixture(scope="module")
+async def guarded_metrics(settings):
+    """An anonymous client on an app whose METRICS_TOKEN is set."""
+    application = create_app(settings.model_copy(update={"metrics_token": Settings(
+        metrics_token=METRICS_TOKEN).metrics_token}))
+    async with (application.router.lifespan_context(application),
+                httpx.AsyncClient(transport=httpx.ASGITransport(app=application), base_url="http://test") as client):
+        yield client
+
+
+@pytest.mark.parametrize("authorization", [None, "", "Bearer", "Bearer ", "Bearer wrong-token",
+                                           f"Bearer {METRICS_TOKEN}x", f"Bearer {METRICS_TOKEN[:-1]}",
+                                           f"Basic {METRICS_TOKEN}", METRICS_TOKEN, "Bearer é".encode()],
+                         ids=["missing", "empty", "scheme-alone", "scheme-and-space", "wrong", "longer", "shorter",
+                              "basic-scheme", "no-scheme", "non-ascii"])
+async def test_with_a_metrics_token_metrics_answer_401_without_it(guarded_metrics, authorization):
+    headers = {"Authorization": authorization} if authorization is not None else {}
+    response = await guarded_metrics.get("/metrics", headers=headers)
+    assert response.status_code == 401, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.headers["www-authenticate"] == "Bearer"
+    assert response.json()["code"] == "unauthorized"
+    assert "rebill_" not in response.text
+
+
+async def test_with_a_metrics_token_metrics_answer_the_bearer_of_it(guarded_metrics):
+    for authorization in (f"Bearer {METRICS_TOKEN}", f"bearer {METRICS_TOKEN}"):
+        response = await guarded_metrics.get("/metrics", headers={"Authorization": authorization})
+        assert response.status_code == 200, response.text
+        assert "rebill_queue_depth " in response.text
+
+
+async def test_a_tenants_api_key_does_not_open_guarded_metrics(guarded_metrics, api):
+    response = await guarded_metrics.get("/metrics", headers={"Authorization": f"Bearer {api.key}"})
+    assert response.status_code == 401
+
+
+async def test_without_a_metrics_token_metrics_stay_open(anonymous, settings):
+    assert settings.metrics_token is None
+    assert (await anonymous.get("/metrics")).status_code == 200
+
+
+def test_metrics_token_is_read_from_the_environment_and_an_empty_one_is_none(monkeypatch):
+    monkeypatch.setenv("METRICS_TOKEN", METRICS_TOKEN)
+    assert Settings().metrics_token.get_secret_value() == METRICS_TOKEN
+    assert METRICS_TOKEN not in repr(Settings())
+    monkeypatch.setenv("METRICS_TOKEN", "")
+    assert Settings().metrics_token is None
 
 
 async def test_every_answer_carries_a_request_id(api):

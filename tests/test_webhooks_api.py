@@ -132,6 +132,71 @@ async def test_without_the_setting_a_public_https_url_is_accepted(strict_api):
     assert response.status_code == 201, response.text
 
 
+# IPv6 literals that embed an IPv4 address (SPEC §14). Where the embedding reaches the IPv4 host
+# (IPv4-mapped, well-known NAT64, 6to4) the URL is judged by that host; the other embeddings are
+# refused whatever they carry. Teredo's client address is stored inverted: 80ff:fffe is 127.0.0.1.
+EMBEDDED_PRIVATE_URLS = [
+    ("ipv4-compatible-loopback", "https://[::127.0.0.1]/h"),
+    ("ipv4-compatible-metadata", "https://[::a9fe:a9fe]/latest/meta-data"),
+    ("ipv4-mapped-metadata", "https://[::ffff:169.254.169.254]/latest/meta-data"),
+    ("nat64-metadata", "https://[64:ff9b::a9fe:a9fe]/latest/meta-data"),
+    ("nat64-loopback-dotted", "https://[64:ff9b::127.0.0.1]/h"),
+    ("nat64-private-10", "https://[64:ff9b::a00:1]/h"),
+    ("nat64-local-use-metadata", "https://[64:ff9b:1::a9fe:a9fe]/latest/meta-data"),
+    ("nat64-local-use-loopback", "https://[64:ff9b:1:7f00:1::]/h"),
+    ("6to4-loopback", "https://[2002:7f00:1::]/h"),
+    ("6to4-private-192-168", "https://[2002:c0a8:101::1]/h"),
+    ("6to4-metadata", "https://[2002:a9fe:a9fe::]/latest/meta-data"),
+    ("teredo-loopback-client", "https://[2001:0:4136:e378:8000:63bf:80ff:fffe]/h"),
+    ("teredo-metadata-client", "https://[2001:0:4136:e378:8000:63bf:5601:5601]/latest/meta-data"),
+]
+# The same embeddings of a public address: refused where the embedding itself is.
+EMBEDDED_PUBLIC_URLS = [
+    ("ipv4-mapped", "https://[::ffff:93.184.215.14]/h", True),
+    ("nat64", "https://[64:ff9b::5db8:d70e]/h", True),
+    ("6to4", "https://[2002:5db8:d70e::1]/h", True),
+    ("ipv4-compatible", "https://[::93.184.215.14]/h", False),
+    ("nat64-local-use", "https://[64:ff9b:1::5db8:d70e]/h", False),
+    ("teredo", "https://[2001:0:4136:e378:8000:63bf:a247:28f1]/h", False),
+    ("reserved-outside-2000::/3", "https://[4000::1]/h", False),
+]
+
+
+@pytest.mark.parametrize("url", [c[1] for c in EMBEDDED_PRIVATE_URLS], ids=[c[0] for c in EMBEDDED_PRIVATE_URLS])
+async def test_without_the_setting_an_ipv6_url_embedding_a_private_ipv4_is_refused(strict_api, url):
+    response = await strict_api.post(EP, json={"url": url, "events": ["invoice.sent"]})
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    [error] = response.json()["errors"]
+    assert error["field"] == "url" and "private or reserved address" in error["message"], error
+    assert (await strict_api.get(EP)).json()["data"] == []
+
+
+@pytest.mark.parametrize("url", [c[1] for c in EMBEDDED_PRIVATE_URLS], ids=[c[0] for c in EMBEDDED_PRIVATE_URLS])
+async def test_without_the_setting_an_update_to_an_ipv6_url_embedding_a_private_ipv4_is_refused(strict_api, url):
+    created = (await strict_api.post(EP, json={"url": PUBLIC_URL, "events": ["invoice.sent"]})).json()
+    response = await strict_api.patch(f"{EP}/{created['id']}", json={"url": url})
+    assert response.status_code == 422, response.text
+    assert [e["field"] for e in response.json()["errors"]] == ["url"]
+    assert (await strict_api.get(f"{EP}/{created['id']}")).json()["url"] == PUBLIC_URL
+
+
+@pytest.mark.parametrize(("url", "accepted"), [c[1:] for c in EMBEDDED_PUBLIC_URLS],
+                         ids=[c[0] for c in EMBEDDED_PUBLIC_URLS])
+async def test_an_ipv6_url_embedding_a_public_ipv4_is_judged_by_its_embedding(strict_api, url, accepted):
+    response = await strict_api.post(EP, json={"url": url, "events": ["invoice.sent"]})
+    if accepted:
+        assert response.status_code == 201, response.text
+    else:
+        assert response.status_code == 422, response.text
+        assert [e["field"] for e in response.json()["errors"]] == ["url"]
+
+
+@pytest.mark.parametrize("url", [c[1] for c in EMBEDDED_PRIVATE_URLS[:4]], ids=[c[0] for c in EMBEDDED_PRIVATE_URLS[:4]])
+async def test_with_the_setting_an_ipv6_url_embedding_a_private_ipv4_is_accepted(api, url):
+    await endpoint(api, url=url)
+
+
 async def test_without_the_setting_an_update_to_a_private_url_is_refused(strict_api):
     created = (await strict_api.post(EP, json={"url": PUBLIC_URL, "events": ["invoice.sent"]})).json()
     response = await strict_api.patch(f"{EP}/{created['id']}", json={"url": "https://10.0.0.1/hooks",

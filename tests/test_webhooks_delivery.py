@@ -260,6 +260,54 @@ async def test_the_url_is_checked_again_before_each_attempt(api, sessionmaker, h
     assert failed["error"].startswith("url not allowed: must be an https URL")
 
 
+EMBEDDED_PRIVATE = [("ipv4-compatible", "::127.0.0.1"), ("ipv4-mapped", "::ffff:169.254.169.254"),
+                    ("nat64", "64:ff9b::a9fe:a9fe"), ("nat64-local-use", "64:ff9b:1::a9fe:a9fe"),
+                    ("6to4", "2002:7f00:1::"), ("teredo", "2001:0:4136:e378:8000:63bf:80ff:fffe")]
+
+
+@pytest.mark.parametrize("address", [a for _, a in EMBEDDED_PRIVATE], ids=[n for n, _ in EMBEDDED_PRIVATE])
+async def test_an_endpoint_on_an_ipv6_address_embedding_a_private_ipv4_is_not_called(api, sessionmaker, http,
+                                                                                    address):
+    """Saved while private URLs were allowed; checked again, and refused, before the attempt."""
+    hook = await endpoint(api, url=f"https://[{address}]/hooks")
+    event_id = await emit(sessionmaker, api.tenant_id)
+
+    with pytest.raises(Retry):
+        await deliver(sessionmaker, http, hook, event_id, allow_private_urls=False)
+
+    failed = (await deliveries(api, hook["id"]))[1]
+    assert failed["status"] == "failed" and failed["response_status"] is None
+    assert failed["error"].startswith("url not allowed: resolves to a private or reserved address"), failed
+
+
+# What a DNS answer may be: the same check judges the addresses a host name resolves to.
+DNS_ANSWERS = [
+    ("93.184.215.14", True), ("2606:2800:220:1::1", True), ("::ffff:93.184.215.14", True),
+    ("64:ff9b::5db8:d70e", True), ("2002:5db8:d70e::1", True),
+    ("127.0.0.1", False), ("::1", False), ("::", False), ("fe80::1", False), ("fc00::1", False),
+    ("ff02::1", False), ("4000::1", False),
+    ("::ffff:127.0.0.1", False), ("::ffff:10.0.0.1", False),
+    ("::127.0.0.1", False), ("::a9fe:a9fe", False), ("::93.184.215.14", False),
+    ("64:ff9b::a9fe:a9fe", False), ("64:ff9b::7f00:1", False), ("64:ff9b::c0a8:101", False),
+    ("64:ff9b:1::a9fe:a9fe", False), ("64:ff9b:1::5db8:d70e", False),
+    ("2002:7f00:1::", False), ("2002:a9fe:a9fe::1", False), ("2002:a00:1::", False), ("2002:6440:1::", False),
+    ("2001:0:4136:e378:8000:63bf:80ff:fffe", False), ("2001:0:4136:e378:8000:63bf:5601:5601", False),
+    ("2001:0:4136:e378:8000:63bf:a247:28f1", False),
+]
+
+
+@pytest.mark.parametrize(("address", "public"), DNS_ANSWERS, ids=[a for a, _ in DNS_ANSWERS])
+def test_each_resolved_address_is_judged_by_the_ipv4_it_embeds(address, public):
+    assert urls.is_public(ip_address(address)) is public
+
+
+def test_the_embedded_ipv4_is_read_where_each_embedding_puts_it():
+    assert urls.embedded_ipv4(ip_address("::ffff:127.0.0.1")) == ip_address("127.0.0.1")
+    assert urls.embedded_ipv4(ip_address("64:ff9b::a9fe:a9fe")) == ip_address("169.254.169.254")
+    assert urls.embedded_ipv4(ip_address("2002:7f00:1::")) == ip_address("127.0.0.1")
+    assert urls.embedded_ipv4(ip_address("2606:2800:220:1::1")) is None
+
+
 async def test_a_disabled_endpoints_pending_attempt_is_dropped_when_its_turn_comes(api, sessionmaker, http, receiver):
     hook = await endpoint(api, url=receiver.url())
     event_id = await emit(sessionmaker, api.tenant_id)

@@ -8,9 +8,11 @@ from pydantic import BaseModel, Field
 
 from app.kit.bulk import MAX_BULK_ITEMS
 from app.kit.money import TaxRate
-from app.kit.schemas import Address, Currency, Email, ExternalId, Flag, Name, RequestModel, Terms
+from app.kit.schemas import Address, Currency, Email, ExternalId, Flag, Mention, Name, RequestModel, Terms
 
 CustomerKind = Literal["company", "contact"]
+EXEMPTION_REASON = ("Why the customer's invoices carry no tax (or carry it by reverse charge), printed on them, "
+                    "e.g. \"Autoliquidation — article 283-2 du CGI\". Copied into each invoice's bill_to.")
 
 
 class CustomerFields(RequestModel):
@@ -22,6 +24,7 @@ class CustomerFields(RequestModel):
     currency: Currency | None = Field(default=None, description="Defaults to the tenant's currency.")
     tax_rate: TaxRate | None = None
     tax_exempt: Flag = False
+    tax_exemption_reason: Mention | None = Field(default=None, description=EXEMPTION_REASON)
     terms: Terms | None = Field(default=None, description="Overrides the tenant's default terms.")
 
 
@@ -40,6 +43,7 @@ class CustomerUpdate(RequestModel):
     currency: Currency | None = None
     tax_rate: TaxRate | None = None
     tax_exempt: Flag | None = None
+    tax_exemption_reason: Mention | None = Field(default=None, description=EXEMPTION_REASON)
     terms: Terms | None = None
 
 
@@ -80,6 +84,7 @@ class CustomerOut(BaseModel):
     currency: str
     tax_rate: TaxRate | None
     tax_exempt: bool
+    tax_exemption_reason: str | None
     terms: TermsOut | None
     created_at: datetime
     updated_at: datetime

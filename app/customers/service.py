@@ -53,7 +53,7 @@ async def create_customer(session: AsyncSession, *, tenant_id: uuid.UUID, data: 
         tenant_id=tenant_id, external_id=data.external_id, name=data.name, kind=data.kind,
         parent_id=data.parent_id, billing_address=_dump(data.billing_address), emails=list(data.emails),
         currency=data.currency or await _tenant_currency(session, tenant_id), tax_rate=data.tax_rate,
-        tax_exempt=data.tax_exempt, terms=_dump(data.terms))
+        tax_exempt=data.tax_exempt, tax_exemption_reason=data.tax_exemption_reason, terms=_dump(data.terms))
     session.add(customer)
     await flush_unique(session, external_id="external_id")
     return customer
@@ -115,6 +115,7 @@ _BULK_COLUMNS = [
     Column("currency", "text[]"),
     Column("tax_rate", "numeric[]"),
     Column("tax_exempt", "boolean[]"),
+    Column("tax_exemption_reason", "text[]"),
     Column("terms", "text[]", "CAST(terms AS jsonb)"),
 ]
 
@@ -177,6 +178,7 @@ async def bulk_upsert_customers(session: AsyncSession, *, tenant_id: uuid.UUID, 
         "currency": [i.currency or currency for i in items],
         "tax_rate": [i.tax_rate for i in items],
         "tax_exempt": [i.tax_exempt for i in items],
+        "tax_exemption_reason": [i.tax_exemption_reason for i in items],
         "terms": [json.dumps(_dump(i.terms)) if i.terms else None for i in items],
     }
     return (await upsert_by_external_id(

@@ -283,7 +283,7 @@ _PROGRESS = text(
 # entries are read by the next statement, whose snapshot is taken after that lock was granted.
 _CLAIM = text("""
 SELECT claimed.customer_id, claimed.position, c.id IS NOT NULL AS exists, c.name, c.billing_address, c.emails,
-       c.currency, c.tax_rate, c.tax_exempt, c.terms,
+       c.currency, c.tax_rate, c.tax_exempt, c.tax_exemption_reason, c.terms,
        pg_advisory_xact_lock(hashtextextended(CAST(claimed.customer_id AS text), 0)) IS NULL AS locked,
        ARRAY(SELECT product_id FROM prices WHERE tenant_id = :tenant AND customer_id = claimed.customer_id
              ORDER BY product_id) AS price_products,
@@ -408,7 +408,7 @@ async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: T
     lines = plan.lines
     result = (await session.execute(_WRITE_INVOICE, {
         "tenant": batch.tenant_id, "batch": batch.id, "customer": plan.customer_id, "invoice": invoice_id,
-        "bill_to": json.dumps({"name": customer.name, "address": customer.billing_address}),
+        "bill_to": json.dumps(customer.bill_to_snapshot()),
         "title": batch.title, "subtitle": period_subtitle(batch.period_start, batch.period_end),
         "period_start": batch.period_start, "period_end": batch.period_end,
         "issue_date": issue_date if validate else None, "due_date": due_date if validate else None,

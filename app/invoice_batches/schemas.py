@@ -3,7 +3,7 @@
 import uuid
 from datetime import UTC, date, datetime, timedelta
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from app.kit.money import Hours, TaxRate, UnitPrice
 from app.kit.schemas import CalendarDate, Email, Flag, Instant, Name
@@ -29,14 +29,26 @@ class InvoiceBatchDefinition(BaseModel):
     run_at: Instant | None = Field(default=None, description="At most 24 hours ahead; absent: now.")
     notify_email: Email | None = None
 
+    # Field validators, so that the error names the field at fault (SPEC §14).
+    @field_validator("period_end")
+    @classmethod
+    def _period_ends_after_it_starts(cls, period_end: date, info: ValidationInfo) -> date:
+        period_start = info.data.get("period_start")  # absent when it was refused itself
+        if period_start is not None and period_end < period_start:
+            raise ValueError(f"must not be before period_start ({period_start})")
+        return period_end
+
+    @field_validator("run_at")
+    @classmethod
+    def _runs_within_24_hours(cls, run_at: datetime | None) -> datetime | None:
+        if run_at is not None and run_at > datetime.now(UTC) + MAX_RUN_AHEAD:
+            raise ValueError("must be at most 24 hours from now")
+        return run_at
+
     @model_validator(mode="after")
     def _coherent(self) -> "InvoiceBatchDefinition":
         if (self.selection_id is None) == (self.customer_ids is None):
             raise ValueError("give exactly one of selection_id and customer_ids")
-        if self.period_end < self.period_start:
-            raise ValueError("period_end is before period_start")
-        if self.run_at is not None and self.run_at > datetime.now(UTC) + MAX_RUN_AHEAD:
-            raise ValueError("run_at is more than 24 hours from now")
         return self
 
 
@@ -56,6 +68,8 @@ class BillToAddress(BaseModel):
 class BillToOut(BaseModel):
     name: str
     address: BillToAddress | None
+    # The customer's, as it was when the invoice was made (absent from invoices made before it existed).
+    tax_exemption_reason: str | None = None
 
 
 class PreviewLine(BaseModel):

@@ -45,7 +45,7 @@ async def preview(session: AsyncSession, *, tenant_id: uuid.UUID,
                          for u in plan.unbilled]
             blocking = validation_reasons(plan, has_billing_address=customer.billing_address is not None)
             invoices.append({
-                "customer_id": target, "bill_to": {"name": customer.name, "address": customer.billing_address},
+                "customer_id": target, "bill_to": customer.bill_to_snapshot(),
                 "currency": plan.currency, "title": definition.title, "subtitle": subtitle,
                 "lines": [asdict(line) for line in plan.lines], "taxes": [vars(tax) for tax in plan.taxes],
                 "hours": plan.hours, "untaxed_amount": plan.untaxed_amount, "tax_amount": plan.tax_amount,

@@ -30,6 +30,12 @@ class TargetCustomer:
     billing_address: dict | None
     emails: list[str]
     terms: dict | None
+    tax_exemption_reason: str | None
+
+    def bill_to_snapshot(self) -> dict:
+        """What the invoice keeps of its customer: a later change of the customer alters no invoice."""
+        return {"name": self.name, "address": self.billing_address,
+                "tax_exemption_reason": self.tax_exemption_reason}
 
 
 @dataclass
@@ -127,7 +133,8 @@ def target_customer(customer_id: uuid.UUID, row) -> TargetCustomer:
     return TargetCustomer(
         bill_to=BillTo(customer_id=customer_id, currency=row.currency, tax_rate=row.tax_rate,
                        tax_exempt=row.tax_exempt),
-        name=row.name, billing_address=row.billing_address, emails=list(row.emails), terms=row.terms)
+        name=row.name, billing_address=row.billing_address, emails=list(row.emails), terms=row.terms,
+        tax_exemption_reason=row.tax_exemption_reason)
 
 
 async def load_products(session: AsyncSession, *, tenant_id: uuid.UUID) -> dict[uuid.UUID, PlannedProduct]:

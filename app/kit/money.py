@@ -22,33 +22,54 @@ def round_money(value: Decimal, minor_units: int = 2) -> Decimal:
     return value.quantize(Decimal(1).scaleb(-minor_units), rounding=ROUND_HALF_UP)
 
 
+# Any run of ASCII digits with an optional sign and fraction: what the messages explain against.
+_SHAPE = re.compile(r"^(-?)([0-9]+)(?:\.([0-9]+))?$")
+
+
 def _decimal_type(*, name: str, integer_digits: int, places: int, minimum: Decimal, maximum: Decimal,
                   exclusive_minimum: bool = False, signed: bool = False):
-    sign = "-?" if signed else ""
-    pattern = rf"^{sign}\d{{1,{integer_digits}}}(\.\d{{1,{places}}})?$"
+    # ASCII digits with an optional single dot and nothing around them: the published pattern, which
+    # validation applies as it is (a full match, nothing stripped, no Unicode digits such as "١٢٣").
+    pattern = rf"^{'-?' if signed else ''}[0-9]{{1,{integer_digits}}}(\.[0-9]{{1,{places}}})?$"
     compiled = re.compile(pattern)
-    lower = "greater than" if exclusive_minimum else "at least"
+    example = f"{minimum + 1:.2f}"
+    lower = "positive" if exclusive_minimum and minimum == 0 else (
+        f"greater than {minimum}" if exclusive_minimum else f"at least {minimum}")
+
+    def refusal(candidate: str) -> str:
+        shape = _SHAPE.fullmatch(candidate)
+        if shape is None:
+            return (f"{name} must be a decimal string of ASCII digits with an optional single dot and nothing "
+                    f"around it, such as \"{example}\"")
+        sign, whole, fraction = shape.groups()
+        if sign and not signed:
+            return f"{name} must be {lower}"
+        if fraction is not None and len(fraction) > places:
+            return f"{name} must have at most {places} decimal places"
+        return f"{name} must be at most {maximum}" if len(whole.lstrip("0")) > integer_digits else (
+            f"{name} must have at most {integer_digits} digits before the point")
 
     def parse(value: Any) -> Decimal:
         if isinstance(value, Decimal):
             candidate = format_decimal(value, min_places=0)
         elif isinstance(value, str):
-            candidate = value.strip()
+            candidate = value
         else:
-            raise ValueError(f"{name} must be a decimal string such as \"{minimum + 1:.2f}\", not a JSON number")
-        if not compiled.match(candidate):
-            raise ValueError(f"{name} must be a decimal string with at most {integer_digits} digits "
-                             f"before the point and {places} after it")
+            raise ValueError(f"{name} must be a decimal string such as \"{example}\", not a JSON number")
+        if not compiled.fullmatch(candidate):
+            raise ValueError(refusal(candidate))
         parsed = Decimal(candidate)
-        if parsed < minimum or (exclusive_minimum and parsed == minimum) or parsed > maximum:
-            raise ValueError(f"{name} must be {lower} {minimum} and at most {maximum}")
+        if parsed < minimum or (exclusive_minimum and parsed == minimum):
+            raise ValueError(f"{name} must be {lower}")
+        if parsed > maximum:
+            raise ValueError(f"{name} must be at most {maximum}")
         return parsed
 
     return Annotated[
         Decimal,
         PlainValidator(parse),
         PlainSerializer(lambda v: format_decimal(v), return_type=str),
-        WithJsonSchema({"type": "string", "pattern": pattern, "examples": [f"{minimum + 1:.2f}"]}),
+        WithJsonSchema({"type": "string", "pattern": pattern, "examples": [example]}),
     ]
 
 

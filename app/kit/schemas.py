@@ -33,6 +33,9 @@ def _timezone(value: str) -> str:
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=255), AfterValidator(_no_nul)]
 ShortText = Annotated[str, StringConstraints(max_length=255), AfterValidator(_no_nul)]
 LongText = Annotated[str, StringConstraints(max_length=4000), AfterValidator(_no_nul)]
+# A sentence printed on invoices: something to read, so never blank.
+Mention = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500),
+                    AfterValidator(_no_nul)]
 ExternalId = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=255),
                        AfterValidator(_no_nul)]
 Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$"), AfterValidator(_currency)]

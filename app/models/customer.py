@@ -33,6 +33,8 @@ class Customer(SQLModel, table=True):
     currency: str = Field(nullable=False, max_length=3)
     tax_rate: Decimal | None = Field(default=None, sa_type=Numeric(7, 4))
     tax_exempt: bool = Field(default=False, nullable=False)
+    # Printed on the customer's invoices, e.g. the article of law behind a reverse charge.
+    tax_exemption_reason: str | None = None
     terms: dict | None = Field(default=None, sa_type=JSONB(none_as_null=True))
     created_at: datetime = created_at_field()
     updated_at: datetime = updated_at_field()

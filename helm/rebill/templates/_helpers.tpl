@@ -60,7 +60,7 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end }}
 
 {{/*
-The Secret holding DATABASE_URL, REDIS_URL and SMTP_PASSWORD.
+The Secret holding DATABASE_URL, REDIS_URL, SMTP_PASSWORD and METRICS_TOKEN.
 */}}
 {{- define "rebill.secretName" -}}
 {{- default (include "rebill.fullname" .) .Values.existingSecret }}
@@ -76,6 +76,10 @@ The Secret holding DATABASE_URL, REDIS_URL and SMTP_PASSWORD.
 
 {{- define "rebill.secretKey.smtpPassword" -}}
 {{- if .Values.existingSecret }}{{ .Values.existingSecretKeys.smtpPassword }}{{ else }}SMTP_PASSWORD{{ end }}
+{{- end }}
+
+{{- define "rebill.secretKey.metricsToken" -}}
+{{- if .Values.existingSecret }}{{ .Values.existingSecretKeys.metricsToken }}{{ else }}METRICS_TOKEN{{ end }}
 {{- end }}
 
 {{/*
@@ -150,6 +154,18 @@ The environment shared by the API and the workers: the ConfigMap, and the three 
     secretKeyRef:
       name: {{ include "rebill.secretName" . }}
       key: {{ include "rebill.secretKey.smtpPassword" . }}
+      optional: true
+{{- end }}
+
+{{/*
+METRICS_TOKEN, for the API only (the workers serve no /metrics); optional: absent, /metrics is open.
+*/}}
+{{- define "rebill.metricsTokenEnv" -}}
+- name: METRICS_TOKEN
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "rebill.secretName" . }}
+      key: {{ include "rebill.secretKey.metricsToken" . }}
       optional: true
 {{- end }}
 

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.bill_to_address import BillToAddress
 
@@ -19,10 +21,12 @@ class BillToOut:
     Attributes:
         name (str):
         address (BillToAddress | None):
+        tax_exemption_reason (None | str | Unset):
     """
 
     name: str
     address: BillToAddress | None
+    tax_exemption_reason: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -36,6 +40,12 @@ class BillToOut:
         else:
             address = self.address
 
+        tax_exemption_reason: None | str | Unset
+        if isinstance(self.tax_exemption_reason, Unset):
+            tax_exemption_reason = UNSET
+        else:
+            tax_exemption_reason = self.tax_exemption_reason
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -44,6 +54,8 @@ class BillToOut:
                 "address": address,
             }
         )
+        if tax_exemption_reason is not UNSET:
+            field_dict["tax_exemption_reason"] = tax_exemption_reason
 
         return field_dict
 
@@ -69,9 +81,19 @@ class BillToOut:
 
         address = _parse_address(d.pop("address"))
 
+        def _parse_tax_exemption_reason(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        tax_exemption_reason = _parse_tax_exemption_reason(d.pop("tax_exemption_reason", UNSET))
+
         bill_to_out = cls(
             name=name,
             address=address,
+            tax_exemption_reason=tax_exemption_reason,
         )
 
         bill_to_out.additional_properties = d

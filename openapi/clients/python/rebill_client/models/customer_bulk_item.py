@@ -29,6 +29,8 @@ class CustomerBulkItem:
         currency (None | str | Unset): Defaults to the tenant's currency.
         tax_rate (None | str | Unset):
         tax_exempt (bool | Unset):  Default: False.
+        tax_exemption_reason (None | str | Unset): Why the customer's invoices carry no tax (or carry it by reverse
+            charge), printed on them, e.g. "Autoliquidation — article 283-2 du CGI". Copied into each invoice's bill_to.
         terms (None | Terms | Unset): Overrides the tenant's default terms.
         parent_id (None | Unset | UUID):
         parent_external_id (None | str | Unset):
@@ -42,6 +44,7 @@ class CustomerBulkItem:
     currency: None | str | Unset = UNSET
     tax_rate: None | str | Unset = UNSET
     tax_exempt: bool | Unset = False
+    tax_exemption_reason: None | str | Unset = UNSET
     terms: None | Terms | Unset = UNSET
     parent_id: None | Unset | UUID = UNSET
     parent_external_id: None | str | Unset = UNSET
@@ -83,6 +86,12 @@ class CustomerBulkItem:
             tax_rate = self.tax_rate
 
         tax_exempt = self.tax_exempt
+
+        tax_exemption_reason: None | str | Unset
+        if isinstance(self.tax_exemption_reason, Unset):
+            tax_exemption_reason = UNSET
+        else:
+            tax_exemption_reason = self.tax_exemption_reason
 
         terms: dict[str, Any] | None | Unset
         if isinstance(self.terms, Unset):
@@ -126,6 +135,8 @@ class CustomerBulkItem:
             field_dict["tax_rate"] = tax_rate
         if tax_exempt is not UNSET:
             field_dict["tax_exempt"] = tax_exempt
+        if tax_exemption_reason is not UNSET:
+            field_dict["tax_exemption_reason"] = tax_exemption_reason
         if terms is not UNSET:
             field_dict["terms"] = terms
         if parent_id is not UNSET:
@@ -191,6 +202,15 @@ class CustomerBulkItem:
 
         tax_exempt = d.pop("tax_exempt", UNSET)
 
+        def _parse_tax_exemption_reason(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        tax_exemption_reason = _parse_tax_exemption_reason(d.pop("tax_exemption_reason", UNSET))
+
         def _parse_terms(data: object) -> None | Terms | Unset:
             if data is None:
                 return data
@@ -243,6 +263,7 @@ class CustomerBulkItem:
             currency=currency,
             tax_rate=tax_rate,
             tax_exempt=tax_exempt,
+            tax_exemption_reason=tax_exemption_reason,
             terms=terms,
             parent_id=parent_id,
             parent_external_id=parent_external_id,

@@ -28,6 +28,8 @@ class CustomerCreate:
         currency (None | str | Unset): Defaults to the tenant's currency.
         tax_rate (None | str | Unset):
         tax_exempt (bool | Unset):  Default: False.
+        tax_exemption_reason (None | str | Unset): Why the customer's invoices carry no tax (or carry it by reverse
+            charge), printed on them, e.g. "Autoliquidation — article 283-2 du CGI". Copied into each invoice's bill_to.
         terms (None | Terms | Unset): Overrides the tenant's default terms.
         external_id (None | str | Unset):
         parent_id (None | Unset | UUID):
@@ -40,6 +42,7 @@ class CustomerCreate:
     currency: None | str | Unset = UNSET
     tax_rate: None | str | Unset = UNSET
     tax_exempt: bool | Unset = False
+    tax_exemption_reason: None | str | Unset = UNSET
     terms: None | Terms | Unset = UNSET
     external_id: None | str | Unset = UNSET
     parent_id: None | Unset | UUID = UNSET
@@ -79,6 +82,12 @@ class CustomerCreate:
             tax_rate = self.tax_rate
 
         tax_exempt = self.tax_exempt
+
+        tax_exemption_reason: None | str | Unset
+        if isinstance(self.tax_exemption_reason, Unset):
+            tax_exemption_reason = UNSET
+        else:
+            tax_exemption_reason = self.tax_exemption_reason
 
         terms: dict[str, Any] | None | Unset
         if isinstance(self.terms, Unset):
@@ -121,6 +130,8 @@ class CustomerCreate:
             field_dict["tax_rate"] = tax_rate
         if tax_exempt is not UNSET:
             field_dict["tax_exempt"] = tax_exempt
+        if tax_exemption_reason is not UNSET:
+            field_dict["tax_exemption_reason"] = tax_exemption_reason
         if terms is not UNSET:
             field_dict["terms"] = terms
         if external_id is not UNSET:
@@ -184,6 +195,15 @@ class CustomerCreate:
 
         tax_exempt = d.pop("tax_exempt", UNSET)
 
+        def _parse_tax_exemption_reason(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        tax_exemption_reason = _parse_tax_exemption_reason(d.pop("tax_exemption_reason", UNSET))
+
         def _parse_terms(data: object) -> None | Terms | Unset:
             if data is None:
                 return data
@@ -235,6 +255,7 @@ class CustomerCreate:
             currency=currency,
             tax_rate=tax_rate,
             tax_exempt=tax_exempt,
+            tax_exemption_reason=tax_exemption_reason,
             terms=terms,
             external_id=external_id,
             parent_id=parent_id,

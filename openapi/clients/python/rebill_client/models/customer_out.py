@@ -32,6 +32,7 @@ class CustomerOut:
         currency (str):
         tax_rate (None | str):
         tax_exempt (bool):
+        tax_exemption_reason (None | str):
         terms (None | TermsOut):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
@@ -47,6 +48,7 @@ class CustomerOut:
     currency: str
     tax_rate: None | str
     tax_exempt: bool
+    tax_exemption_reason: None | str
     terms: None | TermsOut
     created_at: datetime.datetime
     updated_at: datetime.datetime
@@ -86,6 +88,9 @@ class CustomerOut:
 
         tax_exempt = self.tax_exempt
 
+        tax_exemption_reason: None | str
+        tax_exemption_reason = self.tax_exemption_reason
+
         terms: dict[str, Any] | None
         if isinstance(self.terms, TermsOut):
             terms = self.terms.to_dict()
@@ -110,6 +115,7 @@ class CustomerOut:
                 "currency": currency,
                 "tax_rate": tax_rate,
                 "tax_exempt": tax_exempt,
+                "tax_exemption_reason": tax_exemption_reason,
                 "terms": terms,
                 "created_at": created_at,
                 "updated_at": updated_at,
@@ -180,6 +186,13 @@ class CustomerOut:
 
         tax_exempt = d.pop("tax_exempt")
 
+        def _parse_tax_exemption_reason(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        tax_exemption_reason = _parse_tax_exemption_reason(d.pop("tax_exemption_reason"))
+
         def _parse_terms(data: object) -> None | TermsOut:
             if data is None:
                 return data
@@ -210,6 +223,7 @@ class CustomerOut:
             currency=currency,
             tax_rate=tax_rate,
             tax_exempt=tax_exempt,
+            tax_exemption_reason=tax_exemption_reason,
             terms=terms,
             created_at=created_at,
             updated_at=updated_at,

@@ -30,6 +30,8 @@ class CustomerUpdate:
         currency (None | str | Unset):
         tax_rate (None | str | Unset):
         tax_exempt (bool | None | Unset):
+        tax_exemption_reason (None | str | Unset): Why the customer's invoices carry no tax (or carry it by reverse
+            charge), printed on them, e.g. "Autoliquidation — article 283-2 du CGI". Copied into each invoice's bill_to.
         terms (None | Terms | Unset):
     """
 
@@ -42,6 +44,7 @@ class CustomerUpdate:
     currency: None | str | Unset = UNSET
     tax_rate: None | str | Unset = UNSET
     tax_exempt: bool | None | Unset = UNSET
+    tax_exemption_reason: None | str | Unset = UNSET
     terms: None | Terms | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -111,6 +114,12 @@ class CustomerUpdate:
         else:
             tax_exempt = self.tax_exempt
 
+        tax_exemption_reason: None | str | Unset
+        if isinstance(self.tax_exemption_reason, Unset):
+            tax_exemption_reason = UNSET
+        else:
+            tax_exemption_reason = self.tax_exemption_reason
+
         terms: dict[str, Any] | None | Unset
         if isinstance(self.terms, Unset):
             terms = UNSET
@@ -140,6 +149,8 @@ class CustomerUpdate:
             field_dict["tax_rate"] = tax_rate
         if tax_exempt is not UNSET:
             field_dict["tax_exempt"] = tax_exempt
+        if tax_exemption_reason is not UNSET:
+            field_dict["tax_exemption_reason"] = tax_exemption_reason
         if terms is not UNSET:
             field_dict["terms"] = terms
 
@@ -265,6 +276,15 @@ class CustomerUpdate:
 
         tax_exempt = _parse_tax_exempt(d.pop("tax_exempt", UNSET))
 
+        def _parse_tax_exemption_reason(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        tax_exemption_reason = _parse_tax_exemption_reason(d.pop("tax_exemption_reason", UNSET))
+
         def _parse_terms(data: object) -> None | Terms | Unset:
             if data is None:
                 return data
@@ -292,6 +312,7 @@ class CustomerUpdate:
             currency=currency,
             tax_rate=tax_rate,
             tax_exempt=tax_exempt,
+            tax_exemption_reason=tax_exemption_reason,
             terms=terms,
         )
 
