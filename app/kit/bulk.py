@@ -198,13 +198,25 @@ class BulkPush:
         for index, (external_id, record_id, result) in enumerate(zip(self._external_ids, self._ids, self._results,
                                                                      strict=True)):
             if index in errors_by_item:
-                sent = self._raw[index].get("external_id") if isinstance(self._raw[index], dict) else None
-                items.append({"external_id": sent if isinstance(sent, str) else None, "id": None, "result": "error",
+                items.append({"external_id": self._sent_external_id(index), "id": None, "result": "error",
                               "errors": errors_by_item[index]})
             else:
                 counts[result] += 1
                 items.append({"external_id": external_id, "id": record_id, "result": result})
         return BulkResult(**counts, errors=len(errors_by_item), items=items)
+
+    def _sent_external_id(self, index: int) -> str | None:
+        """An item's external_id as sent, when it is text (a lone surrogate is not: it cannot be
+        written back in JSON)."""
+        raw = self._raw[index]
+        sent = raw.get("external_id") if isinstance(raw, dict) else None
+        if not isinstance(sent, str):
+            return None
+        try:
+            sent.encode()
+        except UnicodeEncodeError:
+            return None
+        return sent
 
     def _raise_first_fault(self) -> None:
         if self._invalid:
