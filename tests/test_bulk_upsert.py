@@ -1,6 +1,7 @@
 """Bulk upsert by external_id: a helpdesk pushes customers, work items and time entries, references
 other records by their external_id, and can push the same data twice safely."""
 
+import asyncio
 import uuid
 from collections import Counter
 from datetime import UTC, datetime, timedelta
@@ -491,6 +492,39 @@ async def test_time_entries_bulk_answers_each_item_in_order_with_the_id_get_retu
     for item in first["items"] + result["items"]:
         assert item["id"] == (await one(api, "time-entries", item["external_id"]))["id"]
     assert [i["id"] for i in result["items"][1:]] == [first["items"][n]["id"] for n in (2, 0, 1)]
+
+
+async def test_time_entries_bulk_answers_the_id_of_an_entry_another_transaction_committed_meanwhile(api, sessionmaker):
+    await helpdesk_base(api)
+    await push(api, "time-entries", [entry("te-1")])
+    theirs = uuid.uuid4()
+    async with sessionmaker() as other:
+        # Another sync writes te-2 as the push will send it, and commits once the push waits for it:
+        # the push's statement began before, so it can neither see the row nor leave it unchanged
+        # without another look.
+        await other.execute(text(
+            "INSERT INTO time_entries (id, tenant_id, external_id, work_item_id, employee_id, employee_name, "
+            "started_at, hours, product_id, status, billable, note) SELECT :id, tenant_id, 'te-2', work_item_id, "
+            "employee_id, employee_name, started_at, hours, product_id, status, billable, note FROM time_entries "
+            "WHERE tenant_id = :tenant AND external_id = 'te-1'"), {"id": theirs, "tenant": api.tenant_id})
+        pushing = asyncio.ensure_future(push(api, "time-entries", [entry("te-1"), entry("te-2"), entry("te-3")]))
+        async with sessionmaker() as watcher:
+            for _ in range(500):
+                waiting = await watcher.scalar(text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                    "AND query LIKE 'WITH written AS (INSERT INTO time_entries%'"))
+                await watcher.rollback()  # pg_stat_activity is read once per transaction
+                if waiting or pushing.done():
+                    break
+                await asyncio.sleep(0.01)
+        assert waiting == 1 and not pushing.done()
+        await other.commit()
+
+    result = await pushing
+
+    assert [(i["external_id"], i["result"]) for i in result["items"]] == [
+        ("te-1", "unchanged"), ("te-2", "unchanged"), ("te-3", "created")]
+    assert result["items"][1]["id"] == str(theirs)
 
 
 @pytest.mark.parametrize(("change", "field", "code"), [

@@ -60,7 +60,7 @@ class BulkResult(BaseModel):
     errors: int = Field(description="Items refused, each answered with `result: error` (only with "
                                     "`on_error=skip`; 0 otherwise).")
     # TypedDict entries rather than models: 10,000 of them are built and written out in a few ms.
-    items: list[BulkItemResult]
+    items: list[BulkItemResult] = Field(description="One per pushed item, in the request's order.")
 
 
 @dataclass(frozen=True)
@@ -336,7 +336,7 @@ async def _upsert(session: AsyncSession, *, table: str, tenant_id: uuid.UUID, co
     for n, external_id in enumerate(external_ids):
         row = written.get(external_id)
         if row is None:
-            out_ids.append(unchanged[external_id])
+            out_ids.append(unchanged.get(external_id))  # None only if deleted meanwhile by another
             results.append("unchanged")
         else:
             out_ids.append(row[0])

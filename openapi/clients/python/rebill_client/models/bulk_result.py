@@ -22,7 +22,7 @@ class BulkResult:
         updated (int):
         unchanged (int):
         errors (int): Items refused, each answered with `result: error` (only with `on_error=skip`; 0 otherwise).
-        items (list[BulkItemResult]):
+        items (list[BulkItemResult]): One per pushed item, in the request's order.
     """
 
     created: int
