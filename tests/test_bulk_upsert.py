@@ -235,10 +235,10 @@ async def test_customers_bulk_answers_each_item_in_order_with_the_id_get_returns
 async def test_customers_bulk_skip_stores_the_valid_items_and_answers_the_bad_ones(api):
     stored = await factories.customer(api, external_id="crm-1", name="Stored")
     items = [
-        company("crm-1", currency="eur"),  # invalid: the stored crm-1 stays as it is...
-        {"external_id": "c-jane", "name": "Jane Doe", "kind": "contact", "parent_external_id": "crm-1"},  # ...its parent
-        company("crm-9", parent_external_id="crm-1"),  # a company cannot have a parent
-        {"external_id": "c-john", "name": "John Doe", "kind": "contact", "parent_external_id": "crm-9"},  # so: unknown
+        company("crm-1", currency="eur"),  # invalid: the stored crm-1 stays as it is, and is c-jane's parent
+        {"external_id": "c-jane", "name": "Jane Doe", "kind": "contact", "parent_external_id": "crm-1"},
+        company("crm-9", parent_external_id="crm-1"),  # a company cannot have a parent: c-john's is unknown
+        {"external_id": "c-john", "name": "John Doe", "kind": "contact", "parent_external_id": "crm-9"},
         {"external_id": "c-ann", "name": "Ann Doe", "kind": "contact", "parent_external_id": "crm-404"},
         company("crm-2"),
         company("crm-2", name="Twice"),
