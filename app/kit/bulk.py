@@ -323,10 +323,10 @@ async def _upsert(session: AsyncSession, *, table: str, tenant_id: uuid.UUID, co
             unchanged[external_id] = record_id
         else:
             written[external_id] = (record_id, "created" if inserted else "updated", refused_row)
-    missing = [e for e in external_ids if e not in written and e not in unchanged]
-    if missing:
+    if len(written) + len(unchanged) < len(external_ids):
         # A row another transaction committed after this statement began, left as it was: a new
         # statement sees it.
+        missing = [e for e in external_ids if e not in written and e not in unchanged]
         unchanged.update(tuple(row) for row in await connection.exec_driver_sql(
             f"SELECT external_id, id FROM {table} WHERE tenant_id = $1 AND external_id = ANY($2::text[])",
             (tenant_id, missing)))
