@@ -18,3 +18,13 @@ async def tenant_state(client) -> dict:
     assert settings.status_code == 200, settings.text
     state["settings"] = settings.json()
     return state
+
+
+def bulk_counts(response) -> dict:
+    """The counts a bulk upsert answered, checked against its one answer per item."""
+    body = response.json()
+    results = [item["result"] for item in body["items"]]
+    counts = {key: body[key] for key in ("created", "updated", "unchanged", "errors")}
+    assert counts == {"created": results.count("created"), "updated": results.count("updated"),
+                      "unchanged": results.count("unchanged"), "errors": results.count("error")}, body
+    return counts

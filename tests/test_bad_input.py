@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from tests import factories
-from tests.observe import KINDS, tenant_state
+from tests.observe import KINDS, bulk_counts, tenant_state
 from tests.test_invoice_batch_report import SELECTIONS as REPORT_SELECTIONS
 from tests.test_invoice_batch_report import an_hour_ahead
 
@@ -931,7 +931,40 @@ async def test_bulk_of_exactly_10000_time_entries_is_accepted(api, world):
              for i in range(10_000)]
     response = await api.post(TB, json={"items": items})
     assert response.status_code == 200, response.text
-    assert response.json() == {"created": 10_000, "updated": 0, "unchanged": 0}
+    assert bulk_counts(response) == {"created": 10_000, "updated": 0, "unchanged": 0, "errors": 0}
+
+
+# --- bulk with on_error=skip: a bad item is answered in place, the others are stored ----------------
+
+ITEM_FAULTS = [bad for bad in CUSTOMER_BULK_CASES + WORK_ITEM_BULK_CASES + TIME_ENTRY_BULK_CASES
+               if bad.values[0].field.startswith("items[")]
+
+
+@pytest.mark.parametrize("bad", ITEM_FAULTS)
+async def test_a_bad_bulk_item_with_on_error_skip_is_answered_in_place_and_the_others_stored(api, world, bad: Bad):
+    response = await send(api, "POST", bad.path + "?on_error=skip", resolve(bad.body, world))
+    assert response.status_code == 200, response.text[:2000]
+    body = response.json()
+    index = int(bad.field[len("items["):bad.field.index("]")])
+    assert [n for n, item in enumerate(body["items"]) if item["result"] == "error"] == [index], body
+    assert bad.field in [e["field"] for e in body["items"][index]["errors"]], body
+    assert bulk_counts(response)["errors"] == 1
+    for item in body["items"]:
+        if item["result"] != "error":
+            stored = await api.get(f"/v1/{bad.path.split('/')[2]}/{item['id']}")
+            assert stored.status_code == 200 and stored.json()["external_id"] == item["external_id"]
+
+
+@pytest.mark.parametrize(("external_id", "answered"), [(LONE_SURROGATE, None), (NUL, NUL), (42, None),
+                                                       (" te-1 ", " te-1 ")])
+async def test_a_bulk_item_in_error_answers_its_external_id_as_sent_when_it_is_text(api, world, external_id,
+                                                                                   answered):
+    body = {"items": [{"external_id": external_id, "work_item_external_id": "wi-1", "started_at": STARTED,
+                       "hours": "0.00"}]}
+    response = await send(api, "POST", TB + "?on_error=skip", body)
+    assert response.status_code == 200, response.text[:2000]
+    [item] = response.json()["items"]
+    assert (item["external_id"], item["id"], item["result"]) == (answered, None, "error")
 
 
 # --- query parameters of the list routes -----------------------------------------------------------
@@ -1110,16 +1143,16 @@ async def test_a_bulk_push_repeating_an_invoiced_entry_unchanged_is_fine(api, in
     before = await tenant_state(api)
     response = await api.post(TB, json={"items": [invoiced_item()]})
     assert response.status_code == 200, response.text
-    assert response.json() == {"created": 0, "updated": 0, "unchanged": 1}
+    assert bulk_counts(response) == {"created": 0, "updated": 0, "unchanged": 1, "errors": 0}
     assert await tenant_state(api) == before
     # The same instant written in another offset is the same entry, still unchanged.
     response = await api.post(TB, json={"items": [invoiced_item(started_at="2026-11-05T13:30:00Z")]})
     assert response.status_code == 200, response.text
-    assert response.json() == {"created": 0, "updated": 0, "unchanged": 1}
+    assert bulk_counts(response) == {"created": 0, "updated": 0, "unchanged": 1, "errors": 0}
     # With other entries in the push, those are written and the invoiced one is left alone.
     response = await api.post(TB, json={"items": [
         invoiced_item(), {"external_id": "te-new", "work_item_external_id": "wi-1", "started_at": STARTED,
                           "hours": "1.00"}]})
     assert response.status_code == 200, response.text
-    assert response.json() == {"created": 1, "updated": 0, "unchanged": 1}
+    assert bulk_counts(response) == {"created": 1, "updated": 0, "unchanged": 1, "errors": 0}
     assert (await api.get(f"/v1/time-entries/{invoiced['id']}")).json() == invoiced

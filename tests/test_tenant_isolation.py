@@ -13,7 +13,7 @@ from sqlalchemy import select
 from app.invoice_batches.runner import run_batch
 from app.models import WebhookEndpoint
 from tests import factories, webhook_helpers
-from tests.observe import KINDS, list_all, tenant_state
+from tests.observe import KINDS, bulk_counts, list_all, tenant_state
 from tests.test_invoice_batch_report import SELECTIONS as REPORT_SELECTIONS
 
 PROBLEM_JSON = "application/problem+json"
@@ -400,17 +400,17 @@ async def test_bulk_upserts_with_the_same_external_ids_create_rows_for_the_calle
     customers = await api.post("/v1/customers/bulk", json={"items": [
         {"external_id": b_records["customers"]["external_id"], "name": "Alpha via bulk"}]})
     assert customers.status_code == 200, customers.text
-    assert customers.json() == {"created": 1, "updated": 0, "unchanged": 0}
+    assert bulk_counts(customers) == {"created": 1, "updated": 0, "unchanged": 0, "errors": 0}
     work_items = await api.post("/v1/work-items/bulk", json={"items": [
         {"external_id": b_records["work-items"]["external_id"], "type": "ticket", "reference": "A-1",
          "customer_external_id": b_records["customers"]["external_id"]}]})
     assert work_items.status_code == 200, work_items.text
-    assert work_items.json() == {"created": 1, "updated": 0, "unchanged": 0}
+    assert bulk_counts(work_items) == {"created": 1, "updated": 0, "unchanged": 0, "errors": 0}
     entries = await api.post("/v1/time-entries/bulk", json={"items": [
         te_bulk_item(b_records["time-entries"]["external_id"],
                      work_item_external_id=b_records["work-items"]["external_id"], hours="7.00")]})
     assert entries.status_code == 200, entries.text
-    assert entries.json() == {"created": 1, "updated": 0, "unchanged": 0}
+    assert bulk_counts(entries) == {"created": 1, "updated": 0, "unchanged": 0, "errors": 0}
 
     # A's rows reference A's records only.
     [a_customer_row] = await list_all(api, "customers")

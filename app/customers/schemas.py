@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from app.kit.bulk import MAX_BULK_ITEMS
+from app.kit.bulk import items_checked_later
 from app.kit.money import TaxRate
 from app.kit.schemas import Address, Currency, Email, ExternalId, Flag, Mention, Name, RequestModel, Terms
 
@@ -54,7 +54,8 @@ class CustomerBulkItem(CustomerFields):
 
 
 class CustomerBulk(RequestModel):
-    items: list[CustomerBulkItem] = Field(max_length=MAX_BULK_ITEMS)
+    # Each item is a CustomerBulkItem, validated by the service (BulkPush.check).
+    items: items_checked_later(CustomerBulkItem)
 
 
 class AddressOut(BaseModel):

@@ -2,13 +2,15 @@
 
 import json
 import uuid
+from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.customers.schemas import CustomerBulk, CustomerCreate, CustomerUpdate
+from app.customers.schemas import CustomerBulk, CustomerBulkItem, CustomerCreate, CustomerUpdate
 from app.errors import FieldError, InvalidInput
-from app.kit.bulk import BulkResult, Column, reject_duplicate_external_ids, upsert_by_external_id
+from app.kit.bulk import BulkPush, BulkResult, Column, ItemFault, OnError, upsert_by_external_id
 from app.kit.ids import new_id
 from app.kit.pagination import PageParams
 from app.kit.repository import (apply_changes, delete_owned, fetch_page, flush_unique, get_owned, ids_by_external_id,
@@ -86,24 +88,87 @@ async def delete_customer(session: AsyncSession, *, tenant_id: uuid.UUID, custom
                        in_use="The customer has work items, contacts or is otherwise referenced; remove those first.")
 
 
-async def _companies_keeping_contacts(session: AsyncSession, tenant_id: uuid.UUID, items: list, existing: dict,
-                                      parent_ids: list) -> list[FieldError]:
-    """Items that turn an existing company into a contact while contacts would still point to it."""
-    becoming_contacts = {existing[i.external_id].id: index for index, i in enumerate(items)
+@dataclass(frozen=True)
+class _StoredCustomers:
+    """What a customers push may point to besides its own items, read once."""
+
+    by_external_id: dict[str, Any]  # external_id -> (id, kind), for the push's items and parents
+    kinds_by_id: dict[uuid.UUID, str]  # for the parents given by id
+
+
+async def _stored_customers(session: AsyncSession, tenant_id: uuid.UUID, items: list) -> _StoredCustomers:
+    external_ids = {i.external_id for i in items} | {i.parent_external_id for i in items if i.parent_external_id}
+    by_external_id = await ids_by_external_id(session, Customer, tenant_id, external_ids, Customer.kind)
+    parent_ids = {i.parent_id for i in items if i.parent_id}
+    kinds_by_id = {}
+    if parent_ids:
+        rows = await session.execute(select(Customer.id, Customer.kind).where(
+            Customer.tenant_id == tenant_id, Customer.id.in_(parent_ids)))
+        kinds_by_id = {r.id: r.kind for r in rows}
+    return _StoredCustomers(by_external_id, kinds_by_id)
+
+
+def _parents(indexes: list[int], items: list, ids: dict[str, uuid.UUID],
+             stored: _StoredCustomers) -> tuple[list[uuid.UUID | None], list[ItemFault]]:
+    """Each item's parent id (None when it has none or it is at fault) and the faults, the items
+    pointing to customers of the push or to stored ones."""
+    in_request = {i.external_id: i for i in items}
+    # The kind this push gives a stored customer, for the parents given by id.
+    request_kinds = {stored.by_external_id[ext].id: item.kind for ext, item in in_request.items()
+                     if ext in stored.by_external_id}
+    faults: list[ItemFault] = []
+    parent_ids: list[uuid.UUID | None] = []
+    for index, item in zip(indexes, items, strict=True):
+        parent, parent_kind, field = None, None, f"items[{index}].parent_external_id"
+        if item.parent_id and item.parent_external_id:
+            faults.append((index, FieldError(field=field, code="ambiguous",
+                                             message="give parent_id or parent_external_id, not both")))
+        elif item.parent_external_id:
+            ref = item.parent_external_id
+            if ref in in_request:
+                parent, parent_kind = ids[ref], in_request[ref].kind
+            elif ref in stored.by_external_id:
+                parent, parent_kind = stored.by_external_id[ref].id, stored.by_external_id[ref].kind
+            else:
+                faults.append((index, FieldError(field=field, code="unknown_reference",
+                                                 message=f"no customer {ref!r}")))
+        elif item.parent_id:
+            field = f"items[{index}].parent_id"
+            parent = item.parent_id
+            parent_kind = request_kinds.get(parent, stored.kinds_by_id.get(parent))
+            if parent_kind is None:
+                faults.append((index, FieldError(field=field, code="unknown_reference",
+                                                 message=f"no customer {parent}")))
+        if parent is not None and parent_kind is not None:
+            if item.kind != "contact":
+                faults.append((index, FieldError(field=field, code="parent_not_allowed",
+                                                 message="only a contact can have a parent company")))
+            elif parent_kind != "company":
+                faults.append((index, FieldError(field=field, code="invalid_parent",
+                                                 message="the parent must be a company")))
+        parent_ids.append(parent)
+    return parent_ids, faults
+
+
+async def _companies_keeping_contacts(session: AsyncSession, tenant_id: uuid.UUID, indexes: list[int], items: list,
+                                      stored: _StoredCustomers, parent_ids: list) -> list[ItemFault]:
+    """Items that turn a stored company into a contact while contacts would still point to it."""
+    existing = stored.by_external_id
+    becoming_contacts = {existing[i.external_id].id: index for index, i in zip(indexes, items, strict=True)
                          if i.kind == "contact" and i.external_id in existing}
     if not becoming_contacts:
         return []
     new_parent = {i.external_id: parent for i, parent in zip(items, parent_ids, strict=True)}
     children = await session.execute(select(Customer.external_id, Customer.parent_id).where(
         Customer.tenant_id == tenant_id, Customer.parent_id.in_(list(becoming_contacts))))
-    errors = []
+    faults = []
     for child in children:
         parent = new_parent.get(child.external_id, child.parent_id) if child.external_id else child.parent_id
         if parent in becoming_contacts:
             index = becoming_contacts.pop(parent)
-            errors.append(FieldError(field=f"items[{index}].kind", code="has_contacts",
-                                     message="this company has contacts; it cannot become a contact"))
-    return errors
+            faults.append((index, FieldError(field=f"items[{index}].kind", code="has_contacts",
+                                             message="this company has contacts; it cannot become a contact")))
+    return faults
 
 
 _BULK_COLUMNS = [
@@ -120,53 +185,24 @@ _BULK_COLUMNS = [
 ]
 
 
-async def bulk_upsert_customers(session: AsyncSession, *, tenant_id: uuid.UUID, data: CustomerBulk) -> BulkResult:
-    items = data.items
-    reject_duplicate_external_ids([i.external_id for i in items])
-    in_request = {i.external_id: i for i in items}
-    existing = await ids_by_external_id(session, Customer, tenant_id, in_request)
-    ids = {ext: (existing[ext].id if ext in existing else new_id()) for ext in in_request}
-    parents_outside = {i.parent_external_id for i in items if i.parent_external_id
-                       and i.parent_external_id not in in_request}
-    outside = await ids_by_external_id(session, Customer, tenant_id, parents_outside, Customer.kind)
-    parent_ids_given = {i.parent_id for i in items if i.parent_id}
-    kinds_by_id = {}
-    if parent_ids_given:
-        rows = await session.execute(select(Customer.id, Customer.kind).where(
-            Customer.tenant_id == tenant_id, Customer.id.in_(parent_ids_given)))
-        kinds_by_id = {r.id: r.kind for r in rows}
-
-    request_kinds = {ids[ext]: item.kind for ext, item in in_request.items() if ext in existing}
-    errors: list[FieldError] = []
-    parent_ids: list[uuid.UUID | None] = []
-    for index, item in enumerate(items):
-        parent, parent_kind, field = None, None, f"items[{index}].parent_external_id"
-        if item.parent_id and item.parent_external_id:
-            errors.append(FieldError(field=field, code="ambiguous", message="give parent_id or parent_external_id, not both"))
-        elif item.parent_external_id:
-            ref = item.parent_external_id
-            if ref in in_request:
-                parent, parent_kind = ids[ref], in_request[ref].kind
-            elif ref in outside:
-                parent, parent_kind = outside[ref].id, outside[ref].kind
-            else:
-                errors.append(FieldError(field=field, code="unknown_reference", message=f"no customer {ref!r}"))
-        elif item.parent_id:
-            field = f"items[{index}].parent_id"
-            # The kind this push gives the parent, when it is in the push, else its stored kind.
-            parent, parent_kind = item.parent_id, request_kinds.get(item.parent_id, kinds_by_id.get(item.parent_id))
-            if parent_kind is None:
-                errors.append(FieldError(field=field, code="unknown_reference", message=f"no customer {parent}"))
-        if parent is not None and parent_kind is not None:
-            if item.kind != "contact":
-                errors.append(FieldError(field=field, code="parent_not_allowed",
-                                         message="only a contact can have a parent company"))
-            elif parent_kind != "company":
-                errors.append(FieldError(field=field, code="invalid_parent", message="the parent must be a company"))
-        parent_ids.append(parent)
-    errors += await _companies_keeping_contacts(session, tenant_id, items, existing, parent_ids)
-    if errors:
-        raise InvalidInput(errors[0].message, errors=errors[:50])
+async def bulk_upsert_customers(session: AsyncSession, *, tenant_id: uuid.UUID, data: CustomerBulk,
+                                on_error: OnError = "reject") -> BulkResult:
+    push = BulkPush(data.items, CustomerBulkItem, on_error=on_error)
+    indexes, items = push.check(0, len(data.items))
+    stored = await _stored_customers(session, tenant_id, items)
+    ids = {i.external_id: (stored.by_external_id[i.external_id].id if i.external_id in stored.by_external_id
+                           else new_id()) for i in items}
+    while True:
+        parent_ids, faults = _parents(indexes, items, ids, stored)
+        faults += await _companies_keeping_contacts(session, tenant_id, indexes, items, stored, parent_ids)
+        push.unresolved(faults)
+        if not (faults and push.skip):
+            break
+        # Skipping: the others are checked again as if the refused items had not been sent (a
+        # contact may point to one of them, whose stored record then stands in, if there is one).
+        indexes, items = push.kept(indexes, items)
+    if not push.writing:
+        return push.answer()
 
     currency = await _tenant_currency(session, tenant_id)
     values = {
@@ -181,7 +217,7 @@ async def bulk_upsert_customers(session: AsyncSession, *, tenant_id: uuid.UUID, 
         "tax_exemption_reason": [i.tax_exemption_reason for i in items],
         "terms": [json.dumps(_dump(i.terms)) if i.terms else None for i in items],
     }
-    return (await upsert_by_external_id(
+    push.stored(indexes, await upsert_by_external_id(
         session, table="customers", tenant_id=tenant_id, columns=_BULK_COLUMNS,
-        ids=[ids[i.external_id] for i in items], external_ids=[i.external_id for i in items],
-        values=values)).result
+        ids=[ids[i.external_id] for i in items], external_ids=[i.external_id for i in items], values=values))
+    return push.answer()

@@ -121,12 +121,13 @@ class KnownReferences:
 
 
 async def resolve_references(session: AsyncSession, tenant_id: uuid.UUID, model: Any, items: list, *,
-                             id_field: str, external_field: str, required: bool, columns: tuple = (),
-                             known: KnownReferences | None = None, start: int = 0
-                             ) -> tuple[list[Any], list[FieldError]]:
+                             indexes: list[int], id_field: str, external_field: str, required: bool,
+                             columns: tuple = (), known: KnownReferences | None = None
+                             ) -> tuple[list[Any], list[tuple[int, FieldError]]]:
     """For bulk items that point to another record by id or by its external_id, the row each
-    points to (id plus `columns`), or None; with the errors naming `items[i].<field>` (i counted
-    from `start`). With `known`, only what it does not hold yet is read, and it learns the rest."""
+    points to (id plus `columns`), or None; with the errors, each with the index of its item in the
+    request (`indexes`, aligned with `items`) and naming `items[index].<field>`. With `known`, only
+    what it does not hold yet is read, and it learns the rest."""
     known = known if known is not None else KnownReferences()
     wanted_external = {getattr(i, external_field) for i in items} - {None} - known.by_external.keys()
     if wanted_external:
@@ -140,29 +141,26 @@ async def resolve_references(session: AsyncSession, tenant_id: uuid.UUID, model:
         known.by_id.update({key: found.get(key) for key in wanted_ids})
     by_external, by_id = known.by_external, known.by_id
     resolved, errors = [], []
-    for index, item in enumerate(items, start=start):
+    for index, item in zip(indexes, items, strict=True):
         ref_id, ref_external = getattr(item, id_field), getattr(item, external_field)
-        row = None
+        row, error = None, None
         if ref_id is not None and ref_external is not None:
-            errors.append(FieldError(field=f"items[{index}].{external_field}", code="ambiguous",
-                                     message=f"give {id_field} or {external_field}, not both"))
+            error = FieldError(field=f"items[{index}].{external_field}", code="ambiguous",
+                               message=f"give {id_field} or {external_field}, not both")
         elif ref_external is not None:
             row = by_external.get(ref_external)
             if row is None:
-                errors.append(FieldError(field=f"items[{index}].{external_field}", code="unknown_reference",
-                                         message=f"no record with external_id {ref_external!r}"))
+                error = FieldError(field=f"items[{index}].{external_field}", code="unknown_reference",
+                                   message=f"no record with external_id {ref_external!r}")
         elif ref_id is not None:
             row = by_id.get(ref_id)
             if row is None:
-                errors.append(FieldError(field=f"items[{index}].{id_field}", code="unknown_reference",
-                                         message=f"no such record: {ref_id}"))
+                error = FieldError(field=f"items[{index}].{id_field}", code="unknown_reference",
+                                   message=f"no such record: {ref_id}")
         elif required:
-            errors.append(FieldError(field=f"items[{index}].{id_field}", code="missing",
-                                     message=f"{id_field} or {external_field} is required"))
+            error = FieldError(field=f"items[{index}].{id_field}", code="missing",
+                               message=f"{id_field} or {external_field} is required")
         resolved.append(row)
+        if error is not None:
+            errors.append((index, error))
     return resolved, errors
-
-
-def raise_if_errors(errors: list[FieldError]) -> None:
-    if errors:
-        raise InvalidInput("; ".join(f"{e.field}: {e.message}" for e in errors[:3]), errors=errors[:50])

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query, Response, status
 
 from app.deps import SessionDep, TenantDep
 from app.errors import problems
-from app.kit.bulk import BulkResult
+from app.kit.bulk import BulkResult, OnErrorQuery
 from app.kit.pagination import FilterText, Page, PageParams, make_page, page_params
 from app.kit.repository import get_owned
 from app.kit.schemas import EARLIEST_DATE, LATEST_DATE
@@ -44,8 +44,9 @@ async def list_time_entries(
 
 
 @router.post("/bulk", responses=problems(409, 413, 422))
-async def bulk_upsert_time_entries(body: TimeEntryBulk, session: SessionDep, tenant_id: TenantDep) -> BulkResult:
-    return await service.bulk_upsert_time_entries(session, tenant_id=tenant_id, data=body)
+async def bulk_upsert_time_entries(body: TimeEntryBulk, session: SessionDep, tenant_id: TenantDep,
+                                   on_error: OnErrorQuery = "reject") -> BulkResult:
+    return await service.bulk_upsert_time_entries(session, tenant_id=tenant_id, data=body, on_error=on_error)
 
 
 @router.get("/{time_entry_id}", responses=problems(404))

@@ -51,7 +51,7 @@ class TimeEntryBulkItem(TimeEntryFields):
 
 
 class TimeEntryBulk(RequestModel):
-    # Each item is a TimeEntryBulkItem, validated by the service a chunk at a time (ItemChecker).
+    # Each item is a TimeEntryBulkItem, validated by the service a chunk at a time (BulkPush.check).
     items: items_checked_later(TimeEntryBulkItem)
 
 

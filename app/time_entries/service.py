@@ -1,7 +1,8 @@
 """Time entries: create, change, delete, bulk upsert, filtered listing. Services never commit.
 
 An entry linked to an invoice line is read-only: changing or deleting it answers 409, and a bulk
-push that would change it is refused whole (a push that repeats it unchanged is fine)."""
+push that would change it is refused whole, or with `on_error=skip` stored without it (a push that
+repeats it unchanged is fine)."""
 
 import asyncio
 import uuid
@@ -11,12 +12,11 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import Conflict, FieldError
-from app.kit.bulk import (BulkResult, Column, ItemChecker, Upserted, duplicate_external_ids, raise_duplicates,
-                          upsert_by_external_id)
+from app.kit.bulk import BulkPush, BulkResult, Column, OnError, upsert_by_external_id
 from app.kit.ids import new_ids
 from app.kit.pagination import PageParams
 from app.kit.repository import (KnownReferences, apply_changes, check_references, fetch_page, flush_unique, get_owned,
-                                raise_if_errors, resolve_references, where_given)
+                                resolve_references, where_given)
 from app.kit.timezones import local_day_bounds
 from app.models import Product, TenantSettings, TimeEntry, WorkItem
 from app.time_entries.schemas import TimeEntryBulk, TimeEntryBulkItem, TimeEntryCreate, TimeEntryUpdate
@@ -100,73 +100,64 @@ _BULK_COLUMNS = [
 _CHUNK = 2_000
 
 
-async def bulk_upsert_time_entries(session: AsyncSession, *, tenant_id: uuid.UUID,
-                                   data: TimeEntryBulk) -> BulkResult:
+async def bulk_upsert_time_entries(session: AsyncSession, *, tenant_id: uuid.UUID, data: TimeEntryBulk,
+                                   on_error: OnError = "reject") -> BulkResult:
     """Validate, resolve and write the items a chunk at a time, all in the caller's transaction:
-    the statement for a chunk runs in PostgreSQL while Python checks the next one. The first fault
-    stops the writing; every chunk is still checked, so the answer names every bad item as if all
-    had been checked first, with the same precedence (invalid items, then duplicate external ids,
-    then unknown references, then changes to invoiced entries), and the refusal rolls back what
-    was written."""
-    checker = ItemChecker(TimeEntryBulkItem)
-    seen: dict[str, int] = {}
-    duplicates: list[FieldError] = []
-    work_item_errors: list[FieldError] = []
-    product_errors: list[FieldError] = []
+    the statement for a chunk runs in PostgreSQL while Python checks the next one. By default the
+    first fault stops the writing; every chunk is still checked, so the refusal names every bad
+    item as if all had been checked first, and it rolls back what was written. With
+    `on_error=skip` every chunk's valid items are written."""
+    push = BulkPush(data.items, TimeEntryBulkItem, on_error=on_error)
     work_items, products = KnownReferences(), KnownReferences()
     writing: asyncio.Task | None = None
-    results: list[Upserted] = []
-    external_ids: list[str] = []
     try:
         for start in range(0, len(data.items), _CHUNK):
-            items = checker.check(data.items[start:start + _CHUNK], start)
-            if items is None:
-                continue
-            chunk_external_ids = [i.external_id for i in items]
-            external_ids += chunk_external_ids
-            duplicates += duplicate_external_ids(chunk_external_ids, seen=seen, start=start)
+            indexes, items = push.check(start, start + _CHUNK)
             if writing is not None and not _all_known(items, work_items, products):
-                results.append(await writing)  # the connection runs one statement at a time
+                await writing  # the connection runs one statement at a time
                 writing = None
-            item_work_items, errors = await resolve_references(
-                session, tenant_id, WorkItem, items, id_field="work_item_id",
-                external_field="work_item_external_id", required=True, columns=(WorkItem.type,), known=work_items,
-                start=start)
-            work_item_errors += errors
-            item_products, errors = await resolve_references(
-                session, tenant_id, Product, items, id_field="product_id", external_field="product_external_id",
-                required=False, known=products, start=start)
-            product_errors += errors
-            if checker.errors or duplicates or work_item_errors or product_errors:
-                continue  # nothing more is written; the remaining chunks are only checked
+            item_work_items, faults = await resolve_references(
+                session, tenant_id, WorkItem, items, indexes=indexes, id_field="work_item_id",
+                external_field="work_item_external_id", required=True, columns=(WorkItem.type,), known=work_items)
+            push.unresolved(faults)
+            item_products, faults = await resolve_references(
+                session, tenant_id, Product, items, indexes=indexes, id_field="product_id",
+                external_field="product_external_id", required=False, known=products)
+            push.unresolved(faults)
+            if not push.writing:
+                continue  # the push is refused: the remaining chunks are only checked
+            indexes, items, item_work_items, item_products = push.kept(indexes, items, item_work_items,
+                                                                       item_products)
+            if not items:
+                continue
             values = _bulk_values(items, item_work_items, item_products)
             if writing is not None:
-                results.append(await writing)
-            writing = asyncio.ensure_future(upsert_by_external_id(
-                session, table="time_entries", tenant_id=tenant_id, columns=_BULK_COLUMNS,
-                ids=new_ids(len(items)), external_ids=chunk_external_ids, values=values,
-                refuse_change_if="time_entries.invoice_id IS NOT NULL"))
+                await writing
+            writing = asyncio.ensure_future(_write_chunk(session, tenant_id, push, indexes, items, values))
             await asyncio.sleep(0)  # let it send the statement before this task goes back to validating
         if writing is not None:
-            results.append(await writing)
+            await writing
             writing = None
     finally:
         if writing is not None:  # failing mid-way: the connection must be free before the rollback
             await asyncio.wait([writing])
+    return push.answer()
 
-    checker.raise_if_errors()
-    raise_duplicates(duplicates)
-    raise_if_errors(work_item_errors + product_errors)
-    refused = {external_id for r in results for external_id in r.refused}
-    if refused:
-        # Those statements changed invoiced entries: refusing the push rolls all of it back.
-        errors = [FieldError(field=f"items[{index}]", code="time_entry_invoiced",
-                             message=f"time entry {external_id!r} is invoiced and can no longer change")
-                  for index, external_id in enumerate(external_ids) if external_id in refused]
-        raise Conflict(f"{len(errors)} item(s) would change invoiced time entries.", code="time_entry_invoiced",
-                       errors=errors[:50])
-    return BulkResult(created=sum(r.result.created for r in results), updated=sum(r.result.updated for r in results),
-                      unchanged=sum(r.result.unchanged for r in results))
+
+async def _write_chunk(session: AsyncSession, tenant_id: uuid.UUID, push: BulkPush, indexes: list[int],
+                       items: list[TimeEntryBulkItem], values: dict[str, list]) -> None:
+    """Upsert a chunk. Items that would change invoiced entries are faults: by default the push is
+    then refused, which rolls back what the statement changed; when skipping, they are left out."""
+    upserted = await upsert_by_external_id(
+        session, table="time_entries", tenant_id=tenant_id, columns=_BULK_COLUMNS, ids=new_ids(len(items)),
+        external_ids=[i.external_id for i in items], values=values,
+        refuse_change_if="time_entries.invoice_id IS NOT NULL", skip_refused=push.skip)
+    push.stored(indexes, upserted)
+    if upserted.refused:
+        push.conflicts([(indexes[n], FieldError(
+            field=f"items[{indexes[n]}]", code="time_entry_invoiced",
+            message=f"time entry {items[n].external_id!r} is invoiced and can no longer change"))
+            for n in upserted.refused], code="time_entry_invoiced", detail="item(s) would change invoiced time entries")
 
 
 def _all_known(items: list[TimeEntryBulkItem], work_items: KnownReferences, products: KnownReferences) -> bool:

@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Response, status
 
 from app.deps import SessionDep, TenantDep
 from app.errors import problems
-from app.kit.bulk import BulkResult
+from app.kit.bulk import BulkResult, OnErrorQuery
 from app.kit.pagination import FilterText, Page, PageParams, make_page, page_params
 from app.kit.repository import get_owned
 from app.models import WorkItem
@@ -33,8 +33,9 @@ async def list_work_items(session: SessionDep, tenant_id: TenantDep,
 
 
 @router.post("/bulk", responses=problems(409, 413, 422))
-async def bulk_upsert_work_items(body: WorkItemBulk, session: SessionDep, tenant_id: TenantDep) -> BulkResult:
-    return await service.bulk_upsert_work_items(session, tenant_id=tenant_id, data=body)
+async def bulk_upsert_work_items(body: WorkItemBulk, session: SessionDep, tenant_id: TenantDep,
+                                 on_error: OnErrorQuery = "reject") -> BulkResult:
+    return await service.bulk_upsert_work_items(session, tenant_id=tenant_id, data=body, on_error=on_error)
 
 
 @router.get("/{work_item_id}", responses=problems(404))

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from app.kit.bulk import MAX_BULK_ITEMS
+from app.kit.bulk import items_checked_later
 from app.kit.schemas import ExternalId, Name, RequestModel, ShortText
 
 WorkItemType = Literal["ticket", "work_order", "delivery_note", "business_order", "contract"]
@@ -38,7 +38,8 @@ class WorkItemBulkItem(RequestModel):
 
 
 class WorkItemBulk(RequestModel):
-    items: list[WorkItemBulkItem] = Field(max_length=MAX_BULK_ITEMS)
+    # Each item is a WorkItemBulkItem, validated by the service (BulkPush.check).
+    items: items_checked_later(WorkItemBulkItem)
 
 
 class WorkItemOut(BaseModel):

@@ -5,13 +5,13 @@ import uuid
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.kit.bulk import BulkResult, Column, reject_duplicate_external_ids, upsert_by_external_id
+from app.kit.bulk import BulkPush, BulkResult, Column, OnError, upsert_by_external_id
 from app.kit.ids import new_ids
 from app.kit.pagination import PageParams
 from app.kit.repository import (apply_changes, check_references, delete_owned, fetch_page, flush_unique, get_owned,
-                                raise_if_errors, resolve_references, where_given)
+                                resolve_references, where_given)
 from app.models import Customer, WorkItem
-from app.work_items.schemas import WorkItemBulk, WorkItemCreate, WorkItemUpdate
+from app.work_items.schemas import WorkItemBulk, WorkItemBulkItem, WorkItemCreate, WorkItemUpdate
 
 
 async def list_work_items(session: AsyncSession, *, tenant_id: uuid.UUID, page: PageParams,
@@ -49,14 +49,19 @@ _BULK_COLUMNS = [Column("type", "text[]"), Column("reference", "text[]"), Column
                  Column("customer_id", "uuid[]")]
 
 
-async def bulk_upsert_work_items(session: AsyncSession, *, tenant_id: uuid.UUID, data: WorkItemBulk) -> BulkResult:
-    items = data.items
-    reject_duplicate_external_ids([i.external_id for i in items])
-    customers, errors = await resolve_references(session, tenant_id, Customer, items, id_field="customer_id",
-                                                 external_field="customer_external_id", required=True)
-    raise_if_errors(errors)
-    values = {"type": [i.type for i in items], "reference": [i.reference for i in items],
-              "title": [i.title for i in items], "customer_id": [c.id for c in customers]}
-    return (await upsert_by_external_id(
-        session, table="work_items", tenant_id=tenant_id, columns=_BULK_COLUMNS, ids=new_ids(len(items)),
-        external_ids=[i.external_id for i in items], values=values)).result
+async def bulk_upsert_work_items(session: AsyncSession, *, tenant_id: uuid.UUID, data: WorkItemBulk,
+                                 on_error: OnError = "reject") -> BulkResult:
+    push = BulkPush(data.items, WorkItemBulkItem, on_error=on_error)
+    indexes, items = push.check(0, len(data.items))
+    customers, faults = await resolve_references(session, tenant_id, Customer, items, indexes=indexes,
+                                                 id_field="customer_id", external_field="customer_external_id",
+                                                 required=True)
+    push.unresolved(faults)
+    if push.writing:
+        indexes, items, customers = push.kept(indexes, items, customers)
+        values = {"type": [i.type for i in items], "reference": [i.reference for i in items],
+                  "title": [i.title for i in items], "customer_id": [c.id for c in customers]}
+        push.stored(indexes, await upsert_by_external_id(
+            session, table="work_items", tenant_id=tenant_id, columns=_BULK_COLUMNS, ids=new_ids(len(items)),
+            external_ids=[i.external_id for i in items], values=values))
+    return push.answer()

@@ -6,7 +6,12 @@ from .batch_links import BatchLinks
 from .batch_summary import BatchSummary
 from .bill_to_address import BillToAddress
 from .bill_to_out import BillToOut
+from .bulk_item_result import BulkItemResult
+from .bulk_item_result_result import BulkItemResultResult
 from .bulk_result import BulkResult
+from .bulk_upsert_customers_on_error import BulkUpsertCustomersOnError
+from .bulk_upsert_time_entries_on_error import BulkUpsertTimeEntriesOnError
+from .bulk_upsert_work_items_on_error import BulkUpsertWorkItemsOnError
 from .completed_batch import CompletedBatch
 from .created_credit_note import CreatedCreditNote
 from .created_invoice import CreatedInvoice
@@ -117,7 +122,12 @@ __all__ = (
     "BatchSummary",
     "BillToAddress",
     "BillToOut",
+    "BulkItemResult",
+    "BulkItemResultResult",
     "BulkResult",
+    "BulkUpsertCustomersOnError",
+    "BulkUpsertTimeEntriesOnError",
+    "BulkUpsertWorkItemsOnError",
     "CompletedBatch",
     "CreatedCreditNote",
     "CreatedInvoice",

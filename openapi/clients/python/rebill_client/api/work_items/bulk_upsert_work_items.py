@@ -6,20 +6,33 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.bulk_result import BulkResult
+from ...models.bulk_upsert_work_items_on_error import BulkUpsertWorkItemsOnError
 from ...models.problem import Problem
 from ...models.work_item_bulk import WorkItemBulk
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: WorkItemBulk,
+    on_error: BulkUpsertWorkItemsOnError | Unset = BulkUpsertWorkItemsOnError.REJECT,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+
+    params: dict[str, Any] = {}
+
+    json_on_error: str | Unset = UNSET
+    if not isinstance(on_error, Unset):
+        json_on_error = on_error.value
+
+    params["on_error"] = json_on_error
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "post",
         "url": "/v1/work-items/bulk",
+        "params": params,
     }
 
     _kwargs["json"] = body.to_dict()
@@ -82,10 +95,16 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: WorkItemBulk,
+    on_error: BulkUpsertWorkItemsOnError | Unset = BulkUpsertWorkItemsOnError.REJECT,
 ) -> Response[BulkResult | Problem]:
     """Bulk Upsert Work Items
 
     Args:
+        on_error (BulkUpsertWorkItemsOnError | Unset): `reject` (the default): one bad item
+            refuses the whole push (422, or 409 for a change to an invoiced time entry, naming
+            `items[i]...`) and nothing is written. `skip`: the valid items are stored and each bad one
+            answers `"result": "error"` with its `errors`, with status 200. Default:
+            BulkUpsertWorkItemsOnError.REJECT.
         body (WorkItemBulk):
 
     Raises:
@@ -98,6 +117,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        on_error=on_error,
     )
 
     response = client.get_httpx_client().request(
@@ -111,10 +131,16 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     body: WorkItemBulk,
+    on_error: BulkUpsertWorkItemsOnError | Unset = BulkUpsertWorkItemsOnError.REJECT,
 ) -> BulkResult | Problem | None:
     """Bulk Upsert Work Items
 
     Args:
+        on_error (BulkUpsertWorkItemsOnError | Unset): `reject` (the default): one bad item
+            refuses the whole push (422, or 409 for a change to an invoiced time entry, naming
+            `items[i]...`) and nothing is written. `skip`: the valid items are stored and each bad one
+            answers `"result": "error"` with its `errors`, with status 200. Default:
+            BulkUpsertWorkItemsOnError.REJECT.
         body (WorkItemBulk):
 
     Raises:
@@ -128,6 +154,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        on_error=on_error,
     ).parsed
 
 
@@ -135,10 +162,16 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     body: WorkItemBulk,
+    on_error: BulkUpsertWorkItemsOnError | Unset = BulkUpsertWorkItemsOnError.REJECT,
 ) -> Response[BulkResult | Problem]:
     """Bulk Upsert Work Items
 
     Args:
+        on_error (BulkUpsertWorkItemsOnError | Unset): `reject` (the default): one bad item
+            refuses the whole push (422, or 409 for a change to an invoiced time entry, naming
+            `items[i]...`) and nothing is written. `skip`: the valid items are stored and each bad one
+            answers `"result": "error"` with its `errors`, with status 200. Default:
+            BulkUpsertWorkItemsOnError.REJECT.
         body (WorkItemBulk):
 
     Raises:
@@ -151,6 +184,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        on_error=on_error,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -162,10 +196,16 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     body: WorkItemBulk,
+    on_error: BulkUpsertWorkItemsOnError | Unset = BulkUpsertWorkItemsOnError.REJECT,
 ) -> BulkResult | Problem | None:
     """Bulk Upsert Work Items
 
     Args:
+        on_error (BulkUpsertWorkItemsOnError | Unset): `reject` (the default): one bad item
+            refuses the whole push (422, or 409 for a change to an invoiced time entry, naming
+            `items[i]...`) and nothing is written. `skip`: the valid items are stored and each bad one
+            answers `"result": "error"` with its `errors`, with status 200. Default:
+            BulkUpsertWorkItemsOnError.REJECT.
         body (WorkItemBulk):
 
     Raises:
@@ -180,5 +220,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            on_error=on_error,
         )
     ).parsed
