@@ -60,6 +60,7 @@ class BillToOut(BaseModel):
 
 class PreviewLine(BaseModel):
     time_entry_id: uuid.UUID
+    time_entry_external_id: str | None = Field(description="The time entry's `external_id`; null when it has none.")
     product_id: uuid.UUID
     description: str
     quantity: Hours
@@ -77,6 +78,7 @@ class TaxOut(BaseModel):
 
 class PreviewInvoice(BaseModel):
     customer_id: uuid.UUID
+    customer_external_id: str | None = Field(description="The customer's `external_id`; null when it has none.")
     bill_to: BillToOut
     currency: str
     title: str
@@ -93,7 +95,9 @@ class PreviewInvoice(BaseModel):
 
 class UnbilledTime(BaseModel):
     time_entry_id: uuid.UUID
+    time_entry_external_id: str | None = Field(description="The time entry's `external_id`; null when it has none.")
     customer_id: uuid.UUID
+    customer_external_id: str | None = Field(description="The customer's `external_id`; null when it has none.")
     reasons: list[Reason]
 
 
@@ -165,6 +169,7 @@ class InvoiceBatchOut(BaseModel):
 class CreatedInvoice(BaseModel):
     invoice_id: uuid.UUID
     customer_id: uuid.UUID
+    customer_external_id: str | None = Field(description="The customer's `external_id`; null when it has none.")
     number: str | None
     status: str
     total: UnitPrice
@@ -174,6 +179,7 @@ class CreatedInvoice(BaseModel):
 class InvoiceWithReasons(BaseModel):
     invoice_id: uuid.UUID
     customer_id: uuid.UUID
+    customer_external_id: str | None = Field(description="The customer's `external_id`; null when it has none.")
     reasons: list[Reason]
 
 
@@ -183,6 +189,7 @@ class CreatedCreditNote(CreatedInvoice):
 
 class FailedCustomer(BaseModel):
     customer_id: uuid.UUID
+    customer_external_id: str | None = Field(description="The customer's `external_id`; null when it has none.")
     error: str | None
 
 

@@ -18,7 +18,7 @@ from app.errors import FieldError, InvalidInput
 from app.invoicing.planning import BillableEntry, BillTo, PlannedProduct
 from app.kit.repository import get_owned
 from app.kit.timezones import local_day_bounds
-from app.models import Customer, Price, Product, Selection, SelectionCustomer
+from app.models import Customer, Price, Product, Selection, SelectionCustomer, TimeEntry
 
 CHUNK = 500
 
@@ -30,6 +30,7 @@ class TargetCustomer:
     billing_address: dict | None
     emails: list[str]
     terms: dict | None
+    external_id: str | None = None  # shown by the preview; the batch's write does not need it
 
 
 @dataclass
@@ -122,12 +123,13 @@ async def load_entries(session: AsyncSession, *, scope: Scope,
     return entries
 
 
-def target_customer(customer_id: uuid.UUID, row) -> TargetCustomer:
+def target_customer(customer_id: uuid.UUID, row, *, external_id: str | None = None) -> TargetCustomer:
     """What planning and the invoice need of a customer, from its row (an ORM object or a result row)."""
     return TargetCustomer(
         bill_to=BillTo(customer_id=customer_id, currency=row.currency, tax_rate=row.tax_rate,
                        tax_exempt=row.tax_exempt),
-        name=row.name, billing_address=row.billing_address, emails=list(row.emails), terms=row.terms)
+        name=row.name, billing_address=row.billing_address, emails=list(row.emails), terms=row.terms,
+        external_id=external_id)
 
 
 async def load_products(session: AsyncSession, *, tenant_id: uuid.UUID) -> dict[uuid.UUID, PlannedProduct]:
@@ -148,10 +150,20 @@ async def load_prices(session: AsyncSession, *, tenant_id: uuid.UUID,
 
 async def load_reference_data(session: AsyncSession, *, tenant_id: uuid.UUID,
                               targets: list[uuid.UUID]) -> ReferenceData:
-    customers = {c.id: target_customer(c.id, c) for c in await session.scalars(
+    customers = {c.id: target_customer(c.id, c, external_id=c.external_id) for c in await session.scalars(
         select(Customer).where(Customer.tenant_id == tenant_id, Customer.id == any_(_ids("targets", targets))))}
     return ReferenceData(customers=customers, products=await load_products(session, tenant_id=tenant_id),
                          prices=await load_prices(session, tenant_id=tenant_id, targets=targets))
+
+
+async def entry_external_ids(session: AsyncSession, *, tenant_id: uuid.UUID,
+                             entry_ids: list[uuid.UUID]) -> dict[uuid.UUID, str | None]:
+    """The external_id of each of these time entries, in one query."""
+    if not entry_ids:
+        return {}
+    rows = await session.execute(select(TimeEntry.id, TimeEntry.external_id).where(
+        TimeEntry.tenant_id == tenant_id, TimeEntry.id == any_(_ids("entries", entry_ids))))
+    return dict(rows.all())
 
 
 def slices(targets: list[uuid.UUID]) -> Iterator[list[uuid.UUID]]:

@@ -7,13 +7,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field as dataclass_field
 from typing import Any, TypeVar
 
-from sqlalchemy import ARRAY, Select, Text, Uuid, any_, bindparam, delete, select
+from sqlalchemy import ARRAY, Select, Text, Uuid, any_, bindparam, delete, select, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import Conflict, FieldError, InvalidInput, NotFound
 from app.kit.ids import parse_id
-from app.kit.pagination import PageParams
+from app.kit.pagination import CreatedPageParams, PageParams
 
 M = TypeVar("M")
 
@@ -49,6 +49,20 @@ def page_query(stmt: Select, model: Any, params: PageParams, *, newest_first: bo
 
 async def fetch_page(session: AsyncSession, stmt: Select, model: Any, params: PageParams) -> list:
     return list((await session.scalars(page_query(stmt, model, params))).all())
+
+
+def created_page_query(stmt: Select, model: Any, params: CreatedPageParams) -> Select:
+    """`stmt` limited to one page (plus one row) in creation order, (created_at, id) both ways:
+    an index on (tenant_id, created_at, id) serves it read forwards or backwards."""
+    keys = tuple_(model.created_at, model.id)
+    if params.after is not None:
+        stmt = stmt.where(keys < tuple_(*params.after) if params.newest_first else keys > tuple_(*params.after))
+    order = (model.created_at.desc(), model.id.desc()) if params.newest_first else (model.created_at, model.id)
+    return stmt.order_by(*order).limit(params.limit + 1)
+
+
+async def fetch_created_page(session: AsyncSession, stmt: Select, model: Any, params: CreatedPageParams) -> list:
+    return list((await session.scalars(created_page_query(stmt, model, params))).all())
 
 
 async def check_references(session: AsyncSession, tenant_id: uuid.UUID,

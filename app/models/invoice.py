@@ -31,6 +31,9 @@ class Invoice(SQLModel, table=True):
         Index("ix_invoices_tenant_id_customer_id", "tenant_id", "customer_id"),
         # A batch's invoices in id order: the keyset of the report's invoice selections.
         Index("ix_invoices_batch_id_id", "batch_id", "id"),
+        # The lists, newest first by default (GET /v1/invoices, with or without ?batch_id=).
+        Index("ix_invoices_tenant_id_created_at_id", "tenant_id", "created_at", "id"),
+        Index("ix_invoices_batch_id_created_at_id", "batch_id", "created_at", "id"),
     )
 
     id: uuid.UUID = id_field()
