@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, false, func, select, true, tuple_
+from sqlalchemy import ColumnElement, ScalarSelect, Select, false, func, select, true, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.invoice_batches.schemas import InvoiceBatchOut, Totals
@@ -28,8 +28,8 @@ REPORT_LIMIT = 1000
 class Selection:
     """One list of the report: its rows for a batch, the columns it is ordered and paged by (the
     columns an index leads with after the batch), and how a row reads in the report. A page's rows
-    carry the external ids of their customer and time entry when the selection names those columns:
-    each is one primary-key lookup per row of the page, joined in the page's own query."""
+    carry the external ids of their customer and time entry when the selection names those columns,
+    read by the page's own query."""
 
     rows: Callable[[InvoiceBatch], Select]
     keys: tuple[Any, ...]
@@ -47,19 +47,24 @@ class Selection:
     def page(self, batch: InvoiceBatch, *, after: tuple[Key, ...] | None, limit: int) -> Select:
         stmt = self.rows(batch)
         if self.customer is not None:
-            # Outer: a customer deleted after the batch started is still reported (failed).
-            stmt = stmt.outerjoin(Customer, (Customer.tenant_id == batch.tenant_id) & (Customer.id == self.customer)) \
-                .add_columns(Customer.external_id.label("customer_external_id"))
+            stmt = stmt.add_columns(
+                _external_id(Customer, self.customer, batch.tenant_id).label("customer_external_id"))
         if self.time_entry is not None:
-            stmt = stmt.outerjoin(TimeEntry, (TimeEntry.tenant_id == batch.tenant_id)
-                                  & (TimeEntry.id == self.time_entry)) \
-                .add_columns(TimeEntry.external_id.label("time_entry_external_id"))
+            stmt = stmt.add_columns(
+                _external_id(TimeEntry, self.time_entry, batch.tenant_id).label("time_entry_external_id"))
         if after is not None:
             stmt = stmt.where(tuple_(*self.keys) > tuple_(*after))
         return stmt.order_by(*self.keys).limit(limit)
 
     def count(self, batch: InvoiceBatch) -> Select:
         return select(func.count()).select_from(self.rows(batch).subquery())
+
+
+def _external_id(model: Any, key: Any, tenant_id: uuid.UUID) -> ScalarSelect:
+    """The external_id of the row `key` names (null when it has none, or is gone): a subquery per
+    row of the page, which PostgreSQL can only run as a primary-key lookup, never as a join that a
+    planner without statistics might turn into a scan of the whole table."""
+    return select(model.external_id).where(model.tenant_id == tenant_id, model.id == key).scalar_subquery()
 
 
 def _invoices(batch: InvoiceBatch, *where: ColumnElement[bool], columns: tuple = ()) -> Select:

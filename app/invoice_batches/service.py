@@ -11,11 +11,12 @@ from decimal import Decimal
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.invoice_batches.schemas import InvoiceBatchDefinition, InvoiceBatchPreview
-from app.invoicing.loading import (Scope, billing_targets, entry_external_ids, load_entries, load_reference_data,
-                                   slices)
+from app.invoicing.loading import Scope, billing_targets, load_entries, load_reference_data, slices
 from app.invoicing.planning import (PlanOptions, currency_totals, period_subtitle, plan_invoice,
                                     validation_reasons)
 from app.invoicing.reasons import reason
+from app.kit.repository import external_ids_of
+from app.models import TimeEntry
 from app.settings.service import get_settings
 
 
@@ -44,8 +45,8 @@ async def preview(session: AsyncSession, *, tenant_id: uuid.UUID,
             planned.append((target, customer, plan_invoice(
                 bill_to=customer.bill_to, entries=entries, products=reference.products,
                 negotiated_prices=reference.prices.get(target, {}), options=options)))
-        external_ids = await entry_external_ids(session, tenant_id=tenant_id, entry_ids=[
-            entry.id for target, _, _ in planned for entry in entries_of[target]])
+        external_ids = await external_ids_of(session, TimeEntry, tenant_id,
+                                             [entry.id for target, _, _ in planned for entry in entries_of[target]])
         for target, customer, plan in planned:
             unbilled += [{"time_entry_id": u.time_entry_id, "time_entry_external_id": external_ids.get(u.time_entry_id),
                           "customer_id": target, "customer_external_id": customer.external_id,

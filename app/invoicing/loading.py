@@ -18,7 +18,7 @@ from app.errors import FieldError, InvalidInput
 from app.invoicing.planning import BillableEntry, BillTo, PlannedProduct
 from app.kit.repository import get_owned
 from app.kit.timezones import local_day_bounds
-from app.models import Customer, Price, Product, Selection, SelectionCustomer, TimeEntry
+from app.models import Customer, Price, Product, Selection, SelectionCustomer
 
 CHUNK = 500
 
@@ -154,16 +154,6 @@ async def load_reference_data(session: AsyncSession, *, tenant_id: uuid.UUID,
         select(Customer).where(Customer.tenant_id == tenant_id, Customer.id == any_(_ids("targets", targets))))}
     return ReferenceData(customers=customers, products=await load_products(session, tenant_id=tenant_id),
                          prices=await load_prices(session, tenant_id=tenant_id, targets=targets))
-
-
-async def entry_external_ids(session: AsyncSession, *, tenant_id: uuid.UUID,
-                             entry_ids: list[uuid.UUID]) -> dict[uuid.UUID, str | None]:
-    """The external_id of each of these time entries, in one query."""
-    if not entry_ids:
-        return {}
-    rows = await session.execute(select(TimeEntry.id, TimeEntry.external_id).where(
-        TimeEntry.tenant_id == tenant_id, TimeEntry.id == any_(_ids("entries", entry_ids))))
-    return dict(rows.all())
 
 
 def slices(targets: list[uuid.UUID]) -> Iterator[list[uuid.UUID]]:

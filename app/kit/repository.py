@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field as dataclass_field
 from typing import Any, TypeVar
 
-from sqlalchemy import ARRAY, Select, Text, Uuid, any_, bindparam, delete, select, tuple_
+from sqlalchemy import ARRAY, Select, Text, Uuid, any_, bindparam, delete, func, select, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -56,7 +56,7 @@ def created_page_query(stmt: Select, model: Any, params: CreatedPageParams) -> S
     an index on (tenant_id, created_at, id) serves it read forwards or backwards."""
     keys = tuple_(model.created_at, model.id)
     if params.after is not None:
-        stmt = stmt.where(keys < tuple_(*params.after) if params.newest_first else keys > tuple_(*params.after))
+        stmt = stmt.where(keys < params.after if params.newest_first else keys > params.after)  # typed as the keys
     order = (model.created_at.desc(), model.id.desc()) if params.newest_first else (model.created_at, model.id)
     return stmt.order_by(*order).limit(params.limit + 1)
 
@@ -91,6 +91,19 @@ async def ids_by_external_id(session: AsyncSession, model: Any, tenant_id: uuid.
         .where(model.tenant_id == tenant_id,
                model.external_id == any_(bindparam("external_ids", wanted, type_=ARRAY(Text)))))
     return {row.external_id: row for row in rows}
+
+
+async def external_ids_of(session: AsyncSession, model: Any, tenant_id: uuid.UUID,
+                          ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str | None]:
+    """id -> external_id of these rows, in one query: a subquery per id, which PostgreSQL can only
+    run as a primary-key lookup, where an IN list or a join may be planned as a scan of the whole
+    table when its rows have no statistics yet."""
+    wanted = list(set(ids))
+    if not wanted:
+        return {}
+    given = func.unnest(bindparam("ids", wanted, type_=ARRAY(Uuid))).table_valued("id").render_derived(name="given")
+    return dict((await session.execute(select(given.c.id, select(model.external_id).where(
+        model.tenant_id == tenant_id, model.id == given.c.id).scalar_subquery()))).all())
 
 
 def apply_changes(row: Any, changes: dict[str, Any], *, not_null: Iterable[str]) -> None:
