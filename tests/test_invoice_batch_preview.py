@@ -12,15 +12,16 @@ NOVEMBER = {"title": "Support — November 2026", "period_start": "2026-11-01", 
 
 @pytest.fixture
 async def helpdesk(api):
-    """Paris tenant; Acme (negotiated 70.00 on support) with a contact; Globex without address."""
+    """Paris tenant; Acme (negotiated 70.00 on support) with a contact; Globex without address. The
+    companies carry the helpdesk's ids (external_id); the contact has none."""
     support = await f.product(api, code="SUP-H", unit_price="80.00")
     onsite = await f.product(api, code="ONS-H", unit_price="120.00", name="On-site", description=None,
                              tax_rate="10.00")
     patch = await api.patch("/v1/settings", json={"timezone": "Europe/Paris", "default_product_id": support["id"]})
     assert patch.status_code == 200, patch.text
-    acme = await f.customer(api, name="Acme SARL")
+    acme = await f.customer(api, name="Acme SARL", external_id="crm-acme")
     jeanne = await f.customer(api, name="Jeanne Dupont", kind="contact", parent_id=acme["id"])
-    globex = await f.customer(api, name="Globex SA", billing_address=None)
+    globex = await f.customer(api, name="Globex SA", billing_address=None, external_id="crm-globex")
     await f.price(api, customer_id=acme["id"], product_id=support["id"], unit_price="70.00")
     ticket = await f.work_item(api, customer_id=acme["id"], reference="T-004211")
     contact_ticket = await f.work_item(api, customer_id=jeanne["id"], reference="T-004215")
@@ -66,15 +67,17 @@ async def test_preview_bills_the_period_in_local_time_with_negotiated_prices(hel
 
 async def test_time_without_product_uses_the_default_or_is_unbilled_when_mandatory(helpdesk):
     api, h = helpdesk["api"], helpdesk
-    bare = await f.time_entry(api, work_item_id=h["ticket"]["id"], hours="1.00")
+    bare = await f.time_entry(api, work_item_id=h["ticket"]["id"], hours="1.00", external_id="te-bare")
     body = {"customer_ids": [h["acme"]["id"]], **NOVEMBER}
 
     [invoice] = (await preview(api, **body))["invoices"]
     assert [(line["product_id"], line["amount"]) for line in invoice["lines"]] == [(h["support"]["id"], "70.00")]
 
     result = await preview(api, **{**body, "product_mandatory": True})
-    assert result["unbilled_times"] == [{"time_entry_id": bare["id"], "customer_id": h["acme"]["id"], "reasons": [
-        {"code": "missing_product", "message": "The time has no product and the batch requires one."}]}]
+    assert result["unbilled_times"] == [{
+        "time_entry_id": bare["id"], "time_entry_external_id": "te-bare", "customer_id": h["acme"]["id"],
+        "customer_external_id": "crm-acme",
+        "reasons": [{"code": "missing_product", "message": "The time has no product and the batch requires one."}]}]
     [invoice] = result["invoices"]
     assert invoice["lines"] == [] and invoice["would_validate"] is False
     assert [r["code"] for r in invoice["not_validated_reasons"]] == ["no_invoice_lines"]

@@ -45,6 +45,7 @@ async def test_batch_produces_what_the_preview_announced(helpdesk, sessionmaker)
     assert created[h["globex"]["id"]]["number"] is None
     assert report["invoices_not_validated"] == [{
         "invoice_id": created[h["globex"]["id"]]["invoice_id"], "customer_id": h["globex"]["id"],
+        "customer_external_id": "crm-globex",
         "reasons": [{"code": "missing_billing_address", "message": "The customer has no billing address."}]}]
     done = (await api.get(f"/v1/invoice-batches/{batch['id']}")).json()
     assert done["progress"] == {"customers_total": 2, "customers_done": 2} and done["finished_at"]

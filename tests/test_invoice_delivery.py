@@ -85,6 +85,7 @@ async def test_batch_with_send_emails_each_validated_invoice_with_its_stored_pdf
     assert globex["delivery"]["status"] == "failed" and globex["delivery"]["reason"] == "missing_email"
     report = await report_of(api, batch["id"])
     assert report["invoices_not_sent"] == [{"invoice_id": globex["id"], "customer_id": h["globex"]["id"],
+                                            "customer_external_id": "crm-globex",
                                             "reasons": [{"code": "missing_email",
                                                          "message": "The customer has no email address to send "
                                                                     "the invoice to."}]}]

@@ -13,9 +13,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.errors import Conflict
 from app.invoice_batches.report import emit_completed
 from app.invoice_batches.schemas import InvoiceBatchDefinition, InvoiceBatchOut
-from app.kit.pagination import PageParams
+from app.kit.pagination import CreatedPageParams
 from app.invoicing.loading import billing_targets
-from app.kit.repository import fetch_page, get_owned, where_given
+from app.kit.repository import fetch_created_page, get_owned, where_given
 from app.models import IdempotencyKey, InvoiceBatch
 from app.invoice_batches.runner import RUN_TASK
 from app.queue import enqueue_after_commit
@@ -62,10 +62,10 @@ async def create_batch(session: AsyncSession, *, tenant_id: uuid.UUID, definitio
     return body
 
 
-async def list_batches(session: AsyncSession, *, tenant_id: uuid.UUID, page: PageParams,
+async def list_batches(session: AsyncSession, *, tenant_id: uuid.UUID, page: CreatedPageParams,
                        status: str | None = None) -> list[InvoiceBatch]:
     stmt = where_given(select(InvoiceBatch).where(InvoiceBatch.tenant_id == tenant_id), (InvoiceBatch.status, status))
-    return await fetch_page(session, stmt, InvoiceBatch, page)
+    return await fetch_created_page(session, stmt, InvoiceBatch, page)
 
 
 async def get_batch(session: AsyncSession, *, tenant_id: uuid.UUID, batch_id: str) -> InvoiceBatch:

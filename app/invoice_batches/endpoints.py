@@ -10,7 +10,8 @@ from app.errors import problems
 from app.invoice_batches import batches, report, service
 from app.invoice_batches.schemas import (InvoiceBatchDefinition, InvoiceBatchOut, InvoiceBatchPreview,
                                         InvoiceBatchReport)
-from app.kit.pagination import KeysetParams, Page, PageParams, keyset_params, make_page, page_params
+from app.kit.pagination import (CreatedPageParams, KeysetParams, Page, created_keys, created_page_params,
+                                keyset_params, make_page)
 
 router = APIRouter(prefix="/v1/invoice-batches", tags=["invoice-batches"])
 
@@ -33,10 +34,11 @@ async def create_invoice_batch(
 
 @router.get("", responses=problems(422))
 async def list_invoice_batches(session: SessionDep, tenant_id: TenantDep,
-                               page: Annotated[PageParams, Depends(page_params)],
+                               page: Annotated[CreatedPageParams, Depends(created_page_params)],
                                status: BatchStatus | None = None) -> Page[InvoiceBatchOut]:
+    """The tenant's batches, newest first (by `created_at`) unless `order=asc`."""
     rows = await batches.list_batches(session, tenant_id=tenant_id, page=page, status=status)
-    return make_page(rows, page, InvoiceBatchOut.of)
+    return make_page(rows, page, InvoiceBatchOut.of, keys=created_keys)
 
 
 @router.post("/preview", responses=problems(404, 422))

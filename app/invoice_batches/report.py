@@ -10,14 +10,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, false, func, select, true, tuple_
+from sqlalchemy import ColumnElement, ScalarSelect, Select, false, func, select, true, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.invoice_batches.schemas import InvoiceBatchOut, Totals
 from app.invoicing.reasons import not_sent_reason, reason
 from app.kit.pagination import Key, KeysetParams, decode_keys, make_page
 from app.kit.repository import get_owned
-from app.models import Invoice, InvoiceBatch, InvoiceBatchCustomer, InvoiceBatchUnbilled, InvoiceLine
+from app.models import (Customer, Invoice, InvoiceBatch, InvoiceBatchCustomer, InvoiceBatchUnbilled, InvoiceLine,
+                        TimeEntry)
 from app.webhooks.service import emit_event
 
 REPORT_LIMIT = 1000
@@ -26,11 +27,15 @@ REPORT_LIMIT = 1000
 @dataclass(frozen=True)
 class Selection:
     """One list of the report: its rows for a batch, the columns it is ordered and paged by (the
-    columns an index leads with after the batch), and how a row reads in the report."""
+    columns an index leads with after the batch), and how a row reads in the report. A page's rows
+    carry the external ids of their customer and time entry when the selection names those columns,
+    read by the page's own query."""
 
     rows: Callable[[InvoiceBatch], Select]
     keys: tuple[Any, ...]
     item: Callable[[Any], Any]
+    customer: Any = None
+    time_entry: Any = None
 
     @property
     def key_kinds(self) -> tuple[type, ...]:
@@ -41,12 +46,25 @@ class Selection:
 
     def page(self, batch: InvoiceBatch, *, after: tuple[Key, ...] | None, limit: int) -> Select:
         stmt = self.rows(batch)
+        if self.customer is not None:
+            stmt = stmt.add_columns(
+                _external_id(Customer, self.customer, batch.tenant_id).label("customer_external_id"))
+        if self.time_entry is not None:
+            stmt = stmt.add_columns(
+                _external_id(TimeEntry, self.time_entry, batch.tenant_id).label("time_entry_external_id"))
         if after is not None:
             stmt = stmt.where(tuple_(*self.keys) > tuple_(*after))
         return stmt.order_by(*self.keys).limit(limit)
 
     def count(self, batch: InvoiceBatch) -> Select:
         return select(func.count()).select_from(self.rows(batch).subquery())
+
+
+def _external_id(model: Any, key: Any, tenant_id: uuid.UUID) -> ScalarSelect:
+    """The external_id of the row `key` names (null when it has none, or is gone): a subquery per
+    row of the page, which PostgreSQL can only run as a primary-key lookup, never as a join that a
+    planner without statistics might turn into a scan of the whole table."""
+    return select(model.external_id).where(model.tenant_id == tenant_id, model.id == key).scalar_subquery()
 
 
 def _invoices(batch: InvoiceBatch, *where: ColumnElement[bool], columns: tuple = ()) -> Select:
@@ -67,41 +85,50 @@ _CREATED = (Invoice.number, Invoice.status, Invoice.total, Invoice.currency)
 
 
 def _created(row) -> dict:
-    return {"invoice_id": row.id, "customer_id": row.customer_id, "number": row.number, "status": row.status,
-            "total": row.total, "currency": row.currency}
+    return {"invoice_id": row.id, "customer_id": row.customer_id, "customer_external_id": row.customer_external_id,
+            "number": row.number, "status": row.status, "total": row.total, "currency": row.currency}
 
 
 def _invoice_with(reasons: Callable[[Any], list[dict]]) -> Callable[[Any], dict]:
-    return lambda row: {"invoice_id": row.id, "customer_id": row.customer_id, "reasons": reasons(row)}
+    return lambda row: {"invoice_id": row.id, "customer_id": row.customer_id,
+                        "customer_external_id": row.customer_external_id, "reasons": reasons(row)}
 
 
 SELECTIONS: dict[str, Selection] = {
     "invoices_created": Selection(rows=lambda batch: _invoices(batch, columns=_CREATED),
-                                  keys=(Invoice.id,), item=_created),
+                                  keys=(Invoice.id,), item=_created, customer=Invoice.customer_id),
     "invoices_not_validated": Selection(
         rows=lambda batch: _invoices(batch, _asked(batch.validate_invoices), Invoice.status == "draft",
                                      columns=(Invoice.not_validated_reasons,)),
-        keys=(Invoice.id,), item=_invoice_with(lambda row: [reason(code) for code in row.not_validated_reasons])),
+        keys=(Invoice.id,), item=_invoice_with(lambda row: [reason(code) for code in row.not_validated_reasons]),
+        customer=Invoice.customer_id),
     "invoices_not_sent": Selection(
         rows=lambda batch: _invoices(batch, _asked(batch.send), Invoice.status == "validated",
                                      Invoice.delivery_status == "failed",
                                      columns=(Invoice.delivery_failure, Invoice.delivery_last_error)),
-        keys=(Invoice.id,), item=_invoice_with(lambda row: [not_sent_reason(row)])),
+        keys=(Invoice.id,), item=_invoice_with(lambda row: [not_sent_reason(row)]), customer=Invoice.customer_id),
     "unbilled_times": Selection(
         rows=lambda batch: select(InvoiceBatchUnbilled.customer_id, InvoiceBatchUnbilled.time_entry_id,
                                   InvoiceBatchUnbilled.reason).where(InvoiceBatchUnbilled.batch_id == batch.id),
         keys=(InvoiceBatchUnbilled.customer_id, InvoiceBatchUnbilled.time_entry_id),
-        item=lambda row: {"time_entry_id": row.time_entry_id, "customer_id": row.customer_id,
-                          "reasons": [reason(row.reason)]}),
+        item=lambda row: {"time_entry_id": row.time_entry_id, "time_entry_external_id": row.time_entry_external_id,
+                          "customer_id": row.customer_id, "customer_external_id": row.customer_external_id,
+                          "reasons": [reason(row.reason)]},
+        customer=InvoiceBatchUnbilled.customer_id, time_entry=InvoiceBatchUnbilled.time_entry_id),
+    # A list of ids (SPEC Appendix A): no external id to join.
     "customers_without_times": Selection(rows=lambda batch: _customers(batch, "no_times"),
                                          keys=(InvoiceBatchCustomer.position,), item=lambda row: row.customer_id),
     # Credit notes (SPEC §10) are not built yet: no batch creates one, the list is always empty.
     "credit_notes_created": Selection(rows=lambda batch: _invoices(batch, false(), columns=_CREATED),
                                       keys=(Invoice.id,),
-                                      item=lambda row: {**_created(row), "credited_invoice_ids": []}),
+                                      item=lambda row: {**_created(row), "credited_invoice_ids": []},
+                                      customer=Invoice.customer_id),
     "customers_failed": Selection(rows=lambda batch: _customers(batch, "failed", InvoiceBatchCustomer.error),
                                   keys=(InvoiceBatchCustomer.position,),
-                                  item=lambda row: {"customer_id": row.customer_id, "error": row.error}),
+                                  item=lambda row: {"customer_id": row.customer_id,
+                                                    "customer_external_id": row.customer_external_id,
+                                                    "error": row.error},
+                                  customer=InvoiceBatchCustomer.customer_id),
 }
 
 # The selections served as paginated lists, by their name in the path.

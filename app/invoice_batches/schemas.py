@@ -74,6 +74,7 @@ class BillToOut(BaseModel):
 
 class PreviewLine(BaseModel):
     time_entry_id: uuid.UUID
+    time_entry_external_id: str | None = Field(description="The time entry's `external_id`; null when it has none.")
     product_id: uuid.UUID
     description: str
     quantity: Hours
@@ -91,6 +92,7 @@ class TaxOut(BaseModel):
 
 class PreviewInvoice(BaseModel):
     customer_id: uuid.UUID
+    customer_external_id: str | None = Field(description="The customer's `external_id`; null when it has none.")
     bill_to: BillToOut
     currency: str
     title: str
@@ -107,7 +109,9 @@ class PreviewInvoice(BaseModel):
 
 class UnbilledTime(BaseModel):
     time_entry_id: uuid.UUID
+    time_entry_external_id: str | None = Field(description="The time entry's `external_id`; null when it has none.")
     customer_id: uuid.UUID
+    customer_external_id: str | None = Field(description="The customer's `external_id`; null when it has none.")
     reasons: list[Reason]
 
 
@@ -179,6 +183,7 @@ class InvoiceBatchOut(BaseModel):
 class CreatedInvoice(BaseModel):
     invoice_id: uuid.UUID
     customer_id: uuid.UUID
+    customer_external_id: str | None = Field(description="The customer's `external_id`; null when it has none.")
     number: str | None
     status: str
     total: UnitPrice
@@ -188,6 +193,7 @@ class CreatedInvoice(BaseModel):
 class InvoiceWithReasons(BaseModel):
     invoice_id: uuid.UUID
     customer_id: uuid.UUID
+    customer_external_id: str | None = Field(description="The customer's `external_id`; null when it has none.")
     reasons: list[Reason]
 
 
@@ -197,6 +203,7 @@ class CreatedCreditNote(CreatedInvoice):
 
 class FailedCustomer(BaseModel):
     customer_id: uuid.UUID
+    customer_external_id: str | None = Field(description="The customer's `external_id`; null when it has none.")
     error: str | None
 
 

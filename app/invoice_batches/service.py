@@ -15,6 +15,8 @@ from app.invoicing.loading import Scope, billing_targets, load_entries, load_ref
 from app.invoicing.planning import (PlanOptions, currency_totals, period_subtitle, plan_invoice,
                                     validation_reasons)
 from app.invoicing.reasons import reason
+from app.kit.repository import external_ids_of
+from app.models import TimeEntry
 from app.settings.service import get_settings
 
 
@@ -33,21 +35,30 @@ async def preview(session: AsyncSession, *, tenant_id: uuid.UUID,
     for part in slices(targets):
         reference = await load_reference_data(session, tenant_id=tenant_id, targets=part)
         entries_of = await load_entries(session, scope=scope, targets=part)
+        planned = []
         for target in part:
             entries = entries_of.get(target)
             if not entries:
                 without_times.append(target)
                 continue
             customer = reference.customers[target]
-            plan = plan_invoice(bill_to=customer.bill_to, entries=entries, products=reference.products,
-                                negotiated_prices=reference.prices.get(target, {}), options=options)
-            unbilled += [{"time_entry_id": u.time_entry_id, "customer_id": target, "reasons": [reason(u.reason)]}
-                         for u in plan.unbilled]
+            planned.append((target, customer, plan_invoice(
+                bill_to=customer.bill_to, entries=entries, products=reference.products,
+                negotiated_prices=reference.prices.get(target, {}), options=options)))
+        external_ids = await external_ids_of(session, TimeEntry, tenant_id,
+                                             [entry.id for target, _, _ in planned for entry in entries_of[target]])
+        for target, customer, plan in planned:
+            unbilled += [{"time_entry_id": u.time_entry_id, "time_entry_external_id": external_ids.get(u.time_entry_id),
+                          "customer_id": target, "customer_external_id": customer.external_id,
+                          "reasons": [reason(u.reason)]} for u in plan.unbilled]
             blocking = validation_reasons(plan, has_billing_address=customer.billing_address is not None)
             invoices.append({
-                "customer_id": target, "bill_to": customer.bill_to_snapshot(),
+                "customer_id": target, "customer_external_id": customer.external_id,
+                "bill_to": customer.bill_to_snapshot(),
                 "currency": plan.currency, "title": definition.title, "subtitle": subtitle,
-                "lines": [asdict(line) for line in plan.lines], "taxes": [vars(tax) for tax in plan.taxes],
+                "lines": [{**asdict(line), "time_entry_external_id": external_ids.get(line.time_entry_id)}
+                          for line in plan.lines],
+                "taxes": [vars(tax) for tax in plan.taxes],
                 "hours": plan.hours, "untaxed_amount": plan.untaxed_amount, "tax_amount": plan.tax_amount,
                 "total": plan.total, "would_validate": definition.validate_invoices and not blocking,
                 "not_validated_reasons": [reason(code) for code in blocking] if definition.validate_invoices else []})

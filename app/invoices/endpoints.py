@@ -11,7 +11,8 @@ from app.deps import SessionDep, SettingsDep, TenantDep
 from app.errors import problems
 from app.invoices import documents, service
 from app.invoices.schemas import InvoiceOut
-from app.kit.pagination import Page, PageParams, make_page_converted, page_params
+from app.kit.pagination import (CreatedPageParams, Page, created_keys, created_page_params,
+                                make_page_converted)
 from app.kit.repository import get_owned
 from app.models import Invoice, TenantSettings
 
@@ -19,12 +20,15 @@ router = APIRouter(prefix="/v1/invoices", tags=["invoices"])
 
 
 @router.get("", responses=problems(422))
-async def list_invoices(session: SessionDep, tenant_id: TenantDep, page: Annotated[PageParams, Depends(page_params)],
+async def list_invoices(session: SessionDep, tenant_id: TenantDep,
+                        page: Annotated[CreatedPageParams, Depends(created_page_params)],
                         batch_id: uuid.UUID | None = None, customer_id: uuid.UUID | None = None,
                         status: Literal["draft", "validated"] | None = None) -> Page[InvoiceOut]:
+    """The tenant's invoices, newest first (by `created_at`) unless `order=asc`."""
     rows = await service.list_invoices(session, tenant_id=tenant_id, page=page, batch_id=batch_id,
                                        customer_id=customer_id, status=status)
-    return await make_page_converted(rows, page, lambda invoices: service.to_out(session, invoices))
+    return await make_page_converted(rows, page, lambda invoices: service.to_out(session, invoices),
+                                     keys=created_keys)
 
 
 @router.get("/{invoice_id}", responses=problems(404))

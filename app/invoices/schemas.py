@@ -4,7 +4,7 @@ import uuid
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from app.customers.schemas import TermsOut
 from app.invoice_batches.schemas import BillToOut, Reason, TaxOut
@@ -23,6 +23,8 @@ class InvoiceLineOut(BaseModel):
     amount: UnitPrice
     tax_rate: TaxRate
     time_entry_ids: list[uuid.UUID]
+    time_entry_external_ids: list[str | None] = Field(description=(
+        "The `external_id` of each time entry, in the order of `time_entry_ids` (null for an entry that has none)."))
 
 
 class Delivery(BaseModel):
@@ -37,6 +39,7 @@ class InvoiceOut(BaseModel):
     number: str | None
     status: InvoiceStatus
     customer_id: uuid.UUID
+    customer_external_id: str | None = Field(description="The customer's `external_id`; null when it has none.")
     batch_id: uuid.UUID | None
     bill_to: BillToOut
     title: str

@@ -31,6 +31,7 @@ class TargetCustomer:
     emails: list[str]
     terms: dict | None
     tax_exemption_reason: str | None
+    external_id: str | None = None  # shown by the preview; the batch's write does not need it
 
     def bill_to_snapshot(self) -> dict:
         """What the invoice keeps of its customer: a later change of the customer alters no invoice."""
@@ -128,13 +129,13 @@ async def load_entries(session: AsyncSession, *, scope: Scope,
     return entries
 
 
-def target_customer(customer_id: uuid.UUID, row) -> TargetCustomer:
+def target_customer(customer_id: uuid.UUID, row, *, external_id: str | None = None) -> TargetCustomer:
     """What planning and the invoice need of a customer, from its row (an ORM object or a result row)."""
     return TargetCustomer(
         bill_to=BillTo(customer_id=customer_id, currency=row.currency, tax_rate=row.tax_rate,
                        tax_exempt=row.tax_exempt),
         name=row.name, billing_address=row.billing_address, emails=list(row.emails), terms=row.terms,
-        tax_exemption_reason=row.tax_exemption_reason)
+        tax_exemption_reason=row.tax_exemption_reason, external_id=external_id)
 
 
 async def load_products(session: AsyncSession, *, tenant_id: uuid.UUID) -> dict[uuid.UUID, PlannedProduct]:
@@ -155,7 +156,7 @@ async def load_prices(session: AsyncSession, *, tenant_id: uuid.UUID,
 
 async def load_reference_data(session: AsyncSession, *, tenant_id: uuid.UUID,
                               targets: list[uuid.UUID]) -> ReferenceData:
-    customers = {c.id: target_customer(c.id, c) for c in await session.scalars(
+    customers = {c.id: target_customer(c.id, c, external_id=c.external_id) for c in await session.scalars(
         select(Customer).where(Customer.tenant_id == tenant_id, Customer.id == any_(_ids("targets", targets))))}
     return ReferenceData(customers=customers, products=await load_products(session, tenant_id=tenant_id),
                          prices=await load_prices(session, tenant_id=tenant_id, targets=targets))

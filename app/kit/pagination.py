@@ -1,9 +1,12 @@
 """Cursor pagination: keyset pages whose opaque cursor holds the keys of the last row shown (an id
-for most lists; ids are UUIDv7, so id order is creation order)."""
+for most lists; ids are UUIDv7, so id order is creation order). Invoice batches and invoices are
+listed by `created_at`, the time they show, then id: newest first unless `order=asc`."""
 
 import base64
 import uuid
 from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from enum import StrEnum
 from typing import Annotated, Any, Generic, TypeVar
 
 from fastapi import Query
@@ -21,6 +24,17 @@ Cursor = Annotated[str | None, Query(max_length=64, description="`next_cursor` o
 
 # A text filter of a list route: no NUL (PostgreSQL text cannot hold it), a sane length.
 FilterText = Annotated[str | None, Query(max_length=255, pattern=r"^[^\x00]*$")]
+
+class SortOrder(StrEnum):
+    """Which end of a list comes first: `desc`, the newest; `asc`, the oldest."""
+
+    asc = "asc"
+    desc = "desc"
+
+
+Order = Annotated[SortOrder, Query(
+    description="`desc` (the default): newest first; `asc`: oldest first. Keep the same order while "
+                "following `next_cursor`.")]
 
 Key = uuid.UUID | int
 _INT_BYTES = 8
@@ -67,6 +81,31 @@ def decode_keys(cursor: str, kinds: tuple[type, ...]) -> tuple[Key, ...]:
     return tuple(keys)
 
 
+class CreatedPageParams(BaseModel):
+    """A page of a list in creation order: `created_at`, then id for rows created at the same instant
+    (a transaction's rows share its start time)."""
+
+    limit: int
+    after: tuple[datetime, uuid.UUID] | None
+    order: SortOrder
+
+    @property
+    def newest_first(self) -> bool:
+        return self.order is SortOrder.desc
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def microseconds(instant: datetime) -> int:
+    """An instant as an exact integer (PostgreSQL keeps microseconds, as does datetime)."""
+    return (instant - _EPOCH) // timedelta(microseconds=1)
+
+
+def created_keys(row: Any) -> tuple[Key, ...]:
+    return microseconds(row.created_at), row.id
+
+
 def decode_cursor(cursor: str) -> uuid.UUID:
     return decode_keys(cursor, (uuid.UUID,))[0]
 
@@ -75,18 +114,31 @@ def page_params(limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None) -> PagePara
     return PageParams(limit=limit, after=decode_cursor(cursor) if cursor else None)
 
 
+def created_page_params(limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None,
+                        order: Order = SortOrder.desc) -> CreatedPageParams:
+    after = None
+    if cursor:
+        micros, record_id = decode_keys(cursor, (int, uuid.UUID))
+        try:
+            after = (_EPOCH + timedelta(microseconds=micros), record_id)
+        except OverflowError:  # eight bytes hold far more than any datetime
+            raise InvalidInput.field("cursor", "not a cursor returned by this API", code="invalid_cursor") from None
+    return CreatedPageParams(limit=limit, after=after, order=order)
+
+
 def keyset_params(limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None) -> KeysetParams:
     return KeysetParams(limit=limit, cursor=cursor or None)
 
 
-async def make_page_converted(items: list, params: PageParams, convert_all) -> dict:
+async def make_page_converted(items: list, params: PageParams | CreatedPageParams, convert_all, *,
+                              keys: Callable[[Any], tuple[Key, ...]] = lambda item: (item.id,)) -> dict:
     """make_page for outputs built for the whole page at once (one query for their children)."""
-    page = make_page(items, params, lambda row: row)
+    page = make_page(items, params, lambda row: row, keys=keys)
     page["data"] = await convert_all(page["data"])
     return page
 
 
-def make_page(items: list, params: PageParams | KeysetParams, to_out,
+def make_page(items: list, params: PageParams | KeysetParams | CreatedPageParams, to_out,
               *, keys: Callable[[Any], tuple[Key, ...]] = lambda item: (item.id,)) -> dict:
     """`items` were fetched with limit + 1 so that we know whether another page exists."""
     more = len(items) > params.limit

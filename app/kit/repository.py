@@ -7,13 +7,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field as dataclass_field
 from typing import Any, TypeVar
 
-from sqlalchemy import ARRAY, Select, Text, Uuid, any_, bindparam, delete, select
+from sqlalchemy import ARRAY, Select, Text, Uuid, any_, bindparam, delete, func, select, tuple_
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import Conflict, FieldError, InvalidInput, NotFound
 from app.kit.ids import parse_id
-from app.kit.pagination import PageParams
+from app.kit.pagination import CreatedPageParams, PageParams
 
 M = TypeVar("M")
 
@@ -51,6 +51,20 @@ async def fetch_page(session: AsyncSession, stmt: Select, model: Any, params: Pa
     return list((await session.scalars(page_query(stmt, model, params))).all())
 
 
+def created_page_query(stmt: Select, model: Any, params: CreatedPageParams) -> Select:
+    """`stmt` limited to one page (plus one row) in creation order, (created_at, id) both ways:
+    an index on (tenant_id, created_at, id) serves it read forwards or backwards."""
+    keys = tuple_(model.created_at, model.id)
+    if params.after is not None:
+        stmt = stmt.where(keys < params.after if params.newest_first else keys > params.after)  # typed as the keys
+    order = (model.created_at.desc(), model.id.desc()) if params.newest_first else (model.created_at, model.id)
+    return stmt.order_by(*order).limit(params.limit + 1)
+
+
+async def fetch_created_page(session: AsyncSession, stmt: Select, model: Any, params: CreatedPageParams) -> list:
+    return list((await session.scalars(created_page_query(stmt, model, params))).all())
+
+
 async def check_references(session: AsyncSession, tenant_id: uuid.UUID,
                            refs: Iterable[tuple[str, Any, uuid.UUID | None]]) -> None:
     """Each (field, model, id) must name a record of this tenant; otherwise 422 naming the field."""
@@ -77,6 +91,19 @@ async def ids_by_external_id(session: AsyncSession, model: Any, tenant_id: uuid.
         .where(model.tenant_id == tenant_id,
                model.external_id == any_(bindparam("external_ids", wanted, type_=ARRAY(Text)))))
     return {row.external_id: row for row in rows}
+
+
+async def external_ids_of(session: AsyncSession, model: Any, tenant_id: uuid.UUID,
+                          ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, str | None]:
+    """id -> external_id of these rows, in one query: a subquery per id, which PostgreSQL can only
+    run as a primary-key lookup, where an IN list or a join may be planned as a scan of the whole
+    table when its rows have no statistics yet."""
+    wanted = list(set(ids))
+    if not wanted:
+        return {}
+    given = func.unnest(bindparam("ids", wanted, type_=ARRAY(Uuid))).table_valued("id").render_derived(name="given")
+    return dict((await session.execute(select(given.c.id, select(model.external_id).where(
+        model.tenant_id == tenant_id, model.id == given.c.id).scalar_subquery()))).all())
 
 
 def apply_changes(row: Any, changes: dict[str, Any], *, not_null: Iterable[str]) -> None:

@@ -28,9 +28,15 @@ class Invoice(SQLModel, table=True):
         CheckConstraint("status = 'draft' OR number IS NOT NULL", name="validated_is_numbered"),
         CheckConstraint("delivery_status IN ('not_requested', 'pending', 'sent', 'failed')", name="delivery_status"),
         CheckConstraint("delivery_failure IN ('missing_email', 'delivery_failed')", name="delivery_failure"),
-        Index("ix_invoices_tenant_id_customer_id", "tenant_id", "customer_id"),
+        # A customer's invoices, newest first (GET /v1/invoices?customer_id=); the customer's
+        # foreign key uses it too.
+        Index("ix_invoices_tenant_id_customer_id_created_at_id", "tenant_id", "customer_id", "created_at", "id"),
         # A batch's invoices in id order: the keyset of the report's invoice selections.
         Index("ix_invoices_batch_id_id", "batch_id", "id"),
+        # The list, newest first by default: a tenant's invoices, a batch's (GET /v1/invoices,
+        # ?batch_id=). Every equality of the query leads, so the plan needs no statistics.
+        Index("ix_invoices_tenant_id_created_at_id", "tenant_id", "created_at", "id"),
+        Index("ix_invoices_tenant_id_batch_id_created_at_id", "tenant_id", "batch_id", "created_at", "id"),
     )
 
     id: uuid.UUID = id_field()

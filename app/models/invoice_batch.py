@@ -20,6 +20,8 @@ class InvoiceBatch(SQLModel, table=True):
         CheckConstraint("status IN ('scheduled', 'running', 'succeeded', 'completed_with_errors', 'failed', "
                         "'cancelled')", name="status"),
         Index("ix_invoice_batches_status_run_at", "status", "run_at"),
+        # The list, newest first by default.
+        Index("ix_invoice_batches_tenant_id_created_at_id", "tenant_id", "created_at", "id"),
     )
 
     id: uuid.UUID = id_field()

@@ -80,6 +80,7 @@ from .selection_out import SelectionOut
 from .selection_update import SelectionUpdate
 from .settings_out import SettingsOut
 from .settings_update import SettingsUpdate
+from .sort_order import SortOrder
 from .tax_out import TaxOut
 from .terms import Terms
 from .terms_out import TermsOut
@@ -196,6 +197,7 @@ __all__ = (
     "SelectionUpdate",
     "SettingsOut",
     "SettingsUpdate",
+    "SortOrder",
     "TaxOut",
     "Terms",
     "TermsOut",

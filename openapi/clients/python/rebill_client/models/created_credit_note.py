@@ -16,6 +16,7 @@ class CreatedCreditNote:
     Attributes:
         invoice_id (UUID):
         customer_id (UUID):
+        customer_external_id (None | str): The customer's `external_id`; null when it has none.
         number (None | str):
         status (str):
         total (str):
@@ -25,6 +26,7 @@ class CreatedCreditNote:
 
     invoice_id: UUID
     customer_id: UUID
+    customer_external_id: None | str
     number: None | str
     status: str
     total: str
@@ -36,6 +38,9 @@ class CreatedCreditNote:
         invoice_id = str(self.invoice_id)
 
         customer_id = str(self.customer_id)
+
+        customer_external_id: None | str
+        customer_external_id = self.customer_external_id
 
         number: None | str
         number = self.number
@@ -57,6 +62,7 @@ class CreatedCreditNote:
             {
                 "invoice_id": invoice_id,
                 "customer_id": customer_id,
+                "customer_external_id": customer_external_id,
                 "number": number,
                 "status": status,
                 "total": total,
@@ -73,6 +79,13 @@ class CreatedCreditNote:
         invoice_id = UUID(d.pop("invoice_id"))
 
         customer_id = UUID(d.pop("customer_id"))
+
+        def _parse_customer_external_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        customer_external_id = _parse_customer_external_id(d.pop("customer_external_id"))
 
         def _parse_number(data: object) -> None | str:
             if data is None:
@@ -97,6 +110,7 @@ class CreatedCreditNote:
         created_credit_note = cls(
             invoice_id=invoice_id,
             customer_id=customer_id,
+            customer_external_id=customer_external_id,
             number=number,
             status=status,
             total=total,

@@ -16,6 +16,7 @@ class CreatedInvoice:
     Attributes:
         invoice_id (UUID):
         customer_id (UUID):
+        customer_external_id (None | str): The customer's `external_id`; null when it has none.
         number (None | str):
         status (str):
         total (str):
@@ -24,6 +25,7 @@ class CreatedInvoice:
 
     invoice_id: UUID
     customer_id: UUID
+    customer_external_id: None | str
     number: None | str
     status: str
     total: str
@@ -34,6 +36,9 @@ class CreatedInvoice:
         invoice_id = str(self.invoice_id)
 
         customer_id = str(self.customer_id)
+
+        customer_external_id: None | str
+        customer_external_id = self.customer_external_id
 
         number: None | str
         number = self.number
@@ -50,6 +55,7 @@ class CreatedInvoice:
             {
                 "invoice_id": invoice_id,
                 "customer_id": customer_id,
+                "customer_external_id": customer_external_id,
                 "number": number,
                 "status": status,
                 "total": total,
@@ -65,6 +71,13 @@ class CreatedInvoice:
         invoice_id = UUID(d.pop("invoice_id"))
 
         customer_id = UUID(d.pop("customer_id"))
+
+        def _parse_customer_external_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        customer_external_id = _parse_customer_external_id(d.pop("customer_external_id"))
 
         def _parse_number(data: object) -> None | str:
             if data is None:
@@ -82,6 +95,7 @@ class CreatedInvoice:
         created_invoice = cls(
             invoice_id=invoice_id,
             customer_id=customer_id,
+            customer_external_id=customer_external_id,
             number=number,
             status=status,
             total=total,

@@ -15,15 +15,20 @@ class FailedCustomer:
     """
     Attributes:
         customer_id (UUID):
+        customer_external_id (None | str): The customer's `external_id`; null when it has none.
         error (None | str):
     """
 
     customer_id: UUID
+    customer_external_id: None | str
     error: None | str
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         customer_id = str(self.customer_id)
+
+        customer_external_id: None | str
+        customer_external_id = self.customer_external_id
 
         error: None | str
         error = self.error
@@ -33,6 +38,7 @@ class FailedCustomer:
         field_dict.update(
             {
                 "customer_id": customer_id,
+                "customer_external_id": customer_external_id,
                 "error": error,
             }
         )
@@ -44,6 +50,13 @@ class FailedCustomer:
         d = dict(src_dict)
         customer_id = UUID(d.pop("customer_id"))
 
+        def _parse_customer_external_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        customer_external_id = _parse_customer_external_id(d.pop("customer_external_id"))
+
         def _parse_error(data: object) -> None | str:
             if data is None:
                 return data
@@ -53,6 +66,7 @@ class FailedCustomer:
 
         failed_customer = cls(
             customer_id=customer_id,
+            customer_external_id=customer_external_id,
             error=error,
         )
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -23,6 +23,8 @@ class InvoiceLineOut:
         amount (str):
         tax_rate (str):
         time_entry_ids (list[UUID]):
+        time_entry_external_ids (list[None | str]): The `external_id` of each time entry, in the order of
+            `time_entry_ids` (null for an entry that has none).
     """
 
     id: UUID
@@ -34,6 +36,7 @@ class InvoiceLineOut:
     amount: str
     tax_rate: str
     time_entry_ids: list[UUID]
+    time_entry_external_ids: list[None | str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -58,6 +61,12 @@ class InvoiceLineOut:
             time_entry_ids_item = str(time_entry_ids_item_data)
             time_entry_ids.append(time_entry_ids_item)
 
+        time_entry_external_ids = []
+        for time_entry_external_ids_item_data in self.time_entry_external_ids:
+            time_entry_external_ids_item: None | str
+            time_entry_external_ids_item = time_entry_external_ids_item_data
+            time_entry_external_ids.append(time_entry_external_ids_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -71,6 +80,7 @@ class InvoiceLineOut:
                 "amount": amount,
                 "tax_rate": tax_rate,
                 "time_entry_ids": time_entry_ids,
+                "time_entry_external_ids": time_entry_external_ids,
             }
         )
 
@@ -102,6 +112,19 @@ class InvoiceLineOut:
 
             time_entry_ids.append(time_entry_ids_item)
 
+        time_entry_external_ids = []
+        _time_entry_external_ids = d.pop("time_entry_external_ids")
+        for time_entry_external_ids_item_data in _time_entry_external_ids:
+
+            def _parse_time_entry_external_ids_item(data: object) -> None | str:
+                if data is None:
+                    return data
+                return cast(None | str, data)
+
+            time_entry_external_ids_item = _parse_time_entry_external_ids_item(time_entry_external_ids_item_data)
+
+            time_entry_external_ids.append(time_entry_external_ids_item)
+
         invoice_line_out = cls(
             id=id,
             description=description,
@@ -112,6 +135,7 @@ class InvoiceLineOut:
             amount=amount,
             tax_rate=tax_rate,
             time_entry_ids=time_entry_ids,
+            time_entry_external_ids=time_entry_external_ids,
         )
 
         invoice_line_out.additional_properties = d

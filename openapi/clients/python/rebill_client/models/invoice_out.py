@@ -30,6 +30,7 @@ class InvoiceOut:
         number (None | str):
         status (InvoiceOutStatus):
         customer_id (UUID):
+        customer_external_id (None | str): The customer's `external_id`; null when it has none.
         batch_id (None | UUID):
         bill_to (BillToOut):
         title (str):
@@ -53,6 +54,7 @@ class InvoiceOut:
     number: None | str
     status: InvoiceOutStatus
     customer_id: UUID
+    customer_external_id: None | str
     batch_id: None | UUID
     bill_to: BillToOut
     title: str
@@ -81,6 +83,9 @@ class InvoiceOut:
         status = self.status.value
 
         customer_id = str(self.customer_id)
+
+        customer_external_id: None | str
+        customer_external_id = self.customer_external_id
 
         batch_id: None | str
         if isinstance(self.batch_id, UUID):
@@ -149,6 +154,7 @@ class InvoiceOut:
                 "number": number,
                 "status": status,
                 "customer_id": customer_id,
+                "customer_external_id": customer_external_id,
                 "batch_id": batch_id,
                 "bill_to": bill_to,
                 "title": title,
@@ -193,6 +199,13 @@ class InvoiceOut:
         status = InvoiceOutStatus(d.pop("status"))
 
         customer_id = UUID(d.pop("customer_id"))
+
+        def _parse_customer_external_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        customer_external_id = _parse_customer_external_id(d.pop("customer_external_id"))
 
         def _parse_batch_id(data: object) -> None | UUID:
             if data is None:
@@ -300,6 +313,7 @@ class InvoiceOut:
             number=number,
             status=status,
             customer_id=customer_id,
+            customer_external_id=customer_external_id,
             batch_id=batch_id,
             bill_to=bill_to,
             title=title,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -20,11 +20,13 @@ class InvoiceWithReasons:
     Attributes:
         invoice_id (UUID):
         customer_id (UUID):
+        customer_external_id (None | str): The customer's `external_id`; null when it has none.
         reasons (list[Reason]):
     """
 
     invoice_id: UUID
     customer_id: UUID
+    customer_external_id: None | str
     reasons: list[Reason]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -32,6 +34,9 @@ class InvoiceWithReasons:
         invoice_id = str(self.invoice_id)
 
         customer_id = str(self.customer_id)
+
+        customer_external_id: None | str
+        customer_external_id = self.customer_external_id
 
         reasons = []
         for reasons_item_data in self.reasons:
@@ -44,6 +49,7 @@ class InvoiceWithReasons:
             {
                 "invoice_id": invoice_id,
                 "customer_id": customer_id,
+                "customer_external_id": customer_external_id,
                 "reasons": reasons,
             }
         )
@@ -59,6 +65,13 @@ class InvoiceWithReasons:
 
         customer_id = UUID(d.pop("customer_id"))
 
+        def _parse_customer_external_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        customer_external_id = _parse_customer_external_id(d.pop("customer_external_id"))
+
         reasons = []
         _reasons = d.pop("reasons")
         for reasons_item_data in _reasons:
@@ -69,6 +82,7 @@ class InvoiceWithReasons:
         invoice_with_reasons = cls(
             invoice_id=invoice_id,
             customer_id=customer_id,
+            customer_external_id=customer_external_id,
             reasons=reasons,
         )
 

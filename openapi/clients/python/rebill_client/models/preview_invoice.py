@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -22,6 +22,7 @@ class PreviewInvoice:
     """
     Attributes:
         customer_id (UUID):
+        customer_external_id (None | str): The customer's `external_id`; null when it has none.
         bill_to (BillToOut):
         currency (str):
         title (str):
@@ -37,6 +38,7 @@ class PreviewInvoice:
     """
 
     customer_id: UUID
+    customer_external_id: None | str
     bill_to: BillToOut
     currency: str
     title: str
@@ -53,6 +55,9 @@ class PreviewInvoice:
 
     def to_dict(self) -> dict[str, Any]:
         customer_id = str(self.customer_id)
+
+        customer_external_id: None | str
+        customer_external_id = self.customer_external_id
 
         bill_to = self.bill_to.to_dict()
 
@@ -92,6 +97,7 @@ class PreviewInvoice:
         field_dict.update(
             {
                 "customer_id": customer_id,
+                "customer_external_id": customer_external_id,
                 "bill_to": bill_to,
                 "currency": currency,
                 "title": title,
@@ -118,6 +124,13 @@ class PreviewInvoice:
 
         d = dict(src_dict)
         customer_id = UUID(d.pop("customer_id"))
+
+        def _parse_customer_external_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        customer_external_id = _parse_customer_external_id(d.pop("customer_external_id"))
 
         bill_to = BillToOut.from_dict(d.pop("bill_to"))
 
@@ -160,6 +173,7 @@ class PreviewInvoice:
 
         preview_invoice = cls(
             customer_id=customer_id,
+            customer_external_id=customer_external_id,
             bill_to=bill_to,
             currency=currency,
             title=title,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -15,6 +15,7 @@ class PreviewLine:
     """
     Attributes:
         time_entry_id (UUID):
+        time_entry_external_id (None | str): The time entry's `external_id`; null when it has none.
         product_id (UUID):
         description (str):
         quantity (str):
@@ -25,6 +26,7 @@ class PreviewLine:
     """
 
     time_entry_id: UUID
+    time_entry_external_id: None | str
     product_id: UUID
     description: str
     quantity: str
@@ -36,6 +38,9 @@ class PreviewLine:
 
     def to_dict(self) -> dict[str, Any]:
         time_entry_id = str(self.time_entry_id)
+
+        time_entry_external_id: None | str
+        time_entry_external_id = self.time_entry_external_id
 
         product_id = str(self.product_id)
 
@@ -56,6 +61,7 @@ class PreviewLine:
         field_dict.update(
             {
                 "time_entry_id": time_entry_id,
+                "time_entry_external_id": time_entry_external_id,
                 "product_id": product_id,
                 "description": description,
                 "quantity": quantity,
@@ -73,6 +79,13 @@ class PreviewLine:
         d = dict(src_dict)
         time_entry_id = UUID(d.pop("time_entry_id"))
 
+        def _parse_time_entry_external_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        time_entry_external_id = _parse_time_entry_external_id(d.pop("time_entry_external_id"))
+
         product_id = UUID(d.pop("product_id"))
 
         description = d.pop("description")
@@ -89,6 +102,7 @@ class PreviewLine:
 
         preview_line = cls(
             time_entry_id=time_entry_id,
+            time_entry_external_id=time_entry_external_id,
             product_id=product_id,
             description=description,
             quantity=quantity,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
 
 from attrs import define as _attrs_define
@@ -19,19 +19,29 @@ class UnbilledTime:
     """
     Attributes:
         time_entry_id (UUID):
+        time_entry_external_id (None | str): The time entry's `external_id`; null when it has none.
         customer_id (UUID):
+        customer_external_id (None | str): The customer's `external_id`; null when it has none.
         reasons (list[Reason]):
     """
 
     time_entry_id: UUID
+    time_entry_external_id: None | str
     customer_id: UUID
+    customer_external_id: None | str
     reasons: list[Reason]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         time_entry_id = str(self.time_entry_id)
 
+        time_entry_external_id: None | str
+        time_entry_external_id = self.time_entry_external_id
+
         customer_id = str(self.customer_id)
+
+        customer_external_id: None | str
+        customer_external_id = self.customer_external_id
 
         reasons = []
         for reasons_item_data in self.reasons:
@@ -43,7 +53,9 @@ class UnbilledTime:
         field_dict.update(
             {
                 "time_entry_id": time_entry_id,
+                "time_entry_external_id": time_entry_external_id,
                 "customer_id": customer_id,
+                "customer_external_id": customer_external_id,
                 "reasons": reasons,
             }
         )
@@ -57,7 +69,21 @@ class UnbilledTime:
         d = dict(src_dict)
         time_entry_id = UUID(d.pop("time_entry_id"))
 
+        def _parse_time_entry_external_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        time_entry_external_id = _parse_time_entry_external_id(d.pop("time_entry_external_id"))
+
         customer_id = UUID(d.pop("customer_id"))
+
+        def _parse_customer_external_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        customer_external_id = _parse_customer_external_id(d.pop("customer_external_id"))
 
         reasons = []
         _reasons = d.pop("reasons")
@@ -68,7 +94,9 @@ class UnbilledTime:
 
         unbilled_time = cls(
             time_entry_id=time_entry_id,
+            time_entry_external_id=time_entry_external_id,
             customer_id=customer_id,
+            customer_external_id=customer_external_id,
             reasons=reasons,
         )
 

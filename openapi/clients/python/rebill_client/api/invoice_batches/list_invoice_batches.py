@@ -8,6 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.list_invoice_batches_status_type_0 import ListInvoiceBatchesStatusType0
 from ...models.page_invoice_batch_out import PageInvoiceBatchOut
 from ...models.problem import Problem
+from ...models.sort_order import SortOrder
 from ...types import UNSET, Response, Unset
 
 
@@ -16,6 +17,7 @@ def _get_kwargs(
     status: ListInvoiceBatchesStatusType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    order: SortOrder | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -37,6 +39,12 @@ def _get_kwargs(
     else:
         json_cursor = cursor
     params["cursor"] = json_cursor
+
+    json_order: str | Unset = UNSET
+    if not isinstance(order, Unset):
+        json_order = order.value
+
+    params["order"] = json_order
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -90,13 +98,18 @@ def sync_detailed(
     status: ListInvoiceBatchesStatusType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    order: SortOrder | Unset = UNSET,
 ) -> Response[PageInvoiceBatchOut | Problem]:
     """List Invoice Batches
+
+     The tenant's batches, newest first (by `created_at`) unless `order=asc`.
 
     Args:
         status (ListInvoiceBatchesStatusType0 | None | Unset):
         limit (int | Unset): Items per page. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
+        order (SortOrder | Unset): Which end of a list comes first: `desc`, the newest; `asc`, the
+            oldest.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -110,6 +123,7 @@ def sync_detailed(
         status=status,
         limit=limit,
         cursor=cursor,
+        order=order,
     )
 
     response = client.get_httpx_client().request(
@@ -125,13 +139,18 @@ def sync(
     status: ListInvoiceBatchesStatusType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    order: SortOrder | Unset = UNSET,
 ) -> PageInvoiceBatchOut | Problem | None:
     """List Invoice Batches
+
+     The tenant's batches, newest first (by `created_at`) unless `order=asc`.
 
     Args:
         status (ListInvoiceBatchesStatusType0 | None | Unset):
         limit (int | Unset): Items per page. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
+        order (SortOrder | Unset): Which end of a list comes first: `desc`, the newest; `asc`, the
+            oldest.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -146,6 +165,7 @@ def sync(
         status=status,
         limit=limit,
         cursor=cursor,
+        order=order,
     ).parsed
 
 
@@ -155,13 +175,18 @@ async def asyncio_detailed(
     status: ListInvoiceBatchesStatusType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    order: SortOrder | Unset = UNSET,
 ) -> Response[PageInvoiceBatchOut | Problem]:
     """List Invoice Batches
+
+     The tenant's batches, newest first (by `created_at`) unless `order=asc`.
 
     Args:
         status (ListInvoiceBatchesStatusType0 | None | Unset):
         limit (int | Unset): Items per page. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
+        order (SortOrder | Unset): Which end of a list comes first: `desc`, the newest; `asc`, the
+            oldest.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -175,6 +200,7 @@ async def asyncio_detailed(
         status=status,
         limit=limit,
         cursor=cursor,
+        order=order,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -188,13 +214,18 @@ async def asyncio(
     status: ListInvoiceBatchesStatusType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    order: SortOrder | Unset = UNSET,
 ) -> PageInvoiceBatchOut | Problem | None:
     """List Invoice Batches
+
+     The tenant's batches, newest first (by `created_at`) unless `order=asc`.
 
     Args:
         status (ListInvoiceBatchesStatusType0 | None | Unset):
         limit (int | Unset): Items per page. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
+        order (SortOrder | Unset): Which end of a list comes first: `desc`, the newest; `asc`, the
+            oldest.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -210,5 +241,6 @@ async def asyncio(
             status=status,
             limit=limit,
             cursor=cursor,
+            order=order,
         )
     ).parsed

@@ -9,6 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.list_invoices_status_type_0 import ListInvoicesStatusType0
 from ...models.page_invoice_out import PageInvoiceOut
 from ...models.problem import Problem
+from ...models.sort_order import SortOrder
 from ...types import UNSET, Response, Unset
 
 
@@ -19,6 +20,7 @@ def _get_kwargs(
     status: ListInvoicesStatusType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    order: SortOrder | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -58,6 +60,12 @@ def _get_kwargs(
     else:
         json_cursor = cursor
     params["cursor"] = json_cursor
+
+    json_order: str | Unset = UNSET
+    if not isinstance(order, Unset):
+        json_order = order.value
+
+    params["order"] = json_order
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -113,8 +121,11 @@ def sync_detailed(
     status: ListInvoicesStatusType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    order: SortOrder | Unset = UNSET,
 ) -> Response[PageInvoiceOut | Problem]:
     """List Invoices
+
+     The tenant's invoices, newest first (by `created_at`) unless `order=asc`.
 
     Args:
         batch_id (None | Unset | UUID):
@@ -122,6 +133,8 @@ def sync_detailed(
         status (ListInvoicesStatusType0 | None | Unset):
         limit (int | Unset): Items per page. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
+        order (SortOrder | Unset): Which end of a list comes first: `desc`, the newest; `asc`, the
+            oldest.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,6 +150,7 @@ def sync_detailed(
         status=status,
         limit=limit,
         cursor=cursor,
+        order=order,
     )
 
     response = client.get_httpx_client().request(
@@ -154,8 +168,11 @@ def sync(
     status: ListInvoicesStatusType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    order: SortOrder | Unset = UNSET,
 ) -> PageInvoiceOut | Problem | None:
     """List Invoices
+
+     The tenant's invoices, newest first (by `created_at`) unless `order=asc`.
 
     Args:
         batch_id (None | Unset | UUID):
@@ -163,6 +180,8 @@ def sync(
         status (ListInvoicesStatusType0 | None | Unset):
         limit (int | Unset): Items per page. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
+        order (SortOrder | Unset): Which end of a list comes first: `desc`, the newest; `asc`, the
+            oldest.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,6 +198,7 @@ def sync(
         status=status,
         limit=limit,
         cursor=cursor,
+        order=order,
     ).parsed
 
 
@@ -190,8 +210,11 @@ async def asyncio_detailed(
     status: ListInvoicesStatusType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    order: SortOrder | Unset = UNSET,
 ) -> Response[PageInvoiceOut | Problem]:
     """List Invoices
+
+     The tenant's invoices, newest first (by `created_at`) unless `order=asc`.
 
     Args:
         batch_id (None | Unset | UUID):
@@ -199,6 +222,8 @@ async def asyncio_detailed(
         status (ListInvoicesStatusType0 | None | Unset):
         limit (int | Unset): Items per page. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
+        order (SortOrder | Unset): Which end of a list comes first: `desc`, the newest; `asc`, the
+            oldest.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -214,6 +239,7 @@ async def asyncio_detailed(
         status=status,
         limit=limit,
         cursor=cursor,
+        order=order,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -229,8 +255,11 @@ async def asyncio(
     status: ListInvoicesStatusType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
+    order: SortOrder | Unset = UNSET,
 ) -> PageInvoiceOut | Problem | None:
     """List Invoices
+
+     The tenant's invoices, newest first (by `created_at`) unless `order=asc`.
 
     Args:
         batch_id (None | Unset | UUID):
@@ -238,6 +267,8 @@ async def asyncio(
         status (ListInvoicesStatusType0 | None | Unset):
         limit (int | Unset): Items per page. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
+        order (SortOrder | Unset): Which end of a list comes first: `desc`, the newest; `asc`, the
+            oldest.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -255,5 +286,6 @@ async def asyncio(
             status=status,
             limit=limit,
             cursor=cursor,
+            order=order,
         )
     ).parsed
