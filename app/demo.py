@@ -53,7 +53,7 @@ async def create_demo_tenant(session: AsyncSession) -> IssuedKey:
             "line1": "8 quai du Rhône", "postal_code": "69002", "city": "Lyon", "country": "FR"},
          "tax_rate": "20.00"},
         {"external_id": "crm-initech", "name": "Initech GmbH", "emails": ["ap@initech.example"],
-         "tax_exempt": True},
+         "tax_exempt": True, "tax_exemption_reason": "Reverse charge: article 196 of Council Directive 2006/112/EC"},
     ]}))
     customers = await ids_by_external_id(session, Customer, tid, ["crm-acme"])
     session.add(Price(tenant_id=tid, customer_id=customers["crm-acme"].id, product_id=support.id,

@@ -112,7 +112,7 @@ async def test_preview_writes_nothing(helpdesk):
 
 
 @pytest.mark.parametrize(("change", "field"), [
-    ({"selection_id": "00000000-0000-7000-8000-000000000000"}, "body"),  # both selection and customers
+    ({"selection_id": "00000000-0000-7000-8000-000000000000"}, "customer_ids"),  # both selection and customers
     ({"customer_ids": []}, "customer_ids"),
     ({"period_end": "2026-10-01"}, "period_end"),
     ({"run_at": (datetime.now(UTC) + timedelta(hours=25)).isoformat()}, "run_at"),

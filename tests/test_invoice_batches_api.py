@@ -101,6 +101,19 @@ async def test_a_refused_period_start_is_named_alone(api):
     assert [e["field"] for e in response.json()["errors"]] == ["period_start"]
 
 
+@pytest.mark.parametrize("path", ["/v1/invoice-batches", "/v1/invoice-batches/preview"])
+@pytest.mark.parametrize("both", [True, False])
+async def test_customers_and_a_selection_together_or_neither_is_refused_naming_customer_ids(api, path, both):
+    customer = await f.customer(api)
+    selection = (await api.post("/v1/selections", json={"name": "All", "customer_ids": [customer["id"]]})).json()
+    body = {**DEFINITION, "customer_ids": [customer["id"]], "selection_id": selection["id"]} if both else DEFINITION
+    response = await api.post(path, json=body)
+    assert response.status_code == 422, response.text
+    assert response.json()["errors"] == [{"field": "customer_ids", "code": "value_error",
+                                          "message": "give exactly one of selection_id and customer_ids"}]
+    assert (await api.get("/v1/invoice-batches")).json()["data"] == []
+
+
 async def test_unknown_customer_or_foreign_selection_is_refused(api, other_api):
     response = await api.post("/v1/invoice-batches", json={**DEFINITION, "customer_ids": [str(uuid.uuid4())]})
     assert response.status_code == 422 and response.json()["errors"][0]["field"] == "customer_ids[0]"

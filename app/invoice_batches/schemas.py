@@ -3,7 +3,7 @@
 import uuid
 from datetime import UTC, date, datetime, timedelta
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
 
 from app.kit.money import Hours, TaxRate, UnitPrice
 from app.kit.schemas import CalendarDate, Email, Flag, Instant, Name
@@ -16,7 +16,8 @@ class InvoiceBatchDefinition(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     selection_id: uuid.UUID | None = None
-    customer_ids: list[uuid.UUID] | None = Field(default=None, min_length=1, max_length=100_000)
+    customer_ids: list[uuid.UUID] | None = Field(default=None, min_length=1, max_length=100_000,
+                                                 validate_default=True)
     source_type: WorkItemType | None = Field(default=None, description="Only time on this kind of work item.")
     title: Name = Field(description="The common object written on every invoice of the batch.")
     period_start: CalendarDate
@@ -45,11 +46,13 @@ class InvoiceBatchDefinition(BaseModel):
             raise ValueError("must be at most 24 hours from now")
         return run_at
 
-    @model_validator(mode="after")
-    def _coherent(self) -> "InvoiceBatchDefinition":
-        if (self.selection_id is None) == (self.customer_ids is None):
+    @field_validator("customer_ids")
+    @classmethod
+    def _either_customers_or_a_selection(cls, customer_ids: list[uuid.UUID] | None,
+                                         info: ValidationInfo) -> list[uuid.UUID] | None:
+        if "selection_id" in info.data and (info.data["selection_id"] is None) == (customer_ids is None):
             raise ValueError("give exactly one of selection_id and customer_ids")
-        return self
+        return customer_ids
 
 
 class Reason(BaseModel):
