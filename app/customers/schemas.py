@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from app.kit.bulk import MAX_BULK_ITEMS
 from app.kit.money import TaxRate
-from app.kit.schemas import Address, Currency, Email, ExternalId, Flag, Name, RequestModel, Terms
+from app.kit.schemas import Address, Currency, Email, ExternalId, Flag, Name, NotNull, RequestModel, Terms
 
 CustomerKind = Literal["company", "contact"]
 
@@ -31,15 +31,18 @@ class CustomerCreate(CustomerFields):
 
 
 class CustomerUpdate(RequestModel):
+    """Only the fields sent change; null clears a field that may be empty (external_id, parent_id,
+    billing_address, tax_rate, terms), the others cannot be null."""
+
     external_id: ExternalId | None = None
-    name: Name | None = None
-    kind: CustomerKind | None = None
+    name: NotNull[Name] = None
+    kind: NotNull[CustomerKind] = None
     parent_id: uuid.UUID | None = None
     billing_address: Address | None = None
-    emails: list[Email] | None = Field(default=None, max_length=20)
-    currency: Currency | None = None
+    emails: NotNull[list[Email]] = Field(default=None, max_length=20)
+    currency: NotNull[Currency] = None
     tax_rate: TaxRate | None = None
-    tax_exempt: Flag | None = None
+    tax_exempt: NotNull[Flag] = None
     terms: Terms | None = None
 
 

@@ -10,7 +10,7 @@ from app.errors import problems
 from app.invoice_batches import batches, report, service
 from app.invoice_batches.schemas import (InvoiceBatchDefinition, InvoiceBatchOut, InvoiceBatchPreview,
                                         InvoiceBatchReport)
-from app.kit.pagination import KeysetParams, Page, PageParams, keyset_params, make_page, page_params
+from app.kit.pagination import KeysetParams, Page, PageParams, keyset_params_of, make_page, page_params
 
 router = APIRouter(prefix="/v1/invoice-batches", tags=["invoice-batches"])
 
@@ -65,8 +65,10 @@ def _selection_route(path_name: str) -> None:
     name = path_name.replace("-", "_")
     [item] = get_args(InvoiceBatchReport.model_fields[name].annotation)
 
+    page_params_of_selection = keyset_params_of(*report.SELECTIONS[name].key_kinds)
+
     async def endpoint(batch_id: str, session: SessionDep, tenant_id: TenantDep,
-                       page: Annotated[KeysetParams, Depends(keyset_params)]) -> dict:
+                       page: Annotated[KeysetParams, Depends(page_params_of_selection)]) -> dict:
         return await report.selection_page(session, tenant_id=tenant_id, batch_id=batch_id, selection=name, page=page)
 
     router.add_api_route(

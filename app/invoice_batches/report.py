@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, false, func, select, true, tuple_
+from sqlalchemy import BigInteger, ColumnElement, Select, false, func, literal, select, true, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.invoice_batches.schemas import InvoiceBatchOut, Totals
@@ -42,7 +42,9 @@ class Selection:
     def page(self, batch: InvoiceBatch, *, after: tuple[Key, ...] | None, limit: int) -> Select:
         stmt = self.rows(batch)
         if after is not None:
-            stmt = stmt.where(tuple_(*self.keys) > tuple_(*after))
+            # A cursor's integer keys are 64-bit: bound as bigint, any of them compares with the column.
+            stmt = stmt.where(tuple_(*self.keys) > tuple_(*(literal(k, BigInteger) if isinstance(k, int) else k
+                                                             for k in after)))
         return stmt.order_by(*self.keys).limit(limit)
 
     def count(self, batch: InvoiceBatch) -> Select:

@@ -23,9 +23,12 @@ def round_money(value: Decimal, minor_units: int = 2) -> Decimal:
 
 
 def _decimal_type(*, name: str, integer_digits: int, places: int, minimum: Decimal, maximum: Decimal,
-                  exclusive_minimum: bool = False, signed: bool = False):
+                  exclusive_minimum: bool = False, signed: bool = False, published: str | None = None):
+    """`published`: the document's pattern when the bounds narrow the digits' form (it must accept
+    exactly the strings this type accepts; tests/test_contract.py checks that)."""
     sign = "-?" if signed else ""
-    pattern = rf"^{sign}\d{{1,{integer_digits}}}(\.\d{{1,{places}}})?$"
+    # [0-9], not \d: ASCII digits only, in Python's regex dialect as in the document's.
+    pattern = rf"^{sign}[0-9]{{1,{integer_digits}}}(\.[0-9]{{1,{places}}})?$"
     compiled = re.compile(pattern)
     lower = "greater than" if exclusive_minimum else "at least"
 
@@ -33,10 +36,10 @@ def _decimal_type(*, name: str, integer_digits: int, places: int, minimum: Decim
         if isinstance(value, Decimal):
             candidate = format_decimal(value, min_places=0)
         elif isinstance(value, str):
-            candidate = value.strip()
+            candidate = value
         else:
             raise ValueError(f"{name} must be a decimal string such as \"{minimum + 1:.2f}\", not a JSON number")
-        if not compiled.match(candidate):
+        if not compiled.fullmatch(candidate):
             raise ValueError(f"{name} must be a decimal string with at most {integer_digits} digits "
                              f"before the point and {places} after it")
         parsed = Decimal(candidate)
@@ -48,13 +51,19 @@ def _decimal_type(*, name: str, integer_digits: int, places: int, minimum: Decim
         Decimal,
         PlainValidator(parse),
         PlainSerializer(lambda v: format_decimal(v), return_type=str),
-        WithJsonSchema({"type": "string", "pattern": pattern, "examples": [f"{minimum + 1:.2f}"]}),
+        WithJsonSchema({"type": "string", "pattern": published or pattern, "examples": [f"{minimum + 1:.2f}"]}),
     ]
 
 
 # Unit prices may carry four decimals (a fraction of a cent per unit); amounts are rounded later.
 UnitPrice = _decimal_type(name="unit price", integer_digits=12, places=4, minimum=Decimal(0),
                           maximum=Decimal("999999999999.9999"))
+# More than zero: a non-zero digit before the point (at most 4 digits in all), or zeros then a
+# non-zero fraction.
 Hours = _decimal_type(name="hours", integer_digits=4, places=2, minimum=Decimal(0),
-                      maximum=Decimal("9999.99"), exclusive_minimum=True)
-TaxRate = _decimal_type(name="tax rate", integer_digits=3, places=4, minimum=Decimal(0), maximum=Decimal(100))
+                      maximum=Decimal("9999.99"), exclusive_minimum=True,
+                      published=r"^((0{0,3}[1-9]|0{0,2}[1-9][0-9]|0?[1-9][0-9]{2}|[1-9][0-9]{3})(\.[0-9]{1,2})?"
+                                r"|0{1,4}\.(0?[1-9]|[1-9][0-9]))$")
+# At most 100: up to two digits (a leading zero allowed), or 100 with a zero fraction.
+TaxRate = _decimal_type(name="tax rate", integer_digits=3, places=4, minimum=Decimal(0), maximum=Decimal(100),
+                        published=r"^(0?[0-9]{1,2}(\.[0-9]{1,4})?|100(\.0{1,4})?)$")

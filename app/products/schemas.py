@@ -6,7 +6,7 @@ from datetime import datetime
 from pydantic import BaseModel
 
 from app.kit.money import TaxRate, UnitPrice
-from app.kit.schemas import ExternalId, LongText, Name, RequestModel
+from app.kit.schemas import ExternalId, LongText, Name, NotNull, RequestModel
 
 
 class ProductCreate(RequestModel):
@@ -20,12 +20,15 @@ class ProductCreate(RequestModel):
 
 
 class ProductUpdate(RequestModel):
+    """Only the fields sent change; null clears external_id, description or tax_rate (the tenant's
+    or customer's rate applies), the others cannot be null."""
+
     external_id: ExternalId | None = None
-    code: Name | None = None
-    name: Name | None = None
+    code: NotNull[Name] = None
+    name: NotNull[Name] = None
     description: LongText | None = None
-    unit: Name | None = None
-    unit_price: UnitPrice | None = None
+    unit: NotNull[Name] = None
+    unit_price: NotNull[UnitPrice] = None
     tax_rate: TaxRate | None = None
 
 
@@ -55,7 +58,7 @@ class PriceCreate(RequestModel):
 
 class PriceUpdate(RequestModel):
     external_id: ExternalId | None = None
-    unit_price: UnitPrice | None = None
+    unit_price: NotNull[UnitPrice] = None
 
 
 class PriceOut(BaseModel):

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
-from app.kit.schemas import ExternalId, Name, RequestModel
+from app.kit.schemas import ExternalId, Name, NotNull, RequestModel
 
 MAX_SELECTION_SIZE = 100_000
 
@@ -17,10 +17,12 @@ class SelectionCreate(RequestModel):
 
 
 class SelectionUpdate(RequestModel):
+    """Only the fields sent change; null clears external_id, the others cannot be null."""
+
     external_id: ExternalId | None = None
-    name: Name | None = None
-    customer_ids: list[uuid.UUID] | None = Field(default=None, max_length=MAX_SELECTION_SIZE,
-                                                 description="Replaces the whole list.")
+    name: NotNull[Name] = None
+    customer_ids: NotNull[list[uuid.UUID]] = Field(default=None, max_length=MAX_SELECTION_SIZE,
+                                                   description="Replaces the whole list ([] empties it).")
 
 
 class SelectionOut(BaseModel):

@@ -6,21 +6,24 @@ from datetime import datetime
 from pydantic import BaseModel, Field
 
 from app.customers.schemas import AddressOut, TermsOut
-from app.kit.schemas import Address, Currency, Email, Flag, Name, RequestModel, ShortText, Terms, TimeZone
+from app.kit.schemas import Address, Currency, Email, Flag, Name, NotNull, RequestModel, ShortText, Terms, TimeZone
 
 
 class SettingsUpdate(RequestModel):
-    legal_name: Name | None = None
+    """Only the fields sent change; null clears legal_address, default_product_id or email_sender,
+    the others cannot be null."""
+
+    legal_name: NotNull[Name] = None
     legal_address: Address | None = None
-    timezone: TimeZone | None = Field(default=None, description="IANA time zone, e.g. Europe/Paris.")
-    currency: Currency | None = None
-    invoice_number_prefix: ShortText | None = None
-    invoice_number_yearly_reset: Flag | None = Field(
+    timezone: NotNull[TimeZone] = Field(default=None, description="IANA time zone, e.g. Europe/Paris.")
+    currency: NotNull[Currency] = None
+    invoice_number_prefix: NotNull[ShortText] = None
+    invoice_number_yearly_reset: NotNull[Flag] = Field(
         default=None, description="true: numbers read PREFIX-YYYY-NNNNNN and restart each year.")
     default_product_id: uuid.UUID | None = Field(
         default=None, description="The service product billed for time that has none.")
     email_sender: Email | None = None
-    terms: Terms | None = Field(default=None, description="Merged into the current terms: fields left out are kept.")
+    terms: NotNull[Terms] = Field(default=None, description="Merged into the current terms: fields left out are kept.")
 
 
 class SettingsOut(BaseModel):

@@ -1,7 +1,6 @@
 """HTTP routes for time entries."""
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response, status
@@ -11,7 +10,7 @@ from app.errors import problems
 from app.kit.bulk import BulkResult
 from app.kit.pagination import FilterText, Page, PageParams, make_page, page_params
 from app.kit.repository import get_owned
-from app.kit.schemas import EARLIEST_DATE, LATEST_DATE
+from app.kit.schemas import CalendarDate
 from app.models import TimeEntry
 from app.time_entries import service
 from app.time_entries.schemas import TimeEntryBulk, TimeEntryCreate, TimeEntryOut, TimeEntryStatus, TimeEntryUpdate
@@ -30,10 +29,9 @@ async def list_time_entries(
     customer_id: uuid.UUID | None = None, work_item_id: uuid.UUID | None = None,
     product_id: uuid.UUID | None = None, status: TimeEntryStatus | None = None, billable: bool | None = None,
     invoiced: Annotated[bool | None, Query(description="true: only invoiced entries; false: only the others")] = None,
-    date_from: Annotated[date | None, Query(description="First local date (tenant time zone), inclusive.",
-                                            ge=EARLIEST_DATE, le=LATEST_DATE)] = None,
-    date_to: Annotated[date | None, Query(description="Last local date (tenant time zone), inclusive.",
-                                          ge=EARLIEST_DATE, le=LATEST_DATE)] = None,
+    date_from: Annotated[CalendarDate | None,
+                         Query(description="First local date (tenant time zone), inclusive.")] = None,
+    date_to: Annotated[CalendarDate | None, Query(description="Last local date (tenant time zone), inclusive.")] = None,
     external_id: FilterText = None,
 ) -> Page[TimeEntryOut]:
     rows = await service.list_time_entries(

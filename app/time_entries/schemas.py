@@ -8,7 +8,7 @@ from pydantic import AfterValidator, BaseModel, Field
 
 from app.kit.bulk import items_checked_later
 from app.kit.money import Hours
-from app.kit.schemas import ExternalId, Flag, Instant, LongText, RequestModel, ShortText
+from app.kit.schemas import ExternalId, Flag, Instant, LongText, NotNull, RequestModel, ShortText
 
 TimeEntryStatus = Literal["draft", "approved"]
 
@@ -30,15 +30,18 @@ class TimeEntryCreate(TimeEntryFields):
 
 
 class TimeEntryUpdate(RequestModel):
+    """Only the fields sent change; null clears external_id, employee_id, employee_name, product_id
+    or note, the others cannot be null."""
+
     external_id: ExternalId | None = None
-    work_item_id: uuid.UUID | None = None
+    work_item_id: NotNull[uuid.UUID] = None
     employee_id: ShortText | None = None
     employee_name: ShortText | None = None
-    started_at: Instant | None = None
-    hours: Hours | None = None
+    started_at: NotNull[Instant] = None
+    hours: NotNull[Hours] = None
     product_id: uuid.UUID | None = None
-    status: TimeEntryStatus | None = None
-    billable: Flag | None = None
+    status: NotNull[TimeEntryStatus] = None
+    billable: NotNull[Flag] = None
     note: LongText | None = None
 
 

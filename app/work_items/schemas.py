@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from app.kit.bulk import MAX_BULK_ITEMS
-from app.kit.schemas import ExternalId, Name, RequestModel, ShortText
+from app.kit.schemas import ExternalId, Name, NotNull, RequestModel, ShortText
 
 WorkItemType = Literal["ticket", "work_order", "delivery_note", "business_order", "contract"]
 
@@ -21,11 +21,13 @@ class WorkItemCreate(RequestModel):
 
 
 class WorkItemUpdate(RequestModel):
+    """Only the fields sent change; null clears external_id or title, the others cannot be null."""
+
     external_id: ExternalId | None = None
-    type: WorkItemType | None = None
-    reference: Name | None = None
+    type: NotNull[WorkItemType] = None
+    reference: NotNull[Name] = None
     title: ShortText | None = None
-    customer_id: uuid.UUID | None = None
+    customer_id: NotNull[uuid.UUID] = None
 
 
 class WorkItemBulkItem(RequestModel):
