@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.kit.bulk import MAX_BULK_ITEMS
 from app.kit.money import TaxRate
@@ -26,6 +26,12 @@ class CustomerFields(RequestModel):
 
 
 class CustomerCreate(CustomerFields):
+    """Only a contact (`kind`) has a parent, which is a company."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"external_id": "crm-42", "name": "Acme SARL", "emails": ["billing@acme.example"], "tax_rate": "20.00",
+         "billing_address": {"line1": "3 rue de la Paix", "postal_code": "75002", "city": "Paris", "country": "FR"}}]})
+
     external_id: ExternalId | None = None
     parent_id: uuid.UUID | None = None
 
@@ -47,12 +53,20 @@ class CustomerUpdate(RequestModel):
 
 
 class CustomerBulkItem(CustomerFields):
+    """A contact names its company by `parent_id` or `parent_external_id` (not both); a company has
+    no parent."""
+
     external_id: ExternalId
     parent_id: uuid.UUID | None = None
     parent_external_id: ExternalId | None = None
 
 
 class CustomerBulk(RequestModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"items": [
+        {"external_id": "crm-42", "name": "Acme SARL", "emails": ["billing@acme.example"], "tax_rate": "20.00",
+         "billing_address": {"line1": "3 rue de la Paix", "postal_code": "75002", "city": "Paris", "country": "FR"}},
+        {"external_id": "crm-43", "name": "Jeanne Dupont", "kind": "contact", "parent_external_id": "crm-42"}]}]})
+
     items: list[CustomerBulkItem] = Field(max_length=MAX_BULK_ITEMS)
 
 

@@ -35,6 +35,7 @@ async def create_invoice_batch(
 async def list_invoice_batches(session: SessionDep, tenant_id: TenantDep,
                                page: Annotated[PageParams, Depends(page_params)],
                                status: BatchStatus | None = None) -> Page[InvoiceBatchOut]:
+    """Invoice batches, a page at a time, optionally of one status."""
     rows = await batches.list_batches(session, tenant_id=tenant_id, page=page, status=status)
     return make_page(rows, page, InvoiceBatchOut.of)
 
@@ -49,6 +50,7 @@ async def preview_invoice_batch(body: InvoiceBatchDefinition, session: SessionDe
 
 @router.get("/{batch_id}", responses=problems(404))
 async def get_invoice_batch(batch_id: str, session: SessionDep, tenant_id: TenantDep) -> InvoiceBatchOut:
+    """One batch: its definition, status and progress (`customers_done` of `customers_total`)."""
     return InvoiceBatchOut.of(await batches.get_batch(session, tenant_id=tenant_id, batch_id=batch_id))
 
 

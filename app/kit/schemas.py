@@ -91,7 +91,17 @@ TimeZone = Annotated[str, AfterValidator(_timezone), WithJsonSchema(
      "description": "An IANA time zone name (the tz database shipped by the `tzdata` package).",
      "examples": ["Europe/Paris"]})]
 Country = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
-Email = Annotated[EmailStr, StringConstraints(max_length=254)]
+def _any_case(word: str) -> str:
+    return "".join(f"[{c.upper()}{c}]" for c in word)
+
+
+# email-validator refuses the special-use domains (RFC 6761: .test, .localhost, …) and their subdomains.
+_SPECIAL_USE_DOMAINS = "|".join(_any_case(d) for d in ("arpa", "invalid", "local", "localhost", "onion", "test"))
+Email = Annotated[EmailStr, StringConstraints(max_length=254), WithJsonSchema(
+    {"type": "string", "format": "email", "maxLength": 254,
+     "pattern": rf"^[^@]+@(?!([^@]*\.)?({_SPECIAL_USE_DOMAINS})$)[^@]+$",
+     "description": "An email address; special-use domains (.test, .localhost, .invalid…) are refused.",
+     "examples": ["billing@acme.example"]})]
 EARLIEST_DATE = date(1900, 1, 1)
 LATEST_DATE = date(9998, 12, 31)
 _YEAR = "(19[0-9]{2}|[2-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])"  # 1900 to 9998
@@ -132,8 +142,17 @@ CalendarDate = Annotated[date, _iso_text(_ISO_DATE, "2026-11-30"), Field(ge=EARL
                                          "examples": ["2026-11-30"]})]
 # JSON true/false only: "yes", 1 or "true" are refused rather than guessed.
 Flag = Annotated[bool, Strict()]
-# A JSON integer only: "30", 30.5 or true are refused rather than converted.
-Integer = Annotated[int, Strict()]
+def _json_integer(value):
+    # JSON Schema's integer: 30 or 30.0; never "30", 30.5 or true (pydantic would convert those).
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise PydanticCustomError("int_type", "Input should be a valid integer")
+    return value
+
+
+def integer(*, ge: int, le: int) -> object:
+    return Annotated[int, Field(ge=ge, le=le), BeforeValidator(_json_integer)]
 
 
 class RequestModel(BaseModel):
@@ -153,6 +172,6 @@ class Address(RequestModel):
 class Terms(RequestModel):
     bank_details: LongText | None = None
     conditions_of_sale: LongText | None = None
-    payment_terms_days: Integer | None = Field(default=None, ge=0, le=3650)
+    payment_terms_days: integer(ge=0, le=3650) | None = None
     late_payment_penalties: LongText | None = None
     early_payment_discount: LongText | None = None

@@ -3,7 +3,7 @@
 import uuid
 from datetime import datetime
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.kit.schemas import ExternalId, Name, NotNull, RequestModel
 
@@ -11,6 +11,9 @@ MAX_SELECTION_SIZE = 100_000
 
 
 class SelectionCreate(RequestModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"name": "Monthly support customers", "customer_ids": ["01936f0e-8a5c-7b6e-9a51-3c2f4d1e0a42"]}]})
+
     external_id: ExternalId | None = None
     name: Name
     customer_ids: list[uuid.UUID] = Field(default_factory=list, max_length=MAX_SELECTION_SIZE)

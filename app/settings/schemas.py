@@ -3,13 +3,17 @@
 import uuid
 from datetime import datetime
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.customers.schemas import AddressOut, TermsOut
 from app.kit.schemas import Address, Currency, Email, Flag, Name, NotNull, RequestModel, ShortText, Terms, TimeZone
 
 
 class SettingsUpdate(RequestModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"legal_name": "Helpdesk Services SAS", "legal_address": {"line1": "3 rue de la Paix", "postal_code": "75002", "city": "Paris", "country": "FR"}, "timezone": "Europe/Paris",
+         "currency": "EUR", "terms": {"payment_terms_days": 30, "bank_details": "IBAN FR76 3000 6000 0112 3456 7890 189"}}]})
+
     """Only the fields sent change; null clears legal_address, default_product_id or email_sender,
     the others cannot be null."""
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Annotated, Literal, get_args
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, Field, StringConstraints, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 from app.kit.schemas import Flag, LongText, NotNull, RequestModel
 
@@ -67,10 +67,15 @@ def _distinct(values: list[str]) -> list[str]:
 WebhookUrl = Annotated[str, StringConstraints(min_length=1, max_length=2048), AfterValidator(_url_shape),
                        WithJsonSchema({"type": "string", "maxLength": 2048, "pattern": PUBLISHED_URL_PATTERN,
                                        "examples": ["https://helpdesk.example/hooks/rebill"]})]
-EventTypes = Annotated[list[EventType], Field(min_length=1, max_length=len(EVENT_TYPES)), AfterValidator(_distinct)]
+EventTypes = Annotated[list[EventType], Field(min_length=1, max_length=len(EVENT_TYPES), json_schema_extra={"uniqueItems": True}),
+                       AfterValidator(_distinct)]
 
 
 class WebhookEndpointCreate(RequestModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"url": "https://helpdesk.example/hooks/rebill", "events": ["invoice_batch.completed", "invoice.sent"],
+         "description": "Helpdesk sync"}]})
+
     url: WebhookUrl = Field(description="https, resolving to public addresses only; redirects are not followed.")
     events: EventTypes
     enabled: Flag = True

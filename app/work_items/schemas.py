@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.kit.bulk import MAX_BULK_ITEMS
 from app.kit.schemas import ExternalId, Name, NotNull, RequestModel, ShortText
@@ -13,6 +13,10 @@ WorkItemType = Literal["ticket", "work_order", "delivery_note", "business_order"
 
 
 class WorkItemCreate(RequestModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"external_id": "T-100042", "type": "ticket", "reference": "T-100042", "title": "Printer down",
+         "customer_id": "01936f0e-8a5c-7b6e-9a51-3c2f4d1e0a42"}]})
+
     external_id: ExternalId | None = None
     type: WorkItemType
     reference: Name = Field(description="Shown to the customer, e.g. T-004211.")
@@ -31,6 +35,8 @@ class WorkItemUpdate(RequestModel):
 
 
 class WorkItemBulkItem(RequestModel):
+    """Names its customer by `customer_id` or `customer_external_id`, exactly one of them."""
+
     external_id: ExternalId
     type: WorkItemType
     reference: Name
@@ -40,6 +46,10 @@ class WorkItemBulkItem(RequestModel):
 
 
 class WorkItemBulk(RequestModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"items": [
+        {"external_id": "T-100042", "type": "ticket", "reference": "T-100042", "title": "Printer down",
+         "customer_external_id": "crm-42"}]}]})
+
     items: list[WorkItemBulkItem] = Field(max_length=MAX_BULK_ITEMS)
 
 
