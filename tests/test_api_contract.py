@@ -38,7 +38,7 @@ def _operations():
     ("PUT", "/v1/customers/01900000-0000-7000-8000-000000000001", "DELETE, GET, PATCH"),
     ("GET", "/v1/customers/bulk", None),  # the id route reads "bulk" as an id: 404, not 405
     ("OPTIONS", "/v1/customers/bulk", "POST"),
-    ("DELETE", "/v1/time-entries/bulk", "POST"),
+    ("PUT", "/v1/time-entries/bulk", "POST"),  # DELETE would reach the id route (an id "bulk")
     ("OPTIONS", "/v1/settings", "GET, PATCH"),
     ("GET", "/v1/invoice-batches/preview", None),
     ("PUT", "/v1/invoice-batches/preview", "POST"),

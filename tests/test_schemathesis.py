@@ -30,7 +30,7 @@ from tests.conftest import DATABASE_URL, REDIS_URL, database_named, recreate_dat
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-MAX_EXAMPLES = 25
+MAX_EXAMPLES = 50
 TIMEOUT_SECONDS = 900
 
 

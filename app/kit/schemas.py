@@ -73,8 +73,9 @@ def _text(max_length: int, *, blank: bool) -> object:
     if blank:
         return Annotated[str, StringConstraints(max_length=max_length), AfterValidator(_no_nul),
                          WithJsonSchema({"type": "string", "maxLength": max_length, "pattern": NO_NUL})]
-    return Annotated[str, _at_most(max_length), StringConstraints(strip_whitespace=True, min_length=1),
-                     AfterValidator(_no_nul),
+    # _at_most last: the outermost "before" validator, it sees the text as sent, before the strip.
+    return Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_no_nul),
+                     _at_most(max_length),
                      WithJsonSchema({"type": "string", "minLength": 1, "maxLength": max_length, "pattern": NOT_BLANK,
                                      "description": "Leading and trailing white space is removed."})]
 
