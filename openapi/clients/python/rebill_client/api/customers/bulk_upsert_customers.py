@@ -36,6 +36,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -75,10 +80,15 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: CustomerBulk,
 ) -> Response[BulkResult | Problem]:
     """Bulk Upsert Customers
+
+     Create or update up to 10,000 customers keyed by `external_id`, in one transaction. A contact
+    names its company by `parent_id` or `parent_external_id` (which may be pushed in the same request).
+    One bad item rejects the whole push (422 naming `items[i].field`); pushing the same data again
+    changes nothing and counts it `unchanged`.
 
     Args:
         body (CustomerBulk):
@@ -104,10 +114,15 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: CustomerBulk,
 ) -> BulkResult | Problem | None:
     """Bulk Upsert Customers
+
+     Create or update up to 10,000 customers keyed by `external_id`, in one transaction. A contact
+    names its company by `parent_id` or `parent_external_id` (which may be pushed in the same request).
+    One bad item rejects the whole push (422 naming `items[i].field`); pushing the same data again
+    changes nothing and counts it `unchanged`.
 
     Args:
         body (CustomerBulk):
@@ -128,10 +143,15 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: CustomerBulk,
 ) -> Response[BulkResult | Problem]:
     """Bulk Upsert Customers
+
+     Create or update up to 10,000 customers keyed by `external_id`, in one transaction. A contact
+    names its company by `parent_id` or `parent_external_id` (which may be pushed in the same request).
+    One bad item rejects the whole push (422 naming `items[i].field`); pushing the same data again
+    changes nothing and counts it `unchanged`.
 
     Args:
         body (CustomerBulk):
@@ -155,10 +175,15 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: CustomerBulk,
 ) -> BulkResult | Problem | None:
     """Bulk Upsert Customers
+
+     Create or update up to 10,000 customers keyed by `external_id`, in one transaction. A contact
+    names its company by `parent_id` or `parent_external_id` (which may be pushed in the same request).
+    One bad item rejects the whole push (422 naming `items[i].field`); pushing the same data again
+    changes nothing and counts it `unchanged`.
 
     Args:
         body (CustomerBulk):

@@ -86,12 +86,14 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     status: ListInvoiceBatchesStatusType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageInvoiceBatchOut | Problem]:
     """List Invoice Batches
+
+     Invoice batches, a page at a time, optionally of one status.
 
     Args:
         status (ListInvoiceBatchesStatusType0 | None | Unset):
@@ -121,12 +123,14 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     status: ListInvoiceBatchesStatusType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> PageInvoiceBatchOut | Problem | None:
     """List Invoice Batches
+
+     Invoice batches, a page at a time, optionally of one status.
 
     Args:
         status (ListInvoiceBatchesStatusType0 | None | Unset):
@@ -151,12 +155,14 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     status: ListInvoiceBatchesStatusType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageInvoiceBatchOut | Problem]:
     """List Invoice Batches
+
+     Invoice batches, a page at a time, optionally of one status.
 
     Args:
         status (ListInvoiceBatchesStatusType0 | None | Unset):
@@ -184,12 +190,14 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     status: ListInvoiceBatchesStatusType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> PageInvoiceBatchOut | Problem | None:
     """List Invoice Batches
+
+     Invoice batches, a page at a time, optionally of one status.
 
     Args:
         status (ListInvoiceBatchesStatusType0 | None | Unset):

@@ -38,6 +38,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -72,7 +77,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: InvoiceBatchDefinition,
 ) -> Response[InvoiceBatchPreview | Problem]:
     """Preview Invoice Batch
@@ -81,7 +86,8 @@ def sync_detailed(
     would stay unbilled with their reasons. Nothing is written.
 
     Args:
-        body (InvoiceBatchDefinition):
+        body (InvoiceBatchDefinition): Exactly one of `selection_id` and `customer_ids`;
+            `period_end` not before `period_start`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -104,7 +110,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: InvoiceBatchDefinition,
 ) -> InvoiceBatchPreview | Problem | None:
     """Preview Invoice Batch
@@ -113,7 +119,8 @@ def sync(
     would stay unbilled with their reasons. Nothing is written.
 
     Args:
-        body (InvoiceBatchDefinition):
+        body (InvoiceBatchDefinition): Exactly one of `selection_id` and `customer_ids`;
+            `period_end` not before `period_start`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -131,7 +138,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: InvoiceBatchDefinition,
 ) -> Response[InvoiceBatchPreview | Problem]:
     """Preview Invoice Batch
@@ -140,7 +147,8 @@ async def asyncio_detailed(
     would stay unbilled with their reasons. Nothing is written.
 
     Args:
-        body (InvoiceBatchDefinition):
+        body (InvoiceBatchDefinition): Exactly one of `selection_id` and `customer_ids`;
+            `period_end` not before `period_start`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -161,7 +169,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: InvoiceBatchDefinition,
 ) -> InvoiceBatchPreview | Problem | None:
     """Preview Invoice Batch
@@ -170,7 +178,8 @@ async def asyncio(
     would stay unbilled with their reasons. Nothing is written.
 
     Args:
-        body (InvoiceBatchDefinition):
+        body (InvoiceBatchDefinition): Exactly one of `selection_id` and `customer_ids`;
+            `period_end` not before `period_start`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

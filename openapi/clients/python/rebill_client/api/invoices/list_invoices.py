@@ -107,7 +107,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     batch_id: None | Unset | UUID = UNSET,
     customer_id: None | Unset | UUID = UNSET,
     status: ListInvoicesStatusType0 | None | Unset = UNSET,
@@ -115,6 +115,8 @@ def sync_detailed(
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageInvoiceOut | Problem]:
     """List Invoices
+
+     Invoices, a page at a time, optionally of one batch, one customer or one status.
 
     Args:
         batch_id (None | Unset | UUID):
@@ -148,7 +150,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     batch_id: None | Unset | UUID = UNSET,
     customer_id: None | Unset | UUID = UNSET,
     status: ListInvoicesStatusType0 | None | Unset = UNSET,
@@ -156,6 +158,8 @@ def sync(
     cursor: None | str | Unset = UNSET,
 ) -> PageInvoiceOut | Problem | None:
     """List Invoices
+
+     Invoices, a page at a time, optionally of one batch, one customer or one status.
 
     Args:
         batch_id (None | Unset | UUID):
@@ -184,7 +188,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     batch_id: None | Unset | UUID = UNSET,
     customer_id: None | Unset | UUID = UNSET,
     status: ListInvoicesStatusType0 | None | Unset = UNSET,
@@ -192,6 +196,8 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageInvoiceOut | Problem]:
     """List Invoices
+
+     Invoices, a page at a time, optionally of one batch, one customer or one status.
 
     Args:
         batch_id (None | Unset | UUID):
@@ -223,7 +229,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     batch_id: None | Unset | UUID = UNSET,
     customer_id: None | Unset | UUID = UNSET,
     status: ListInvoicesStatusType0 | None | Unset = UNSET,
@@ -231,6 +237,8 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
 ) -> PageInvoiceOut | Problem | None:
     """List Invoices
+
+     Invoices, a page at a time, optionally of one batch, one customer or one status.
 
     Args:
         batch_id (None | Unset | UUID):

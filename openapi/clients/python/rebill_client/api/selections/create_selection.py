@@ -36,6 +36,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -70,10 +75,12 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: SelectionCreate,
 ) -> Response[Problem | SelectionOut]:
     """Create Selection
+
+     A named list of customers to launch batches on (a customer listed twice counts once).
 
     Args:
         body (SelectionCreate):
@@ -99,10 +106,12 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: SelectionCreate,
 ) -> Problem | SelectionOut | None:
     """Create Selection
+
+     A named list of customers to launch batches on (a customer listed twice counts once).
 
     Args:
         body (SelectionCreate):
@@ -123,10 +132,12 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: SelectionCreate,
 ) -> Response[Problem | SelectionOut]:
     """Create Selection
+
+     A named list of customers to launch batches on (a customer listed twice counts once).
 
     Args:
         body (SelectionCreate):
@@ -150,10 +161,12 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: SelectionCreate,
 ) -> Problem | SelectionOut | None:
     """Create Selection
+
+     A named list of customers to launch batches on (a customer listed twice counts once).
 
     Args:
         body (SelectionCreate):

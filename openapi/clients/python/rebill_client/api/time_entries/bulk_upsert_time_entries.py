@@ -36,6 +36,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -75,10 +80,14 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: TimeEntryBulk,
 ) -> Response[BulkResult | Problem]:
     """Bulk Upsert Time Entries
+
+     Create or update up to 10,000 time entries keyed by `external_id`, in one transaction. Each names
+    its work item (required) and product (optional) by id or by external id, not both. One bad item
+    rejects the whole push; an item that would change an invoiced entry answers 409.
 
     Args:
         body (TimeEntryBulk):
@@ -104,10 +113,14 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: TimeEntryBulk,
 ) -> BulkResult | Problem | None:
     """Bulk Upsert Time Entries
+
+     Create or update up to 10,000 time entries keyed by `external_id`, in one transaction. Each names
+    its work item (required) and product (optional) by id or by external id, not both. One bad item
+    rejects the whole push; an item that would change an invoiced entry answers 409.
 
     Args:
         body (TimeEntryBulk):
@@ -128,10 +141,14 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: TimeEntryBulk,
 ) -> Response[BulkResult | Problem]:
     """Bulk Upsert Time Entries
+
+     Create or update up to 10,000 time entries keyed by `external_id`, in one transaction. Each names
+    its work item (required) and product (optional) by id or by external id, not both. One bad item
+    rejects the whole push; an item that would change an invoiced entry answers 409.
 
     Args:
         body (TimeEntryBulk):
@@ -155,10 +172,14 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: TimeEntryBulk,
 ) -> BulkResult | Problem | None:
     """Bulk Upsert Time Entries
+
+     Create or update up to 10,000 time entries keyed by `external_id`, in one transaction. Each names
+    its work item (required) and product (optional) by id or by external id, not both. One bad item
+    rejects the whole push; an item that would change an invoiced entry answers 409.
 
     Args:
         body (TimeEntryBulk):

@@ -36,6 +36,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -75,10 +80,14 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: WorkItemBulk,
 ) -> Response[BulkResult | Problem]:
     """Bulk Upsert Work Items
+
+     Create or update up to 10,000 work items keyed by `external_id`, in one transaction. Each names
+    its customer by `customer_id` or `customer_external_id`, not both. One bad item rejects the
+    whole push.
 
     Args:
         body (WorkItemBulk):
@@ -104,10 +113,14 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: WorkItemBulk,
 ) -> BulkResult | Problem | None:
     """Bulk Upsert Work Items
+
+     Create or update up to 10,000 work items keyed by `external_id`, in one transaction. Each names
+    its customer by `customer_id` or `customer_external_id`, not both. One bad item rejects the
+    whole push.
 
     Args:
         body (WorkItemBulk):
@@ -128,10 +141,14 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: WorkItemBulk,
 ) -> Response[BulkResult | Problem]:
     """Bulk Upsert Work Items
+
+     Create or update up to 10,000 work items keyed by `external_id`, in one transaction. Each names
+    its customer by `customer_id` or `customer_external_id`, not both. One bad item rejects the
+    whole push.
 
     Args:
         body (WorkItemBulk):
@@ -155,10 +172,14 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: WorkItemBulk,
 ) -> BulkResult | Problem | None:
     """Bulk Upsert Work Items
+
+     Create or update up to 10,000 work items keyed by `external_id`, in one transaction. Each names
+    its customer by `customer_id` or `customer_external_id`, not both. One bad item rejects the
+    whole push.
 
     Args:
         body (WorkItemBulk):
