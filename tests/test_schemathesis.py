@@ -13,6 +13,7 @@ production configuration."""
 
 import asyncio
 import os
+import re
 import subprocess
 import sys
 import time
@@ -44,6 +45,11 @@ request-timeout = 30
 
 [auth.openapi.bearerAuth]
 bearer = "{key}"
+
+[warnings]
+# A key the run does not send, a pattern it cannot read, a schema it cannot resolve: the run would
+# pass without testing what it claims to.
+fail-on = ["unused_openapi_auth", "unsupported_regex", "validation_mismatch", "unresolvable_reference"]
 
 [generation]
 max-examples = {MAX_EXAMPLES}
@@ -148,3 +154,8 @@ def test_the_server_keeps_every_promise_of_its_document(live_api, tmp_path):
     output = result.stdout + result.stderr
     print(output[-4000:], f"\nschemathesis took {took:.0f} s")
     assert result.returncode == 0, output[-60000:]
+    operations = sum(len(methods) for methods in httpx.get(f"{base}/openapi.json").json()["paths"].values())
+    assert re.search(rf"Tested: {operations}\b", output), "Schemathesis did not test every operation"
+    # An operation whose every answer is 401 was not tested past authentication (the key is sent).
+    unauthenticated = re.search(r"Authentication failed: (\d+) operation", output)
+    assert not unauthenticated or int(unauthenticated.group(1)) <= 2, output[-8000:]
