@@ -237,11 +237,6 @@ def problems_in_document(document: dict) -> dict:
                 "description": problem["description"],
                 "content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}},
                             "application/json": {"schema": {"$ref": "#/components/schemas/Problem"}}}}
-    unsupported = problems(415)[415]
-    for operation in (op for path in document.get("paths", {}).values() for op in path.values()):
-        if "requestBody" in operation:  # a JSON body sent as anything else answers 415
-            operation["responses"].setdefault("415", {"description": unsupported["description"],
-                                                      "content": unsupported["content"]})
     for operation in (op for hook in document.get("webhooks", {}).values() for op in hook.values()):
         operation.get("responses", {}).pop("422", None)  # what a receiver answers is its own affair
     schemas = document.get("components", {}).get("schemas", {})

@@ -11,7 +11,9 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from sqlalchemy import text
 
 from app.config import Settings, get_settings
+from app.contract import contract_in_document, install_method_not_allowed
 from app.db import make_engine, make_sessionmaker
+from app.docs import install_docs
 from app.errors import install_error_handlers, problem_response, problems, problems_in_document
 from app.middleware import BodySizeLimit
 from app.observability import RequestContext, metrics_authorized, render_metrics
@@ -56,16 +58,20 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         generate_unique_id_function=_operation_id,
         separate_input_output_schemas=False,
         responses={},
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.settings = settings
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(RequestContext)  # outermost: every answer, 413s included, carries the request id
     install_error_handlers(app)
+    install_method_not_allowed(app)
     for router in ROUTERS:
         app.include_router(router)
+    install_docs(app)
     document_webhooks(app)
     generate = app.openapi
-    app.openapi = lambda: problems_in_document(generate())  # type: ignore[method-assign]
+    app.openapi = lambda: contract_in_document(problems_in_document(generate()))  # type: ignore[method-assign]
 
     @app.get("/healthz", tags=["probes"])
     async def healthz() -> dict[str, str]:

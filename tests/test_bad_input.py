@@ -357,8 +357,9 @@ CUSTOMER_CASES = [
          field="billing_address.country"),
     case("customer-patch-company-gets-parent", "PATCH", CP, {"name": "Renamed", "parent_id": ref("company2")},
          field="parent_id"),
+    # A valid request the company's current state forbids: 409, naming the field.
     case("customer-patch-company-with-contacts-becomes-contact", "PATCH", CP,
-         {"name": "Renamed", "kind": "contact", "parent_id": ref("company2")}, field="kind"),
+         {"name": "Renamed", "kind": "contact", "parent_id": ref("company2")}, 409, field="kind", code="has_contacts"),
     case("customer-patch-contact-parent-is-itself", "PATCH", "/v1/customers/{contact}",
          {"name": "Renamed", "parent_id": ref("contact")}, field="parent_id"),
     case("customer-patch-contact-becomes-company-keeping-parent", "PATCH", "/v1/customers/{contact}",

@@ -186,7 +186,9 @@ async def test_company_with_contacts_cannot_become_a_contact(api):
 
     response = await api.patch(f"/v1/customers/{company['id']}", json={"kind": "contact"})
 
-    assert response.status_code == 422
+    # The body is valid (a company without contacts may become one): the company's state conflicts.
+    assert response.status_code == 409
+    assert response.json()["code"] == "has_contacts"
     assert [e["field"] for e in response.json()["errors"]] == ["kind"]
     assert (await api.get(f"/v1/customers/{company['id']}")).json()["kind"] == "company"
 

@@ -153,3 +153,12 @@ async def test_settings_are_per_tenant(api, other_api):
     await patch_settings(api, {"timezone": "Europe/Paris"})
 
     assert (await get_settings(other_api))["timezone"] == "UTC"
+
+
+async def test_a_legal_address_without_its_optional_line_reads_back_with_it_null(api):
+    # Found by Schemathesis: the address was stored without `line2`, and every read answered 500.
+    address = {"line1": "3 rue de la Paix", "postal_code": "75002", "city": "Paris", "country": "FR"}
+    patched = await patch_settings(api, {"legal_address": address})
+
+    assert patched["legal_address"] == {**address, "line2": None}
+    assert (await get_settings(api))["legal_address"] == {**address, "line2": None}

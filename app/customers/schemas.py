@@ -4,11 +4,11 @@ import uuid
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.kit.bulk import items_checked_later
 from app.kit.money import TaxRate
-from app.kit.schemas import Address, Currency, Email, ExternalId, Flag, Mention, Name, RequestModel, Terms
+from app.kit.schemas import Address, Currency, Email, ExternalId, Flag, Mention, Name, NotNull, RequestModel, Terms
 
 CustomerKind = Literal["company", "contact"]
 EXEMPTION_REASON = ("Why the customer's invoices carry no tax (or carry it by reverse charge), printed on them, "
@@ -29,31 +29,48 @@ class CustomerFields(RequestModel):
 
 
 class CustomerCreate(CustomerFields):
+    """Only a contact (`kind`) has a parent, which is a company."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"external_id": "crm-42", "name": "Acme SARL", "emails": ["billing@acme.example"], "tax_rate": "20.00",
+         "billing_address": {"line1": "3 rue de la Paix", "postal_code": "75002", "city": "Paris", "country": "FR"}}]})
+
     external_id: ExternalId | None = None
     parent_id: uuid.UUID | None = None
 
 
 class CustomerUpdate(RequestModel):
+    """Only the fields sent change; null clears a field that may be empty (external_id, parent_id,
+    billing_address, tax_rate, terms), the others cannot be null."""
+
     external_id: ExternalId | None = None
-    name: Name | None = None
-    kind: CustomerKind | None = None
+    name: NotNull[Name] = None
+    kind: NotNull[CustomerKind] = None
     parent_id: uuid.UUID | None = None
     billing_address: Address | None = None
-    emails: list[Email] | None = Field(default=None, max_length=20)
-    currency: Currency | None = None
+    emails: NotNull[list[Email]] = Field(default=None, max_length=20)
+    currency: NotNull[Currency] = None
     tax_rate: TaxRate | None = None
-    tax_exempt: Flag | None = None
+    tax_exempt: NotNull[Flag] = None
     tax_exemption_reason: Mention | None = Field(default=None, description=EXEMPTION_REASON)
     terms: Terms | None = None
 
 
 class CustomerBulkItem(CustomerFields):
+    """A contact names its company by `parent_id` or `parent_external_id` (not both); a company has
+    no parent."""
+
     external_id: ExternalId
     parent_id: uuid.UUID | None = None
     parent_external_id: ExternalId | None = None
 
 
 class CustomerBulk(RequestModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"items": [
+        {"external_id": "crm-42", "name": "Acme SARL", "emails": ["billing@acme.example"], "tax_rate": "20.00",
+         "billing_address": {"line1": "3 rue de la Paix", "postal_code": "75002", "city": "Paris", "country": "FR"}},
+        {"external_id": "crm-43", "name": "Jeanne Dupont", "kind": "contact", "parent_external_id": "crm-42"}]}]})
+
     # Each item is a CustomerBulkItem, validated by the service (BulkPush.check).
     items: items_checked_later(CustomerBulkItem)
 

@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.customers.schemas import CustomerBulk, CustomerBulkItem, CustomerCreate, CustomerUpdate
-from app.errors import FieldError, InvalidInput
+from app.errors import Conflict, FieldError, InvalidInput
 from app.kit.bulk import BulkPush, BulkResult, Column, ItemFault, OnError, upsert_by_external_id
 from app.kit.ids import new_id
 from app.kit.pagination import PageParams
@@ -73,8 +73,10 @@ async def update_customer(session: AsyncSession, *, tenant_id: uuid.UUID, custom
         has_contacts = await session.scalar(
             select(Customer.id).where(Customer.tenant_id == tenant_id, Customer.parent_id == customer.id).limit(1))
         if has_contacts is not None:
-            raise InvalidInput.field("kind", "this company has contacts; it cannot become a contact",
-                                     code="has_contacts")
+            # The request is valid; the company's current state forbids it: a conflict, not bad input.
+            raise Conflict("This company has contacts; it cannot become a contact.", code="has_contacts",
+                           errors=[FieldError(field="kind", code="has_contacts",
+                                              message="this company has contacts; it cannot become a contact")])
     for key in ("billing_address", "terms"):
         if key in changes:
             changes[key] = _dump(getattr(data, key))

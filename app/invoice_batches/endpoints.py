@@ -11,7 +11,7 @@ from app.invoice_batches import batches, report, service
 from app.invoice_batches.schemas import (InvoiceBatchDefinition, InvoiceBatchOut, InvoiceBatchPreview,
                                         InvoiceBatchReport)
 from app.kit.pagination import (CreatedPageParams, KeysetParams, Page, created_keys, created_page_params,
-                                keyset_params, make_page)
+                                keyset_params_of, make_page)
 
 router = APIRouter(prefix="/v1/invoice-batches", tags=["invoice-batches"])
 
@@ -36,7 +36,8 @@ async def create_invoice_batch(
 async def list_invoice_batches(session: SessionDep, tenant_id: TenantDep,
                                page: Annotated[CreatedPageParams, Depends(created_page_params)],
                                status: BatchStatus | None = None) -> Page[InvoiceBatchOut]:
-    """The tenant's batches, newest first (by `created_at`) unless `order=asc`."""
+    """Invoice batches, a page at a time, newest first (by `created_at`) unless `order=asc`, optionally
+    of one status."""
     rows = await batches.list_batches(session, tenant_id=tenant_id, page=page, status=status)
     return make_page(rows, page, InvoiceBatchOut.of, keys=created_keys)
 
@@ -51,6 +52,7 @@ async def preview_invoice_batch(body: InvoiceBatchDefinition, session: SessionDe
 
 @router.get("/{batch_id}", responses=problems(404))
 async def get_invoice_batch(batch_id: str, session: SessionDep, tenant_id: TenantDep) -> InvoiceBatchOut:
+    """One batch: its definition, status and progress (`customers_done` of `customers_total`)."""
     return InvoiceBatchOut.of(await batches.get_batch(session, tenant_id=tenant_id, batch_id=batch_id))
 
 
@@ -67,8 +69,10 @@ def _selection_route(path_name: str) -> None:
     name = path_name.replace("-", "_")
     [item] = get_args(InvoiceBatchReport.model_fields[name].annotation)
 
+    page_params_of_selection = keyset_params_of(*report.SELECTIONS[name].key_kinds)
+
     async def endpoint(batch_id: str, session: SessionDep, tenant_id: TenantDep,
-                       page: Annotated[KeysetParams, Depends(keyset_params)]) -> dict:
+                       page: Annotated[KeysetParams, Depends(page_params_of_selection)]) -> dict:
         return await report.selection_page(session, tenant_id=tenant_id, batch_id=batch_id, selection=name, page=page)
 
     router.add_api_route(

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, ScalarSelect, Select, false, func, select, true, tuple_
+from sqlalchemy import BigInteger, ColumnElement, ScalarSelect, Select, false, func, literal, select, true, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.invoice_batches.schemas import InvoiceBatchOut, Totals
@@ -53,7 +53,9 @@ class Selection:
             stmt = stmt.add_columns(
                 _external_id(TimeEntry, self.time_entry, batch.tenant_id).label("time_entry_external_id"))
         if after is not None:
-            stmt = stmt.where(tuple_(*self.keys) > tuple_(*after))
+            # A cursor's integer keys are 64-bit: bound as bigint, any of them compares with the column.
+            stmt = stmt.where(tuple_(*self.keys) > tuple_(*(literal(k, BigInteger) if isinstance(k, int) else k
+                                                             for k in after)))
         return stmt.order_by(*self.keys).limit(limit)
 
     def count(self, batch: InvoiceBatch) -> Select:

@@ -13,7 +13,12 @@ MAX_RUN_AHEAD = timedelta(hours=24)
 
 
 class InvoiceBatchDefinition(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    """Exactly one of `selection_id` and `customer_ids`; `period_end` not before `period_start`."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, json_schema_extra={"examples": [
+        {"selection_id": "01936f0e-8a5c-7b6e-9a51-3c2f4d1e0d20", "title": "Support — November 2026",
+         "period_start": "2026-11-01", "period_end": "2026-11-30", "source_type": "ticket",
+         "show_employee_names": True, "validate": True, "send": False, "product_mandatory": False}]})
 
     selection_id: uuid.UUID | None = None
     customer_ids: list[uuid.UUID] | None = Field(default=None, min_length=1, max_length=100_000,

@@ -24,7 +24,8 @@ async def list_invoices(session: SessionDep, tenant_id: TenantDep,
                         page: Annotated[CreatedPageParams, Depends(created_page_params)],
                         batch_id: uuid.UUID | None = None, customer_id: uuid.UUID | None = None,
                         status: Literal["draft", "validated"] | None = None) -> Page[InvoiceOut]:
-    """The tenant's invoices, newest first (by `created_at`) unless `order=asc`."""
+    """Invoices, a page at a time, newest first (by `created_at`) unless `order=asc`, optionally of one
+    batch, one customer or one status."""
     rows = await service.list_invoices(session, tenant_id=tenant_id, page=page, batch_id=batch_id,
                                        customer_id=customer_id, status=status)
     return await make_page_converted(rows, page, lambda invoices: service.to_out(session, invoices),
@@ -33,6 +34,7 @@ async def list_invoices(session: SessionDep, tenant_id: TenantDep,
 
 @router.get("/{invoice_id}", responses=problems(404))
 async def get_invoice(invoice_id: str, session: SessionDep, tenant_id: TenantDep) -> InvoiceOut:
+    """One invoice with its lines, taxes, totals, terms and delivery status."""
     invoice = await get_owned(session, Invoice, tenant_id, invoice_id)
     return (await service.to_out(session, [invoice]))[0]
 

@@ -27,10 +27,12 @@ _SHAPE = re.compile(r"^(-?)([0-9]+)(?:\.([0-9]+))?$")
 
 
 def _decimal_type(*, name: str, integer_digits: int, places: int, minimum: Decimal, maximum: Decimal,
-                  exclusive_minimum: bool = False, signed: bool = False):
-    # ASCII digits with an optional single dot and nothing around them: the published pattern, which
-    # validation applies as it is (a full match, nothing stripped, no Unicode digits such as "١٢٣").
-    pattern = rf"^{'-?' if signed else ''}[0-9]{{1,{integer_digits}}}(\.[0-9]{{1,{places}}})?$"
+                  exclusive_minimum: bool = False, signed: bool = False, published: str | None = None):
+    """`published`: the document's pattern when the bounds narrow the digits' form (it must accept
+    exactly the strings this type accepts; tests/test_contract.py checks that)."""
+    sign = "-?" if signed else ""
+    # [0-9], not \d: ASCII digits only, in Python's regex dialect as in the document's.
+    pattern = rf"^{sign}[0-9]{{1,{integer_digits}}}(\.[0-9]{{1,{places}}})?$"
     compiled = re.compile(pattern)
     example = f"{minimum + 1:.2f}"
     lower = "positive" if exclusive_minimum and minimum == 0 else (
@@ -69,13 +71,19 @@ def _decimal_type(*, name: str, integer_digits: int, places: int, minimum: Decim
         Decimal,
         PlainValidator(parse),
         PlainSerializer(lambda v: format_decimal(v), return_type=str),
-        WithJsonSchema({"type": "string", "pattern": pattern, "examples": [example]}),
+        WithJsonSchema({"type": "string", "pattern": published or pattern, "examples": [example]}),
     ]
 
 
 # Unit prices may carry four decimals (a fraction of a cent per unit); amounts are rounded later.
 UnitPrice = _decimal_type(name="unit price", integer_digits=12, places=4, minimum=Decimal(0),
                           maximum=Decimal("999999999999.9999"))
+# More than zero: a non-zero digit before the point (at most 4 digits in all), or zeros then a
+# non-zero fraction.
 Hours = _decimal_type(name="hours", integer_digits=4, places=2, minimum=Decimal(0),
-                      maximum=Decimal("9999.99"), exclusive_minimum=True)
-TaxRate = _decimal_type(name="tax rate", integer_digits=3, places=4, minimum=Decimal(0), maximum=Decimal(100))
+                      maximum=Decimal("9999.99"), exclusive_minimum=True,
+                      published=r"^((0{0,3}[1-9]|0{0,2}[1-9][0-9]|0?[1-9][0-9]{2}|[1-9][0-9]{3})(\.[0-9]{1,2})?"
+                                r"|0{1,4}\.(0?[1-9]|[1-9][0-9]))$")
+# At most 100: up to two digits (a leading zero allowed), or 100 with a zero fraction.
+TaxRate = _decimal_type(name="tax rate", integer_digits=3, places=4, minimum=Decimal(0), maximum=Decimal(100),
+                        published=r"^(0?[0-9]{1,2}(\.[0-9]{1,4})?|100(\.0{1,4})?)$")

@@ -20,7 +20,6 @@ DEFAULT_LIMIT = 50
 MAX_LIMIT = 200
 
 Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Items per page.")]
-Cursor = Annotated[str | None, Query(max_length=64, description="`next_cursor` of the previous page.")]
 
 # A text filter of a list route: no NUL (PostgreSQL text cannot hold it), a sane length.
 FilterText = Annotated[str | None, Query(max_length=255, pattern=r"^[^\x00]*$")]
@@ -38,6 +37,18 @@ Order = Annotated[SortOrder, Query(
 
 Key = uuid.UUID | int
 _INT_BYTES = 8
+
+
+def cursor_query(*kinds: type) -> object:
+    """The `cursor` query parameter of a list paged by keys of these kinds: its exact form (the
+    unpadded base64url of the packed keys), so that any string of that form is a cursor."""
+    size = sum(16 if kind is uuid.UUID else _INT_BYTES for kind in kinds)
+    length = -(-size * 4 // 3)
+    return Annotated[str | None, Query(pattern=f"^[A-Za-z0-9_-]{{{length}}}$",
+                                       description="`next_cursor` of the previous page.")]
+
+
+Cursor = cursor_query(uuid.UUID)
 
 
 class Page(BaseModel, Generic[T]):
@@ -114,7 +125,10 @@ def page_params(limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None) -> PagePara
     return PageParams(limit=limit, after=decode_cursor(cursor) if cursor else None)
 
 
-def created_page_params(limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None,
+CreatedCursor = cursor_query(int, uuid.UUID)
+
+
+def created_page_params(limit: Limit = DEFAULT_LIMIT, cursor: CreatedCursor = None,
                         order: Order = SortOrder.desc) -> CreatedPageParams:
     after = None
     if cursor:
@@ -126,8 +140,14 @@ def created_page_params(limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None,
     return CreatedPageParams(limit=limit, after=after, order=order)
 
 
-def keyset_params(limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None) -> KeysetParams:
-    return KeysetParams(limit=limit, cursor=cursor or None)
+def keyset_params_of(*kinds: type):
+    """The page parameters of a list paged by keys of these kinds (decoded by whoever knows them)."""
+    KindCursor = cursor_query(*kinds)
+
+    def keyset_params(limit: Limit = DEFAULT_LIMIT, cursor: KindCursor = None) -> KeysetParams:
+        return KeysetParams(limit=limit, cursor=cursor or None)
+
+    return keyset_params
 
 
 async def make_page_converted(items: list, params: PageParams | CreatedPageParams, convert_all, *,

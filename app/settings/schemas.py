@@ -3,24 +3,31 @@
 import uuid
 from datetime import datetime
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.customers.schemas import AddressOut, TermsOut
-from app.kit.schemas import Address, Currency, Email, Flag, Name, RequestModel, ShortText, Terms, TimeZone
+from app.kit.schemas import Address, Currency, Email, Flag, Name, NotNull, RequestModel, ShortText, Terms, TimeZone
 
 
 class SettingsUpdate(RequestModel):
-    legal_name: Name | None = None
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"legal_name": "Helpdesk Services SAS", "legal_address": {"line1": "3 rue de la Paix", "postal_code": "75002", "city": "Paris", "country": "FR"}, "timezone": "Europe/Paris",
+         "currency": "EUR", "terms": {"payment_terms_days": 30, "bank_details": "IBAN FR76 3000 6000 0112 3456 7890 189"}}]})
+
+    """Only the fields sent change; null clears legal_address, default_product_id or email_sender,
+    the others cannot be null."""
+
+    legal_name: NotNull[Name] = None
     legal_address: Address | None = None
-    timezone: TimeZone | None = Field(default=None, description="IANA time zone, e.g. Europe/Paris.")
-    currency: Currency | None = None
-    invoice_number_prefix: ShortText | None = None
-    invoice_number_yearly_reset: Flag | None = Field(
+    timezone: NotNull[TimeZone] = Field(default=None, description="IANA time zone, e.g. Europe/Paris.")
+    currency: NotNull[Currency] = None
+    invoice_number_prefix: NotNull[ShortText] = None
+    invoice_number_yearly_reset: NotNull[Flag] = Field(
         default=None, description="true: numbers read PREFIX-YYYY-NNNNNN and restart each year.")
     default_product_id: uuid.UUID | None = Field(
         default=None, description="The service product billed for time that has none.")
     email_sender: Email | None = None
-    terms: Terms | None = Field(default=None, description="Merged into the current terms: fields left out are kept.")
+    terms: NotNull[Terms] = Field(default=None, description="Merged into the current terms: fields left out are kept.")
 
 
 class SettingsOut(BaseModel):

@@ -23,6 +23,9 @@ async def update_settings(session: AsyncSession, *, tenant_id: uuid.UUID, data: 
     if "default_product_id" in changes:
         changes["default_product_id"] = data.default_product_id
         await check_references(session, tenant_id, [("default_product_id", Product, data.default_product_id)])
+    if changes.get("legal_address") is not None:
+        # The whole address replaces the old one: fields left out (line2) are stored as null.
+        changes["legal_address"] = data.legal_address.model_dump(mode="json")
     if changes.get("terms") is not None:
         sent = data.terms.model_dump(exclude_unset=True, mode="json")
         changes["terms"] = {**(settings.terms or {}), **sent}

@@ -1,7 +1,6 @@
 """HTTP routes for time entries."""
 
 import uuid
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Response, status
@@ -11,7 +10,7 @@ from app.errors import problems
 from app.kit.bulk import BulkResult, OnErrorQuery
 from app.kit.pagination import FilterText, Page, PageParams, make_page, page_params
 from app.kit.repository import get_owned
-from app.kit.schemas import EARLIEST_DATE, LATEST_DATE
+from app.kit.schemas import CalendarDate
 from app.models import TimeEntry
 from app.time_entries import service
 from app.time_entries.schemas import TimeEntryBulk, TimeEntryCreate, TimeEntryOut, TimeEntryStatus, TimeEntryUpdate
@@ -21,6 +20,8 @@ router = APIRouter(prefix="/v1/time-entries", tags=["time-entries"])
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=problems(409, 422))
 async def create_time_entry(body: TimeEntryCreate, session: SessionDep, tenant_id: TenantDep) -> TimeEntryOut:
+    """Record time spent on a work item. Only `approved`, billable time is invoiced; `billable`
+    defaults to true for ticket time and false otherwise."""
     return TimeEntryOut.of(await service.create_time_entry(session, tenant_id=tenant_id, data=body))
 
 
@@ -30,12 +31,13 @@ async def list_time_entries(
     customer_id: uuid.UUID | None = None, work_item_id: uuid.UUID | None = None,
     product_id: uuid.UUID | None = None, status: TimeEntryStatus | None = None, billable: bool | None = None,
     invoiced: Annotated[bool | None, Query(description="true: only invoiced entries; false: only the others")] = None,
-    date_from: Annotated[date | None, Query(description="First local date (tenant time zone), inclusive.",
-                                            ge=EARLIEST_DATE, le=LATEST_DATE)] = None,
-    date_to: Annotated[date | None, Query(description="Last local date (tenant time zone), inclusive.",
-                                          ge=EARLIEST_DATE, le=LATEST_DATE)] = None,
+    date_from: Annotated[CalendarDate | None,
+                         Query(description="First local date (tenant time zone), inclusive.")] = None,
+    date_to: Annotated[CalendarDate | None, Query(description="Last local date (tenant time zone), inclusive.")] = None,
     external_id: FilterText = None,
 ) -> Page[TimeEntryOut]:
+    """Time entries in creation order, a page at a time, filtered by customer, work item, product,
+    status, billable, invoiced, or local dates in the tenant's time zone."""
     rows = await service.list_time_entries(
         session, tenant_id=tenant_id, page=page, customer_id=customer_id, work_item_id=work_item_id,
         product_id=product_id, status=status, billable=billable, invoiced=invoiced, date_from=date_from,
@@ -46,22 +48,31 @@ async def list_time_entries(
 @router.post("/bulk", responses=problems(409, 413, 422))
 async def bulk_upsert_time_entries(body: TimeEntryBulk, session: SessionDep, tenant_id: TenantDep,
                                    on_error: OnErrorQuery = "reject") -> BulkResult:
+    """Create or update up to 10,000 time entries keyed by `external_id`, in one transaction. Each names
+    its work item (required) and product (optional) by id or by external id, not both. The answer gives each
+    item's id and result in order. One bad item rejects the whole push (an item that would change an
+    invoiced entry: 409) unless `on_error=skip`, which stores the valid items and answers the bad ones
+    in place with their errors."""
     return await service.bulk_upsert_time_entries(session, tenant_id=tenant_id, data=body, on_error=on_error)
 
 
 @router.get("/{time_entry_id}", responses=problems(404))
 async def get_time_entry(time_entry_id: str, session: SessionDep, tenant_id: TenantDep) -> TimeEntryOut:
+    """One time entry; `invoice_id` tells whether it is on an invoice."""
     return TimeEntryOut.of(await get_owned(session, TimeEntry, tenant_id, time_entry_id, label="time entry"))
 
 
 @router.patch("/{time_entry_id}", responses=problems(404, 409, 422))
 async def update_time_entry(time_entry_id: str, body: TimeEntryUpdate, session: SessionDep,
                             tenant_id: TenantDep) -> TimeEntryOut:
+    """Change some of a time entry's fields (only those sent); null clears the optional ones. An
+    invoiced entry is read-only (409)."""
     return TimeEntryOut.of(await service.update_time_entry(session, tenant_id=tenant_id,
                                                            time_entry_id=time_entry_id, data=body))
 
 
 @router.delete("/{time_entry_id}", status_code=status.HTTP_204_NO_CONTENT, responses=problems(404, 409))
 async def delete_time_entry(time_entry_id: str, session: SessionDep, tenant_id: TenantDep) -> Response:
+    """Delete a time entry; an invoiced one answers 409."""
     await service.delete_time_entry(session, tenant_id=tenant_id, time_entry_id=time_entry_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

@@ -26,18 +26,21 @@ async def create_webhook_endpoint(body: WebhookEndpointCreate, session: SessionD
 @router.get("", responses=problems(422))
 async def list_webhook_endpoints(session: SessionDep, tenant_id: TenantDep,
                                  page: Annotated[PageParams, Depends(page_params)]) -> Page[WebhookEndpointOut]:
+    """Webhook endpoints, a page at a time (their secrets are not shown)."""
     rows = await service.list_endpoints(session, tenant_id=tenant_id, page=page)
     return make_page(rows, page, WebhookEndpointOut.of)
 
 
 @router.get("/{endpoint_id}", responses=problems(404))
 async def get_webhook_endpoint(endpoint_id: str, session: SessionDep, tenant_id: TenantDep) -> WebhookEndpointOut:
+    """One webhook endpoint (its secret is not shown)."""
     return WebhookEndpointOut.of(await service.get_endpoint(session, tenant_id=tenant_id, endpoint_id=endpoint_id))
 
 
 @router.patch("/{endpoint_id}", responses=problems(404, 422))
 async def update_webhook_endpoint(endpoint_id: str, body: WebhookEndpointUpdate, session: SessionDep,
                                   tenant_id: TenantDep, settings: SettingsDep) -> WebhookEndpointOut:
+    """Change an endpoint's URL, events, description or state (only the fields sent)."""
     endpoint = await service.update_endpoint(session, tenant_id=tenant_id, endpoint_id=endpoint_id, data=body,
                                              allow_private_urls=settings.webhook_allow_private_urls)
     return WebhookEndpointOut.of(endpoint)

@@ -4,15 +4,19 @@ import uuid
 from datetime import datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.kit.bulk import items_checked_later
-from app.kit.schemas import ExternalId, Name, RequestModel, ShortText
+from app.kit.schemas import ExternalId, Name, NotNull, RequestModel, ShortText
 
 WorkItemType = Literal["ticket", "work_order", "delivery_note", "business_order", "contract"]
 
 
 class WorkItemCreate(RequestModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"external_id": "T-100042", "type": "ticket", "reference": "T-100042", "title": "Printer down",
+         "customer_id": "01936f0e-8a5c-7b6e-9a51-3c2f4d1e0a42"}]})
+
     external_id: ExternalId | None = None
     type: WorkItemType
     reference: Name = Field(description="Shown to the customer, e.g. T-004211.")
@@ -21,14 +25,18 @@ class WorkItemCreate(RequestModel):
 
 
 class WorkItemUpdate(RequestModel):
+    """Only the fields sent change; null clears external_id or title, the others cannot be null."""
+
     external_id: ExternalId | None = None
-    type: WorkItemType | None = None
-    reference: Name | None = None
+    type: NotNull[WorkItemType] = None
+    reference: NotNull[Name] = None
     title: ShortText | None = None
-    customer_id: uuid.UUID | None = None
+    customer_id: NotNull[uuid.UUID] = None
 
 
 class WorkItemBulkItem(RequestModel):
+    """Names its customer by `customer_id` or `customer_external_id`, exactly one of them."""
+
     external_id: ExternalId
     type: WorkItemType
     reference: Name
@@ -38,6 +46,10 @@ class WorkItemBulkItem(RequestModel):
 
 
 class WorkItemBulk(RequestModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"items": [
+        {"external_id": "T-100042", "type": "ticket", "reference": "T-100042", "title": "Printer down",
+         "customer_external_id": "crm-42"}]}]})
+
     # Each item is a WorkItemBulkItem, validated by the service (BulkPush.check).
     items: items_checked_later(WorkItemBulkItem)
 

@@ -24,7 +24,7 @@ from .customer_create_kind import CustomerCreateKind
 from .customer_out import CustomerOut
 from .customer_out_kind import CustomerOutKind
 from .customer_update import CustomerUpdate
-from .customer_update_kind_type_0 import CustomerUpdateKindType0
+from .customer_update_kind import CustomerUpdateKind
 from .delivery import Delivery
 from .delivery_reason_type_0 import DeliveryReasonType0
 from .delivery_status import DeliveryStatus
@@ -92,7 +92,7 @@ from .time_entry_create_status import TimeEntryCreateStatus
 from .time_entry_out import TimeEntryOut
 from .time_entry_out_status import TimeEntryOutStatus
 from .time_entry_update import TimeEntryUpdate
-from .time_entry_update_status_type_0 import TimeEntryUpdateStatusType0
+from .time_entry_update_status import TimeEntryUpdateStatus
 from .totals import Totals
 from .unbilled_time import UnbilledTime
 from .webhook_delivery_out import WebhookDeliveryOut
@@ -103,7 +103,7 @@ from .webhook_endpoint_create_events_item import WebhookEndpointCreateEventsItem
 from .webhook_endpoint_out import WebhookEndpointOut
 from .webhook_endpoint_out_events_item import WebhookEndpointOutEventsItem
 from .webhook_endpoint_update import WebhookEndpointUpdate
-from .webhook_endpoint_update_events_type_0_item import WebhookEndpointUpdateEventsType0Item
+from .webhook_endpoint_update_events_item import WebhookEndpointUpdateEventsItem
 from .webhook_endpoint_with_secret import WebhookEndpointWithSecret
 from .webhook_endpoint_with_secret_events_item import WebhookEndpointWithSecretEventsItem
 from .work_item_bulk import WorkItemBulk
@@ -114,7 +114,7 @@ from .work_item_create_type import WorkItemCreateType
 from .work_item_out import WorkItemOut
 from .work_item_out_type import WorkItemOutType
 from .work_item_update import WorkItemUpdate
-from .work_item_update_type_type_0 import WorkItemUpdateTypeType0
+from .work_item_update_type import WorkItemUpdateType
 
 __all__ = (
     "Address",
@@ -141,7 +141,7 @@ __all__ = (
     "CustomerOut",
     "CustomerOutKind",
     "CustomerUpdate",
-    "CustomerUpdateKindType0",
+    "CustomerUpdateKind",
     "Delivery",
     "DeliveryReasonType0",
     "DeliveryStatus",
@@ -209,7 +209,7 @@ __all__ = (
     "TimeEntryOut",
     "TimeEntryOutStatus",
     "TimeEntryUpdate",
-    "TimeEntryUpdateStatusType0",
+    "TimeEntryUpdateStatus",
     "Totals",
     "UnbilledTime",
     "WebhookDeliveryOut",
@@ -220,7 +220,7 @@ __all__ = (
     "WebhookEndpointOut",
     "WebhookEndpointOutEventsItem",
     "WebhookEndpointUpdate",
-    "WebhookEndpointUpdateEventsType0Item",
+    "WebhookEndpointUpdateEventsItem",
     "WebhookEndpointWithSecret",
     "WebhookEndpointWithSecretEventsItem",
     "WorkItemBulk",
@@ -231,5 +231,5 @@ __all__ = (
     "WorkItemOut",
     "WorkItemOutType",
     "WorkItemUpdate",
-    "WorkItemUpdateTypeType0",
+    "WorkItemUpdateType",
 )

@@ -19,21 +19,23 @@ T = TypeVar("T", bound="CustomerBulkItem")
 
 @_attrs_define
 class CustomerBulkItem:
-    """
-    Attributes:
-        name (str):
-        external_id (str):
-        kind (CustomerBulkItemKind | Unset):  Default: CustomerBulkItemKind.COMPANY.
-        billing_address (Address | None | Unset):
-        emails (list[str] | Unset): Ordered; the first address receives the invoices.
-        currency (None | str | Unset): Defaults to the tenant's currency.
-        tax_rate (None | str | Unset):
-        tax_exempt (bool | Unset):  Default: False.
-        tax_exemption_reason (None | str | Unset): Why the customer's invoices carry no tax (or carry it by reverse
-            charge), printed on them, e.g. "Autoliquidation — article 283-2 du CGI". Copied into each invoice's bill_to.
-        terms (None | Terms | Unset): Overrides the tenant's default terms.
-        parent_id (None | Unset | UUID):
-        parent_external_id (None | str | Unset):
+    """A contact names its company by `parent_id` or `parent_external_id` (not both); a company has
+    no parent.
+
+        Attributes:
+            name (str): Leading and trailing white space is removed.
+            external_id (str): Leading and trailing white space is removed.
+            kind (CustomerBulkItemKind | Unset):  Default: CustomerBulkItemKind.COMPANY.
+            billing_address (Address | None | Unset):
+            emails (list[str] | Unset): Ordered; the first address receives the invoices.
+            currency (None | str | Unset): Defaults to the tenant's currency.
+            tax_rate (None | str | Unset):
+            tax_exempt (bool | Unset):  Default: False.
+            tax_exemption_reason (None | str | Unset): Why the customer's invoices carry no tax (or carry it by reverse
+                charge), printed on them, e.g. "Autoliquidation — article 283-2 du CGI". Copied into each invoice's bill_to.
+            terms (None | Terms | Unset): Overrides the tenant's default terms.
+            parent_id (None | Unset | UUID):
+            parent_external_id (None | str | Unset):
     """
 
     name: str

@@ -19,9 +19,10 @@ T = TypeVar("T", bound="CustomerCreate")
 
 @_attrs_define
 class CustomerCreate:
-    """
+    """Only a contact (`kind`) has a parent, which is a company.
+
     Attributes:
-        name (str):
+        name (str): Leading and trailing white space is removed.
         kind (CustomerCreateKind | Unset):  Default: CustomerCreateKind.COMPANY.
         billing_address (Address | None | Unset):
         emails (list[str] | Unset): Ordered; the first address receives the invoices.

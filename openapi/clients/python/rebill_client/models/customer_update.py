@@ -6,7 +6,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
-from ..models.customer_update_kind_type_0 import CustomerUpdateKindType0
+from ..models.customer_update_kind import CustomerUpdateKind
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -19,31 +19,33 @@ T = TypeVar("T", bound="CustomerUpdate")
 
 @_attrs_define
 class CustomerUpdate:
-    """
-    Attributes:
-        external_id (None | str | Unset):
-        name (None | str | Unset):
-        kind (CustomerUpdateKindType0 | None | Unset):
-        parent_id (None | Unset | UUID):
-        billing_address (Address | None | Unset):
-        emails (list[str] | None | Unset):
-        currency (None | str | Unset):
-        tax_rate (None | str | Unset):
-        tax_exempt (bool | None | Unset):
-        tax_exemption_reason (None | str | Unset): Why the customer's invoices carry no tax (or carry it by reverse
-            charge), printed on them, e.g. "Autoliquidation — article 283-2 du CGI". Copied into each invoice's bill_to.
-        terms (None | Terms | Unset):
+    """Only the fields sent change; null clears a field that may be empty (external_id, parent_id,
+    billing_address, tax_rate, terms), the others cannot be null.
+
+        Attributes:
+            external_id (None | str | Unset):
+            name (str | Unset): Leading and trailing white space is removed.
+            kind (CustomerUpdateKind | Unset):
+            parent_id (None | Unset | UUID):
+            billing_address (Address | None | Unset):
+            emails (list[str] | Unset):
+            currency (str | Unset): An ISO 4217 currency code.
+            tax_rate (None | str | Unset):
+            tax_exempt (bool | Unset):
+            tax_exemption_reason (None | str | Unset): Why the customer's invoices carry no tax (or carry it by reverse
+                charge), printed on them, e.g. "Autoliquidation — article 283-2 du CGI". Copied into each invoice's bill_to.
+            terms (None | Terms | Unset):
     """
 
     external_id: None | str | Unset = UNSET
-    name: None | str | Unset = UNSET
-    kind: CustomerUpdateKindType0 | None | Unset = UNSET
+    name: str | Unset = UNSET
+    kind: CustomerUpdateKind | Unset = UNSET
     parent_id: None | Unset | UUID = UNSET
     billing_address: Address | None | Unset = UNSET
-    emails: list[str] | None | Unset = UNSET
-    currency: None | str | Unset = UNSET
+    emails: list[str] | Unset = UNSET
+    currency: str | Unset = UNSET
     tax_rate: None | str | Unset = UNSET
-    tax_exempt: bool | None | Unset = UNSET
+    tax_exempt: bool | Unset = UNSET
     tax_exemption_reason: None | str | Unset = UNSET
     terms: None | Terms | Unset = UNSET
 
@@ -57,19 +59,11 @@ class CustomerUpdate:
         else:
             external_id = self.external_id
 
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
-        kind: None | str | Unset
-        if isinstance(self.kind, Unset):
-            kind = UNSET
-        elif isinstance(self.kind, CustomerUpdateKindType0):
+        kind: str | Unset = UNSET
+        if not isinstance(self.kind, Unset):
             kind = self.kind.value
-        else:
-            kind = self.kind
 
         parent_id: None | str | Unset
         if isinstance(self.parent_id, Unset):
@@ -87,20 +81,11 @@ class CustomerUpdate:
         else:
             billing_address = self.billing_address
 
-        emails: list[str] | None | Unset
-        if isinstance(self.emails, Unset):
-            emails = UNSET
-        elif isinstance(self.emails, list):
+        emails: list[str] | Unset = UNSET
+        if not isinstance(self.emails, Unset):
             emails = self.emails
 
-        else:
-            emails = self.emails
-
-        currency: None | str | Unset
-        if isinstance(self.currency, Unset):
-            currency = UNSET
-        else:
-            currency = self.currency
+        currency = self.currency
 
         tax_rate: None | str | Unset
         if isinstance(self.tax_rate, Unset):
@@ -108,11 +93,7 @@ class CustomerUpdate:
         else:
             tax_rate = self.tax_rate
 
-        tax_exempt: bool | None | Unset
-        if isinstance(self.tax_exempt, Unset):
-            tax_exempt = UNSET
-        else:
-            tax_exempt = self.tax_exempt
+        tax_exempt = self.tax_exempt
 
         tax_exemption_reason: None | str | Unset
         if isinstance(self.tax_exemption_reason, Unset):
@@ -172,31 +153,14 @@ class CustomerUpdate:
 
         external_id = _parse_external_id(d.pop("external_id", UNSET))
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        name = d.pop("name", UNSET)
 
-        name = _parse_name(d.pop("name", UNSET))
-
-        def _parse_kind(data: object) -> CustomerUpdateKindType0 | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                kind_type_0 = CustomerUpdateKindType0(data)
-
-                return kind_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CustomerUpdateKindType0 | None | Unset, data)
-
-        kind = _parse_kind(d.pop("kind", UNSET))
+        _kind = d.pop("kind", UNSET)
+        kind: CustomerUpdateKind | Unset
+        if isinstance(_kind, Unset):
+            kind = UNSET
+        else:
+            kind = CustomerUpdateKind(_kind)
 
         def _parse_parent_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -232,31 +196,9 @@ class CustomerUpdate:
 
         billing_address = _parse_billing_address(d.pop("billing_address", UNSET))
 
-        def _parse_emails(data: object) -> list[str] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                emails_type_0 = cast(list[str], data)
+        emails = cast(list[str], d.pop("emails", UNSET))
 
-                return emails_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[str] | None | Unset, data)
-
-        emails = _parse_emails(d.pop("emails", UNSET))
-
-        def _parse_currency(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        currency = _parse_currency(d.pop("currency", UNSET))
+        currency = d.pop("currency", UNSET)
 
         def _parse_tax_rate(data: object) -> None | str | Unset:
             if data is None:
@@ -267,14 +209,7 @@ class CustomerUpdate:
 
         tax_rate = _parse_tax_rate(d.pop("tax_rate", UNSET))
 
-        def _parse_tax_exempt(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        tax_exempt = _parse_tax_exempt(d.pop("tax_exempt", UNSET))
+        tax_exempt = d.pop("tax_exempt", UNSET)
 
         def _parse_tax_exemption_reason(data: object) -> None | str | Unset:
             if data is None:

@@ -15,7 +15,8 @@ T = TypeVar("T", bound="InvoiceBatchDefinition")
 
 @_attrs_define
 class InvoiceBatchDefinition:
-    """
+    """Exactly one of `selection_id` and `customer_ids`; `period_end` not before `period_start`.
+
     Attributes:
         title (str): The common object written on every invoice of the batch.
         period_start (datetime.date):

@@ -15,11 +15,11 @@ class PriceUpdate:
     """
     Attributes:
         external_id (None | str | Unset):
-        unit_price (None | str | Unset):
+        unit_price (str | Unset):
     """
 
     external_id: None | str | Unset = UNSET
-    unit_price: None | str | Unset = UNSET
+    unit_price: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         external_id: None | str | Unset
@@ -28,11 +28,7 @@ class PriceUpdate:
         else:
             external_id = self.external_id
 
-        unit_price: None | str | Unset
-        if isinstance(self.unit_price, Unset):
-            unit_price = UNSET
-        else:
-            unit_price = self.unit_price
+        unit_price = self.unit_price
 
         field_dict: dict[str, Any] = {}
 
@@ -57,14 +53,7 @@ class PriceUpdate:
 
         external_id = _parse_external_id(d.pop("external_id", UNSET))
 
-        def _parse_unit_price(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        unit_price = _parse_unit_price(d.pop("unit_price", UNSET))
+        unit_price = d.pop("unit_price", UNSET)
 
         price_update = cls(
             external_id=external_id,

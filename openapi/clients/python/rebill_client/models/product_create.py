@@ -14,12 +14,12 @@ T = TypeVar("T", bound="ProductCreate")
 class ProductCreate:
     """
     Attributes:
-        code (str):
-        name (str):
+        code (str): Leading and trailing white space is removed.
+        name (str): Leading and trailing white space is removed.
         unit_price (str):
         external_id (None | str | Unset):
         description (None | str | Unset):
-        unit (str | Unset):  Default: 'hour'.
+        unit (str | Unset): Leading and trailing white space is removed. Default: 'hour'.
         tax_rate (None | str | Unset):
     """
 

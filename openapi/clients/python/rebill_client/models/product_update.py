@@ -12,23 +12,25 @@ T = TypeVar("T", bound="ProductUpdate")
 
 @_attrs_define
 class ProductUpdate:
-    """
-    Attributes:
-        external_id (None | str | Unset):
-        code (None | str | Unset):
-        name (None | str | Unset):
-        description (None | str | Unset):
-        unit (None | str | Unset):
-        unit_price (None | str | Unset):
-        tax_rate (None | str | Unset):
+    """Only the fields sent change; null clears external_id, description or tax_rate (the tenant's
+    or customer's rate applies), the others cannot be null.
+
+        Attributes:
+            external_id (None | str | Unset):
+            code (str | Unset): Leading and trailing white space is removed.
+            name (str | Unset): Leading and trailing white space is removed.
+            description (None | str | Unset):
+            unit (str | Unset): Leading and trailing white space is removed.
+            unit_price (str | Unset):
+            tax_rate (None | str | Unset):
     """
 
     external_id: None | str | Unset = UNSET
-    code: None | str | Unset = UNSET
-    name: None | str | Unset = UNSET
+    code: str | Unset = UNSET
+    name: str | Unset = UNSET
     description: None | str | Unset = UNSET
-    unit: None | str | Unset = UNSET
-    unit_price: None | str | Unset = UNSET
+    unit: str | Unset = UNSET
+    unit_price: str | Unset = UNSET
     tax_rate: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -38,17 +40,9 @@ class ProductUpdate:
         else:
             external_id = self.external_id
 
-        code: None | str | Unset
-        if isinstance(self.code, Unset):
-            code = UNSET
-        else:
-            code = self.code
+        code = self.code
 
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
         description: None | str | Unset
         if isinstance(self.description, Unset):
@@ -56,17 +50,9 @@ class ProductUpdate:
         else:
             description = self.description
 
-        unit: None | str | Unset
-        if isinstance(self.unit, Unset):
-            unit = UNSET
-        else:
-            unit = self.unit
+        unit = self.unit
 
-        unit_price: None | str | Unset
-        if isinstance(self.unit_price, Unset):
-            unit_price = UNSET
-        else:
-            unit_price = self.unit_price
+        unit_price = self.unit_price
 
         tax_rate: None | str | Unset
         if isinstance(self.tax_rate, Unset):
@@ -107,23 +93,9 @@ class ProductUpdate:
 
         external_id = _parse_external_id(d.pop("external_id", UNSET))
 
-        def _parse_code(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        code = d.pop("code", UNSET)
 
-        code = _parse_code(d.pop("code", UNSET))
-
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        name = _parse_name(d.pop("name", UNSET))
+        name = d.pop("name", UNSET)
 
         def _parse_description(data: object) -> None | str | Unset:
             if data is None:
@@ -134,23 +106,9 @@ class ProductUpdate:
 
         description = _parse_description(d.pop("description", UNSET))
 
-        def _parse_unit(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        unit = d.pop("unit", UNSET)
 
-        unit = _parse_unit(d.pop("unit", UNSET))
-
-        def _parse_unit_price(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        unit_price = _parse_unit_price(d.pop("unit_price", UNSET))
+        unit_price = d.pop("unit_price", UNSET)
 
         def _parse_tax_rate(data: object) -> None | str | Unset:
             if data is None:

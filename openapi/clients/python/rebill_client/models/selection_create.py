@@ -15,7 +15,7 @@ T = TypeVar("T", bound="SelectionCreate")
 class SelectionCreate:
     """
     Attributes:
-        name (str):
+        name (str): Leading and trailing white space is removed.
         external_id (None | str | Unset):
         customer_ids (list[UUID] | Unset):
     """

@@ -13,16 +13,17 @@ T = TypeVar("T", bound="SelectionUpdate")
 
 @_attrs_define
 class SelectionUpdate:
-    """
+    """Only the fields sent change; null clears external_id, the others cannot be null.
+
     Attributes:
         external_id (None | str | Unset):
-        name (None | str | Unset):
-        customer_ids (list[UUID] | None | Unset): Replaces the whole list.
+        name (str | Unset): Leading and trailing white space is removed.
+        customer_ids (list[UUID] | Unset): Replaces the whole list ([] empties it).
     """
 
     external_id: None | str | Unset = UNSET
-    name: None | str | Unset = UNSET
-    customer_ids: list[UUID] | None | Unset = UNSET
+    name: str | Unset = UNSET
+    customer_ids: list[UUID] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         external_id: None | str | Unset
@@ -31,23 +32,14 @@ class SelectionUpdate:
         else:
             external_id = self.external_id
 
-        name: None | str | Unset
-        if isinstance(self.name, Unset):
-            name = UNSET
-        else:
-            name = self.name
+        name = self.name
 
-        customer_ids: list[str] | None | Unset
-        if isinstance(self.customer_ids, Unset):
-            customer_ids = UNSET
-        elif isinstance(self.customer_ids, list):
+        customer_ids: list[str] | Unset = UNSET
+        if not isinstance(self.customer_ids, Unset):
             customer_ids = []
-            for customer_ids_type_0_item_data in self.customer_ids:
-                customer_ids_type_0_item = str(customer_ids_type_0_item_data)
-                customer_ids.append(customer_ids_type_0_item)
-
-        else:
-            customer_ids = self.customer_ids
+            for customer_ids_item_data in self.customer_ids:
+                customer_ids_item = str(customer_ids_item_data)
+                customer_ids.append(customer_ids_item)
 
         field_dict: dict[str, Any] = {}
 
@@ -74,36 +66,16 @@ class SelectionUpdate:
 
         external_id = _parse_external_id(d.pop("external_id", UNSET))
 
-        def _parse_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        name = d.pop("name", UNSET)
 
-        name = _parse_name(d.pop("name", UNSET))
+        _customer_ids = d.pop("customer_ids", UNSET)
+        customer_ids: list[UUID] | Unset = UNSET
+        if _customer_ids is not UNSET:
+            customer_ids = []
+            for customer_ids_item_data in _customer_ids:
+                customer_ids_item = UUID(customer_ids_item_data)
 
-        def _parse_customer_ids(data: object) -> list[UUID] | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, list):
-                    raise TypeError()
-                customer_ids_type_0 = []
-                _customer_ids_type_0 = data
-                for customer_ids_type_0_item_data in _customer_ids_type_0:
-                    customer_ids_type_0_item = UUID(customer_ids_type_0_item_data)
-
-                    customer_ids_type_0.append(customer_ids_type_0_item)
-
-                return customer_ids_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(list[UUID] | None | Unset, data)
-
-        customer_ids = _parse_customer_ids(d.pop("customer_ids", UNSET))
+                customer_ids.append(customer_ids_item)
 
         selection_update = cls(
             external_id=external_id,

@@ -20,36 +20,31 @@ T = TypeVar("T", bound="SettingsUpdate")
 class SettingsUpdate:
     """
     Attributes:
-        legal_name (None | str | Unset):
+        legal_name (str | Unset): Leading and trailing white space is removed.
         legal_address (Address | None | Unset):
-        timezone (None | str | Unset): IANA time zone, e.g. Europe/Paris.
-        currency (None | str | Unset):
-        invoice_number_prefix (None | str | Unset):
-        invoice_number_yearly_reset (bool | None | Unset): true: numbers read PREFIX-YYYY-NNNNNN and restart each year.
+        timezone (str | Unset): IANA time zone, e.g. Europe/Paris.
+        currency (str | Unset): An ISO 4217 currency code.
+        invoice_number_prefix (str | Unset):
+        invoice_number_yearly_reset (bool | Unset): true: numbers read PREFIX-YYYY-NNNNNN and restart each year.
         default_product_id (None | Unset | UUID): The service product billed for time that has none.
         email_sender (None | str | Unset):
-        terms (None | Terms | Unset): Merged into the current terms: fields left out are kept.
+        terms (Terms | Unset):
     """
 
-    legal_name: None | str | Unset = UNSET
+    legal_name: str | Unset = UNSET
     legal_address: Address | None | Unset = UNSET
-    timezone: None | str | Unset = UNSET
-    currency: None | str | Unset = UNSET
-    invoice_number_prefix: None | str | Unset = UNSET
-    invoice_number_yearly_reset: bool | None | Unset = UNSET
+    timezone: str | Unset = UNSET
+    currency: str | Unset = UNSET
+    invoice_number_prefix: str | Unset = UNSET
+    invoice_number_yearly_reset: bool | Unset = UNSET
     default_product_id: None | Unset | UUID = UNSET
     email_sender: None | str | Unset = UNSET
-    terms: None | Terms | Unset = UNSET
+    terms: Terms | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.address import Address  # noqa: PLC0415
-        from ..models.terms import Terms  # noqa: PLC0415
 
-        legal_name: None | str | Unset
-        if isinstance(self.legal_name, Unset):
-            legal_name = UNSET
-        else:
-            legal_name = self.legal_name
+        legal_name = self.legal_name
 
         legal_address: dict[str, Any] | None | Unset
         if isinstance(self.legal_address, Unset):
@@ -59,29 +54,13 @@ class SettingsUpdate:
         else:
             legal_address = self.legal_address
 
-        timezone: None | str | Unset
-        if isinstance(self.timezone, Unset):
-            timezone = UNSET
-        else:
-            timezone = self.timezone
+        timezone = self.timezone
 
-        currency: None | str | Unset
-        if isinstance(self.currency, Unset):
-            currency = UNSET
-        else:
-            currency = self.currency
+        currency = self.currency
 
-        invoice_number_prefix: None | str | Unset
-        if isinstance(self.invoice_number_prefix, Unset):
-            invoice_number_prefix = UNSET
-        else:
-            invoice_number_prefix = self.invoice_number_prefix
+        invoice_number_prefix = self.invoice_number_prefix
 
-        invoice_number_yearly_reset: bool | None | Unset
-        if isinstance(self.invoice_number_yearly_reset, Unset):
-            invoice_number_yearly_reset = UNSET
-        else:
-            invoice_number_yearly_reset = self.invoice_number_yearly_reset
+        invoice_number_yearly_reset = self.invoice_number_yearly_reset
 
         default_product_id: None | str | Unset
         if isinstance(self.default_product_id, Unset):
@@ -97,13 +76,9 @@ class SettingsUpdate:
         else:
             email_sender = self.email_sender
 
-        terms: dict[str, Any] | None | Unset
-        if isinstance(self.terms, Unset):
-            terms = UNSET
-        elif isinstance(self.terms, Terms):
+        terms: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.terms, Unset):
             terms = self.terms.to_dict()
-        else:
-            terms = self.terms
 
         field_dict: dict[str, Any] = {}
 
@@ -135,15 +110,7 @@ class SettingsUpdate:
         from ..models.terms import Terms  # noqa: PLC0415
 
         d = dict(src_dict)
-
-        def _parse_legal_name(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        legal_name = _parse_legal_name(d.pop("legal_name", UNSET))
+        legal_name = d.pop("legal_name", UNSET)
 
         def _parse_legal_address(data: object) -> Address | None | Unset:
             if data is None:
@@ -162,41 +129,13 @@ class SettingsUpdate:
 
         legal_address = _parse_legal_address(d.pop("legal_address", UNSET))
 
-        def _parse_timezone(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        timezone = d.pop("timezone", UNSET)
 
-        timezone = _parse_timezone(d.pop("timezone", UNSET))
+        currency = d.pop("currency", UNSET)
 
-        def _parse_currency(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+        invoice_number_prefix = d.pop("invoice_number_prefix", UNSET)
 
-        currency = _parse_currency(d.pop("currency", UNSET))
-
-        def _parse_invoice_number_prefix(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        invoice_number_prefix = _parse_invoice_number_prefix(d.pop("invoice_number_prefix", UNSET))
-
-        def _parse_invoice_number_yearly_reset(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        invoice_number_yearly_reset = _parse_invoice_number_yearly_reset(d.pop("invoice_number_yearly_reset", UNSET))
+        invoice_number_yearly_reset = d.pop("invoice_number_yearly_reset", UNSET)
 
         def _parse_default_product_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -224,22 +163,12 @@ class SettingsUpdate:
 
         email_sender = _parse_email_sender(d.pop("email_sender", UNSET))
 
-        def _parse_terms(data: object) -> None | Terms | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                terms_type_0 = Terms.from_dict(data)
-
-                return terms_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Terms | Unset, data)
-
-        terms = _parse_terms(d.pop("terms", UNSET))
+        _terms = d.pop("terms", UNSET)
+        terms: Terms | Unset
+        if isinstance(_terms, Unset):
+            terms = UNSET
+        else:
+            terms = Terms.from_dict(_terms)
 
         settings_update = cls(
             legal_name=legal_name,

@@ -15,20 +15,22 @@ T = TypeVar("T", bound="TimeEntryBulkItem")
 
 @_attrs_define
 class TimeEntryBulkItem:
-    """
-    Attributes:
-        started_at (datetime.datetime): ISO 8601 with an offset.
-        hours (str):
-        external_id (str):
-        employee_id (None | str | Unset):
-        employee_name (None | str | Unset):
-        status (TimeEntryBulkItemStatus | Unset):  Default: TimeEntryBulkItemStatus.DRAFT.
-        billable (bool | None | Unset): Defaults to true for ticket time, false otherwise.
-        note (None | str | Unset):
-        work_item_id (None | Unset | UUID):
-        work_item_external_id (None | str | Unset):
-        product_id (None | Unset | UUID):
-        product_external_id (None | str | Unset):
+    """Names its work item by `work_item_id` or `work_item_external_id` (exactly one), and its product,
+    if any, by `product_id` or `product_external_id` (not both).
+
+        Attributes:
+            started_at (datetime.datetime): ISO 8601 with an offset.
+            hours (str):
+            external_id (str): Leading and trailing white space is removed.
+            employee_id (None | str | Unset):
+            employee_name (None | str | Unset):
+            status (TimeEntryBulkItemStatus | Unset):  Default: TimeEntryBulkItemStatus.DRAFT.
+            billable (bool | None | Unset): Defaults to true for ticket time, false otherwise.
+            note (None | str | Unset):
+            work_item_id (None | Unset | UUID):
+            work_item_external_id (None | str | Unset):
+            product_id (None | Unset | UUID):
+            product_external_id (None | str | Unset):
     """
 
     started_at: datetime.datetime

@@ -7,7 +7,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
-from ..models.time_entry_update_status_type_0 import TimeEntryUpdateStatusType0
+from ..models.time_entry_update_status import TimeEntryUpdateStatus
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TimeEntryUpdate")
@@ -15,29 +15,31 @@ T = TypeVar("T", bound="TimeEntryUpdate")
 
 @_attrs_define
 class TimeEntryUpdate:
-    """
-    Attributes:
-        external_id (None | str | Unset):
-        work_item_id (None | Unset | UUID):
-        employee_id (None | str | Unset):
-        employee_name (None | str | Unset):
-        started_at (datetime.datetime | None | Unset):
-        hours (None | str | Unset):
-        product_id (None | Unset | UUID):
-        status (None | TimeEntryUpdateStatusType0 | Unset):
-        billable (bool | None | Unset):
-        note (None | str | Unset):
+    """Only the fields sent change; null clears external_id, employee_id, employee_name, product_id
+    or note, the others cannot be null.
+
+        Attributes:
+            external_id (None | str | Unset):
+            work_item_id (UUID | Unset):
+            employee_id (None | str | Unset):
+            employee_name (None | str | Unset):
+            started_at (datetime.datetime | Unset): RFC 3339, with an offset; years 1900 to 9998.
+            hours (str | Unset):
+            product_id (None | Unset | UUID):
+            status (TimeEntryUpdateStatus | Unset):
+            billable (bool | Unset):
+            note (None | str | Unset):
     """
 
     external_id: None | str | Unset = UNSET
-    work_item_id: None | Unset | UUID = UNSET
+    work_item_id: UUID | Unset = UNSET
     employee_id: None | str | Unset = UNSET
     employee_name: None | str | Unset = UNSET
-    started_at: datetime.datetime | None | Unset = UNSET
-    hours: None | str | Unset = UNSET
+    started_at: datetime.datetime | Unset = UNSET
+    hours: str | Unset = UNSET
     product_id: None | Unset | UUID = UNSET
-    status: None | TimeEntryUpdateStatusType0 | Unset = UNSET
-    billable: bool | None | Unset = UNSET
+    status: TimeEntryUpdateStatus | Unset = UNSET
+    billable: bool | Unset = UNSET
     note: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
@@ -47,13 +49,9 @@ class TimeEntryUpdate:
         else:
             external_id = self.external_id
 
-        work_item_id: None | str | Unset
-        if isinstance(self.work_item_id, Unset):
-            work_item_id = UNSET
-        elif isinstance(self.work_item_id, UUID):
+        work_item_id: str | Unset = UNSET
+        if not isinstance(self.work_item_id, Unset):
             work_item_id = str(self.work_item_id)
-        else:
-            work_item_id = self.work_item_id
 
         employee_id: None | str | Unset
         if isinstance(self.employee_id, Unset):
@@ -67,19 +65,11 @@ class TimeEntryUpdate:
         else:
             employee_name = self.employee_name
 
-        started_at: None | str | Unset
-        if isinstance(self.started_at, Unset):
-            started_at = UNSET
-        elif isinstance(self.started_at, datetime.datetime):
+        started_at: str | Unset = UNSET
+        if not isinstance(self.started_at, Unset):
             started_at = self.started_at.isoformat()
-        else:
-            started_at = self.started_at
 
-        hours: None | str | Unset
-        if isinstance(self.hours, Unset):
-            hours = UNSET
-        else:
-            hours = self.hours
+        hours = self.hours
 
         product_id: None | str | Unset
         if isinstance(self.product_id, Unset):
@@ -89,19 +79,11 @@ class TimeEntryUpdate:
         else:
             product_id = self.product_id
 
-        status: None | str | Unset
-        if isinstance(self.status, Unset):
-            status = UNSET
-        elif isinstance(self.status, TimeEntryUpdateStatusType0):
+        status: str | Unset = UNSET
+        if not isinstance(self.status, Unset):
             status = self.status.value
-        else:
-            status = self.status
 
-        billable: bool | None | Unset
-        if isinstance(self.billable, Unset):
-            billable = UNSET
-        else:
-            billable = self.billable
+        billable = self.billable
 
         note: None | str | Unset
         if isinstance(self.note, Unset):
@@ -148,22 +130,12 @@ class TimeEntryUpdate:
 
         external_id = _parse_external_id(d.pop("external_id", UNSET))
 
-        def _parse_work_item_id(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                work_item_id_type_0 = UUID(data)
-
-                return work_item_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
-
-        work_item_id = _parse_work_item_id(d.pop("work_item_id", UNSET))
+        _work_item_id = d.pop("work_item_id", UNSET)
+        work_item_id: UUID | Unset
+        if isinstance(_work_item_id, Unset):
+            work_item_id = UNSET
+        else:
+            work_item_id = UUID(_work_item_id)
 
         def _parse_employee_id(data: object) -> None | str | Unset:
             if data is None:
@@ -183,31 +155,14 @@ class TimeEntryUpdate:
 
         employee_name = _parse_employee_name(d.pop("employee_name", UNSET))
 
-        def _parse_started_at(data: object) -> datetime.datetime | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                started_at_type_0 = datetime.datetime.fromisoformat(data)
+        _started_at = d.pop("started_at", UNSET)
+        started_at: datetime.datetime | Unset
+        if isinstance(_started_at, Unset):
+            started_at = UNSET
+        else:
+            started_at = datetime.datetime.fromisoformat(_started_at)
 
-                return started_at_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(datetime.datetime | None | Unset, data)
-
-        started_at = _parse_started_at(d.pop("started_at", UNSET))
-
-        def _parse_hours(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        hours = _parse_hours(d.pop("hours", UNSET))
+        hours = d.pop("hours", UNSET)
 
         def _parse_product_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -226,31 +181,14 @@ class TimeEntryUpdate:
 
         product_id = _parse_product_id(d.pop("product_id", UNSET))
 
-        def _parse_status(data: object) -> None | TimeEntryUpdateStatusType0 | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = TimeEntryUpdateStatusType0(data)
+        _status = d.pop("status", UNSET)
+        status: TimeEntryUpdateStatus | Unset
+        if isinstance(_status, Unset):
+            status = UNSET
+        else:
+            status = TimeEntryUpdateStatus(_status)
 
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | TimeEntryUpdateStatusType0 | Unset, data)
-
-        status = _parse_status(d.pop("status", UNSET))
-
-        def _parse_billable(data: object) -> bool | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(bool | None | Unset, data)
-
-        billable = _parse_billable(d.pop("billable", UNSET))
+        billable = d.pop("billable", UNSET)
 
         def _parse_note(data: object) -> None | str | Unset:
             if data is None:

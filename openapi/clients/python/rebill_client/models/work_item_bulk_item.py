@@ -14,11 +14,12 @@ T = TypeVar("T", bound="WorkItemBulkItem")
 
 @_attrs_define
 class WorkItemBulkItem:
-    """
+    """Names its customer by `customer_id` or `customer_external_id`, exactly one of them.
+
     Attributes:
-        external_id (str):
+        external_id (str): Leading and trailing white space is removed.
         type_ (WorkItemBulkItemType):
-        reference (str):
+        reference (str): Leading and trailing white space is removed.
         title (None | str | Unset):
         customer_id (None | Unset | UUID):
         customer_external_id (None | str | Unset):

@@ -6,7 +6,7 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
-from ..models.work_item_update_type_type_0 import WorkItemUpdateTypeType0
+from ..models.work_item_update_type import WorkItemUpdateType
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="WorkItemUpdate")
@@ -14,20 +14,21 @@ T = TypeVar("T", bound="WorkItemUpdate")
 
 @_attrs_define
 class WorkItemUpdate:
-    """
+    """Only the fields sent change; null clears external_id or title, the others cannot be null.
+
     Attributes:
         external_id (None | str | Unset):
-        type_ (None | Unset | WorkItemUpdateTypeType0):
-        reference (None | str | Unset):
+        type_ (WorkItemUpdateType | Unset):
+        reference (str | Unset): Leading and trailing white space is removed.
         title (None | str | Unset):
-        customer_id (None | Unset | UUID):
+        customer_id (UUID | Unset):
     """
 
     external_id: None | str | Unset = UNSET
-    type_: None | Unset | WorkItemUpdateTypeType0 = UNSET
-    reference: None | str | Unset = UNSET
+    type_: WorkItemUpdateType | Unset = UNSET
+    reference: str | Unset = UNSET
     title: None | str | Unset = UNSET
-    customer_id: None | Unset | UUID = UNSET
+    customer_id: UUID | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         external_id: None | str | Unset
@@ -36,19 +37,11 @@ class WorkItemUpdate:
         else:
             external_id = self.external_id
 
-        type_: None | str | Unset
-        if isinstance(self.type_, Unset):
-            type_ = UNSET
-        elif isinstance(self.type_, WorkItemUpdateTypeType0):
+        type_: str | Unset = UNSET
+        if not isinstance(self.type_, Unset):
             type_ = self.type_.value
-        else:
-            type_ = self.type_
 
-        reference: None | str | Unset
-        if isinstance(self.reference, Unset):
-            reference = UNSET
-        else:
-            reference = self.reference
+        reference = self.reference
 
         title: None | str | Unset
         if isinstance(self.title, Unset):
@@ -56,13 +49,9 @@ class WorkItemUpdate:
         else:
             title = self.title
 
-        customer_id: None | str | Unset
-        if isinstance(self.customer_id, Unset):
-            customer_id = UNSET
-        elif isinstance(self.customer_id, UUID):
+        customer_id: str | Unset = UNSET
+        if not isinstance(self.customer_id, Unset):
             customer_id = str(self.customer_id)
-        else:
-            customer_id = self.customer_id
 
         field_dict: dict[str, Any] = {}
 
@@ -93,31 +82,14 @@ class WorkItemUpdate:
 
         external_id = _parse_external_id(d.pop("external_id", UNSET))
 
-        def _parse_type_(data: object) -> None | Unset | WorkItemUpdateTypeType0:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = WorkItemUpdateTypeType0(data)
+        _type_ = d.pop("type", UNSET)
+        type_: WorkItemUpdateType | Unset
+        if isinstance(_type_, Unset):
+            type_ = UNSET
+        else:
+            type_ = WorkItemUpdateType(_type_)
 
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | WorkItemUpdateTypeType0, data)
-
-        type_ = _parse_type_(d.pop("type", UNSET))
-
-        def _parse_reference(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        reference = _parse_reference(d.pop("reference", UNSET))
+        reference = d.pop("reference", UNSET)
 
         def _parse_title(data: object) -> None | str | Unset:
             if data is None:
@@ -128,22 +100,12 @@ class WorkItemUpdate:
 
         title = _parse_title(d.pop("title", UNSET))
 
-        def _parse_customer_id(data: object) -> None | Unset | UUID:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                customer_id_type_0 = UUID(data)
-
-                return customer_id_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(None | Unset | UUID, data)
-
-        customer_id = _parse_customer_id(d.pop("customer_id", UNSET))
+        _customer_id = d.pop("customer_id", UNSET)
+        customer_id: UUID | Unset
+        if isinstance(_customer_id, Unset):
+            customer_id = UNSET
+        else:
+            customer_id = UUID(_customer_id)
 
         work_item_update = cls(
             external_id=external_id,

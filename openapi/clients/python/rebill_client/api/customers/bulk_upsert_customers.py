@@ -49,6 +49,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -93,11 +98,18 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: CustomerBulk,
     on_error: BulkUpsertCustomersOnError | Unset = BulkUpsertCustomersOnError.REJECT,
 ) -> Response[BulkResult | Problem]:
     """Bulk Upsert Customers
+
+     Create or update up to 10,000 customers keyed by `external_id`, in one transaction. A contact
+    names its company by `parent_id` or `parent_external_id` (which may be pushed in the same request).
+    The answer gives each item's id and result (`created`, `updated`, `unchanged`) in order; pushing
+    the same data again changes nothing. One bad item rejects the whole push (422 naming
+    `items[i].field`) unless `on_error=skip`, which stores the valid items and answers the bad ones
+    in place with their errors.
 
     Args:
         on_error (BulkUpsertCustomersOnError | Unset): `reject` (the default): one bad item
@@ -129,11 +141,18 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: CustomerBulk,
     on_error: BulkUpsertCustomersOnError | Unset = BulkUpsertCustomersOnError.REJECT,
 ) -> BulkResult | Problem | None:
     """Bulk Upsert Customers
+
+     Create or update up to 10,000 customers keyed by `external_id`, in one transaction. A contact
+    names its company by `parent_id` or `parent_external_id` (which may be pushed in the same request).
+    The answer gives each item's id and result (`created`, `updated`, `unchanged`) in order; pushing
+    the same data again changes nothing. One bad item rejects the whole push (422 naming
+    `items[i].field`) unless `on_error=skip`, which stores the valid items and answers the bad ones
+    in place with their errors.
 
     Args:
         on_error (BulkUpsertCustomersOnError | Unset): `reject` (the default): one bad item
@@ -160,11 +179,18 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: CustomerBulk,
     on_error: BulkUpsertCustomersOnError | Unset = BulkUpsertCustomersOnError.REJECT,
 ) -> Response[BulkResult | Problem]:
     """Bulk Upsert Customers
+
+     Create or update up to 10,000 customers keyed by `external_id`, in one transaction. A contact
+    names its company by `parent_id` or `parent_external_id` (which may be pushed in the same request).
+    The answer gives each item's id and result (`created`, `updated`, `unchanged`) in order; pushing
+    the same data again changes nothing. One bad item rejects the whole push (422 naming
+    `items[i].field`) unless `on_error=skip`, which stores the valid items and answers the bad ones
+    in place with their errors.
 
     Args:
         on_error (BulkUpsertCustomersOnError | Unset): `reject` (the default): one bad item
@@ -194,11 +220,18 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: CustomerBulk,
     on_error: BulkUpsertCustomersOnError | Unset = BulkUpsertCustomersOnError.REJECT,
 ) -> BulkResult | Problem | None:
     """Bulk Upsert Customers
+
+     Create or update up to 10,000 customers keyed by `external_id`, in one transaction. A contact
+    names its company by `parent_id` or `parent_external_id` (which may be pushed in the same request).
+    The answer gives each item's id and result (`created`, `updated`, `unchanged`) in order; pushing
+    the same data again changes nothing. One bad item rejects the whole push (422 naming
+    `items[i].field`) unless `on_error=skip`, which stores the valid items and answers the bad ones
+    in place with their errors.
 
     Args:
         on_error (BulkUpsertCustomersOnError | Unset): `reject` (the default): one bad item

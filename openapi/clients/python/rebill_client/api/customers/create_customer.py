@@ -36,6 +36,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -75,13 +80,16 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: CustomerCreate,
 ) -> Response[CustomerOut | Problem]:
     """Create Customer
 
+     Create a customer: a company, or a contact of a company (`parent_id`). Its invoices go to
+    the first of its `emails`; `currency` defaults to the tenant's. 409 when `external_id` is taken.
+
     Args:
-        body (CustomerCreate):
+        body (CustomerCreate): Only a contact (`kind`) has a parent, which is a company.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -104,13 +112,16 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: CustomerCreate,
 ) -> CustomerOut | Problem | None:
     """Create Customer
 
+     Create a customer: a company, or a contact of a company (`parent_id`). Its invoices go to
+    the first of its `emails`; `currency` defaults to the tenant's. 409 when `external_id` is taken.
+
     Args:
-        body (CustomerCreate):
+        body (CustomerCreate): Only a contact (`kind`) has a parent, which is a company.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -128,13 +139,16 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: CustomerCreate,
 ) -> Response[CustomerOut | Problem]:
     """Create Customer
 
+     Create a customer: a company, or a contact of a company (`parent_id`). Its invoices go to
+    the first of its `emails`; `currency` defaults to the tenant's. 409 when `external_id` is taken.
+
     Args:
-        body (CustomerCreate):
+        body (CustomerCreate): Only a contact (`kind`) has a parent, which is a company.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -155,13 +169,16 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: CustomerCreate,
 ) -> CustomerOut | Problem | None:
     """Create Customer
 
+     Create a customer: a company, or a contact of a company (`parent_id`). Its invoices go to
+    the first of its `emails`; `currency` defaults to the tenant's. 409 when `external_id` is taken.
+
     Args:
-        body (CustomerCreate):
+        body (CustomerCreate): Only a contact (`kind`) has a parent, which is a company.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

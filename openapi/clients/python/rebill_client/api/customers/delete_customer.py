@@ -67,9 +67,11 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     customer_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Delete Customer
+
+     Delete a customer; 409 while work items, contacts or other records still reference it.
 
     Args:
         customer_id (str):
@@ -96,9 +98,11 @@ def sync_detailed(
 def sync(
     customer_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Delete Customer
+
+     Delete a customer; 409 while work items, contacts or other records still reference it.
 
     Args:
         customer_id (str):
@@ -120,9 +124,11 @@ def sync(
 async def asyncio_detailed(
     customer_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Delete Customer
+
+     Delete a customer; 409 while work items, contacts or other records still reference it.
 
     Args:
         customer_id (str):
@@ -147,9 +153,11 @@ async def asyncio_detailed(
 async def asyncio(
     customer_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Delete Customer
+
+     Delete a customer; 409 while work items, contacts or other records still reference it.
 
     Args:
         customer_id (str):

@@ -66,9 +66,11 @@ def _build_response(
 def sync_detailed(
     customer_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[CustomerOut | Problem]:
     """Get Customer
+
+     One customer; another tenant's answers 404.
 
     Args:
         customer_id (str):
@@ -95,9 +97,11 @@ def sync_detailed(
 def sync(
     customer_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> CustomerOut | Problem | None:
     """Get Customer
+
+     One customer; another tenant's answers 404.
 
     Args:
         customer_id (str):
@@ -119,9 +123,11 @@ def sync(
 async def asyncio_detailed(
     customer_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[CustomerOut | Problem]:
     """Get Customer
+
+     One customer; another tenant's answers 404.
 
     Args:
         customer_id (str):
@@ -146,9 +152,11 @@ async def asyncio_detailed(
 async def asyncio(
     customer_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> CustomerOut | Problem | None:
     """Get Customer
+
+     One customer; another tenant's answers 404.
 
     Args:
         customer_id (str):

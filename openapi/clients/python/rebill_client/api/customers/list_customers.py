@@ -105,7 +105,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     kind: ListCustomersKindType0 | None | Unset = UNSET,
     parent_id: None | Unset | UUID = UNSET,
     external_id: None | str | Unset = UNSET,
@@ -113,6 +113,9 @@ def sync_detailed(
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageCustomerOut | Problem]:
     """List Customers
+
+     Customers in creation order, a page at a time (`limit`, then `cursor` = the previous page's
+    `next_cursor`), optionally filtered by kind, parent or external id.
 
     Args:
         kind (ListCustomersKindType0 | None | Unset):
@@ -146,7 +149,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     kind: ListCustomersKindType0 | None | Unset = UNSET,
     parent_id: None | Unset | UUID = UNSET,
     external_id: None | str | Unset = UNSET,
@@ -154,6 +157,9 @@ def sync(
     cursor: None | str | Unset = UNSET,
 ) -> PageCustomerOut | Problem | None:
     """List Customers
+
+     Customers in creation order, a page at a time (`limit`, then `cursor` = the previous page's
+    `next_cursor`), optionally filtered by kind, parent or external id.
 
     Args:
         kind (ListCustomersKindType0 | None | Unset):
@@ -182,7 +188,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     kind: ListCustomersKindType0 | None | Unset = UNSET,
     parent_id: None | Unset | UUID = UNSET,
     external_id: None | str | Unset = UNSET,
@@ -190,6 +196,9 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageCustomerOut | Problem]:
     """List Customers
+
+     Customers in creation order, a page at a time (`limit`, then `cursor` = the previous page's
+    `next_cursor`), optionally filtered by kind, parent or external id.
 
     Args:
         kind (ListCustomersKindType0 | None | Unset):
@@ -221,7 +230,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     kind: ListCustomersKindType0 | None | Unset = UNSET,
     parent_id: None | Unset | UUID = UNSET,
     external_id: None | str | Unset = UNSET,
@@ -229,6 +238,9 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
 ) -> PageCustomerOut | Problem | None:
     """List Customers
+
+     Customers in creation order, a page at a time (`limit`, then `cursor` = the previous page's
+    `next_cursor`), optionally filtered by kind, parent or external id.
 
     Args:
         kind (ListCustomersKindType0 | None | Unset):

@@ -40,6 +40,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -85,14 +90,18 @@ def _build_response(
 def sync_detailed(
     customer_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: CustomerUpdate,
 ) -> Response[CustomerOut | Problem]:
     """Update Customer
 
+     Change some of a customer's fields (only those sent); null clears the optional ones.
+
     Args:
         customer_id (str):
-        body (CustomerUpdate):
+        body (CustomerUpdate): Only the fields sent change; null clears a field that may be empty
+            (external_id, parent_id,
+            billing_address, tax_rate, terms), the others cannot be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -117,14 +126,18 @@ def sync_detailed(
 def sync(
     customer_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: CustomerUpdate,
 ) -> CustomerOut | Problem | None:
     """Update Customer
 
+     Change some of a customer's fields (only those sent); null clears the optional ones.
+
     Args:
         customer_id (str):
-        body (CustomerUpdate):
+        body (CustomerUpdate): Only the fields sent change; null clears a field that may be empty
+            (external_id, parent_id,
+            billing_address, tax_rate, terms), the others cannot be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -144,14 +157,18 @@ def sync(
 async def asyncio_detailed(
     customer_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: CustomerUpdate,
 ) -> Response[CustomerOut | Problem]:
     """Update Customer
 
+     Change some of a customer's fields (only those sent); null clears the optional ones.
+
     Args:
         customer_id (str):
-        body (CustomerUpdate):
+        body (CustomerUpdate): Only the fields sent change; null clears a field that may be empty
+            (external_id, parent_id,
+            billing_address, tax_rate, terms), the others cannot be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,14 +191,18 @@ async def asyncio_detailed(
 async def asyncio(
     customer_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: CustomerUpdate,
 ) -> CustomerOut | Problem | None:
     """Update Customer
 
+     Change some of a customer's fields (only those sent); null clears the optional ones.
+
     Args:
         customer_id (str):
-        body (CustomerUpdate):
+        body (CustomerUpdate): Only the fields sent change; null clears a field that may be empty
+            (external_id, parent_id,
+            billing_address, tax_rate, terms), the others cannot be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

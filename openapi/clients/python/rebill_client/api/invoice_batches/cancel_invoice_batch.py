@@ -73,7 +73,7 @@ def _build_response(
 def sync_detailed(
     batch_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[InvoiceBatchOut | Problem]:
     """Cancel Invoice Batch
 
@@ -104,7 +104,7 @@ def sync_detailed(
 def sync(
     batch_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> InvoiceBatchOut | Problem | None:
     """Cancel Invoice Batch
 
@@ -130,7 +130,7 @@ def sync(
 async def asyncio_detailed(
     batch_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[InvoiceBatchOut | Problem]:
     """Cancel Invoice Batch
 
@@ -159,7 +159,7 @@ async def asyncio_detailed(
 async def asyncio(
     batch_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> InvoiceBatchOut | Problem | None:
     """Cancel Invoice Batch
 

@@ -41,6 +41,11 @@ def _parse_response(
 
         return response_202
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -85,7 +90,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: InvoiceBatchDefinition,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[InvoiceBatchOut | Problem]:
@@ -96,7 +101,8 @@ def sync_detailed(
 
     Args:
         idempotency_key (None | str | Unset):
-        body (InvoiceBatchDefinition):
+        body (InvoiceBatchDefinition): Exactly one of `selection_id` and `customer_ids`;
+            `period_end` not before `period_start`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -120,7 +126,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: InvoiceBatchDefinition,
     idempotency_key: None | str | Unset = UNSET,
 ) -> InvoiceBatchOut | Problem | None:
@@ -131,7 +137,8 @@ def sync(
 
     Args:
         idempotency_key (None | str | Unset):
-        body (InvoiceBatchDefinition):
+        body (InvoiceBatchDefinition): Exactly one of `selection_id` and `customer_ids`;
+            `period_end` not before `period_start`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -150,7 +157,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: InvoiceBatchDefinition,
     idempotency_key: None | str | Unset = UNSET,
 ) -> Response[InvoiceBatchOut | Problem]:
@@ -161,7 +168,8 @@ async def asyncio_detailed(
 
     Args:
         idempotency_key (None | str | Unset):
-        body (InvoiceBatchDefinition):
+        body (InvoiceBatchDefinition): Exactly one of `selection_id` and `customer_ids`;
+            `period_end` not before `period_start`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,7 +191,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: InvoiceBatchDefinition,
     idempotency_key: None | str | Unset = UNSET,
 ) -> InvoiceBatchOut | Problem | None:
@@ -194,7 +202,8 @@ async def asyncio(
 
     Args:
         idempotency_key (None | str | Unset):
-        body (InvoiceBatchDefinition):
+        body (InvoiceBatchDefinition): Exactly one of `selection_id` and `customer_ids`;
+            `period_end` not before `period_start`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

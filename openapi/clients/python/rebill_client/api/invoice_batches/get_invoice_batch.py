@@ -68,9 +68,11 @@ def _build_response(
 def sync_detailed(
     batch_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[InvoiceBatchOut | Problem]:
     """Get Invoice Batch
+
+     One batch: its definition, status and progress (`customers_done` of `customers_total`).
 
     Args:
         batch_id (str):
@@ -97,9 +99,11 @@ def sync_detailed(
 def sync(
     batch_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> InvoiceBatchOut | Problem | None:
     """Get Invoice Batch
+
+     One batch: its definition, status and progress (`customers_done` of `customers_total`).
 
     Args:
         batch_id (str):
@@ -121,9 +125,11 @@ def sync(
 async def asyncio_detailed(
     batch_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[InvoiceBatchOut | Problem]:
     """Get Invoice Batch
+
+     One batch: its definition, status and progress (`customers_done` of `customers_total`).
 
     Args:
         batch_id (str):
@@ -148,9 +154,11 @@ async def asyncio_detailed(
 async def asyncio(
     batch_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> InvoiceBatchOut | Problem | None:
     """Get Invoice Batch
+
+     One batch: its definition, status and progress (`customers_done` of `customers_total`).
 
     Args:
         batch_id (str):

@@ -68,7 +68,7 @@ def _build_response(
 def sync_detailed(
     batch_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[InvoiceBatchReport | Problem]:
     """Get Invoice Batch Report
 
@@ -99,7 +99,7 @@ def sync_detailed(
 def sync(
     batch_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> InvoiceBatchReport | Problem | None:
     """Get Invoice Batch Report
 
@@ -125,7 +125,7 @@ def sync(
 async def asyncio_detailed(
     batch_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[InvoiceBatchReport | Problem]:
     """Get Invoice Batch Report
 
@@ -154,7 +154,7 @@ async def asyncio_detailed(
 async def asyncio(
     batch_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> InvoiceBatchReport | Problem | None:
     """Get Invoice Batch Report
 

@@ -94,7 +94,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     status: ListInvoiceBatchesStatusType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -102,7 +102,8 @@ def sync_detailed(
 ) -> Response[PageInvoiceBatchOut | Problem]:
     """List Invoice Batches
 
-     The tenant's batches, newest first (by `created_at`) unless `order=asc`.
+     Invoice batches, a page at a time, newest first (by `created_at`) unless `order=asc`, optionally
+    of one status.
 
     Args:
         status (ListInvoiceBatchesStatusType0 | None | Unset):
@@ -135,7 +136,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     status: ListInvoiceBatchesStatusType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -143,7 +144,8 @@ def sync(
 ) -> PageInvoiceBatchOut | Problem | None:
     """List Invoice Batches
 
-     The tenant's batches, newest first (by `created_at`) unless `order=asc`.
+     Invoice batches, a page at a time, newest first (by `created_at`) unless `order=asc`, optionally
+    of one status.
 
     Args:
         status (ListInvoiceBatchesStatusType0 | None | Unset):
@@ -171,7 +173,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     status: ListInvoiceBatchesStatusType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -179,7 +181,8 @@ async def asyncio_detailed(
 ) -> Response[PageInvoiceBatchOut | Problem]:
     """List Invoice Batches
 
-     The tenant's batches, newest first (by `created_at`) unless `order=asc`.
+     Invoice batches, a page at a time, newest first (by `created_at`) unless `order=asc`, optionally
+    of one status.
 
     Args:
         status (ListInvoiceBatchesStatusType0 | None | Unset):
@@ -210,7 +213,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     status: ListInvoiceBatchesStatusType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
@@ -218,7 +221,8 @@ async def asyncio(
 ) -> PageInvoiceBatchOut | Problem | None:
     """List Invoice Batches
 
-     The tenant's batches, newest first (by `created_at`) unless `order=asc`.
+     Invoice batches, a page at a time, newest first (by `created_at`) unless `order=asc`, optionally
+    of one status.
 
     Args:
         status (ListInvoiceBatchesStatusType0 | None | Unset):

@@ -38,6 +38,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -77,7 +82,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: InvoiceBatchDefinition,
 ) -> Response[InvoiceBatchPreview | Problem]:
     """Preview Invoice Batch
@@ -86,7 +91,8 @@ def sync_detailed(
     would stay unbilled with their reasons. Nothing is written.
 
     Args:
-        body (InvoiceBatchDefinition):
+        body (InvoiceBatchDefinition): Exactly one of `selection_id` and `customer_ids`;
+            `period_end` not before `period_start`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -109,7 +115,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: InvoiceBatchDefinition,
 ) -> InvoiceBatchPreview | Problem | None:
     """Preview Invoice Batch
@@ -118,7 +124,8 @@ def sync(
     would stay unbilled with their reasons. Nothing is written.
 
     Args:
-        body (InvoiceBatchDefinition):
+        body (InvoiceBatchDefinition): Exactly one of `selection_id` and `customer_ids`;
+            `period_end` not before `period_start`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -136,7 +143,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: InvoiceBatchDefinition,
 ) -> Response[InvoiceBatchPreview | Problem]:
     """Preview Invoice Batch
@@ -145,7 +152,8 @@ async def asyncio_detailed(
     would stay unbilled with their reasons. Nothing is written.
 
     Args:
-        body (InvoiceBatchDefinition):
+        body (InvoiceBatchDefinition): Exactly one of `selection_id` and `customer_ids`;
+            `period_end` not before `period_start`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -166,7 +174,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: InvoiceBatchDefinition,
 ) -> InvoiceBatchPreview | Problem | None:
     """Preview Invoice Batch
@@ -175,7 +183,8 @@ async def asyncio(
     would stay unbilled with their reasons. Nothing is written.
 
     Args:
-        body (InvoiceBatchDefinition):
+        body (InvoiceBatchDefinition): Exactly one of `selection_id` and `customer_ids`;
+            `period_end` not before `period_start`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

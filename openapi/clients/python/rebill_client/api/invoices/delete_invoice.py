@@ -67,7 +67,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     invoice_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Delete Invoice
 
@@ -98,7 +98,7 @@ def sync_detailed(
 def sync(
     invoice_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Delete Invoice
 
@@ -124,7 +124,7 @@ def sync(
 async def asyncio_detailed(
     invoice_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Delete Invoice
 
@@ -153,7 +153,7 @@ async def asyncio_detailed(
 async def asyncio(
     invoice_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Delete Invoice
 

@@ -66,9 +66,11 @@ def _build_response(
 def sync_detailed(
     invoice_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[InvoiceOut | Problem]:
     """Get Invoice
+
+     One invoice with its lines, taxes, totals, terms and delivery status.
 
     Args:
         invoice_id (str):
@@ -95,9 +97,11 @@ def sync_detailed(
 def sync(
     invoice_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> InvoiceOut | Problem | None:
     """Get Invoice
+
+     One invoice with its lines, taxes, totals, terms and delivery status.
 
     Args:
         invoice_id (str):
@@ -119,9 +123,11 @@ def sync(
 async def asyncio_detailed(
     invoice_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[InvoiceOut | Problem]:
     """Get Invoice
+
+     One invoice with its lines, taxes, totals, terms and delivery status.
 
     Args:
         invoice_id (str):
@@ -146,9 +152,11 @@ async def asyncio_detailed(
 async def asyncio(
     invoice_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> InvoiceOut | Problem | None:
     """Get Invoice
+
+     One invoice with its lines, taxes, totals, terms and delivery status.
 
     Args:
         invoice_id (str):

@@ -64,7 +64,7 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     invoice_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[File | Problem]:
     """Get Invoice Pdf
 
@@ -96,7 +96,7 @@ def sync_detailed(
 def sync(
     invoice_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> File | Problem | None:
     """Get Invoice Pdf
 
@@ -123,7 +123,7 @@ def sync(
 async def asyncio_detailed(
     invoice_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[File | Problem]:
     """Get Invoice Pdf
 
@@ -153,7 +153,7 @@ async def asyncio_detailed(
 async def asyncio(
     invoice_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> File | Problem | None:
     """Get Invoice Pdf
 

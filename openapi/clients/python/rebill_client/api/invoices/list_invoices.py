@@ -115,7 +115,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     batch_id: None | Unset | UUID = UNSET,
     customer_id: None | Unset | UUID = UNSET,
     status: ListInvoicesStatusType0 | None | Unset = UNSET,
@@ -125,7 +125,8 @@ def sync_detailed(
 ) -> Response[PageInvoiceOut | Problem]:
     """List Invoices
 
-     The tenant's invoices, newest first (by `created_at`) unless `order=asc`.
+     Invoices, a page at a time, newest first (by `created_at`) unless `order=asc`, optionally of one
+    batch, one customer or one status.
 
     Args:
         batch_id (None | Unset | UUID):
@@ -162,7 +163,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     batch_id: None | Unset | UUID = UNSET,
     customer_id: None | Unset | UUID = UNSET,
     status: ListInvoicesStatusType0 | None | Unset = UNSET,
@@ -172,7 +173,8 @@ def sync(
 ) -> PageInvoiceOut | Problem | None:
     """List Invoices
 
-     The tenant's invoices, newest first (by `created_at`) unless `order=asc`.
+     Invoices, a page at a time, newest first (by `created_at`) unless `order=asc`, optionally of one
+    batch, one customer or one status.
 
     Args:
         batch_id (None | Unset | UUID):
@@ -204,7 +206,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     batch_id: None | Unset | UUID = UNSET,
     customer_id: None | Unset | UUID = UNSET,
     status: ListInvoicesStatusType0 | None | Unset = UNSET,
@@ -214,7 +216,8 @@ async def asyncio_detailed(
 ) -> Response[PageInvoiceOut | Problem]:
     """List Invoices
 
-     The tenant's invoices, newest first (by `created_at`) unless `order=asc`.
+     Invoices, a page at a time, newest first (by `created_at`) unless `order=asc`, optionally of one
+    batch, one customer or one status.
 
     Args:
         batch_id (None | Unset | UUID):
@@ -249,7 +252,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     batch_id: None | Unset | UUID = UNSET,
     customer_id: None | Unset | UUID = UNSET,
     status: ListInvoicesStatusType0 | None | Unset = UNSET,
@@ -259,7 +262,8 @@ async def asyncio(
 ) -> PageInvoiceOut | Problem | None:
     """List Invoices
 
-     The tenant's invoices, newest first (by `created_at`) unless `order=asc`.
+     Invoices, a page at a time, newest first (by `created_at`) unless `order=asc`, optionally of one
+    batch, one customer or one status.
 
     Args:
         batch_id (None | Unset | UUID):

@@ -71,7 +71,7 @@ def _build_response(
 def sync_detailed(
     invoice_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[InvoiceOut | Problem]:
     """Send Invoice
 
@@ -103,7 +103,7 @@ def sync_detailed(
 def sync(
     invoice_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> InvoiceOut | Problem | None:
     """Send Invoice
 
@@ -130,7 +130,7 @@ def sync(
 async def asyncio_detailed(
     invoice_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[InvoiceOut | Problem]:
     """Send Invoice
 
@@ -160,7 +160,7 @@ async def asyncio_detailed(
 async def asyncio(
     invoice_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> InvoiceOut | Problem | None:
     """Send Invoice
 

@@ -71,7 +71,7 @@ def _build_response(
 def sync_detailed(
     invoice_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[InvoiceOut | Problem]:
     """Validate Invoice
 
@@ -102,7 +102,7 @@ def sync_detailed(
 def sync(
     invoice_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> InvoiceOut | Problem | None:
     """Validate Invoice
 
@@ -128,7 +128,7 @@ def sync(
 async def asyncio_detailed(
     invoice_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[InvoiceOut | Problem]:
     """Validate Invoice
 
@@ -157,7 +157,7 @@ async def asyncio_detailed(
 async def asyncio(
     invoice_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> InvoiceOut | Problem | None:
     """Validate Invoice
 

@@ -36,6 +36,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -73,10 +78,13 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PriceCreate,
 ) -> Response[PriceOut | Problem]:
     """Create Price
+
+     A negotiated price: what one customer pays for one product instead of its list price. 409 when
+    the customer already has a price for that product.
 
     Args:
         body (PriceCreate):
@@ -102,10 +110,13 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PriceCreate,
 ) -> PriceOut | Problem | None:
     """Create Price
+
+     A negotiated price: what one customer pays for one product instead of its list price. 409 when
+    the customer already has a price for that product.
 
     Args:
         body (PriceCreate):
@@ -126,10 +137,13 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PriceCreate,
 ) -> Response[PriceOut | Problem]:
     """Create Price
+
+     A negotiated price: what one customer pays for one product instead of its list price. 409 when
+    the customer already has a price for that product.
 
     Args:
         body (PriceCreate):
@@ -153,10 +167,13 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PriceCreate,
 ) -> PriceOut | Problem | None:
     """Create Price
+
+     A negotiated price: what one customer pays for one product instead of its list price. 409 when
+    the customer already has a price for that product.
 
     Args:
         body (PriceCreate):

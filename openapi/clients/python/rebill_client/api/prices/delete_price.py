@@ -62,9 +62,11 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     price_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Delete Price
+
+     Delete a negotiated price: the product's list price applies again.
 
     Args:
         price_id (str):
@@ -91,9 +93,11 @@ def sync_detailed(
 def sync(
     price_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Delete Price
+
+     Delete a negotiated price: the product's list price applies again.
 
     Args:
         price_id (str):
@@ -115,9 +119,11 @@ def sync(
 async def asyncio_detailed(
     price_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Delete Price
+
+     Delete a negotiated price: the product's list price applies again.
 
     Args:
         price_id (str):
@@ -142,9 +148,11 @@ async def asyncio_detailed(
 async def asyncio(
     price_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Delete Price
+
+     Delete a negotiated price: the product's list price applies again.
 
     Args:
         price_id (str):

@@ -64,9 +64,11 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     price_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[PriceOut | Problem]:
     """Get Price
+
+     One negotiated price.
 
     Args:
         price_id (str):
@@ -93,9 +95,11 @@ def sync_detailed(
 def sync(
     price_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> PriceOut | Problem | None:
     """Get Price
+
+     One negotiated price.
 
     Args:
         price_id (str):
@@ -117,9 +121,11 @@ def sync(
 async def asyncio_detailed(
     price_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[PriceOut | Problem]:
     """Get Price
+
+     One negotiated price.
 
     Args:
         price_id (str):
@@ -144,9 +150,11 @@ async def asyncio_detailed(
 async def asyncio(
     price_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> PriceOut | Problem | None:
     """Get Price
+
+     One negotiated price.
 
     Args:
         price_id (str):

@@ -94,13 +94,15 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     customer_id: None | Unset | UUID = UNSET,
     product_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PagePriceOut | Problem]:
     """List Prices
+
+     Negotiated prices, a page at a time, optionally those of one customer or one product.
 
     Args:
         customer_id (None | Unset | UUID):
@@ -132,13 +134,15 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     customer_id: None | Unset | UUID = UNSET,
     product_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> PagePriceOut | Problem | None:
     """List Prices
+
+     Negotiated prices, a page at a time, optionally those of one customer or one product.
 
     Args:
         customer_id (None | Unset | UUID):
@@ -165,13 +169,15 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     customer_id: None | Unset | UUID = UNSET,
     product_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PagePriceOut | Problem]:
     """List Prices
+
+     Negotiated prices, a page at a time, optionally those of one customer or one product.
 
     Args:
         customer_id (None | Unset | UUID):
@@ -201,13 +207,15 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     customer_id: None | Unset | UUID = UNSET,
     product_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> PagePriceOut | Problem | None:
     """List Prices
+
+     Negotiated prices, a page at a time, optionally those of one customer or one product.
 
     Args:
         customer_id (None | Unset | UUID):

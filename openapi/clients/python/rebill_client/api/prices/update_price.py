@@ -40,6 +40,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -83,10 +88,12 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     price_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PriceUpdate,
 ) -> Response[PriceOut | Problem]:
     """Update Price
+
+     Change a negotiated price (only the fields sent).
 
     Args:
         price_id (str):
@@ -115,10 +122,12 @@ def sync_detailed(
 def sync(
     price_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PriceUpdate,
 ) -> PriceOut | Problem | None:
     """Update Price
+
+     Change a negotiated price (only the fields sent).
 
     Args:
         price_id (str):
@@ -142,10 +151,12 @@ def sync(
 async def asyncio_detailed(
     price_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PriceUpdate,
 ) -> Response[PriceOut | Problem]:
     """Update Price
+
+     Change a negotiated price (only the fields sent).
 
     Args:
         price_id (str):
@@ -172,10 +183,12 @@ async def asyncio_detailed(
 async def asyncio(
     price_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: PriceUpdate,
 ) -> PriceOut | Problem | None:
     """Update Price
+
+     Change a negotiated price (only the fields sent).
 
     Args:
         price_id (str):

@@ -67,9 +67,11 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     product_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Delete Product
+
+     Delete a product; 409 while time entries use it or it is the settings' default product.
 
     Args:
         product_id (str):
@@ -96,9 +98,11 @@ def sync_detailed(
 def sync(
     product_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Delete Product
+
+     Delete a product; 409 while time entries use it or it is the settings' default product.
 
     Args:
         product_id (str):
@@ -120,9 +124,11 @@ def sync(
 async def asyncio_detailed(
     product_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Delete Product
+
+     Delete a product; 409 while time entries use it or it is the settings' default product.
 
     Args:
         product_id (str):
@@ -147,9 +153,11 @@ async def asyncio_detailed(
 async def asyncio(
     product_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Delete Product
+
+     Delete a product; 409 while time entries use it or it is the settings' default product.
 
     Args:
         product_id (str):

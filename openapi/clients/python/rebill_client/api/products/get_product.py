@@ -66,9 +66,11 @@ def _build_response(
 def sync_detailed(
     product_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | ProductOut]:
     """Get Product
+
+     One product.
 
     Args:
         product_id (str):
@@ -95,9 +97,11 @@ def sync_detailed(
 def sync(
     product_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | ProductOut | None:
     """Get Product
+
+     One product.
 
     Args:
         product_id (str):
@@ -119,9 +123,11 @@ def sync(
 async def asyncio_detailed(
     product_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | ProductOut]:
     """Get Product
+
+     One product.
 
     Args:
         product_id (str):
@@ -146,9 +152,11 @@ async def asyncio_detailed(
 async def asyncio(
     product_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | ProductOut | None:
     """Get Product
+
+     One product.
 
     Args:
         product_id (str):

@@ -91,13 +91,15 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     code: None | str | Unset = UNSET,
     external_id: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageProductOut | Problem]:
     """List Products
+
+     Products in creation order, a page at a time, optionally filtered by code or external id.
 
     Args:
         code (None | str | Unset):
@@ -129,13 +131,15 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     code: None | str | Unset = UNSET,
     external_id: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> PageProductOut | Problem | None:
     """List Products
+
+     Products in creation order, a page at a time, optionally filtered by code or external id.
 
     Args:
         code (None | str | Unset):
@@ -162,13 +166,15 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     code: None | str | Unset = UNSET,
     external_id: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageProductOut | Problem]:
     """List Products
+
+     Products in creation order, a page at a time, optionally filtered by code or external id.
 
     Args:
         code (None | str | Unset):
@@ -198,13 +204,15 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     code: None | str | Unset = UNSET,
     external_id: None | str | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> PageProductOut | Problem | None:
     """List Products
+
+     Products in creation order, a page at a time, optionally filtered by code or external id.
 
     Args:
         code (None | str | Unset):

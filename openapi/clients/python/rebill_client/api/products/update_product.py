@@ -40,6 +40,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -85,14 +90,19 @@ def _build_response(
 def sync_detailed(
     product_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ProductUpdate,
 ) -> Response[Problem | ProductOut]:
     """Update Product
 
+     Change some of a product's fields (only those sent); null clears external_id, description
+    or tax_rate.
+
     Args:
         product_id (str):
-        body (ProductUpdate):
+        body (ProductUpdate): Only the fields sent change; null clears external_id, description or
+            tax_rate (the tenant's
+            or customer's rate applies), the others cannot be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -117,14 +127,19 @@ def sync_detailed(
 def sync(
     product_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ProductUpdate,
 ) -> Problem | ProductOut | None:
     """Update Product
 
+     Change some of a product's fields (only those sent); null clears external_id, description
+    or tax_rate.
+
     Args:
         product_id (str):
-        body (ProductUpdate):
+        body (ProductUpdate): Only the fields sent change; null clears external_id, description or
+            tax_rate (the tenant's
+            or customer's rate applies), the others cannot be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -144,14 +159,19 @@ def sync(
 async def asyncio_detailed(
     product_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ProductUpdate,
 ) -> Response[Problem | ProductOut]:
     """Update Product
 
+     Change some of a product's fields (only those sent); null clears external_id, description
+    or tax_rate.
+
     Args:
         product_id (str):
-        body (ProductUpdate):
+        body (ProductUpdate): Only the fields sent change; null clears external_id, description or
+            tax_rate (the tenant's
+            or customer's rate applies), the others cannot be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,14 +194,19 @@ async def asyncio_detailed(
 async def asyncio(
     product_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: ProductUpdate,
 ) -> Problem | ProductOut | None:
     """Update Product
 
+     Change some of a product's fields (only those sent); null clears external_id, description
+    or tax_rate.
+
     Args:
         product_id (str):
-        body (ProductUpdate):
+        body (ProductUpdate): Only the fields sent change; null clears external_id, description or
+            tax_rate (the tenant's
+            or customer's rate applies), the others cannot be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

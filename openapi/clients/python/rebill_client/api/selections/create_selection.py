@@ -36,6 +36,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -75,10 +80,12 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: SelectionCreate,
 ) -> Response[Problem | SelectionOut]:
     """Create Selection
+
+     A named list of customers to launch batches on (a customer listed twice counts once).
 
     Args:
         body (SelectionCreate):
@@ -104,10 +111,12 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: SelectionCreate,
 ) -> Problem | SelectionOut | None:
     """Create Selection
+
+     A named list of customers to launch batches on (a customer listed twice counts once).
 
     Args:
         body (SelectionCreate):
@@ -128,10 +137,12 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: SelectionCreate,
 ) -> Response[Problem | SelectionOut]:
     """Create Selection
+
+     A named list of customers to launch batches on (a customer listed twice counts once).
 
     Args:
         body (SelectionCreate):
@@ -155,10 +166,12 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: SelectionCreate,
 ) -> Problem | SelectionOut | None:
     """Create Selection
+
+     A named list of customers to launch batches on (a customer listed twice counts once).
 
     Args:
         body (SelectionCreate):

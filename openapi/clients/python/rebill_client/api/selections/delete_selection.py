@@ -67,9 +67,11 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     selection_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Delete Selection
+
+     Delete a selection; 409 while an invoice batch uses it.
 
     Args:
         selection_id (str):
@@ -96,9 +98,11 @@ def sync_detailed(
 def sync(
     selection_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Delete Selection
+
+     Delete a selection; 409 while an invoice batch uses it.
 
     Args:
         selection_id (str):
@@ -120,9 +124,11 @@ def sync(
 async def asyncio_detailed(
     selection_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Delete Selection
+
+     Delete a selection; 409 while an invoice batch uses it.
 
     Args:
         selection_id (str):
@@ -147,9 +153,11 @@ async def asyncio_detailed(
 async def asyncio(
     selection_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Delete Selection
+
+     Delete a selection; 409 while an invoice batch uses it.
 
     Args:
         selection_id (str):

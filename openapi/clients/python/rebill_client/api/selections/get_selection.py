@@ -66,9 +66,11 @@ def _build_response(
 def sync_detailed(
     selection_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | SelectionOut]:
     """Get Selection
+
+     One selection with its customers.
 
     Args:
         selection_id (str):
@@ -95,9 +97,11 @@ def sync_detailed(
 def sync(
     selection_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | SelectionOut | None:
     """Get Selection
+
+     One selection with its customers.
 
     Args:
         selection_id (str):
@@ -119,9 +123,11 @@ def sync(
 async def asyncio_detailed(
     selection_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | SelectionOut]:
     """Get Selection
+
+     One selection with its customers.
 
     Args:
         selection_id (str):
@@ -146,9 +152,11 @@ async def asyncio_detailed(
 async def asyncio(
     selection_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | SelectionOut | None:
     """Get Selection
+
+     One selection with its customers.
 
     Args:
         selection_id (str):

@@ -75,11 +75,13 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageSelectionOut | Problem]:
     """List Selections
+
+     Selections in creation order, a page at a time.
 
     Args:
         limit (int | Unset): Items per page. Default: 50.
@@ -107,11 +109,13 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> PageSelectionOut | Problem | None:
     """List Selections
+
+     Selections in creation order, a page at a time.
 
     Args:
         limit (int | Unset): Items per page. Default: 50.
@@ -134,11 +138,13 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageSelectionOut | Problem]:
     """List Selections
+
+     Selections in creation order, a page at a time.
 
     Args:
         limit (int | Unset): Items per page. Default: 50.
@@ -164,11 +170,13 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> PageSelectionOut | Problem | None:
     """List Selections
+
+     Selections in creation order, a page at a time.
 
     Args:
         limit (int | Unset): Items per page. Default: 50.

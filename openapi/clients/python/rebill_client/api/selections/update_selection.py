@@ -40,6 +40,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -85,14 +90,17 @@ def _build_response(
 def sync_detailed(
     selection_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: SelectionUpdate,
 ) -> Response[Problem | SelectionOut]:
     """Update Selection
 
+     Rename a selection or replace its customers (only the fields sent).
+
     Args:
         selection_id (str):
-        body (SelectionUpdate):
+        body (SelectionUpdate): Only the fields sent change; null clears external_id, the others
+            cannot be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -117,14 +125,17 @@ def sync_detailed(
 def sync(
     selection_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: SelectionUpdate,
 ) -> Problem | SelectionOut | None:
     """Update Selection
 
+     Rename a selection or replace its customers (only the fields sent).
+
     Args:
         selection_id (str):
-        body (SelectionUpdate):
+        body (SelectionUpdate): Only the fields sent change; null clears external_id, the others
+            cannot be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -144,14 +155,17 @@ def sync(
 async def asyncio_detailed(
     selection_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: SelectionUpdate,
 ) -> Response[Problem | SelectionOut]:
     """Update Selection
 
+     Rename a selection or replace its customers (only the fields sent).
+
     Args:
         selection_id (str):
-        body (SelectionUpdate):
+        body (SelectionUpdate): Only the fields sent change; null clears external_id, the others
+            cannot be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,14 +188,17 @@ async def asyncio_detailed(
 async def asyncio(
     selection_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: SelectionUpdate,
 ) -> Problem | SelectionOut | None:
     """Update Selection
 
+     Rename a selection or replace its customers (only the fields sent).
+
     Args:
         selection_id (str):
-        body (SelectionUpdate):
+        body (SelectionUpdate): Only the fields sent change; null clears external_id, the others
+            cannot be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

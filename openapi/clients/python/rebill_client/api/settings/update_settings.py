@@ -36,6 +36,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -70,10 +75,14 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: SettingsUpdate,
 ) -> Response[Problem | SettingsOut]:
     """Update Settings
+
+     Change some settings: only the fields sent change; `terms` is merged into the current terms.
+    The time zone decides which local day a time entry belongs to; the currency is the default of new
+    customers.
 
     Args:
         body (SettingsUpdate):
@@ -99,10 +108,14 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: SettingsUpdate,
 ) -> Problem | SettingsOut | None:
     """Update Settings
+
+     Change some settings: only the fields sent change; `terms` is merged into the current terms.
+    The time zone decides which local day a time entry belongs to; the currency is the default of new
+    customers.
 
     Args:
         body (SettingsUpdate):
@@ -123,10 +136,14 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: SettingsUpdate,
 ) -> Response[Problem | SettingsOut]:
     """Update Settings
+
+     Change some settings: only the fields sent change; `terms` is merged into the current terms.
+    The time zone decides which local day a time entry belongs to; the currency is the default of new
+    customers.
 
     Args:
         body (SettingsUpdate):
@@ -150,10 +167,14 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: SettingsUpdate,
 ) -> Problem | SettingsOut | None:
     """Update Settings
+
+     Change some settings: only the fields sent change; `terms` is merged into the current terms.
+    The time zone decides which local day a time entry belongs to; the currency is the default of new
+    customers.
 
     Args:
         body (SettingsUpdate):

@@ -67,9 +67,11 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     time_entry_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Delete Time Entry
+
+     Delete a time entry; an invoiced one answers 409.
 
     Args:
         time_entry_id (str):
@@ -96,9 +98,11 @@ def sync_detailed(
 def sync(
     time_entry_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Delete Time Entry
+
+     Delete a time entry; an invoiced one answers 409.
 
     Args:
         time_entry_id (str):
@@ -120,9 +124,11 @@ def sync(
 async def asyncio_detailed(
     time_entry_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Delete Time Entry
+
+     Delete a time entry; an invoiced one answers 409.
 
     Args:
         time_entry_id (str):
@@ -147,9 +153,11 @@ async def asyncio_detailed(
 async def asyncio(
     time_entry_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Delete Time Entry
+
+     Delete a time entry; an invoiced one answers 409.
 
     Args:
         time_entry_id (str):

@@ -66,9 +66,11 @@ def _build_response(
 def sync_detailed(
     time_entry_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | TimeEntryOut]:
     """Get Time Entry
+
+     One time entry; `invoice_id` tells whether it is on an invoice.
 
     Args:
         time_entry_id (str):
@@ -95,9 +97,11 @@ def sync_detailed(
 def sync(
     time_entry_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | TimeEntryOut | None:
     """Get Time Entry
+
+     One time entry; `invoice_id` tells whether it is on an invoice.
 
     Args:
         time_entry_id (str):
@@ -119,9 +123,11 @@ def sync(
 async def asyncio_detailed(
     time_entry_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | TimeEntryOut]:
     """Get Time Entry
+
+     One time entry; `invoice_id` tells whether it is on an invoice.
 
     Args:
         time_entry_id (str):
@@ -146,9 +152,11 @@ async def asyncio_detailed(
 async def asyncio(
     time_entry_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | TimeEntryOut | None:
     """Get Time Entry
+
+     One time entry; `invoice_id` tells whether it is on an invoice.
 
     Args:
         time_entry_id (str):

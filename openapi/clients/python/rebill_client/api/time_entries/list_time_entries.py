@@ -162,7 +162,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     customer_id: None | Unset | UUID = UNSET,
     work_item_id: None | Unset | UUID = UNSET,
     product_id: None | Unset | UUID = UNSET,
@@ -176,6 +176,9 @@ def sync_detailed(
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageTimeEntryOut | Problem]:
     """List Time Entries
+
+     Time entries in creation order, a page at a time, filtered by customer, work item, product,
+    status, billable, invoiced, or local dates in the tenant's time zone.
 
     Args:
         customer_id (None | Unset | UUID):
@@ -221,7 +224,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     customer_id: None | Unset | UUID = UNSET,
     work_item_id: None | Unset | UUID = UNSET,
     product_id: None | Unset | UUID = UNSET,
@@ -235,6 +238,9 @@ def sync(
     cursor: None | str | Unset = UNSET,
 ) -> PageTimeEntryOut | Problem | None:
     """List Time Entries
+
+     Time entries in creation order, a page at a time, filtered by customer, work item, product,
+    status, billable, invoiced, or local dates in the tenant's time zone.
 
     Args:
         customer_id (None | Unset | UUID):
@@ -275,7 +281,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     customer_id: None | Unset | UUID = UNSET,
     work_item_id: None | Unset | UUID = UNSET,
     product_id: None | Unset | UUID = UNSET,
@@ -289,6 +295,9 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageTimeEntryOut | Problem]:
     """List Time Entries
+
+     Time entries in creation order, a page at a time, filtered by customer, work item, product,
+    status, billable, invoiced, or local dates in the tenant's time zone.
 
     Args:
         customer_id (None | Unset | UUID):
@@ -332,7 +341,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     customer_id: None | Unset | UUID = UNSET,
     work_item_id: None | Unset | UUID = UNSET,
     product_id: None | Unset | UUID = UNSET,
@@ -346,6 +355,9 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
 ) -> PageTimeEntryOut | Problem | None:
     """List Time Entries
+
+     Time entries in creation order, a page at a time, filtered by customer, work item, product,
+    status, billable, invoiced, or local dates in the tenant's time zone.
 
     Args:
         customer_id (None | Unset | UUID):

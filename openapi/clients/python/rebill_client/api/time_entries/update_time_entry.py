@@ -40,6 +40,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -85,14 +90,19 @@ def _build_response(
 def sync_detailed(
     time_entry_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: TimeEntryUpdate,
 ) -> Response[Problem | TimeEntryOut]:
     """Update Time Entry
 
+     Change some of a time entry's fields (only those sent); null clears the optional ones. An
+    invoiced entry is read-only (409).
+
     Args:
         time_entry_id (str):
-        body (TimeEntryUpdate):
+        body (TimeEntryUpdate): Only the fields sent change; null clears external_id, employee_id,
+            employee_name, product_id
+            or note, the others cannot be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -117,14 +127,19 @@ def sync_detailed(
 def sync(
     time_entry_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: TimeEntryUpdate,
 ) -> Problem | TimeEntryOut | None:
     """Update Time Entry
 
+     Change some of a time entry's fields (only those sent); null clears the optional ones. An
+    invoiced entry is read-only (409).
+
     Args:
         time_entry_id (str):
-        body (TimeEntryUpdate):
+        body (TimeEntryUpdate): Only the fields sent change; null clears external_id, employee_id,
+            employee_name, product_id
+            or note, the others cannot be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -144,14 +159,19 @@ def sync(
 async def asyncio_detailed(
     time_entry_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: TimeEntryUpdate,
 ) -> Response[Problem | TimeEntryOut]:
     """Update Time Entry
 
+     Change some of a time entry's fields (only those sent); null clears the optional ones. An
+    invoiced entry is read-only (409).
+
     Args:
         time_entry_id (str):
-        body (TimeEntryUpdate):
+        body (TimeEntryUpdate): Only the fields sent change; null clears external_id, employee_id,
+            employee_name, product_id
+            or note, the others cannot be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,14 +194,19 @@ async def asyncio_detailed(
 async def asyncio(
     time_entry_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: TimeEntryUpdate,
 ) -> Problem | TimeEntryOut | None:
     """Update Time Entry
 
+     Change some of a time entry's fields (only those sent); null clears the optional ones. An
+    invoiced entry is read-only (409).
+
     Args:
         time_entry_id (str):
-        body (TimeEntryUpdate):
+        body (TimeEntryUpdate): Only the fields sent change; null clears external_id, employee_id,
+            employee_name, product_id
+            or note, the others cannot be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

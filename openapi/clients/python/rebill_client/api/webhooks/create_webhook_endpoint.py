@@ -38,6 +38,11 @@ def _parse_response(
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -72,7 +77,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: WebhookEndpointCreate,
 ) -> Response[Problem | WebhookEndpointWithSecret]:
     """Create Webhook Endpoint
@@ -103,7 +108,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: WebhookEndpointCreate,
 ) -> Problem | WebhookEndpointWithSecret | None:
     """Create Webhook Endpoint
@@ -129,7 +134,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: WebhookEndpointCreate,
 ) -> Response[Problem | WebhookEndpointWithSecret]:
     """Create Webhook Endpoint
@@ -158,7 +163,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: WebhookEndpointCreate,
 ) -> Problem | WebhookEndpointWithSecret | None:
     """Create Webhook Endpoint

@@ -68,9 +68,11 @@ def _build_response(
 def sync_detailed(
     endpoint_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | WebhookEndpointOut]:
     """Get Webhook Endpoint
+
+     One webhook endpoint (its secret is not shown).
 
     Args:
         endpoint_id (str):
@@ -97,9 +99,11 @@ def sync_detailed(
 def sync(
     endpoint_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | WebhookEndpointOut | None:
     """Get Webhook Endpoint
+
+     One webhook endpoint (its secret is not shown).
 
     Args:
         endpoint_id (str):
@@ -121,9 +125,11 @@ def sync(
 async def asyncio_detailed(
     endpoint_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | WebhookEndpointOut]:
     """Get Webhook Endpoint
+
+     One webhook endpoint (its secret is not shown).
 
     Args:
         endpoint_id (str):
@@ -148,9 +154,11 @@ async def asyncio_detailed(
 async def asyncio(
     endpoint_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | WebhookEndpointOut | None:
     """Get Webhook Endpoint
+
+     One webhook endpoint (its secret is not shown).
 
     Args:
         endpoint_id (str):

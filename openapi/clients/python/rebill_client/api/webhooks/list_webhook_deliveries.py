@@ -85,7 +85,7 @@ def _build_response(
 def sync_detailed(
     endpoint_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageWebhookDeliveryOut | Problem]:
@@ -122,7 +122,7 @@ def sync_detailed(
 def sync(
     endpoint_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> PageWebhookDeliveryOut | Problem | None:
@@ -154,7 +154,7 @@ def sync(
 async def asyncio_detailed(
     endpoint_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageWebhookDeliveryOut | Problem]:
@@ -189,7 +189,7 @@ async def asyncio_detailed(
 async def asyncio(
     endpoint_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> PageWebhookDeliveryOut | Problem | None:

@@ -75,11 +75,13 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageWebhookEndpointOut | Problem]:
     """List Webhook Endpoints
+
+     Webhook endpoints, a page at a time (their secrets are not shown).
 
     Args:
         limit (int | Unset): Items per page. Default: 50.
@@ -107,11 +109,13 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> PageWebhookEndpointOut | Problem | None:
     """List Webhook Endpoints
+
+     Webhook endpoints, a page at a time (their secrets are not shown).
 
     Args:
         limit (int | Unset): Items per page. Default: 50.
@@ -134,11 +138,13 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageWebhookEndpointOut | Problem]:
     """List Webhook Endpoints
+
+     Webhook endpoints, a page at a time (their secrets are not shown).
 
     Args:
         limit (int | Unset): Items per page. Default: 50.
@@ -164,11 +170,13 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> PageWebhookEndpointOut | Problem | None:
     """List Webhook Endpoints
+
+     Webhook endpoints, a page at a time (their secrets are not shown).
 
     Args:
         limit (int | Unset): Items per page. Default: 50.

@@ -76,7 +76,7 @@ def sync_detailed(
     endpoint_id: str,
     delivery_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | WebhookDeliveryOut]:
     """Retry Webhook Delivery
 
@@ -111,7 +111,7 @@ def sync(
     endpoint_id: str,
     delivery_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | WebhookDeliveryOut | None:
     """Retry Webhook Delivery
 
@@ -141,7 +141,7 @@ async def asyncio_detailed(
     endpoint_id: str,
     delivery_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | WebhookDeliveryOut]:
     """Retry Webhook Delivery
 
@@ -174,7 +174,7 @@ async def asyncio(
     endpoint_id: str,
     delivery_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | WebhookDeliveryOut | None:
     """Retry Webhook Delivery
 

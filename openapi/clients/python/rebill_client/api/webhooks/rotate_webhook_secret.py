@@ -68,7 +68,7 @@ def _build_response(
 def sync_detailed(
     endpoint_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | WebhookEndpointWithSecret]:
     """Rotate Webhook Secret
 
@@ -99,7 +99,7 @@ def sync_detailed(
 def sync(
     endpoint_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | WebhookEndpointWithSecret | None:
     """Rotate Webhook Secret
 
@@ -125,7 +125,7 @@ def sync(
 async def asyncio_detailed(
     endpoint_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | WebhookEndpointWithSecret]:
     """Rotate Webhook Secret
 
@@ -154,7 +154,7 @@ async def asyncio_detailed(
 async def asyncio(
     endpoint_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | WebhookEndpointWithSecret | None:
     """Rotate Webhook Secret
 

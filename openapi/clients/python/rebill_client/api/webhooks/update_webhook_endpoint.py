@@ -42,6 +42,11 @@ def _parse_response(
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -82,14 +87,17 @@ def _build_response(
 def sync_detailed(
     endpoint_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: WebhookEndpointUpdate,
 ) -> Response[Problem | WebhookEndpointOut]:
     """Update Webhook Endpoint
 
+     Change an endpoint's URL, events, description or state (only the fields sent).
+
     Args:
         endpoint_id (str):
-        body (WebhookEndpointUpdate):
+        body (WebhookEndpointUpdate): Only the fields sent change; null clears description, the
+            others cannot be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -114,14 +122,17 @@ def sync_detailed(
 def sync(
     endpoint_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: WebhookEndpointUpdate,
 ) -> Problem | WebhookEndpointOut | None:
     """Update Webhook Endpoint
 
+     Change an endpoint's URL, events, description or state (only the fields sent).
+
     Args:
         endpoint_id (str):
-        body (WebhookEndpointUpdate):
+        body (WebhookEndpointUpdate): Only the fields sent change; null clears description, the
+            others cannot be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -141,14 +152,17 @@ def sync(
 async def asyncio_detailed(
     endpoint_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: WebhookEndpointUpdate,
 ) -> Response[Problem | WebhookEndpointOut]:
     """Update Webhook Endpoint
 
+     Change an endpoint's URL, events, description or state (only the fields sent).
+
     Args:
         endpoint_id (str):
-        body (WebhookEndpointUpdate):
+        body (WebhookEndpointUpdate): Only the fields sent change; null clears description, the
+            others cannot be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -171,14 +185,17 @@ async def asyncio_detailed(
 async def asyncio(
     endpoint_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: WebhookEndpointUpdate,
 ) -> Problem | WebhookEndpointOut | None:
     """Update Webhook Endpoint
 
+     Change an endpoint's URL, events, description or state (only the fields sent).
+
     Args:
         endpoint_id (str):
-        body (WebhookEndpointUpdate):
+        body (WebhookEndpointUpdate): Only the fields sent change; null clears description, the
+            others cannot be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

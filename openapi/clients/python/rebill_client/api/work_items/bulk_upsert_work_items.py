@@ -49,6 +49,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -93,11 +98,16 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: WorkItemBulk,
     on_error: BulkUpsertWorkItemsOnError | Unset = BulkUpsertWorkItemsOnError.REJECT,
 ) -> Response[BulkResult | Problem]:
     """Bulk Upsert Work Items
+
+     Create or update up to 10,000 work items keyed by `external_id`, in one transaction. Each names
+    its customer by `customer_id` or `customer_external_id`, not both. The answer gives each item's
+    id and result in order. One bad item rejects the whole push unless `on_error=skip`, which stores
+    the valid items and answers the bad ones in place with their errors.
 
     Args:
         on_error (BulkUpsertWorkItemsOnError | Unset): `reject` (the default): one bad item
@@ -129,11 +139,16 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: WorkItemBulk,
     on_error: BulkUpsertWorkItemsOnError | Unset = BulkUpsertWorkItemsOnError.REJECT,
 ) -> BulkResult | Problem | None:
     """Bulk Upsert Work Items
+
+     Create or update up to 10,000 work items keyed by `external_id`, in one transaction. Each names
+    its customer by `customer_id` or `customer_external_id`, not both. The answer gives each item's
+    id and result in order. One bad item rejects the whole push unless `on_error=skip`, which stores
+    the valid items and answers the bad ones in place with their errors.
 
     Args:
         on_error (BulkUpsertWorkItemsOnError | Unset): `reject` (the default): one bad item
@@ -160,11 +175,16 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: WorkItemBulk,
     on_error: BulkUpsertWorkItemsOnError | Unset = BulkUpsertWorkItemsOnError.REJECT,
 ) -> Response[BulkResult | Problem]:
     """Bulk Upsert Work Items
+
+     Create or update up to 10,000 work items keyed by `external_id`, in one transaction. Each names
+    its customer by `customer_id` or `customer_external_id`, not both. The answer gives each item's
+    id and result in order. One bad item rejects the whole push unless `on_error=skip`, which stores
+    the valid items and answers the bad ones in place with their errors.
 
     Args:
         on_error (BulkUpsertWorkItemsOnError | Unset): `reject` (the default): one bad item
@@ -194,11 +214,16 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: WorkItemBulk,
     on_error: BulkUpsertWorkItemsOnError | Unset = BulkUpsertWorkItemsOnError.REJECT,
 ) -> BulkResult | Problem | None:
     """Bulk Upsert Work Items
+
+     Create or update up to 10,000 work items keyed by `external_id`, in one transaction. Each names
+    its customer by `customer_id` or `customer_external_id`, not both. The answer gives each item's
+    id and result in order. One bad item rejects the whole push unless `on_error=skip`, which stores
+    the valid items and answers the bad ones in place with their errors.
 
     Args:
         on_error (BulkUpsertWorkItemsOnError | Unset): `reject` (the default): one bad item

@@ -36,6 +36,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_201
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -75,10 +80,13 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: WorkItemCreate,
 ) -> Response[Problem | WorkItemOut]:
     """Create Work Item
+
+     Create a work item (a ticket, work order, delivery note, business order or contract) of one
+    customer; its `reference` is printed on invoice lines.
 
     Args:
         body (WorkItemCreate):
@@ -104,10 +112,13 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: WorkItemCreate,
 ) -> Problem | WorkItemOut | None:
     """Create Work Item
+
+     Create a work item (a ticket, work order, delivery note, business order or contract) of one
+    customer; its `reference` is printed on invoice lines.
 
     Args:
         body (WorkItemCreate):
@@ -128,10 +139,13 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: WorkItemCreate,
 ) -> Response[Problem | WorkItemOut]:
     """Create Work Item
+
+     Create a work item (a ticket, work order, delivery note, business order or contract) of one
+    customer; its `reference` is printed on invoice lines.
 
     Args:
         body (WorkItemCreate):
@@ -155,10 +169,13 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: WorkItemCreate,
 ) -> Problem | WorkItemOut | None:
     """Create Work Item
+
+     Create a work item (a ticket, work order, delivery note, business order or contract) of one
+    customer; its `reference` is printed on invoice lines.
 
     Args:
         body (WorkItemCreate):

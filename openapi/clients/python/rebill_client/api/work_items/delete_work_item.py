@@ -67,9 +67,11 @@ def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 def sync_detailed(
     work_item_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Delete Work Item
+
+     Delete a work item; 409 while it has time entries.
 
     Args:
         work_item_id (str):
@@ -96,9 +98,11 @@ def sync_detailed(
 def sync(
     work_item_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Delete Work Item
+
+     Delete a work item; 409 while it has time entries.
 
     Args:
         work_item_id (str):
@@ -120,9 +124,11 @@ def sync(
 async def asyncio_detailed(
     work_item_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Any | Problem]:
     """Delete Work Item
+
+     Delete a work item; 409 while it has time entries.
 
     Args:
         work_item_id (str):
@@ -147,9 +153,11 @@ async def asyncio_detailed(
 async def asyncio(
     work_item_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Any | Problem | None:
     """Delete Work Item
+
+     Delete a work item; 409 while it has time entries.
 
     Args:
         work_item_id (str):

@@ -66,9 +66,11 @@ def _build_response(
 def sync_detailed(
     work_item_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | WorkItemOut]:
     """Get Work Item
+
+     One work item.
 
     Args:
         work_item_id (str):
@@ -95,9 +97,11 @@ def sync_detailed(
 def sync(
     work_item_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | WorkItemOut | None:
     """Get Work Item
+
+     One work item.
 
     Args:
         work_item_id (str):
@@ -119,9 +123,11 @@ def sync(
 async def asyncio_detailed(
     work_item_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Response[Problem | WorkItemOut]:
     """Get Work Item
+
+     One work item.
 
     Args:
         work_item_id (str):
@@ -146,9 +152,11 @@ async def asyncio_detailed(
 async def asyncio(
     work_item_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
 ) -> Problem | WorkItemOut | None:
     """Get Work Item
+
+     One work item.
 
     Args:
         work_item_id (str):

@@ -105,7 +105,7 @@ def _build_response(
 
 def sync_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     customer_id: None | Unset | UUID = UNSET,
     type_: ListWorkItemsTypeType0 | None | Unset = UNSET,
     external_id: None | str | Unset = UNSET,
@@ -113,6 +113,9 @@ def sync_detailed(
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageWorkItemOut | Problem]:
     """List Work Items
+
+     Work items in creation order, a page at a time, optionally filtered by customer, type or
+    external id.
 
     Args:
         customer_id (None | Unset | UUID):
@@ -146,7 +149,7 @@ def sync_detailed(
 
 def sync(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     customer_id: None | Unset | UUID = UNSET,
     type_: ListWorkItemsTypeType0 | None | Unset = UNSET,
     external_id: None | str | Unset = UNSET,
@@ -154,6 +157,9 @@ def sync(
     cursor: None | str | Unset = UNSET,
 ) -> PageWorkItemOut | Problem | None:
     """List Work Items
+
+     Work items in creation order, a page at a time, optionally filtered by customer, type or
+    external id.
 
     Args:
         customer_id (None | Unset | UUID):
@@ -182,7 +188,7 @@ def sync(
 
 async def asyncio_detailed(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     customer_id: None | Unset | UUID = UNSET,
     type_: ListWorkItemsTypeType0 | None | Unset = UNSET,
     external_id: None | str | Unset = UNSET,
@@ -190,6 +196,9 @@ async def asyncio_detailed(
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageWorkItemOut | Problem]:
     """List Work Items
+
+     Work items in creation order, a page at a time, optionally filtered by customer, type or
+    external id.
 
     Args:
         customer_id (None | Unset | UUID):
@@ -221,7 +230,7 @@ async def asyncio_detailed(
 
 async def asyncio(
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     customer_id: None | Unset | UUID = UNSET,
     type_: ListWorkItemsTypeType0 | None | Unset = UNSET,
     external_id: None | str | Unset = UNSET,
@@ -229,6 +238,9 @@ async def asyncio(
     cursor: None | str | Unset = UNSET,
 ) -> PageWorkItemOut | Problem | None:
     """List Work Items
+
+     Work items in creation order, a page at a time, optionally filtered by customer, type or
+    external id.
 
     Args:
         customer_id (None | Unset | UUID):

@@ -40,6 +40,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_200
 
+    if response.status_code == 400:
+        response_400 = Problem.from_dict(response.json())
+
+        return response_400
+
     if response.status_code == 401:
         response_401 = Problem.from_dict(response.json())
 
@@ -85,14 +90,17 @@ def _build_response(
 def sync_detailed(
     work_item_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: WorkItemUpdate,
 ) -> Response[Problem | WorkItemOut]:
     """Update Work Item
 
+     Change some of a work item's fields (only those sent); null clears external_id or title.
+
     Args:
         work_item_id (str):
-        body (WorkItemUpdate):
+        body (WorkItemUpdate): Only the fields sent change; null clears external_id or title, the
+            others cannot be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -117,14 +125,17 @@ def sync_detailed(
 def sync(
     work_item_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: WorkItemUpdate,
 ) -> Problem | WorkItemOut | None:
     """Update Work Item
 
+     Change some of a work item's fields (only those sent); null clears external_id or title.
+
     Args:
         work_item_id (str):
-        body (WorkItemUpdate):
+        body (WorkItemUpdate): Only the fields sent change; null clears external_id or title, the
+            others cannot be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -144,14 +155,17 @@ def sync(
 async def asyncio_detailed(
     work_item_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: WorkItemUpdate,
 ) -> Response[Problem | WorkItemOut]:
     """Update Work Item
 
+     Change some of a work item's fields (only those sent); null clears external_id or title.
+
     Args:
         work_item_id (str):
-        body (WorkItemUpdate):
+        body (WorkItemUpdate): Only the fields sent change; null clears external_id or title, the
+            others cannot be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -174,14 +188,17 @@ async def asyncio_detailed(
 async def asyncio(
     work_item_id: str,
     *,
-    client: AuthenticatedClient | Client,
+    client: AuthenticatedClient,
     body: WorkItemUpdate,
 ) -> Problem | WorkItemOut | None:
     """Update Work Item
 
+     Change some of a work item's fields (only those sent); null clears external_id or title.
+
     Args:
         work_item_id (str):
-        body (WorkItemUpdate):
+        body (WorkItemUpdate): Only the fields sent change; null clears external_id or title, the
+            others cannot be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

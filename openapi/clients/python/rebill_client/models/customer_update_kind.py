@@ -1,9 +1,9 @@
 from enum import StrEnum
 
 
-class TimeEntryUpdateStatusType0(StrEnum):
-    APPROVED = "approved"
-    DRAFT = "draft"
+class CustomerUpdateKind(StrEnum):
+    COMPANY = "company"
+    CONTACT = "contact"
 
     def __str__(self) -> str:
         return str(self.value)

@@ -1,9 +1,9 @@
 from enum import StrEnum
 
 
-class CustomerUpdateKindType0(StrEnum):
-    COMPANY = "company"
-    CONTACT = "contact"
+class TimeEntryUpdateStatus(StrEnum):
+    APPROVED = "approved"
+    DRAFT = "draft"
 
     def __str__(self) -> str:
         return str(self.value)

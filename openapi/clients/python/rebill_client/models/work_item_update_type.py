@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class WorkItemUpdateTypeType0(StrEnum):
+class WorkItemUpdateType(StrEnum):
     BUSINESS_ORDER = "business_order"
     CONTRACT = "contract"
     DELIVERY_NOTE = "delivery_note"

@@ -1,7 +1,7 @@
 from enum import StrEnum
 
 
-class WebhookEndpointUpdateEventsType0Item(StrEnum):
+class WebhookEndpointUpdateEventsItem(StrEnum):
     INVOICE_BATCH_COMPLETED = "invoice_batch.completed"
     INVOICE_SENT = "invoice.sent"
     INVOICE_VALIDATED = "invoice.validated"

@@ -1,0 +1,212 @@
+"""Schemathesis hooks for tests/test_schemathesis.py: they steer generated bodies toward what a JSON
+schema cannot say, and nothing else.
+
+A JSON schema describes one value at a time. What it cannot state is left to these hooks, so that
+the positive-data check judges the document on what it can state:
+- references: a generated id or external id names no record (the API answers 422 naming the
+  field); ids of records the test created stand in for them;
+- rules between fields: exactly one of `selection_id` and `customer_ids`; `period_end` not before
+  `period_start`; `run_at` at most 24 hours ahead; an item's `x_id` or `x_external_id`, not both;
+  a parent company only for a contact; external ids unique within one bulk push.
+Each rule is described in the document's text (field and operation descriptions). A hook only
+rewrites a value of the right JSON type; what makes a negative case negative is left alone, and
+Schemathesis re-validates a case after the hooks, so no case changes sides unnoticed.
+
+The API and the key come from the test, in the environment (REBILL_SCHEMATHESIS_API and _KEY)."""
+
+import os
+import re
+import threading
+import time
+import uuid
+from datetime import UTC, date, datetime, timedelta
+
+import httpx
+import schemathesis
+
+from app.kit.schemas import DATE_PATTERN, INSTANT_PATTERN, NOT_BLANK
+
+# Field name -> the kind of record it references (by id, or a list of ids).
+_BY_ID = {"customer_id": "company", "parent_id": "company", "product_id": "product",
+          "work_item_id": "work_item", "selection_id": "selection", "default_product_id": "product",
+          "customer_ids": "company", "exclude_customer_ids": "company"}
+_BY_EXTERNAL_ID = {"customer_external_id": "company", "parent_external_id": "company",
+                   "work_item_external_id": "work_item", "product_external_id": "product"}
+# Pairs that name the same reference: give one, not both (the first is required in some bodies).
+_EITHER = (("work_item_id", "work_item_external_id"), ("customer_id", "customer_external_id"),
+           ("product_id", "product_external_id"), ("parent_id", "parent_external_id"))
+
+
+class Records:
+    """Records to reference, checked before each use: the run itself deletes and changes records
+    (it was given their ids by list answers), so a record is re-created when it is gone or no
+    longer fits (a company turned contact, an external id cleared)."""
+
+    def __init__(self, base_url: str, key: str):
+        self._api = httpx.Client(base_url=base_url, headers={"Authorization": f"Bearer {key}"}, timeout=30)
+        self._lock = threading.Lock()
+        self._current: dict[str, list[dict]] = {}
+        self._checked: dict[str, float] = {}
+        self._made = 0
+
+    def ids(self, kind: str, count: int = 1) -> list[dict]:
+        with self._lock:
+            records = self._current.setdefault(kind, [])
+            # Checked at most every half second: a check per generated case would slow the run
+            # several times over, and a record that vanishes in between costs one rejected case.
+            if time.monotonic() - self._checked.get(kind, 0) > 0.5 or len(records) < count:
+                records[:] = [r for r in records if self._still_fits(kind, r)]
+                self._checked[kind] = time.monotonic()
+            while len(records) < count:
+                records.append(self._make(kind))
+            return records[:count]
+
+    def _still_fits(self, kind: str, record: dict) -> bool:
+        response = self._api.get(f"{_PATHS[kind]}/{record['id']}")
+        if response.status_code != 200:
+            return False
+        current = response.json()
+        return current.get("kind", "company") == "company" and current.get("external_id") == record.get("external_id")
+
+    def _make(self, kind: str) -> dict:
+        self._made += 1
+        name = f"st-{kind}-{self._made}-{uuid.uuid4().hex[:6]}"
+        body = {"company": lambda: {"name": name, "external_id": name},
+                "product": lambda: {"code": name, "name": name, "unit_price": "80.00", "external_id": name},
+                "work_item": lambda: {"type": "ticket", "reference": name, "external_id": name,
+                                      "customer_id": self._make("company")["id"]},
+                "selection": lambda: {"name": name, "customer_ids": [self._make("company")["id"]]}}[kind]()
+        response = self._api.post(_PATHS[kind], json=body)
+        response.raise_for_status()
+        return response.json()
+
+
+_PATHS = {"company": "/v1/customers", "product": "/v1/products", "work_item": "/v1/work-items",
+          "selection": "/v1/selections"}
+RECORDS = Records(os.environ.get("REBILL_SCHEMATHESIS_API", "http://127.0.0.1"),
+                  os.environ.get("REBILL_SCHEMATHESIS_KEY", ""))
+
+
+def _is_uuid(value) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return bool(re.fullmatch(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", value))
+
+
+def _is_external_id(value) -> bool:
+    return isinstance(value, str) and len(value) <= 255 and bool(re.search(NOT_BLANK, value))
+
+
+def _is_uuid_list(value) -> bool:
+    return isinstance(value, list) and 0 < len(value) <= 100_000 and all(_is_uuid(v) for v in value)
+
+
+def _is_valid(field: str, value) -> bool:
+    """A value of the form the document asks for: only those are rewritten, so that a value a
+    negative case broke stays broken."""
+    if field.endswith("_external_id"):
+        return _is_external_id(value)
+    if field.endswith("_ids"):
+        return _is_uuid_list(value)
+    return _is_uuid(value)
+
+
+def _references(obj: dict) -> None:
+    for field, kind in _BY_ID.items():
+        value = obj.get(field)
+        if _is_uuid(value):
+            obj[field] = RECORDS.ids(kind)[0]["id"]
+        elif _is_uuid_list(value):
+            # Distinct records, at most three.
+            obj[field] = [r["id"] for r in RECORDS.ids(kind, min(len(value), 3))]
+    for field, kind in _BY_EXTERNAL_ID.items():
+        if _is_external_id(obj.get(field)):
+            obj[field] = RECORDS.ids(kind)[0]["external_id"]
+
+
+def _either(obj: dict, *, item_of: str | None) -> None:
+    for by_id, by_external_id in _EITHER:
+        if _is_valid(by_id, obj.get(by_id)) and _is_valid(by_external_id, obj.get(by_external_id)):
+            obj[by_external_id] = None
+    # A bulk item must name its work item (time entries) or its customer (work items) one way.
+    required = {"time_entries": "work_item", "work_items": "customer"}.get(item_of or "")
+    if required and obj.get(f"{required}_id") is None and obj.get(f"{required}_external_id") is None:
+        obj[f"{required}_external_id"] = RECORDS.ids("company" if required == "customer" else required)[0]["external_id"]
+
+
+def _customer_kind(obj: dict) -> None:
+    # Only a contact has a parent company.
+    if obj.get("kind", "company") != "contact":
+        for field in ("parent_id", "parent_external_id"):
+            if _is_valid(field, obj.get(field)):
+                obj[field] = None
+
+
+def _batch_definition(obj: dict) -> None:
+    if _is_uuid(obj.get("selection_id")) and _is_uuid_list(obj.get("customer_ids")):
+        obj["customer_ids"] = None
+    if obj.get("selection_id") is None and obj.get("customer_ids") is None and "title" in obj:
+        obj["selection_id"] = RECORDS.ids("selection")[0]["id"]
+    start, end = obj.get("period_start"), obj.get("period_end")
+    if isinstance(start, str) and isinstance(end, str) and re.search(DATE_PATTERN, start) \
+            and re.search(DATE_PATTERN, end):
+        try:
+            if date.fromisoformat(end) < date.fromisoformat(start):
+                obj["period_start"], obj["period_end"] = end, start
+        except ValueError:
+            pass
+    run_at = obj.get("run_at")
+    if isinstance(run_at, str) and re.search(INSTANT_PATTERN, run_at):
+        try:
+            late = datetime.fromisoformat(run_at) > datetime.now(UTC) + timedelta(hours=23)
+        except (ValueError, OverflowError, TypeError):
+            late = False
+        if late:
+            obj["run_at"] = (datetime.now(UTC) + timedelta(hours=1)).isoformat()
+
+
+def _unique_external_ids(items: list) -> None:
+    seen = set()
+    for index, item in enumerate(items):
+        if isinstance(item, dict) and _is_external_id(item.get("external_id")):
+            if item["external_id"] in seen:
+                item["external_id"] = f"{item['external_id'][:240]}-{index}"
+            seen.add(item["external_id"])
+
+
+def steer(path: str, body):
+    if not isinstance(body, dict):
+        return
+    if path.endswith("/bulk") and isinstance(body.get("items"), list):
+        item_of = path.split("/")[2].replace("-", "_")
+        for item in body["items"]:
+            if isinstance(item, dict):
+                _references(item)
+                _either(item, item_of=item_of)
+                if item_of == "customers":
+                    _customer_kind(item)
+        _unique_external_ids(body["items"])
+        return
+    _references(body)
+    _either(body, item_of=None)
+    if path.startswith("/v1/customers"):
+        _customer_kind(body)
+    if path.startswith("/v1/invoice-batches"):
+        _batch_definition(body)
+
+
+# map_case reaches the coverage, fuzzing and stateful phases; before_add_examples the examples.
+@schemathesis.hook
+def map_case(context, case):
+    steer(case.operation.path, case.body)
+    return case
+
+
+@schemathesis.hook
+def before_add_examples(context, examples):
+    for case in examples:
+        steer(case.operation.path, case.body)
