@@ -159,12 +159,24 @@ _FAR_FUTURE = base64.urlsafe_b64encode(b"\x7f" * 8 + b"\x00" * 16).decode().rstr
 @pytest.mark.parametrize("path", ["/v1/invoice-batches", "/v1/invoices"])
 @pytest.mark.parametrize(("params", "field"), [
     ({"order": "newest"}, "order"), ({"order": "DESC"}, "order"), ({"order": ""}, "order"),
-    ({"cursor": "garbage"}, "cursor"), ({"cursor": "AAAA"}, "cursor"), ({"cursor": _FAR_FUTURE}, "cursor")])
+    ({"cursor": "garbage"}, "cursor"), ({"cursor": "AAAA"}, "cursor")])
 async def test_a_bad_order_or_cursor_is_422_naming_it(api, path, params, field):
     response = await api.get(path, params=params)
     assert response.status_code == 422, response.text
     assert response.headers["content-type"].startswith(PROBLEM_JSON)
     assert [e["field"] for e in response.json()["errors"]] == [field]
+
+
+async def test_a_cursor_beyond_the_ends_of_time_pages_from_that_end(api, seven):
+    """Any string of the cursor's published form is accepted (the document says so): one past the
+    end of time lists everything newest first, and nothing oldest first."""
+    path = seven
+    everything = (await api.get(path, params={"limit": 200})).json()["data"]
+    newest_first = await api.get(path, params={"cursor": _FAR_FUTURE, "limit": 200})
+    assert newest_first.status_code == 200, newest_first.text
+    assert newest_first.json()["data"] == everything
+    oldest_first = await api.get(path, params={"cursor": _FAR_FUTURE, "order": "asc"})
+    assert oldest_first.status_code == 200 and oldest_first.json()["data"] == []
 
 
 async def test_a_cursor_of_the_customers_list_is_not_one_of_these(api):

@@ -106,6 +106,7 @@ class CreatedPageParams(BaseModel):
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_START_OF_TIME, _END_OF_TIME = datetime.min.replace(tzinfo=UTC), datetime.max.replace(tzinfo=UTC)
 
 
 def microseconds(instant: datetime) -> int:
@@ -135,8 +136,10 @@ def created_page_params(limit: Limit = DEFAULT_LIMIT, cursor: CreatedCursor = No
         micros, record_id = decode_keys(cursor, (int, uuid.UUID))
         try:
             after = (_EPOCH + timedelta(microseconds=micros), record_id)
-        except OverflowError:  # eight bytes hold far more than any datetime
-            raise InvalidInput.field("cursor", "not a cursor returned by this API", code="invalid_cursor") from None
+        except OverflowError:
+            # Eight bytes hold far more than any datetime. Any string of the published form is a
+            # cursor: one beyond the ends of time pages from that end (nothing before or after it).
+            after = (_END_OF_TIME if micros > 0 else _START_OF_TIME, record_id)
     return CreatedPageParams(limit=limit, after=after, order=order)
 
 
