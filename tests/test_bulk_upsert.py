@@ -252,7 +252,7 @@ async def test_customers_bulk_skip_stores_the_valid_items_and_answers_the_bad_on
                                ("c-ann", "error"), ("crm-2", "created"), ("crm-2", "error"), (None, "error"),
                                (None, "error")]
     assert faults(result) == {
-        0: [("items[0].currency", "string_pattern_mismatch")],
+        0: [("items[0].currency", "value_error")],
         2: [("items[2].parent_external_id", "parent_not_allowed")],
         3: [("items[3].parent_external_id", "unknown_reference")],
         4: [("items[4].parent_external_id", "unknown_reference")],
