@@ -7,10 +7,12 @@ Metrics: read from PostgreSQL and Redis when Prometheus scrapes `/metrics`. Post
 record of every batch, invoice, email and webhook delivery, so any API replica reports the same
 figures whichever worker did the work, and a restarted process loses nothing."""
 
+import json
 import logging
 import re
 import time
 import uuid
+from datetime import UTC, datetime
 
 import structlog
 from prometheus_client import REGISTRY, CollectorRegistry, generate_latest
@@ -29,7 +31,7 @@ def configure_logging(level: str = "INFO") -> None:
     """JSON lines on stderr for Rebill, uvicorn and arq alike."""
     structlog.configure(processors=[*_SHARED, structlog.stdlib.ProcessorFormatter.wrap_for_formatter],
                         logger_factory=structlog.stdlib.LoggerFactory(), cache_logger_on_first_use=True)
-    formatter = structlog.stdlib.ProcessorFormatter(
+    formatter = _JsonLines(
         foreign_pre_chain=[*_SHARED, structlog.stdlib.ExtraAdder()],
         processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta,
                     structlog.processors.format_exc_info, structlog.processors.JSONRenderer()])
@@ -43,8 +45,25 @@ def configure_logging(level: str = "INFO") -> None:
         logging.getLogger(name).propagate = True
 
 
+_ACCESS_LOGGER = "rebill.access"
+_ACCESS_FIELDS = ("method", "path", "status", "duration_ms")
+
+
+class _JsonLines(structlog.stdlib.ProcessorFormatter):
+    """structlog's rendering, but the access line (one per request) is written directly with the
+    same keys: the processor chain cost ~30 µs a request, a tenth of a single-row read."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        if record.name != _ACCESS_LOGGER or record.exc_info:
+            return super().format(record)
+        stamp = datetime.fromtimestamp(record.created, UTC).isoformat().replace("+00:00", "Z")
+        return json.dumps({"event": record.getMessage(), **structlog.contextvars.get_contextvars(),
+                           "level": record.levelname.lower(), "logger": record.name, "timestamp": stamp,
+                           **{key: getattr(record, key, None) for key in _ACCESS_FIELDS}})
+
+
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
-_access = logging.getLogger("rebill.access")
+_access = logging.getLogger(_ACCESS_LOGGER)
 
 
 class RequestContext:

@@ -29,6 +29,7 @@ import re  # noqa: E402
 import shutil  # noqa: E402
 import subprocess  # noqa: E402
 
+import asyncpg  # noqa: E402
 import httpx  # noqa: E402
 
 sys.path.insert(0, str(_HERE.parent))
@@ -43,6 +44,7 @@ DATABASE_URL = os.environ.get("DATABASE_URL", "postgresql://root@127.0.0.1:5432/
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/12")
 CUSTOMERS = 200
 _UNITS = {"us": 1e-3, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
+_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def customer(n: int) -> dict:
@@ -70,18 +72,59 @@ def parse_wrk(output: str) -> dict:
     errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
     if errors:
         bad += sum(int(n) for n in errors.groups())
-    return {"rate": rate, "p50": p50, "p99": p99, "bad": bad}
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    return {"rate": rate, "p50": p50, "p99": p99, "bad": bad, "requests": requests}
 
 
-def run_wrk(url: str, *, key: str | None, duration: float, connections: int, cpu: int | None) -> dict:
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used so far."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / _TICKS
+
+
+def backends_cpu() -> dict[int, float]:
+    """CPU seconds of each PostgreSQL backend serving the benchmark's database (found by their
+    process titles, so this works only with a local server)."""
+    name = DATABASE_URL.rsplit("/", 1)[1].encode()
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                if b"postgres: " in (title := (entry / "cmdline").read_bytes()) and b" " + name + b" " in title:
+                    found[int(entry.name)] = cpu_seconds(int(entry.name))
+            except OSError:
+                continue
+    return found
+
+
+async def sessions_opened() -> int:
+    conn = await asyncpg.connect(DATABASE_URL)
+    try:
+        return await conn.fetchval("SELECT sessions FROM pg_stat_database WHERE datname = current_database()")
+    finally:
+        await conn.close()
+
+
+def run_wrk(url: str, *, key: str | None, duration: int, connections: int, cpu: int | None,
+            api_pid: int) -> dict:
+    """wrk's figures, plus the API process's and its PostgreSQL backends' CPU per request (µs),
+    which the machine's other load disturbs less than requests/s, and how many new PostgreSQL
+    sessions the API opened meanwhile (a pool too small for the load opens and closes them)."""
     command = ["wrk", "-t1", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "10s"]
     if key:
         command += ["-H", f"Authorization: Bearer {key}"]
     command.append(url)
     if cpu is not None:
         command = ["taskset", "-c", str(cpu), *command]
+    sessions, api_before, pg_before = asyncio.run(sessions_opened()), cpu_seconds(api_pid), backends_cpu()
     done = subprocess.run(command, capture_output=True, text=True, check=True)
-    return parse_wrk(done.stdout)
+    api_after, pg_after = cpu_seconds(api_pid), backends_cpu()
+    result = parse_wrk(done.stdout)
+    result["sessions"] = asyncio.run(sessions_opened()) - sessions - 1  # less our own second one
+    served = max(result["requests"], 1)
+    result["api_us"] = (api_after - api_before) / served * 1e6
+    result["pg_us"] = sum(t - pg_before.get(pid, 0.0) for pid, t in pg_after.items()) / served * 1e6
+    return result
 
 
 async def seed(base: str, key: str) -> str:
@@ -110,7 +153,7 @@ async def prepare() -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--duration", type=float, default=10, help="seconds of wrk per route")
+    parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per route")
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--rounds", type=int, default=1, help="measure every route this many times")
     parser.add_argument("--no-pin", dest="pin", action="store_false",
@@ -135,22 +178,23 @@ def main() -> None:
         routes = [("/healthz", None), ("/v1/customers?limit=50", key), ("/v1/customers?limit=1", key),
                   (f"/v1/customers/{customer_id}", key), ("/v1/settings", key)]
         for path, auth in routes:  # warm-up: first-use compilation, the pool's connections
-            run_wrk(base + path, key=auth, duration=1, connections=args.connections, cpu=wrk_cpu)
+            run_wrk(base + path, key=auth, duration=1, connections=args.connections, cpu=wrk_cpu, api_pid=api.pid)
         print(f"one `rebill api` process (pid {api.pid}{f', CPU {api_cpu}' if pin else ''}), wrk "
-              f"{args.connections} connections x {args.duration:g} s per route"
+              f"{args.connections} connections x {args.duration} s per route"
               f"{f' on CPU {wrk_cpu}' if pin else ''}; {CUSTOMERS} customers")
         for round_ in range(1, args.rounds + 1):
-            results = [(path, run_wrk(base + path, key=auth, duration=args.duration,
-                                      connections=args.connections, cpu=wrk_cpu)) for path, auth in routes]
+            results = [(path, run_wrk(base + path, key=auth, duration=args.duration, connections=args.connections,
+                                      cpu=wrk_cpu, api_pid=api.pid)) for path, auth in routes]
             floor = results[0][1]["rate"]
             if args.rounds > 1:
                 print(f"round {round_}")
-            print(f"  {'route':28s} {'req/s':>8s} {'p50 ms':>8s} {'p99 ms':>8s} {'/healthz':>9s}")
+            print(f"  {'route':26s} {'req/s':>7s} {'p50 ms':>7s} {'p99 ms':>7s} {'/healthz':>8s}   "
+                  f"{'api µs/req':>10s} {'pg µs/req':>9s} {'new pg sessions':>15s}")
             for path, r in results:
                 label = "/v1/customers/{id}" if path.endswith(customer_id) else path
                 flag = f"   {r['bad']} answers not 2xx or failed" if r["bad"] else ""
-                print(f"  {label:28s} {r['rate']:8.0f} {r['p50']:8.1f} {r['p99']:8.1f} "
-                      f"{r['rate'] / floor:9.2f}{flag}")
+                print(f"  {label:26s} {r['rate']:7.0f} {r['p50']:7.1f} {r['p99']:7.1f} {r['rate'] / floor:8.2f}   "
+                      f"{r['api_us']:10.0f} {r['pg_us']:9.0f} {r['sessions']:15d}{flag}")
     finally:
         api.terminate()
         api.wait(timeout=20)

@@ -6,12 +6,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Response, status
 from app.customers import service
 from app.customers.schemas import CustomerBulk, CustomerCreate, CustomerKind, CustomerOut, CustomerUpdate
-from app.deps import SessionDep, TenantDep
+from app.deps import ReadDep, SessionDep, TenantDep
 from app.errors import problems
 from app.kit.bulk import BulkResult
 from app.kit.pagination import FilterText, Page, PageParams, make_page, page_params
-from app.kit.repository import get_owned
-from app.models import Customer
 
 router = APIRouter(prefix="/v1/customers", tags=["customers"])
 
@@ -23,11 +21,11 @@ async def create_customer(body: CustomerCreate, session: SessionDep, tenant_id: 
 
 @router.get("", responses=problems(422))
 async def list_customers(
-    session: SessionDep, tenant_id: TenantDep, page: Annotated[PageParams, Depends(page_params)],
+    reads: ReadDep, tenant_id: TenantDep, page: Annotated[PageParams, Depends(page_params)],
     kind: CustomerKind | None = None, parent_id: uuid.UUID | None = None,
     external_id: FilterText = None,
 ) -> Page[CustomerOut]:
-    rows = await service.list_customers(session, tenant_id=tenant_id, page=page, kind=kind, parent_id=parent_id,
+    rows = await service.list_customers(reads, tenant_id=tenant_id, page=page, kind=kind, parent_id=parent_id,
                                         external_id=external_id)
     return make_page(rows, page, CustomerOut.of)
 
@@ -38,8 +36,8 @@ async def bulk_upsert_customers(body: CustomerBulk, session: SessionDep, tenant_
 
 
 @router.get("/{customer_id}", responses=problems(404))
-async def get_customer(customer_id: str, session: SessionDep, tenant_id: TenantDep) -> CustomerOut:
-    return CustomerOut.of(await get_owned(session, Customer, tenant_id, customer_id))
+async def get_customer(customer_id: str, reads: ReadDep, tenant_id: TenantDep) -> CustomerOut:
+    return CustomerOut.of(await service.read_customer(reads, tenant_id=tenant_id, customer_id=customer_id))
 
 
 @router.patch("/{customer_id}", responses=problems(404, 409, 422))

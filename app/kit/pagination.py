@@ -71,11 +71,13 @@ def decode_cursor(cursor: str) -> uuid.UUID:
     return decode_keys(cursor, (uuid.UUID,))[0]
 
 
-def page_params(limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None) -> PageParams:
+# Dependencies are `async def` although they never wait: FastAPI runs a plain `def` dependency in
+# its thread pool, a thread hop per request for a few microseconds of work.
+async def page_params(limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None) -> PageParams:
     return PageParams(limit=limit, after=decode_cursor(cursor) if cursor else None)
 
 
-def keyset_params(limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None) -> KeysetParams:
+async def keyset_params(limit: Limit = DEFAULT_LIMIT, cursor: Cursor = None) -> KeysetParams:
     return KeysetParams(limit=limit, cursor=cursor or None)
 
 
@@ -86,8 +88,12 @@ async def make_page_converted(items: list, params: PageParams, convert_all) -> d
     return page
 
 
+def _id_of(item: Any) -> tuple[Key, ...]:
+    return (item["id"],) if isinstance(item, dict) else (item.id,)
+
+
 def make_page(items: list, params: PageParams | KeysetParams, to_out,
-              *, keys: Callable[[Any], tuple[Key, ...]] = lambda item: (item.id,)) -> dict:
+              *, keys: Callable[[Any], tuple[Key, ...]] = _id_of) -> dict:
     """`items` were fetched with limit + 1 so that we know whether another page exists."""
     more = len(items) > params.limit
     items = items[: params.limit]

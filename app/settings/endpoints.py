@@ -2,7 +2,7 @@
 
 from fastapi import APIRouter
 
-from app.deps import SessionDep, TenantDep
+from app.deps import ReadDep, SessionDep, TenantDep
 from app.errors import problems
 from app.settings import service
 from app.settings.schemas import SettingsOut, SettingsUpdate
@@ -11,8 +11,8 @@ router = APIRouter(prefix="/v1/settings", tags=["settings"])
 
 
 @router.get("", responses=problems())
-async def get_settings(session: SessionDep, tenant_id: TenantDep) -> SettingsOut:
-    return SettingsOut.of(await service.get_settings(session, tenant_id=tenant_id))
+async def get_settings(reads: ReadDep, tenant_id: TenantDep) -> SettingsOut:
+    return SettingsOut.of(await service.read_settings(reads, tenant_id=tenant_id))
 
 
 @router.patch("", responses=problems(422))
