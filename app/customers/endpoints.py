@@ -27,7 +27,7 @@ async def list_customers(
 ) -> Page[CustomerOut]:
     rows = await service.list_customers(reads, tenant_id=tenant_id, page=page, kind=kind, parent_id=parent_id,
                                         external_id=external_id)
-    return make_page(rows, page, CustomerOut.of)
+    return make_page(rows, page)
 
 
 @router.post("/bulk", responses=problems(409, 413, 422))

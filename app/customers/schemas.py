@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from app.kit.bulk import MAX_BULK_ITEMS
-from app.kit.money import TaxRate
+from app.kit.money import TaxRate, TaxRateOut
 from app.kit.schemas import Address, Currency, Email, ExternalId, Flag, Name, RequestModel, Terms
 
 CustomerKind = Literal["company", "contact"]
@@ -78,7 +78,7 @@ class CustomerOut(BaseModel):
     billing_address: AddressOut | None
     emails: list[str]
     currency: str
-    tax_rate: TaxRate | None
+    tax_rate: TaxRateOut | None
     tax_exempt: bool
     terms: TermsOut | None
     created_at: datetime

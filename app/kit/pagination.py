@@ -92,10 +92,12 @@ def _id_of(item: Any) -> tuple[Key, ...]:
     return (item["id"],) if isinstance(item, dict) else (item.id,)
 
 
-def make_page(items: list, params: PageParams | KeysetParams, to_out,
+def make_page(items: list, params: PageParams | KeysetParams, to_out=None,
               *, keys: Callable[[Any], tuple[Key, ...]] = _id_of) -> dict:
-    """`items` were fetched with limit + 1 so that we know whether another page exists."""
+    """`items` were fetched with limit + 1 so that we know whether another page exists. Without
+    `to_out`, the items (rows as dicts) are left for FastAPI to validate against the route's
+    response model, in one pass over the page."""
     more = len(items) > params.limit
     items = items[: params.limit]
-    return {"data": [to_out(i) for i in items],
+    return {"data": items if to_out is None else [to_out(i) for i in items],
             "next_cursor": encode_cursor(*keys(items[-1])) if more and items else None}

@@ -63,9 +63,15 @@ class DriverQuery:
         return await reads.fetchrow(self.sql, *self._args(values))
 
 
+def answer_columns(table: Table) -> list:
+    """The columns a read returns: all but the tenant's id, which the caller already knows."""
+    return [column for column in table.c if column.name != "tenant_id"]
+
+
 @functools.cache
 def _owned_query(table: Table) -> DriverQuery:
-    return DriverQuery(select(table).where(table.c.id == bindparam("id"), table.c.tenant_id == bindparam("tenant_id")))
+    return DriverQuery(select(*answer_columns(table))
+                       .where(table.c.id == bindparam("id"), table.c.tenant_id == bindparam("tenant_id")))
 
 
 async def owned_row(reads: Reads, model: Any, tenant_id: uuid.UUID, record_id: str, *,
@@ -82,7 +88,7 @@ async def owned_row(reads: Reads, model: Any, tenant_id: uuid.UUID, record_id: s
 
 @functools.cache
 def _page_query(table: Table, filtered: tuple[str, ...], after: bool, newest_first: bool) -> DriverQuery:
-    stmt = select(table).where(table.c.tenant_id == bindparam("tenant_id"),
+    stmt = select(*answer_columns(table)).where(table.c.tenant_id == bindparam("tenant_id"),
                                *(table.c[name] == bindparam(name) for name in filtered))
     if after:
         stmt = stmt.where(table.c.id < bindparam("after") if newest_first else table.c.id > bindparam("after"))

@@ -6,11 +6,12 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import Reads
-from app.kit.repository import DriverQuery, apply_changes, check_references
+from app.kit.repository import DriverQuery, answer_columns, apply_changes, check_references
 from app.models import Product, TenantSettings
 from app.settings.schemas import SettingsUpdate
 
-_READ = DriverQuery(select(TenantSettings.__table__).where(TenantSettings.tenant_id == bindparam("tenant_id")))
+_READ = DriverQuery(select(*answer_columns(TenantSettings.__table__))
+                    .where(TenantSettings.tenant_id == bindparam("tenant_id")))
 
 
 async def get_settings(session: AsyncSession, *, tenant_id: uuid.UUID, for_update: bool = False) -> TenantSettings:
