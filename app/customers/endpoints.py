@@ -3,15 +3,16 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response, status
+from fastapi import Depends, Response, status
 from app.customers import service
 from app.customers.schemas import CustomerBulk, CustomerCreate, CustomerKind, CustomerOut, CustomerUpdate
 from app.deps import ReadDep, SessionDep, TenantDep
 from app.errors import problems
 from app.kit.bulk import BulkResult
 from app.kit.pagination import FilterText, Page, PageParams, make_page, page_params
+from app.kit.routing import ResourceRouter
 
-router = APIRouter(prefix="/v1/customers", tags=["customers"])
+router = ResourceRouter(prefix="/v1/customers", tags=["customers"])
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=problems(409, 422))

@@ -2,7 +2,7 @@
 
 from typing import Annotated, Literal, get_args
 
-from fastapi import APIRouter, Depends, Header, status
+from fastapi import Depends, Header, status
 from fastapi.responses import JSONResponse
 
 from app.deps import SessionDep, TenantDep
@@ -11,8 +11,9 @@ from app.invoice_batches import batches, report, service
 from app.invoice_batches.schemas import (InvoiceBatchDefinition, InvoiceBatchOut, InvoiceBatchPreview,
                                         InvoiceBatchReport)
 from app.kit.pagination import KeysetParams, Page, PageParams, keyset_params, make_page, page_params
+from app.kit.routing import ResourceRouter
 
-router = APIRouter(prefix="/v1/invoice-batches", tags=["invoice-batches"])
+router = ResourceRouter(prefix="/v1/invoice-batches", tags=["invoice-batches"])
 
 BatchStatus = Literal["scheduled", "running", "succeeded", "completed_with_errors", "failed", "cancelled"]
 

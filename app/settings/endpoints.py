@@ -1,13 +1,12 @@
 """HTTP routes for the tenant's settings (one record per tenant)."""
 
-from fastapi import APIRouter
-
 from app.deps import ReadDep, SessionDep, TenantDep
 from app.errors import problems
+from app.kit.routing import ResourceRouter
 from app.settings import service
 from app.settings.schemas import SettingsOut, SettingsUpdate
 
-router = APIRouter(prefix="/v1/settings", tags=["settings"])
+router = ResourceRouter(prefix="/v1/settings", tags=["settings"])
 
 
 # 422 stays declared as it was when the API key came in as a Header parameter (the published
