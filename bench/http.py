@@ -3,8 +3,10 @@
 A tenant with 200 customers (pushed through the API) is read by wrk, 50 connections for 10 s on
 each of: /healthz (no authentication, no database: the process's own floor), GET
 /v1/customers?limit=50, GET /v1/customers?limit=1, GET /v1/customers/{id} and GET /v1/settings.
-Printed for each: requests/s, p50 and p99 latency, and the ratio of its requests/s to /healthz's in
-the same run (the machine's speed varies; the ratios move less than the absolute figures).
+Printed for each: requests/s, p50 and p99 latency, the ratio of its requests/s to /healthz's in the
+same run (the machine's speed varies; the ratios move less than the absolute figures), the CPU time
+per request of the API process and of its PostgreSQL backends (from /proc: less disturbed by other
+load than requests/s), and how many PostgreSQL sessions the API opened during the run.
 
 The API runs as a real `rebill api` process at its default log level (one access-log line per
 request, written to /dev/null). With --pin (the default) the API is pinned to the last CPU and wrk
