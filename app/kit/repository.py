@@ -2,10 +2,11 @@
 
 Every query here filters on the tenant: a record of another tenant is simply not found.
 
-Routes that only read and shape an answer use the `*_rows` functions: their statements are built
-with SQLAlchemy once, compiled once to PostgreSQL's SQL, and run on the asyncpg connection itself.
-Per request that skips building the statement, SQLAlchemy's cache lookup, execution context,
-result processing and ORM objects: several times the CPU of the query itself."""
+Routes that only read and shape an answer use `owned_row`, `page_rows` and `DriverQuery`: their
+statements are built with SQLAlchemy once, compiled once to PostgreSQL's SQL, and run on the asyncpg
+connection itself (app/db.py `Reads`). Per request that skips building the statement, SQLAlchemy's
+cache lookup, execution context, result processing and ORM objects: several times the CPU of the
+query itself."""
 
 import functools
 import uuid
@@ -88,8 +89,8 @@ async def owned_row(reads: Reads, model: Any, tenant_id: uuid.UUID, record_id: s
 
 @functools.cache
 def _page_query(table: Table, filtered: tuple[str, ...], after: bool, newest_first: bool) -> DriverQuery:
-    stmt = select(*answer_columns(table)).where(table.c.tenant_id == bindparam("tenant_id"),
-                               *(table.c[name] == bindparam(name) for name in filtered))
+    stmt = select(*answer_columns(table)).where(
+        table.c.tenant_id == bindparam("tenant_id"), *(table.c[name] == bindparam(name) for name in filtered))
     if after:
         stmt = stmt.where(table.c.id < bindparam("after") if newest_first else table.c.id > bindparam("after"))
     return DriverQuery(stmt.order_by(table.c.id.desc() if newest_first else table.c.id).limit(bindparam("limit")))
