@@ -193,12 +193,10 @@ async def _malformed_json(request: Request, reason: str) -> JSONResponse:
 
 
 async def _authentication_failure(request: Request) -> JSONResponse | None:
-    from app.db import session_scope
     from app.tenants.service import authenticate
 
     try:
-        async with session_scope(request.app.state.sessionmaker) as session:
-            await authenticate(session, authorization=request.headers.get("authorization"))
+        await authenticate(request.app.state.reads, authorization=request.headers.get("authorization"))
     except RebillError as exc:
         return problem_response(exc.status, exc.code, exc.detail, headers=exc.headers)
     return None

@@ -8,10 +8,12 @@ record of every batch, invoice, email and webhook delivery, so any API replica r
 figures whichever worker did the work, and a restarted process loses nothing."""
 
 import hmac
+import json
 import logging
 import re
 import time
 import uuid
+from datetime import UTC, datetime
 
 import structlog
 from prometheus_client import REGISTRY, CollectorRegistry, generate_latest
@@ -30,10 +32,14 @@ def configure_logging(level: str = "INFO") -> None:
     """JSON lines on stderr for Rebill, uvicorn and arq alike."""
     structlog.configure(processors=[*_SHARED, structlog.stdlib.ProcessorFormatter.wrap_for_formatter],
                         logger_factory=structlog.stdlib.LoggerFactory(), cache_logger_on_first_use=True)
-    formatter = structlog.stdlib.ProcessorFormatter(
+    formatter = _JsonLines(
         foreign_pre_chain=[*_SHARED, structlog.stdlib.ExtraAdder()],
         processors=[structlog.stdlib.ProcessorFormatter.remove_processors_meta,
                     structlog.processors.format_exc_info, structlog.processors.JSONRenderer()])
+    # Our lines carry none of the caller, thread or process fields: skip computing them for every
+    # record (the logging HOWTO's "Optimization" switches).
+    logging._srcfile = None
+    logging.logThreads = logging.logProcesses = logging.logMultiprocessing = False
     handler = logging.StreamHandler()
     handler.setFormatter(formatter)
     root = logging.getLogger()
@@ -44,8 +50,25 @@ def configure_logging(level: str = "INFO") -> None:
         logging.getLogger(name).propagate = True
 
 
+_ACCESS_LOGGER = "rebill.access"
+_ACCESS_FIELDS = ("method", "path", "status", "duration_ms")
+
+
+class _JsonLines(structlog.stdlib.ProcessorFormatter):
+    """structlog's rendering, but the access line (one per request) is written directly with the
+    same keys: the processor chain cost ~30 µs a request, a tenth of a single-row read."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        if record.name != _ACCESS_LOGGER or record.exc_info:
+            return super().format(record)
+        stamp = datetime.fromtimestamp(record.created, UTC).isoformat().replace("+00:00", "Z")
+        return json.dumps({"event": record.getMessage(), **structlog.contextvars.get_contextvars(),
+                           "level": record.levelname.lower(), "logger": record.name, "timestamp": stamp,
+                           **{key: getattr(record, key, None) for key in _ACCESS_FIELDS}})
+
+
 _REQUEST_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
-_access = logging.getLogger("rebill.access")
+_access = logging.getLogger(_ACCESS_LOGGER)
 
 
 class RequestContext:
@@ -59,7 +82,7 @@ class RequestContext:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        given = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
+        given = next((value for name, value in scope["headers"] if name == b"x-request-id"), b"").decode("latin-1")
         request_id = given if _REQUEST_ID.match(given) else uuid.uuid4().hex
         structlog.contextvars.clear_contextvars()
         structlog.contextvars.bind_contextvars(request_id=request_id)

@@ -3,17 +3,16 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response, status
+from fastapi import Depends, Response, status
 from app.customers import service
 from app.customers.schemas import CustomerBulk, CustomerCreate, CustomerKind, CustomerOut, CustomerUpdate
-from app.deps import SessionDep, TenantDep
+from app.deps import ReadDep, SessionDep, TenantDep
 from app.errors import problems
 from app.kit.bulk import BulkResult, OnErrorQuery
 from app.kit.pagination import FilterText, Page, PageParams, make_page, page_params
-from app.kit.repository import get_owned
-from app.models import Customer
+from app.kit.routing import ResourceRouter
 
-router = APIRouter(prefix="/v1/customers", tags=["customers"])
+router = ResourceRouter(prefix="/v1/customers", tags=["customers"])
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=problems(409, 422))
@@ -25,15 +24,15 @@ async def create_customer(body: CustomerCreate, session: SessionDep, tenant_id: 
 
 @router.get("", responses=problems(422))
 async def list_customers(
-    session: SessionDep, tenant_id: TenantDep, page: Annotated[PageParams, Depends(page_params)],
+    reads: ReadDep, tenant_id: TenantDep, page: Annotated[PageParams, Depends(page_params)],
     kind: CustomerKind | None = None, parent_id: uuid.UUID | None = None,
     external_id: FilterText = None,
 ) -> Page[CustomerOut]:
     """Customers in creation order, a page at a time (`limit`, then `cursor` = the previous page's
     `next_cursor`), optionally filtered by kind, parent or external id."""
-    rows = await service.list_customers(session, tenant_id=tenant_id, page=page, kind=kind, parent_id=parent_id,
+    rows = await service.list_customers(reads, tenant_id=tenant_id, page=page, kind=kind, parent_id=parent_id,
                                         external_id=external_id)
-    return make_page(rows, page, CustomerOut.of)
+    return make_page(rows, page)
 
 
 @router.post("/bulk", responses=problems(409, 413, 422))
@@ -49,9 +48,9 @@ async def bulk_upsert_customers(body: CustomerBulk, session: SessionDep, tenant_
 
 
 @router.get("/{customer_id}", responses=problems(404))
-async def get_customer(customer_id: str, session: SessionDep, tenant_id: TenantDep) -> CustomerOut:
+async def get_customer(customer_id: str, reads: ReadDep, tenant_id: TenantDep) -> CustomerOut:
     """One customer; another tenant's answers 404."""
-    return CustomerOut.of(await get_owned(session, Customer, tenant_id, customer_id))
+    return CustomerOut.of(await service.read_customer(reads, tenant_id=tenant_id, customer_id=customer_id))
 
 
 @router.patch("/{customer_id}", responses=problems(404, 409, 422))

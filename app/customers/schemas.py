@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.kit.bulk import items_checked_later
-from app.kit.money import TaxRate
+from app.kit.money import TaxRate, TaxRateOut
 from app.kit.schemas import Address, Currency, Email, ExternalId, Flag, Mention, Name, NotNull, RequestModel, Terms
 
 CustomerKind = Literal["company", "contact"]
@@ -100,7 +100,7 @@ class CustomerOut(BaseModel):
     billing_address: AddressOut | None
     emails: list[str]
     currency: str
-    tax_rate: TaxRate | None
+    tax_rate: TaxRateOut | None
     tax_exempt: bool
     tax_exemption_reason: str | None
     terms: TermsOut | None

@@ -9,12 +9,13 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.customers.schemas import CustomerBulk, CustomerBulkItem, CustomerCreate, CustomerUpdate
+from app.db import Reads
 from app.errors import Conflict, FieldError, InvalidInput
 from app.kit.bulk import BulkPush, BulkResult, Column, ItemFault, OnError, upsert_by_external_id
 from app.kit.ids import new_id
 from app.kit.pagination import PageParams
-from app.kit.repository import (apply_changes, delete_owned, fetch_page, flush_unique, get_owned, ids_by_external_id,
-                                where_given)
+from app.kit.repository import (apply_changes, delete_owned, flush_unique, get_owned, ids_by_external_id, owned_row,
+                                page_rows)
 from app.models import Customer, TenantSettings
 
 
@@ -42,11 +43,15 @@ async def _check_parent(session: AsyncSession, tenant_id: uuid.UUID, *, kind: st
         raise InvalidInput.field(field, "the parent must be a company", code="invalid_parent")
 
 
-async def list_customers(session: AsyncSession, *, tenant_id: uuid.UUID, page: PageParams, kind: str | None = None,
-                         parent_id: uuid.UUID | None = None, external_id: str | None = None) -> list[Customer]:
-    stmt = where_given(select(Customer).where(Customer.tenant_id == tenant_id), (Customer.kind, kind),
-                       (Customer.parent_id, parent_id), (Customer.external_id, external_id))
-    return await fetch_page(session, stmt, Customer, page)
+async def list_customers(reads: Reads, *, tenant_id: uuid.UUID, page: PageParams,
+                         kind: str | None = None, parent_id: uuid.UUID | None = None,
+                         external_id: str | None = None) -> list[dict]:
+    """One page of customers, as rows (read-only: see app/kit/repository.py)."""
+    return await page_rows(reads, Customer, tenant_id, page, kind=kind, parent_id=parent_id, external_id=external_id)
+
+
+async def read_customer(reads: Reads, *, tenant_id: uuid.UUID, customer_id: str) -> dict:
+    return await owned_row(reads, Customer, tenant_id, customer_id)
 
 
 async def create_customer(session: AsyncSession, *, tenant_id: uuid.UUID, data: CustomerCreate) -> Customer:

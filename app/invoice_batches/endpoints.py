@@ -2,7 +2,7 @@
 
 from typing import Annotated, Literal, get_args
 
-from fastapi import APIRouter, Depends, Header, status
+from fastapi import Depends, Header, status
 from fastapi.responses import JSONResponse
 
 from app.deps import SessionDep, TenantDep
@@ -12,8 +12,9 @@ from app.invoice_batches.schemas import (InvoiceBatchDefinition, InvoiceBatchOut
                                         InvoiceBatchReport)
 from app.kit.pagination import (CreatedPageParams, KeysetParams, Page, created_keys, created_page_params,
                                 keyset_params_of, make_page)
+from app.kit.routing import ResourceRouter
 
-router = APIRouter(prefix="/v1/invoice-batches", tags=["invoice-batches"])
+router = ResourceRouter(prefix="/v1/invoice-batches", tags=["invoice-batches"])
 
 BatchStatus = Literal["scheduled", "running", "succeeded", "completed_with_errors", "failed", "cancelled"]
 

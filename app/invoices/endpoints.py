@@ -4,7 +4,7 @@ import uuid
 from urllib.parse import quote
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Depends, Response, status
+from fastapi import Depends, Response, status
 
 from app.delivery import outbox
 from app.deps import SessionDep, SettingsDep, TenantDep
@@ -14,9 +14,10 @@ from app.invoices.schemas import InvoiceOut
 from app.kit.pagination import (CreatedPageParams, Page, created_keys, created_page_params,
                                 make_page_converted)
 from app.kit.repository import get_owned
+from app.kit.routing import ResourceRouter
 from app.models import Invoice, TenantSettings
 
-router = APIRouter(prefix="/v1/invoices", tags=["invoices"])
+router = ResourceRouter(prefix="/v1/invoices", tags=["invoices"])
 
 
 @router.get("", responses=problems(422))

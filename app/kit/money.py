@@ -4,7 +4,7 @@ A JSON number is refused for every one of them, so that no float ever touches an
 
 import re
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args
 
 from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
 
@@ -87,3 +87,14 @@ Hours = _decimal_type(name="hours", integer_digits=4, places=2, minimum=Decimal(
 # At most 100: up to two digits (a leading zero allowed), or 100 with a zero fraction.
 TaxRate = _decimal_type(name="tax rate", integer_digits=3, places=4, minimum=Decimal(0), maximum=Decimal(100),
                         published=r"^(0?[0-9]{1,2}(\.[0-9]{1,4})?|100(\.0{1,4})?)$")
+
+
+def read_back(decimal_type):
+    """`decimal_type` for a value read from a numeric column into a response: the same JSON and
+    JSON schema, without the parsing of what clients send (the column holds a valid value, and
+    parsing each one cost a tenth of the time of a page of customers)."""
+    base, *metadata = get_args(decimal_type)
+    return Annotated[(base, *(m for m in metadata if not isinstance(m, PlainValidator)))]
+
+
+TaxRateOut = read_back(TaxRate)

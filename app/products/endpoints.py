@@ -3,18 +3,19 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response, status
+from fastapi import Depends, Response, status
 
 from app.deps import SessionDep, TenantDep
 from app.errors import problems
 from app.kit.pagination import FilterText, Page, PageParams, make_page, page_params
 from app.kit.repository import get_owned
+from app.kit.routing import ResourceRouter
 from app.models import Price, Product
 from app.products import service
 from app.products.schemas import PriceCreate, PriceOut, PriceUpdate, ProductCreate, ProductOut, ProductUpdate
 
-router = APIRouter(prefix="/v1/products", tags=["products"])
-prices_router = APIRouter(prefix="/v1/prices", tags=["prices"])
+router = ResourceRouter(prefix="/v1/products", tags=["products"])
+prices_router = ResourceRouter(prefix="/v1/prices", tags=["prices"])
 NO_CONTENT = status.HTTP_204_NO_CONTENT
 
 

@@ -2,17 +2,18 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response, status
+from fastapi import Depends, Response, status
 
 from app.deps import SessionDep, TenantDep
 from app.errors import problems
 from app.kit.pagination import Page, PageParams, make_page_converted, page_params
 from app.kit.repository import get_owned
+from app.kit.routing import ResourceRouter
 from app.models import Selection
 from app.selections import service
 from app.selections.schemas import SelectionCreate, SelectionOut, SelectionUpdate
 
-router = APIRouter(prefix="/v1/selections", tags=["selections"])
+router = ResourceRouter(prefix="/v1/selections", tags=["selections"])
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=problems(409, 422))

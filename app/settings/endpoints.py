@@ -1,19 +1,18 @@
 """HTTP routes for the tenant's settings (one record per tenant)."""
 
-from fastapi import APIRouter
-
-from app.deps import SessionDep, TenantDep
+from app.deps import ReadDep, SessionDep, TenantDep
 from app.errors import problems
+from app.kit.routing import ResourceRouter
 from app.settings import service
 from app.settings.schemas import SettingsOut, SettingsUpdate
 
-router = APIRouter(prefix="/v1/settings", tags=["settings"])
+router = ResourceRouter(prefix="/v1/settings", tags=["settings"])
 
 
 @router.get("", responses=problems())
-async def get_settings(session: SessionDep, tenant_id: TenantDep) -> SettingsOut:
+async def get_settings(reads: ReadDep, tenant_id: TenantDep) -> SettingsOut:
     """The tenant's settings: legal identity, time zone, currency, invoice numbering and default terms."""
-    return SettingsOut.of(await service.get_settings(session, tenant_id=tenant_id))
+    return SettingsOut.of(await service.read_settings(reads, tenant_id=tenant_id))
 
 
 @router.patch("", responses=problems(422))

@@ -2,12 +2,16 @@
 
 import uuid
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.kit.repository import apply_changes, check_references
+from app.db import Reads
+from app.kit.repository import DriverQuery, answer_columns, apply_changes, check_references
 from app.models import Product, TenantSettings
 from app.settings.schemas import SettingsUpdate
+
+_READ = DriverQuery(select(*answer_columns(TenantSettings.__table__))
+                    .where(TenantSettings.tenant_id == bindparam("tenant_id")))
 
 
 async def get_settings(session: AsyncSession, *, tenant_id: uuid.UUID, for_update: bool = False) -> TenantSettings:
@@ -15,6 +19,11 @@ async def get_settings(session: AsyncSession, *, tenant_id: uuid.UUID, for_updat
     if for_update:
         stmt = stmt.with_for_update()
     return (await session.scalars(stmt)).one()
+
+
+async def read_settings(reads: Reads, *, tenant_id: uuid.UUID) -> dict:
+    """The settings as a row (read-only: see app/kit/repository.py)."""
+    return dict(await _READ.fetchrow(reads, tenant_id=tenant_id))
 
 
 async def update_settings(session: AsyncSession, *, tenant_id: uuid.UUID, data: SettingsUpdate) -> TenantSettings:

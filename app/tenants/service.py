@@ -10,12 +10,15 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.db import Reads
 from app.errors import NotFound, Unauthorized
 from app.kit.ids import parse_id
+from app.kit.repository import DriverQuery
 from app.models import ApiKey, Tenant, TenantSettings
+from app.tenants.verified_keys import CHANNEL
 
 KEY_PREFIX = "rbk_"
 
@@ -72,20 +75,24 @@ async def revoke_key(session: AsyncSession, *, key_id: str) -> None:
             .values(revoked_at=datetime.now(UTC)).returning(ApiKey.id))
     if result is None or result.first() is None:
         raise NotFound(f"No active API key {key_id!r}.")
+    # Delivered at commit to every API process, which then forgets the keys it had verified.
+    await session.execute(select(func.pg_notify(CHANNEL, str(parsed))))
 
 
-async def authenticate(session: AsyncSession, *, authorization: str | None) -> uuid.UUID:
-    """The tenant of a `Bearer` key; revoked or unknown keys are refused on the very next request."""
+_KEY_BY_PREFIX = DriverQuery(select(ApiKey.tenant_id, ApiKey.secret_hash)
+                             .where(ApiKey.prefix == bindparam("prefix"), ApiKey.revoked_at.is_(None)))
+
+
+async def authenticate(reads: Reads, *, authorization: str | None) -> uuid.UUID:
+    """The tenant of a `Bearer` key, read from the database; revoked or unknown keys are refused."""
     scheme, _, token = (authorization or "").strip().partition(" ")
     token = token.strip()
     if scheme.lower() != "bearer" or not token.startswith(KEY_PREFIX):
         raise Unauthorized("Send `Authorization: Bearer <api key>`.", code="unauthorized",
                            headers={"WWW-Authenticate": "Bearer"})
     prefix, _, secret = token[len(KEY_PREFIX):].partition("_")
-    row = (await session.execute(
-        select(ApiKey.tenant_id, ApiKey.secret_hash).where(ApiKey.prefix == prefix, ApiKey.revoked_at.is_(None))
-    )).first()
-    if row is None or not hmac.compare_digest(row.secret_hash, _hash(secret)):
+    row = await _KEY_BY_PREFIX.fetchrow(reads, prefix=prefix)
+    if row is None or not hmac.compare_digest(row["secret_hash"], _hash(secret)):
         raise Unauthorized("The API key is unknown or revoked.", code="invalid_api_key",
                            headers={"WWW-Authenticate": "Bearer"})
-    return row.tenant_id
+    return row["tenant_id"]

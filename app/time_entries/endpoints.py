@@ -3,19 +3,20 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Response, status
+from fastapi import Depends, Query, Response, status
 
 from app.deps import SessionDep, TenantDep
 from app.errors import problems
 from app.kit.bulk import BulkResult, OnErrorQuery
 from app.kit.pagination import FilterText, Page, PageParams, make_page, page_params
 from app.kit.repository import get_owned
+from app.kit.routing import ResourceRouter
 from app.kit.schemas import CalendarDate
 from app.models import TimeEntry
 from app.time_entries import service
 from app.time_entries.schemas import TimeEntryBulk, TimeEntryCreate, TimeEntryOut, TimeEntryStatus, TimeEntryUpdate
 
-router = APIRouter(prefix="/v1/time-entries", tags=["time-entries"])
+router = ResourceRouter(prefix="/v1/time-entries", tags=["time-entries"])
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=problems(409, 422))

@@ -2,16 +2,17 @@
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response, status
+from fastapi import Depends, Response, status
 
 from app.deps import SessionDep, SettingsDep, TenantDep
 from app.errors import problems
 from app.kit.pagination import Page, PageParams, make_page, page_params
+from app.kit.routing import ResourceRouter
 from app.webhooks import service
 from app.webhooks.schemas import (WebhookDeliveryOut, WebhookEndpointCreate, WebhookEndpointOut,
                                   WebhookEndpointUpdate, WebhookEndpointWithSecret)
 
-router = APIRouter(prefix="/v1/webhook-endpoints", tags=["webhooks"])
+router = ResourceRouter(prefix="/v1/webhook-endpoints", tags=["webhooks"])
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=problems(422))

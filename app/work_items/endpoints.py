@@ -3,18 +3,19 @@
 import uuid
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response, status
+from fastapi import Depends, Response, status
 
 from app.deps import SessionDep, TenantDep
 from app.errors import problems
 from app.kit.bulk import BulkResult, OnErrorQuery
 from app.kit.pagination import FilterText, Page, PageParams, make_page, page_params
 from app.kit.repository import get_owned
+from app.kit.routing import ResourceRouter
 from app.models import WorkItem
 from app.work_items import service
 from app.work_items.schemas import WorkItemBulk, WorkItemCreate, WorkItemOut, WorkItemType, WorkItemUpdate
 
-router = APIRouter(prefix="/v1/work-items", tags=["work-items"])
+router = ResourceRouter(prefix="/v1/work-items", tags=["work-items"])
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=problems(409, 422))
