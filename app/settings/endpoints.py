@@ -9,7 +9,7 @@ from app.settings.schemas import SettingsOut, SettingsUpdate
 router = ResourceRouter(prefix="/v1/settings", tags=["settings"])
 
 
-@router.get("", responses=problems())
+@router.get("", responses=problems(422))
 async def get_settings(reads: ReadDep, tenant_id: TenantDep) -> SettingsOut:
     """The tenant's settings: legal identity, time zone, currency, invoice numbering and default terms."""
     return SettingsOut.of(await service.read_settings(reads, tenant_id=tenant_id))
