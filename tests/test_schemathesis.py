@@ -39,7 +39,9 @@ def _config(key: str) -> str:
     """schemathesis.toml: every check, every phase, bounded and reproducible."""
     return f"""
 hooks = "tests.schemathesis_hooks"
-workers = 2
+# One worker: CPython 3.11.7's compile() is not thread-safe (hypothesis parses lambdas' source while
+# a second worker thread does the same: "SystemError: AST constructor recursion depth mismatch").
+workers = 1
 continue-on-failure = true
 request-timeout = 30
 
@@ -69,6 +71,13 @@ max-steps = 30
 # the other phases keep the check whole.
 [phases.stateful.checks.positive_data_acceptance]
 expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "422", "429", "5xx"]
+
+# The hooks point every reference at shared records (a product, a company...), which other steps
+# of a scenario may delete: seen, POST /v1/prices (201), DELETE /v1/products/{its product} (204,
+# which deletes the product's negotiated prices), PATCH /v1/prices/{id} (404). The server is right;
+# the scenario's record was deleted by a step the check does not link to it.
+[phases.stateful.checks.ensure_resource_availability]
+enabled = false
 """
 
 
