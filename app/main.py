@@ -36,10 +36,11 @@ async def lifespan(app: FastAPI):
     # As many connections as pool + overflow would allow, all kept: under a steady load above
     # pool_size, overflow connections are opened and closed request after request (a PostgreSQL
     # backend started, TLS tried, types introspected), which costs more than the request itself.
-    engine = make_engine(settings.database_url, pool_size=2 * settings.db_pool_size, max_overflow=0, pre_ping=False)
+    pool_size = 2 * settings.db_pool_size
+    engine = make_engine(settings.database_url, pool_size=pool_size, max_overflow=0, pre_ping=False)
     app.state.engine = engine
     app.state.sessionmaker = make_sessionmaker(engine)
-    app.state.reads = Reads(engine)
+    app.state.reads = Reads(engine, concurrency=pool_size)
     app.state.redis = await create_pool(redis_settings(settings.redis_url), job_serializer=serialize_job,
                                         job_deserializer=deserialize_job)
     app.state.verified_keys = VerifiedKeys(settings.database_url)
