@@ -74,7 +74,7 @@ expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "422", "429", "5x
 
 # The hooks point every reference at shared records (a product, a company...), which other steps
 # of a scenario may delete: seen, POST /v1/prices (201), DELETE /v1/products/(its product) (204,
-# which deletes the product's negotiated prices), PATCH /v1/prices/{id} (404). The server is right;
+# which deletes the product's negotiated prices), PATCH /v1/prices/(its id) (404). The server is right;
 # the scenario's record was deleted by a step the check does not link to it.
 [phases.stateful.checks.ensure_resource_availability]
 enabled = false
