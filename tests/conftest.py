@@ -21,6 +21,11 @@ from app.tenants.service import create_tenant
 
 DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "postgresql://root@127.0.0.1:5432/rebill_test")
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/9")
+# The Redis database of `stack` (real worker processes): the next one after REDIS_URL's, unless
+# TEST_STACK_REDIS_URL names one. Two test runs on one machine must not share it: each flushes it,
+# and each one's workers would take the other's jobs.
+STACK_REDIS_URL = os.environ.get("TEST_STACK_REDIS_URL") or (
+    f"{REDIS_URL.rsplit('/', 1)[0]}/{(int(REDIS_URL.rsplit('/', 1)[1] or 0) + 1) % 16}")
 
 
 def database_named(url: str, name: str) -> str:
@@ -125,7 +130,7 @@ class Stack:
 @pytest.fixture
 async def stack(migrated_database):
     url = database_named(DATABASE_URL, f"{urlsplit(DATABASE_URL).path.lstrip('/')}_{uuid.uuid4().hex[:8]}")
-    redis_url = REDIS_URL.rsplit("/", 1)[0] + "/10"
+    redis_url = STACK_REDIS_URL
     await recreate_database(url)
     await asyncio.to_thread(upgrade_head, url)
     redis = Redis.from_url(redis_url)
