@@ -20,7 +20,9 @@ from app.models import WebhookEvent
 from tests import factories as f
 from tests.test_invoice_batch_preview import NOVEMBER, helpdesk  # noqa: F401  (fixture)
 from tests.test_invoice_batch_run import launch, report_of
+from tests.test_invoice_delivery import mailer, outbox_row_id, pdf_text, smtp  # noqa: F401  (fixtures)
 from tests.webhook_helpers import endpoint
+from workers.tasks import send_email
 
 YEAR = datetime.now(UTC).year
 CREDIT = {"reason": "Billed by mistake", "release_time": True, "send": False}
@@ -336,3 +338,29 @@ async def test_batch_report_lists_credit_notes_apart_from_invoices(helpdesk, ses
     page = (await api.get(f"/v1/invoice-batches/{batch['id']}/report/credit-notes-created")).json()
     assert page["data"] == report["credit_notes_created"]
     assert Decimal(report["totals"]["hours"]) == Decimal("1.50")  # the batch's invoice alone
+
+
+async def test_send_emails_the_credit_note_with_its_pdf(helpdesk, sessionmaker, smtp, mailer):  # noqa: F811
+    api, h = helpdesk["api"], helpdesk
+    invoice = await billed(h, sessionmaker)
+    response = await credit(api, invoice["id"], {**CREDIT, "send": True})
+    note = response.json()
+    assert note["delivery"]["status"] == "pending"
+    row_id = await outbox_row_id(sessionmaker, note)
+    assert (await send_email({"sessionmaker": sessionmaker, "mailer": mailer}, str(row_id)))["status"] == "sent"
+    [message] = smtp.messages
+    assert message["To"] == "billing@acme.example"
+    assert message["Subject"].startswith(f"Credit note {note['number']}")
+    [attachment] = list(message.iter_attachments())
+    assert attachment.get_filename() == f"{note['number']}.pdf"
+    assert "Credit note" in pdf_text(attachment.get_content()) and invoice["number"] in pdf_text(attachment.get_content())
+    after = (await api.get(f"/v1/invoices/{note['id']}")).json()
+    assert after["delivery"]["status"] == "sent" and after["sent_at"] is not None
+
+
+async def test_send_without_an_email_address_records_why(helpdesk, sessionmaker):  # noqa: F811
+    api, h = helpdesk["api"], helpdesk
+    invoice = await billed(h, sessionmaker)
+    assert (await api.patch(f"/v1/customers/{h['acme']['id']}", json={"emails": []})).status_code == 200
+    note = (await credit(api, invoice["id"], {**CREDIT, "send": True})).json()
+    assert note["delivery"] == {"status": "failed", "attempts": 0, "last_error": None, "reason": "missing_email"}
