@@ -3,14 +3,12 @@ report's credit_notes_created, and the database's promise that a time entry is o
 of an invoice that is not credited."""
 
 import asyncio
-import io
 import uuid
 from datetime import UTC, datetime
 from decimal import Decimal
 
 import httpx
 import pytest
-from pypdf import PdfReader
 from sqlalchemy import select, text
 from sqlalchemy.exc import IntegrityError
 
@@ -18,7 +16,7 @@ from app.db import session_scope
 from app.invoice_batches.runner import run_batch
 from app.models import WebhookEvent
 from tests import factories as f
-from tests.test_invoice_batch_preview import NOVEMBER, helpdesk  # noqa: F401  (fixture)
+from tests.test_invoice_batch_preview import helpdesk  # noqa: F401  (fixture)
 from tests.test_invoice_batch_run import launch, report_of
 from tests.test_invoice_delivery import mailer, outbox_row_id, pdf_text, smtp  # noqa: F401  (fixtures)
 from tests.webhook_helpers import endpoint
@@ -132,11 +130,7 @@ async def test_a_credited_invoice_stays_immutable(helpdesk, sessionmaker):  # no
     assert (await api.post(f"/v1/invoices/{invoice['id']}/validate")).status_code == 409
     pdf = await api.get(f"/v1/invoices/{invoice['id']}/pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
-    assert "Invoice" in _pdf_text(pdf.content) and invoice["number"] in _pdf_text(pdf.content)
-
-
-def _pdf_text(pdf: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Invoice" in pdf_text(pdf.content) and invoice["number"] in pdf_text(pdf.content)
 
 
 async def test_a_credit_note_pdf_is_titled_credit_note_and_names_the_invoice(helpdesk, sessionmaker):  # noqa: F811
@@ -146,7 +140,7 @@ async def test_a_credit_note_pdf_is_titled_credit_note_and_names_the_invoice(hel
     pdf = await api.get(f"/v1/invoices/{note['id']}/pdf")
     assert pdf.status_code == 200
     assert f'filename="{note["number"]}.pdf"' in pdf.headers["content-disposition"]
-    printed = _pdf_text(pdf.content)
+    printed = pdf_text(pdf.content)
     assert "Credit note" in printed and "Invoice\n" not in printed
     assert note["number"] in printed and invoice["number"] in printed
     assert "Billed by mistake" in printed and "168.00 EUR" in printed
@@ -364,3 +358,33 @@ async def test_send_without_an_email_address_records_why(helpdesk, sessionmaker)
     assert (await api.patch(f"/v1/customers/{h['acme']['id']}", json={"emails": []})).status_code == 200
     note = (await credit(api, invoice["id"], {**CREDIT, "send": True})).json()
     assert note["delivery"] == {"status": "failed", "attempts": 0, "last_error": None, "reason": "missing_email"}
+
+
+async def test_the_batch_write_refuses_an_entry_already_on_an_active_line(helpdesk, sessionmaker):  # noqa: F811
+    """Were an entry's link cleared without its line being released (a bug, a hand edit), the next
+    batch still cannot bill it a second time: the database refuses the line and the customer's
+    transaction, and nothing of it is written."""
+    api, h = helpdesk["api"], helpdesk
+    invoice = await billed(h, sessionmaker)
+    async with session_scope(sessionmaker) as session:
+        await session.execute(text("UPDATE time_entries SET invoice_id = NULL, invoice_line_id = NULL "
+                                   "WHERE invoice_id = :invoice"), {"invoice": uuid.UUID(invoice["id"])})
+    batch = await launch(api, customer_ids=[h["acme"]["id"]])
+    await run_batch(sessionmaker, uuid.UUID(batch["id"]))
+    report = await report_of(api, batch["id"])
+    assert report["status"] == "failed" and report["invoices_created"] == []
+    assert len((await api.get("/v1/invoices", params={"customer_id": h["acme"]["id"]})).json()["data"]) == 1
+
+
+async def test_a_released_entry_keeps_its_history_and_cannot_be_deleted(helpdesk, sessionmaker):  # noqa: F811
+    api, h = helpdesk["api"], helpdesk
+    invoice = await billed(h, sessionmaker)
+    await credit(api, invoice["id"])
+    entry = invoice["lines"][0]["time_entry_ids"][0]
+    # Billable again, so it may change before it is billed again...
+    changed = await api.patch(f"/v1/time-entries/{entry}", json={"hours": "1.25"})
+    assert changed.status_code == 200, changed.text
+    # ...but the lines that billed and credited it stay, so it cannot go.
+    response = await api.delete(f"/v1/time-entries/{entry}")
+    assert response.status_code == 409 and response.json()["code"] == "time_entry_in_history"
+    assert (await api.get(f"/v1/time-entries/{entry}")).status_code == 200
