@@ -199,6 +199,13 @@ async def test_credit_notes_number_in_their_own_gapless_sequence(helpdesk, sessi
     assert sorted(n["credited_invoice_ids"][0] for n in notes) == sorted(i["invoice_id"] for i in invoices)
     by_number = sorted(notes, key=lambda n: n["number"])
     assert [n["issue_date"] for n in by_number] == sorted(n["issue_date"] for n in notes)
+    # Strictly increasing in the order the credits took the counter: each was validated (under the
+    # counter's row lock, held to its commit) after every lower number.
+    async with session_scope(sessionmaker) as session:
+        numbers = (await session.scalars(text(
+            "SELECT number FROM invoices WHERE tenant_id = :tenant AND type = 'credit_note' ORDER BY validated_at"),
+            {"tenant": api.tenant_id})).all()
+    assert numbers == [f"CN-{YEAR}-{n:06d}" for n in range(1, 7)]
     # Invoice numbers are untouched: the next invoice continues the invoice sequence.
     await f.time_entry(api, work_item_id=h["ticket"]["id"], product_id=h["support"]["id"])
     batch = await launch(api, customer_ids=[h["acme"]["id"]])
