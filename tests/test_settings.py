@@ -27,8 +27,8 @@ async def test_new_tenant_has_default_settings(api):
     assert body["legal_name"].startswith("Tenant A")  # the tenant's name until the tenant sets one
     assert {k: v for k, v in body.items() if k not in {"legal_name", "updated_at"}} == {
         "legal_address": None, "timezone": "UTC", "currency": "EUR", "invoice_number_prefix": "INV-",
-        "invoice_number_yearly_reset": True, "default_product_id": None, "email_sender": None,
-        "terms": ALL_TERMS_EMPTY,
+        "invoice_number_yearly_reset": True, "credit_note_number_prefix": "CN-", "default_product_id": None,
+        "email_sender": None, "terms": ALL_TERMS_EMPTY,
     }
     assert datetime.fromisoformat(body["updated_at"]).tzinfo is not None
 

@@ -30,12 +30,13 @@ def invoice_email(*, invoice, seller_name: str | None, sender: str, recipient: s
                   pdf: bytes) -> EmailMessage:
     message = EmailMessage()
     who = seller_name or "us"
+    kind = "Credit note" if getattr(invoice, "type", "invoice") == "credit_note" else "Invoice"
     _headers(message, sender=sender, sender_name=seller_name, recipient=recipient,
-             subject=f"Invoice {invoice.number} — {invoice.title}", msg_id=msg_id)
+             subject=f"{kind} {invoice.number} — {invoice.title}", msg_id=msg_id)
     due = f", due on {invoice.due_date:%d/%m/%Y}" if invoice.due_date else ""
     message.set_content(
         f"Hello {invoice.bill_to.get('name', '')},\n\n"
-        f"Please find attached invoice {invoice.number} from {who}: {invoice.title}\n"
+        f"Please find attached {kind.lower()} {invoice.number} from {who}: {invoice.title}\n"
         f"{invoice.subtitle}\n\n"
         f"Total: {format_decimal(invoice.total)} {invoice.currency}{due}.\n\n"
         f"Thank you.\n")

@@ -58,7 +58,7 @@ async def request_invoice_email(session: AsyncSession, *, tenant_id: uuid.UUID, 
     """`POST /v1/invoices/{id}/send`: queue the invoice for its customer's first email address. An
     invoice already on its way is not queued twice."""
     invoice = await get_owned(session, Invoice, tenant_id, invoice_id, for_update=True)
-    if invoice.status != "validated":
+    if invoice.status == "draft":
         raise Conflict("Only a validated invoice can be sent; validate the draft first.",
                        code="invoice_not_validated")
     if invoice.delivery_status == "pending":

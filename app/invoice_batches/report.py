@@ -69,8 +69,11 @@ def _external_id(model: Any, key: Any, tenant_id: uuid.UUID) -> ScalarSelect:
     return select(model.external_id).where(model.tenant_id == tenant_id, model.id == key).scalar_subquery()
 
 
-def _invoices(batch: InvoiceBatch, *where: ColumnElement[bool], columns: tuple = ()) -> Select:
-    return select(Invoice.id, Invoice.customer_id, *columns).where(Invoice.batch_id == batch.id, *where)
+def _invoices(batch: InvoiceBatch, *where: ColumnElement[bool], columns: tuple = (), type: str = "invoice") -> Select:
+    """The batch's documents of one type: the invoice selections and totals concern invoices, the
+    credit note selection credit notes."""
+    return select(Invoice.id, Invoice.customer_id, *columns).where(Invoice.batch_id == batch.id, Invoice.type == type,
+                                                                   *where)
 
 
 def _asked(step: bool) -> ColumnElement[bool]:
@@ -105,7 +108,7 @@ SELECTIONS: dict[str, Selection] = {
         keys=(Invoice.id,), item=_invoice_with(lambda row: [reason(code) for code in row.not_validated_reasons]),
         customer=Invoice.customer_id),
     "invoices_not_sent": Selection(
-        rows=lambda batch: _invoices(batch, _asked(batch.send), Invoice.status == "validated",
+        rows=lambda batch: _invoices(batch, _asked(batch.send), Invoice.status.in_(("validated", "credited")),
                                      Invoice.delivery_status == "failed",
                                      columns=(Invoice.delivery_failure, Invoice.delivery_last_error)),
         keys=(Invoice.id,), item=_invoice_with(lambda row: [not_sent_reason(row)]), customer=Invoice.customer_id),
@@ -120,11 +123,11 @@ SELECTIONS: dict[str, Selection] = {
     # A list of ids (SPEC Appendix A): no external id to join.
     "customers_without_times": Selection(rows=lambda batch: _customers(batch, "no_times"),
                                          keys=(InvoiceBatchCustomer.position,), item=lambda row: row.customer_id),
-    # Credit notes (SPEC §10) are not built yet: no batch creates one, the list is always empty.
-    "credit_notes_created": Selection(rows=lambda batch: _invoices(batch, false(), columns=_CREATED),
-                                      keys=(Invoice.id,),
-                                      item=lambda row: {**_created(row), "credited_invoice_ids": []},
-                                      customer=Invoice.customer_id),
+    # The batch's credit notes (SPEC §10), each with the invoices it credits.
+    "credit_notes_created": Selection(
+        rows=lambda batch: _invoices(batch, columns=(*_CREATED, Invoice.credited_invoice_ids), type="credit_note"),
+        keys=(Invoice.id,), item=lambda row: {**_created(row), "credited_invoice_ids": row.credited_invoice_ids},
+        customer=Invoice.customer_id),
     "customers_failed": Selection(rows=lambda batch: _customers(batch, "failed", InvoiceBatchCustomer.error),
                                   keys=(InvoiceBatchCustomer.position,),
                                   item=lambda row: {"customer_id": row.customer_id,
@@ -150,10 +153,11 @@ async def _totals(session: AsyncSession, batch: InvoiceBatch) -> dict:
     by_currency = (await session.execute(
         select(Invoice.currency, func.count().label("invoices"), func.sum(Invoice.untaxed_amount).label("untaxed"),
                func.sum(Invoice.tax_amount).label("tax"), func.sum(Invoice.total).label("total"))
-        .where(Invoice.batch_id == batch.id).group_by(Invoice.currency).order_by(Invoice.currency))).all()
+        .where(Invoice.batch_id == batch.id, Invoice.type == "invoice").group_by(Invoice.currency)
+        .order_by(Invoice.currency))).all()
     hours = await session.scalar(select(func.coalesce(func.sum(InvoiceLine.quantity), 0))
                                  .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
-                                 .where(Invoice.batch_id == batch.id))
+                                 .where(Invoice.batch_id == batch.id, Invoice.type == "invoice"))
     return {"customers": batch.customers_total, "invoices": sum(row.invoices for row in by_currency), "hours": hours,
             "by_currency": [{"currency": row.currency, "untaxed": row.untaxed, "tax": row.tax, "total": row.total}
                             for row in by_currency]}

@@ -10,8 +10,9 @@
   batches, and the customer's entries are read by the next statement, under that lock. The invoice,
   its lines, the entries' links, the unbilled times, the number (from the tenant's counter row, in
   this same transaction) and the customer's outcome are written together, the outcome only where
-  none is set yet. The unique constraint on invoice_lines.time_entry_id makes a double bill
-  impossible even if every lock were bypassed.
+  none is set yet. The unique index over active invoice lines' time_entry_id (migration 0013: lines
+  neither on a credit note nor released by one) makes a double bill impossible even if every lock
+  were bypassed.
 - One customer failing is recorded on that customer and never undoes or blocks the others; a run
   whose slot is gone (PostgreSQL restarted) records nothing and stops: its successor carries on.
 - The run that finds no customer left, claimed or not, finishes the batch."""
@@ -442,7 +443,7 @@ async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: T
         raise RuntimeError("the customer's outcome was recorded by another run")
     if validate and announce:
         await session.execute(_NUMBER_INVOICE, {"tenant": batch.tenant_id, "invoice": invoice_id, "year": year,
-                                                "prefix": prefix})
+                                                "prefix": prefix, "kind": "invoice"})
         async def resource() -> dict:
             return await invoice_resource(session, await session.get(Invoice, invoice_id))
 
@@ -462,7 +463,7 @@ async def _finish(session: AsyncSession, batch_id: uuid.UUID, sender: str) -> tu
         select(func.count()).where(Invoice.batch_id == batch_id, Invoice.status == "draft")) > 0
     unbilled = await session.scalar(select(func.count()).where(InvoiceBatchUnbilled.batch_id == batch_id)) > 0
     not_sent = batch.send and await session.scalar(
-        select(func.count()).where(Invoice.batch_id == batch_id, Invoice.status == "validated",
+        select(func.count()).where(Invoice.batch_id == batch_id, Invoice.status.in_(("validated", "credited")),
                                    Invoice.delivery_status == "failed")) > 0
     failed = outcomes.get("failed", 0)
     if failed and failed == batch.customers_total:

@@ -19,6 +19,10 @@ from app.models import Invoice, InvoiceDocument, TenantSettings
 
 async def render(session: AsyncSession, invoice: Invoice) -> bytes:
     data = (await to_out(session, [invoice]))[0]
+    # A credit note prints the numbers of the invoices it credits.
+    data["credited_invoice_numbers"] = list((await session.scalars(
+        select(Invoice.number).where(Invoice.tenant_id == invoice.tenant_id, Invoice.id.in_(invoice.credited_invoice_ids))
+        .order_by(Invoice.number))).all()) if invoice.credited_invoice_ids else []
     settings = await session.get(TenantSettings, invoice.tenant_id)
     seller = {"legal_name": settings.legal_name, "legal_address": settings.legal_address,
               "email_sender": settings.email_sender}
@@ -27,7 +31,7 @@ async def render(session: AsyncSession, invoice: Invoice) -> bytes:
 
 
 async def invoice_pdf(session: AsyncSession, invoice: Invoice) -> bytes:
-    if invoice.status != "validated":
+    if invoice.status == "draft":
         return await render(session, invoice)
     stored = select(InvoiceDocument.pdf).where(InvoiceDocument.invoice_id == invoice.id)
     if (pdf := await session.scalar(stored)) is not None:
@@ -53,7 +57,7 @@ async def render_missing(sessionmaker: async_sessionmaker[AsyncSession], *, batc
     while True:
         async with session_scope(sessionmaker) as session:
             invoice = await session.scalar(where_given(
-                select(Invoice).where(Invoice.status == "validated", ~select(InvoiceDocument.invoice_id).where(
+                select(Invoice).where(Invoice.status.in_(("validated", "credited")), ~select(InvoiceDocument.invoice_id).where(
                     InvoiceDocument.invoice_id == Invoice.id).exists()),
                 (Invoice.batch_id, batch_id), (Invoice.id, invoice_id)).order_by(Invoice.id).limit(1)
                 .with_for_update(skip_locked=True))

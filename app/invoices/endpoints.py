@@ -2,15 +2,16 @@
 
 import uuid
 from urllib.parse import quote
-from typing import Annotated, Literal
+from typing import Annotated
 
-from fastapi import Depends, Response, status
+from fastapi import Depends, Header, Query, Response, status
+from fastapi.responses import JSONResponse
 
 from app.delivery import outbox
 from app.deps import SessionDep, SettingsDep, TenantDep
 from app.errors import problems
-from app.invoices import documents, service
-from app.invoices.schemas import InvoiceOut
+from app.invoices import credit, documents, service
+from app.invoices.schemas import CreditRequest, InvoiceOut, InvoiceStatus, InvoiceType
 from app.kit.pagination import (CreatedPageParams, Page, created_keys, created_page_params,
                                 make_page_converted)
 from app.kit.repository import get_owned
@@ -24,11 +25,14 @@ router = ResourceRouter(prefix="/v1/invoices", tags=["invoices"])
 async def list_invoices(session: SessionDep, tenant_id: TenantDep,
                         page: Annotated[CreatedPageParams, Depends(created_page_params)],
                         batch_id: uuid.UUID | None = None, customer_id: uuid.UUID | None = None,
-                        status: Literal["draft", "validated"] | None = None) -> Page[InvoiceOut]:
-    """Invoices, a page at a time, newest first (by `created_at`) unless `order=asc`, optionally of one
-    batch, one customer or one status."""
+                        status: InvoiceStatus | None = None,
+                        type: Annotated[InvoiceType | None, Query(
+                            description="`invoice` or `credit_note`: one kind of document only.")] = None,
+                        ) -> Page[InvoiceOut]:
+    """Invoices and credit notes, a page at a time, newest first (by `created_at`) unless `order=asc`,
+    optionally of one batch, one customer, one status or one type."""
     rows = await service.list_invoices(session, tenant_id=tenant_id, page=page, batch_id=batch_id,
-                                       customer_id=customer_id, status=status)
+                                       customer_id=customer_id, status=status, type=type)
     return await make_page_converted(rows, page, lambda invoices: service.to_out(session, invoices),
                                      keys=created_keys)
 
@@ -79,3 +83,24 @@ async def delete_invoice(invoice_id: str, session: SessionDep, tenant_id: Tenant
     """Delete a draft; its time entries become billable again. A validated invoice answers 409."""
     await service.delete_draft(session, tenant_id=tenant_id, invoice_id=invoice_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
+
+
+@router.post("/{invoice_id}/credit", status_code=status.HTTP_201_CREATED, response_model=InvoiceOut,
+             responses=problems(404, 409, 422))
+async def credit_invoice(
+    invoice_id: str, body: CreditRequest, session: SessionDep, tenant_id: TenantDep, app_settings: SettingsDep,
+    idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key", min_length=1, max_length=255,
+                                                  pattern=r"^[\x21-\x7e]+$")] = None,
+) -> JSONResponse:
+    """Credit what remains uncredited of a validated invoice, in full: the answer is the validated credit
+    note (type `credit_note`, numbered in its own sequence), whose lines repeat the invoice's lines less
+    what earlier credit notes credited. The invoice's `credited_amount` grows and its status becomes
+    `credited`. A draft, a credit note, or an invoice with nothing left to credit answers 409
+    (`invoice_not_validated`, `credit_note_not_creditable`, `nothing_to_credit`). With `release_time`,
+    the invoice's time entries become billable again. The same Idempotency-Key with the same body
+    answers the first response and creates nothing; with another body, 409."""
+    sender = outbox.sender_of(await session.get(TenantSettings, tenant_id), app_settings.smtp_from)
+    answer_status, body_out = await credit.credit_invoice(session, tenant_id=tenant_id, invoice_id=invoice_id,
+                                                          request=body, idempotency_key=idempotency_key,
+                                                          sender=sender)
+    return JSONResponse(body_out, status_code=answer_status)

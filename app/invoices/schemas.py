@@ -9,8 +9,10 @@ from pydantic import BaseModel, Field
 from app.customers.schemas import TermsOut
 from app.invoice_batches.schemas import BillToOut, Reason, TaxOut
 from app.kit.money import Hours, TaxRate, UnitPrice
+from app.kit.schemas import Flag, Mention, RequestModel
 
-InvoiceStatus = Literal["draft", "validated"]
+InvoiceStatus = Literal["draft", "validated", "credited"]
+InvoiceType = Literal["invoice", "credit_note"]
 
 
 class InvoiceLineOut(BaseModel):
@@ -25,6 +27,11 @@ class InvoiceLineOut(BaseModel):
     time_entry_ids: list[uuid.UUID]
     time_entry_external_ids: list[str | None] = Field(description=(
         "The `external_id` of each time entry, in the order of `time_entry_ids` (null for an entry that has none)."))
+    credited_invoice_id: uuid.UUID | None = Field(
+        default=None, description="On a credit note's line: the invoice this line credits; null on an invoice's line.")
+    released: bool = Field(default=False, description=(
+        "On a credited invoice's line: true once a credit note released its time entries, which are billable "
+        "again. The line itself never changes."))
 
 
 class Delivery(BaseModel):
@@ -36,8 +43,13 @@ class Delivery(BaseModel):
 
 class InvoiceOut(BaseModel):
     id: uuid.UUID
+    type: InvoiceType = Field(description=(
+        "`invoice`, or `credit_note`: a document that credits invoices, with positive amounts and its own "
+        "number sequence (`credit_note_number_prefix`)."))
     number: str | None
-    status: InvoiceStatus
+    status: InvoiceStatus = Field(description=(
+        "`draft`, `validated` (numbered, immutable), or `credited`: a validated invoice that credit notes have "
+        "credited in full. Its content never changes."))
     customer_id: uuid.UUID
     customer_external_id: str | None = Field(description="The customer's `external_id`; null when it has none.")
     batch_id: uuid.UUID | None
@@ -52,8 +64,24 @@ class InvoiceOut(BaseModel):
     untaxed_amount: UnitPrice
     tax_amount: UnitPrice
     total: UnitPrice
+    credited_invoice_ids: list[uuid.UUID] = Field(description="On a credit note: the invoices it credits; empty on an invoice.")
+    credited_amount: UnitPrice = Field(description=(
+        "On an invoice: how much of its total credit notes have credited; the invoice is `credited` once it "
+        "reaches the total. Always 0 on a credit note."))
+    credit_reason: str | None = Field(default=None, description="On a credit note made by hand: why.")
     terms: TermsOut
     not_validated_reasons: list[Reason]
     sent_at: datetime | None
     delivery: Delivery
     created_at: datetime
+
+
+class CreditRequest(RequestModel):
+    """`POST /v1/invoices/{id}/credit`: credit what remains uncredited of a validated invoice."""
+
+    reason: Mention = Field(description="Why the invoice is credited; printed on the credit note.")
+    release_time: Flag = Field(default=False, description=(
+        "true: the invoice's time entries become billable again (their `invoice_id` is null) and a later "
+        "batch bills them at that day's prices."))
+    send: Flag = Field(default=False, description=(
+        "true: the credit note is emailed, with its PDF, to the customer's first email address."))

@@ -23,9 +23,9 @@ _NEXT_NUMBER = text(NEXT_NUMBER_SQL)
 
 async def list_invoices(session: AsyncSession, *, tenant_id: uuid.UUID, page: CreatedPageParams,
                         batch_id: uuid.UUID | None = None, customer_id: uuid.UUID | None = None,
-                        status: str | None = None) -> list[Invoice]:
+                        status: str | None = None, type: str | None = None) -> list[Invoice]:
     stmt = where_given(select(Invoice).where(Invoice.tenant_id == tenant_id), (Invoice.batch_id, batch_id),
-                       (Invoice.customer_id, customer_id), (Invoice.status, status))
+                       (Invoice.customer_id, customer_id), (Invoice.status, status), (Invoice.type, type))
     return await fetch_created_page(session, stmt, Invoice, page)
 
 
@@ -34,7 +34,7 @@ async def list_invoices(session: AsyncSession, *, tenant_id: uuid.UUID, page: Cr
 # scan of every line.
 _PAGE_LINES = text("""
 SELECT l.invoice_id, l.id, l.description, l.product_id, l.quantity, l.unit, l.unit_price, l.amount, l.tax_rate,
-       l.time_entry_id
+       l.time_entry_id, l.credited_invoice_id, l.released
 FROM unnest(:invoices) WITH ORDINALITY AS page(invoice_id, n)
 CROSS JOIN LATERAL (SELECT * FROM invoice_lines WHERE invoice_id = page.invoice_id OFFSET 0) l
 ORDER BY page.n, l.position
@@ -60,13 +60,16 @@ async def to_out(session: AsyncSession, invoices: list[Invoice]) -> list[dict]:
             "id": line.id, "description": line.description, "product_id": line.product_id,
             "quantity": line.quantity, "unit": line.unit, "unit_price": line.unit_price, "amount": line.amount,
             "tax_rate": line.tax_rate, "time_entry_ids": entries,
-            "time_entry_external_ids": [entry_external_ids.get(entry) for entry in entries]})
+            "time_entry_external_ids": [entry_external_ids.get(entry) for entry in entries],
+            "credited_invoice_id": line.credited_invoice_id, "released": line.released})
     return [{
-        "id": i.id, "number": i.number, "status": i.status, "customer_id": i.customer_id,
+        "id": i.id, "type": i.type, "number": i.number, "status": i.status, "customer_id": i.customer_id,
         "customer_external_id": customer_external_ids.get(i.customer_id), "batch_id": i.batch_id,
         "bill_to": i.bill_to, "title": i.title, "subtitle": i.subtitle, "issue_date": i.issue_date,
         "due_date": i.due_date, "currency": i.currency, "lines": lines[i.id], "taxes": i.taxes,
-        "untaxed_amount": i.untaxed_amount, "tax_amount": i.tax_amount, "total": i.total, "terms": i.terms,
+        "untaxed_amount": i.untaxed_amount, "tax_amount": i.tax_amount, "total": i.total,
+        "credited_invoice_ids": i.credited_invoice_ids, "credited_amount": i.credited_amount,
+        "credit_reason": i.credit_reason, "terms": i.terms,
         "not_validated_reasons": [reason(code) for code in i.not_validated_reasons], "sent_at": i.sent_at,
         "delivery": {"status": i.delivery_status, "attempts": i.delivery_attempts,
                      "last_error": i.delivery_last_error, "reason": i.delivery_failure},
@@ -92,8 +95,8 @@ async def validate_invoice(session: AsyncSession, *, tenant_id: uuid.UUID, invoi
     settings = await session.get(TenantSettings, tenant_id)
     issue_date = datetime.now(zoneinfo.ZoneInfo(settings.timezone)).date()
     year = counter_year(settings, issue_date)
-    number = await session.scalar(_NEXT_NUMBER, {"tenant": tenant_id, "year": year})
-    invoice.number = format_number(number_prefix(settings, year), number)
+    number = await session.scalar(_NEXT_NUMBER, {"tenant": tenant_id, "kind": invoice.type, "year": year})
+    invoice.number = format_number(number_prefix(settings, year, invoice.type), number)
     invoice.status = "validated"
     invoice.issue_date = issue_date
     invoice.due_date = issue_date + timedelta(days=(invoice.terms or {}).get("payment_terms_days") or 0)

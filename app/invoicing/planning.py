@@ -152,16 +152,22 @@ def plan_invoice(*, bill_to: BillTo, entries: list[BillableEntry], products: dic
             quantity=entry.hours, unit=product.unit, unit_price=unit_price,
             amount=round_money(entry.hours * unit_price, places), tax_rate=_tax_rate(product, bill_to)))
 
-    bases: dict[Decimal, Decimal] = defaultdict(Decimal)
-    for line in plan.lines:
-        bases[line.tax_rate] += line.amount
-    plan.taxes = [TaxLine(rate=rate, base=base, amount=round_money(base * rate / 100, places))
-                  for rate, base in sorted(bases.items())]
+    plan.taxes = tax_lines(((line.tax_rate, line.amount) for line in plan.lines), places)
     plan.hours = sum((line.quantity for line in plan.lines), Decimal("0"))
     plan.untaxed_amount = sum((line.amount for line in plan.lines), Decimal("0"))
     plan.tax_amount = sum((tax.amount for tax in plan.taxes), Decimal("0"))
     plan.total = plan.untaxed_amount + plan.tax_amount
     return plan
+
+
+def tax_lines(rated_amounts, places: int) -> list[TaxLine]:
+    """Tax per rate on the sum of the (already rounded) line amounts at that rate, rounded half-up
+    to the currency's minor unit: (rate, amount) pairs in, one TaxLine per rate out, by rate."""
+    bases: dict[Decimal, Decimal] = defaultdict(Decimal)
+    for rate, amount in rated_amounts:
+        bases[rate] += amount
+    return [TaxLine(rate=rate, base=base, amount=round_money(base * rate / 100, places))
+            for rate, base in sorted(bases.items())]
 
 
 def validation_reasons(plan: InvoicePlan, *, has_billing_address: bool) -> list[str]:

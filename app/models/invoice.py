@@ -1,15 +1,17 @@
-"""Invoices and their lines. A validated invoice is numbered and immutable; a draft can be
-validated or deleted (its time entries become billable again).
+"""Invoices, credit notes and their lines. A validated invoice is numbered and immutable; a draft can
+be validated or deleted (its time entries become billable again). A credit note (type credit_note)
+credits validated invoices (SPEC §10); an invoice credited in full reads status `credited`.
 
-The database guarantees what must never happen: a time entry on two lines (unique time_entry_id),
-two invoices of one batch for one customer (unique batch_id, customer_id), two invoices with one
-number (unique tenant_id, number)."""
+The database guarantees what must never happen: a time entry on two active lines (a partial unique
+index over the lines that are neither released by a credit note nor on a credit note, migration
+0013), two invoices or two credit notes of one batch for one customer (unique batch_id,
+customer_id, type), two documents with one number (unique tenant_id, number)."""
 
 import uuid
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Date, DateTime, Index, Numeric, UniqueConstraint
+from sqlalchemy import ARRAY, CheckConstraint, Date, DateTime, Index, Numeric, UniqueConstraint, Uuid, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
@@ -22,9 +24,14 @@ class Invoice(SQLModel, table=True):
     __table_args__ = (
         tenant_unique_id("invoices"),
         UniqueConstraint("tenant_id", "number"),
-        UniqueConstraint("batch_id", "customer_id"),
+        UniqueConstraint("batch_id", "customer_id", "type"),
         tenant_ref("customer_id", "customers"),
-        CheckConstraint("status IN ('draft', 'validated')", name="status"),
+        CheckConstraint("status IN ('draft', 'validated', 'credited')", name="status"),
+        CheckConstraint("type IN ('invoice', 'credit_note')", name="type"),
+        # Only an invoice is ever credited; only a credit note credits.
+        CheckConstraint("type = 'invoice' OR (status <> 'credited' AND credited_amount = 0)", name="credited_is_invoice"),
+        CheckConstraint("type = 'credit_note' OR cardinality(credited_invoice_ids) = 0",
+                        name="credits_only_on_credit_notes"),
         CheckConstraint("status = 'draft' OR number IS NOT NULL", name="validated_is_numbered"),
         CheckConstraint("delivery_status IN ('not_requested', 'pending', 'sent', 'failed')", name="delivery_status"),
         CheckConstraint("delivery_failure IN ('missing_email', 'delivery_failed')", name="delivery_failure"),
@@ -44,6 +51,7 @@ class Invoice(SQLModel, table=True):
     batch_id: uuid.UUID | None = Field(default=None, sa_column_kwargs={"nullable": True}, foreign_key="invoice_batches.id",
                                        ondelete="SET NULL")
     customer_id: uuid.UUID = Field(nullable=False)
+    type: str = Field(default="invoice", nullable=False, sa_column_kwargs={"server_default": "invoice"})
     number: str | None = None
     # A number to draw at commit, from this counter (migration 0009's trigger); NULL once drawn.
     number_prefix: str | None = None
@@ -61,6 +69,15 @@ class Invoice(SQLModel, table=True):
     tax_amount: Decimal = Field(sa_type=Numeric(18, 4), nullable=False)
     total: Decimal = Field(sa_type=Numeric(18, 4), nullable=False)
     taxes: list = Field(default_factory=list, sa_type=JSONB, nullable=False)
+    # On a credit note: the invoices it credits. On an invoice: how much of its total credit notes
+    # have credited so far (status `credited` once it reaches the total).
+    credited_invoice_ids: list[uuid.UUID] = Field(
+        default_factory=list, sa_type=ARRAY(Uuid), nullable=False,
+        sa_column_kwargs={"server_default": text("'{}'::uuid[]")})
+    credited_amount: Decimal = Field(default=Decimal(0), sa_type=Numeric(18, 4), nullable=False,
+                                     sa_column_kwargs={"server_default": "0"})
+    # On a credit note made by POST /v1/invoices/{id}/credit: why (printed on it).
+    credit_reason: str | None = None
     terms: dict = Field(default_factory=dict, sa_type=JSONB, nullable=False)
     not_validated_reasons: list = Field(default_factory=list, sa_type=JSONB, nullable=False)
     delivery_status: str = Field(default="not_requested", nullable=False)
@@ -78,9 +95,21 @@ class InvoiceLine(SQLModel, table=True):
     __tablename__ = "invoice_lines"
     __mapper_args__ = {"eager_defaults": True}
     __table_args__ = (
-        UniqueConstraint("time_entry_id"),
         tenant_ref("product_id", "products"),
+        tenant_ref("credited_invoice_id", "invoices"),
         Index("ix_invoice_lines_invoice_id_position", "invoice_id", "position"),
+        # SPEC §10: a time entry is on at most one line of an invoice that is not credited. History
+        # keeps every line: a credited invoice's lines stay, marked released once their time is
+        # billable again, and credit-note lines repeat the entry they credit.
+        Index("uq_invoice_lines_time_entry_id_active", "time_entry_id", unique=True,
+              postgresql_where=text("credited_invoice_id IS NULL AND NOT released")),
+        # The time entry's foreign key (a deleted entry), which the partial index cannot serve.
+        Index("ix_invoice_lines_time_entry_id", "time_entry_id"),
+        # What credit notes credited of an invoice, and of a line; their foreign keys too.
+        Index("ix_invoice_lines_credited_invoice_id", "credited_invoice_id",
+              postgresql_where=text("credited_invoice_id IS NOT NULL")),
+        Index("ix_invoice_lines_credited_line_id", "credited_line_id",
+              postgresql_where=text("credited_line_id IS NOT NULL")),
     )
 
     id: uuid.UUID = id_field()
@@ -96,15 +125,22 @@ class InvoiceLine(SQLModel, table=True):
     unit_price: Decimal = Field(sa_type=Numeric(18, 4), nullable=False)
     amount: Decimal = Field(sa_type=Numeric(18, 4), nullable=False)
     tax_rate: Decimal = Field(sa_type=Numeric(7, 4), nullable=False)
+    # On a credit note's line: the invoice, and the invoice line, it credits.
+    credited_invoice_id: uuid.UUID | None = Field(default=None)
+    credited_line_id: uuid.UUID | None = Field(default=None, foreign_key="invoice_lines.id", ondelete="RESTRICT")
+    # On a credited invoice's line: its time entry was released (billable again) by a credit note.
+    released: bool = Field(default=False, nullable=False, sa_column_kwargs={"server_default": "false"})
 
 
 class InvoiceNumberCounter(SQLModel, table=True):
-    """The last number given per tenant and year (year 0 when numbers never reset). Incremented
-    in the validating transaction, whose row lock makes numbers gapless and strictly increasing."""
+    """The last number given per tenant, sequence (`invoice` or `credit_note`: each counts on its
+    own) and year (year 0 when numbers never reset). Incremented in the validating transaction,
+    whose row lock makes numbers gapless and strictly increasing."""
 
     __tablename__ = "invoice_number_counters"
 
     tenant_id: uuid.UUID = Field(primary_key=True, foreign_key="tenants.id", ondelete="CASCADE")
+    kind: str = Field(primary_key=True)
     year: int = Field(primary_key=True)
     last_number: int = Field(nullable=False)
 

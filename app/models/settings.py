@@ -25,6 +25,7 @@ class TenantSettings(SQLModel, table=True):
     currency: str = Field(default="EUR", nullable=False, max_length=3)
     invoice_number_prefix: str = Field(default="INV-", nullable=False)
     invoice_number_yearly_reset: bool = Field(default=True, nullable=False)
+    credit_note_number_prefix: str = Field(default="CN-", nullable=False, sa_column_kwargs={"server_default": "CN-"})
     default_product_id: uuid.UUID | None = Field(default=None)
     email_sender: str | None = Field(default=None)
     terms: dict = Field(default_factory=dict, sa_type=JSONB, nullable=False)

@@ -2,7 +2,7 @@
 
 `invoice_id` / `invoice_line_id` link an entry to the invoice line that billed it; while they are
 set the entry is read-only. They are written in the transaction that writes the line and cleared
-in the one that deletes a draft."""
+in the one that deletes a draft or credits the invoice with release_time."""
 
 import uuid
 from datetime import datetime
@@ -42,8 +42,9 @@ class TimeEntry(SQLModel, table=True):
     status: str = Field(default="draft", nullable=False)
     billable: bool = Field(nullable=False)
     note: str | None = None
-    # The link to the invoice line that billed the entry. The guarantee lives on the other side
-    # (invoice_lines.time_entry_id is unique and references this row); these two columns are not
+    # The link to the invoice line that billed the entry; cleared when a draft is deleted or a credit
+    # note releases the time. The guarantee lives on the other side (invoice_lines.time_entry_id is
+    # unique over active lines and references this row); these two columns are not
     # indexed nor foreign keys so that billing an entry is a HOT update that rewrites no index.
     invoice_id: uuid.UUID | None = None
     invoice_line_id: uuid.UUID | None = None

@@ -23,7 +23,9 @@ class SettingsUpdate(RequestModel):
     currency: NotNull[Currency] = None
     invoice_number_prefix: NotNull[ShortText] = None
     invoice_number_yearly_reset: NotNull[Flag] = Field(
-        default=None, description="true: numbers read PREFIX-YYYY-NNNNNN and restart each year.")
+        default=None, description="true: numbers read PREFIX-YYYY-NNNNNN and restart each year (credit notes too).")
+    credit_note_number_prefix: NotNull[ShortText] = Field(
+        default=None, description="The prefix of credit note numbers, which have their own sequence (default `CN-`).")
     default_product_id: uuid.UUID | None = Field(
         default=None, description="The service product billed for time that has none.")
     email_sender: Email | None = None
@@ -37,6 +39,7 @@ class SettingsOut(BaseModel):
     currency: str
     invoice_number_prefix: str
     invoice_number_yearly_reset: bool
+    credit_note_number_prefix: str = Field(description="The prefix of credit note numbers (their own sequence).")
     default_product_id: uuid.UUID | None
     email_sender: str | None
     terms: TermsOut

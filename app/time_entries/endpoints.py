@@ -74,6 +74,7 @@ async def update_time_entry(time_entry_id: str, body: TimeEntryUpdate, session: 
 
 @router.delete("/{time_entry_id}", status_code=status.HTTP_204_NO_CONTENT, responses=problems(404, 409))
 async def delete_time_entry(time_entry_id: str, session: SessionDep, tenant_id: TenantDep) -> Response:
-    """Delete a time entry; an invoiced one answers 409."""
+    """Delete a time entry; an invoiced one answers 409, and so does one that lines of a credited invoice
+    still name (`time_entry_in_history`)."""
     await service.delete_time_entry(session, tenant_id=tenant_id, time_entry_id=time_entry_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

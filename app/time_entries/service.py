@@ -9,6 +9,7 @@ import uuid
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import Conflict, FieldError
@@ -84,8 +85,15 @@ async def delete_time_entry(session: AsyncSession, *, tenant_id: uuid.UUID, time
     entry = await get_owned(session, TimeEntry, tenant_id, time_entry_id, for_update=True, label="time entry")
     if entry.invoice_id is not None:
         raise _invoiced(entry)
-    await session.delete(entry)
-    await session.flush()
+    try:
+        async with session.begin_nested():
+            await session.delete(entry)
+            await session.flush()
+    except IntegrityError:
+        # Lines of a credited invoice and of its credit note still name it (SPEC §10: history
+        # keeps every line): the database refuses, and says why here.
+        raise Conflict(f"Time entry {entry.id} is on lines of a credited invoice and its credit note; "
+                       "it can change but not be deleted.", code="time_entry_in_history") from None
 
 
 _BULK_COLUMNS = [

@@ -43,6 +43,11 @@ class InvoiceEvent(_Event):
     data: InvoiceOut
 
 
+class CreditNoteEvent(_Event):
+    type: Literal["credit_note.validated"]
+    data: InvoiceOut
+
+
 def document_webhooks(app: FastAPI) -> None:
     @app.webhooks.post("invoice_batch.completed", operation_id="invoice_batch_completed", status_code=200,
                        responses={200: {"description": "Received. Any other answer is retried."}})
@@ -61,3 +66,9 @@ def document_webhooks(app: FastAPI) -> None:
                        responses={200: {"description": "Received. Any other answer is retried."}})
     def invoice_sent(event: InvoiceEvent, rebill_signature: SIGNATURE, rebill_event_id: EVENT_ID) -> None:
         """The mail server accepted the email carrying the invoice."""
+
+    @app.webhooks.post("credit_note.validated", operation_id="credit_note_validated", status_code=200,
+                       responses={200: {"description": "Received. Any other answer is retried."}})
+    def credit_note_validated(event: CreditNoteEvent, rebill_signature: SIGNATURE, rebill_event_id: EVENT_ID) -> None:
+        """A credit note was validated (numbered in the credit note sequence): `data` is the credit note,
+        `data.credited_invoice_ids` the invoices it credits."""

@@ -11,7 +11,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 
 from app.kit.schemas import Flag, LongText, NotNull, RequestModel
 
-EventType = Literal["invoice_batch.completed", "invoice.validated", "invoice.sent"]
+EventType = Literal["invoice_batch.completed", "invoice.validated", "invoice.sent", "credit_note.validated"]
 EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 DeliveryStatus = Literal["pending", "succeeded", "failed"]
 

@@ -15,6 +15,8 @@ from .bulk_upsert_work_items_on_error import BulkUpsertWorkItemsOnError
 from .completed_batch import CompletedBatch
 from .created_credit_note import CreatedCreditNote
 from .created_invoice import CreatedInvoice
+from .credit_note_event import CreditNoteEvent
+from .credit_request import CreditRequest
 from .currency_totals import CurrencyTotals
 from .customer_bulk import CustomerBulk
 from .customer_bulk_item import CustomerBulkItem
@@ -42,10 +44,12 @@ from .invoice_event_type import InvoiceEventType
 from .invoice_line_out import InvoiceLineOut
 from .invoice_out import InvoiceOut
 from .invoice_out_status import InvoiceOutStatus
+from .invoice_out_type import InvoiceOutType
 from .invoice_with_reasons import InvoiceWithReasons
 from .list_customers_kind_type_0 import ListCustomersKindType0
 from .list_invoice_batches_status_type_0 import ListInvoiceBatchesStatusType0
 from .list_invoices_status_type_0 import ListInvoicesStatusType0
+from .list_invoices_type_type_0 import ListInvoicesTypeType0
 from .list_time_entries_status_type_0 import ListTimeEntriesStatusType0
 from .list_work_items_type_type_0 import ListWorkItemsTypeType0
 from .page_created_credit_note import PageCreatedCreditNote
@@ -132,6 +136,8 @@ __all__ = (
     "CompletedBatch",
     "CreatedCreditNote",
     "CreatedInvoice",
+    "CreditNoteEvent",
+    "CreditRequest",
     "CurrencyTotals",
     "CustomerBulk",
     "CustomerBulkItem",
@@ -159,10 +165,12 @@ __all__ = (
     "InvoiceLineOut",
     "InvoiceOut",
     "InvoiceOutStatus",
+    "InvoiceOutType",
     "InvoiceWithReasons",
     "ListCustomersKindType0",
     "ListInvoiceBatchesStatusType0",
     "ListInvoicesStatusType0",
+    "ListInvoicesTypeType0",
     "ListTimeEntriesStatusType0",
     "ListWorkItemsTypeType0",
     "PageCreatedCreditNote",

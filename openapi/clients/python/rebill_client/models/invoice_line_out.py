@@ -7,6 +7,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="InvoiceLineOut")
 
 
@@ -25,6 +27,10 @@ class InvoiceLineOut:
         time_entry_ids (list[UUID]):
         time_entry_external_ids (list[None | str]): The `external_id` of each time entry, in the order of
             `time_entry_ids` (null for an entry that has none).
+        credited_invoice_id (None | Unset | UUID): On a credit note's line: the invoice this line credits; null on an
+            invoice's line.
+        released (bool | Unset): On a credited invoice's line: true once a credit note released its time entries, which
+            are billable again. The line itself never changes. Default: False.
     """
 
     id: UUID
@@ -37,6 +43,8 @@ class InvoiceLineOut:
     tax_rate: str
     time_entry_ids: list[UUID]
     time_entry_external_ids: list[None | str]
+    credited_invoice_id: None | Unset | UUID = UNSET
+    released: bool | Unset = False
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -67,6 +75,16 @@ class InvoiceLineOut:
             time_entry_external_ids_item = time_entry_external_ids_item_data
             time_entry_external_ids.append(time_entry_external_ids_item)
 
+        credited_invoice_id: None | str | Unset
+        if isinstance(self.credited_invoice_id, Unset):
+            credited_invoice_id = UNSET
+        elif isinstance(self.credited_invoice_id, UUID):
+            credited_invoice_id = str(self.credited_invoice_id)
+        else:
+            credited_invoice_id = self.credited_invoice_id
+
+        released = self.released
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -83,6 +101,10 @@ class InvoiceLineOut:
                 "time_entry_external_ids": time_entry_external_ids,
             }
         )
+        if credited_invoice_id is not UNSET:
+            field_dict["credited_invoice_id"] = credited_invoice_id
+        if released is not UNSET:
+            field_dict["released"] = released
 
         return field_dict
 
@@ -125,6 +147,25 @@ class InvoiceLineOut:
 
             time_entry_external_ids.append(time_entry_external_ids_item)
 
+        def _parse_credited_invoice_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                credited_invoice_id_type_0 = UUID(data)
+
+                return credited_invoice_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        credited_invoice_id = _parse_credited_invoice_id(d.pop("credited_invoice_id", UNSET))
+
+        released = d.pop("released", UNSET)
+
         invoice_line_out = cls(
             id=id,
             description=description,
@@ -136,6 +177,8 @@ class InvoiceLineOut:
             tax_rate=tax_rate,
             time_entry_ids=time_entry_ids,
             time_entry_external_ids=time_entry_external_ids,
+            credited_invoice_id=credited_invoice_id,
+            released=released,
         )
 
         invoice_line_out.additional_properties = d

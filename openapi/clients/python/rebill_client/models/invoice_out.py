@@ -9,6 +9,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.invoice_out_status import InvoiceOutStatus
+from ..models.invoice_out_type import InvoiceOutType
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.bill_to_out import BillToOut
@@ -27,8 +29,11 @@ class InvoiceOut:
     """
     Attributes:
         id (UUID):
+        type_ (InvoiceOutType): `invoice`, or `credit_note`: a document that credits invoices, with positive amounts and
+            its own number sequence (`credit_note_number_prefix`).
         number (None | str):
-        status (InvoiceOutStatus):
+        status (InvoiceOutStatus): `draft`, `validated` (numbered, immutable), or `credited`: a validated invoice that
+            credit notes have credited in full. Its content never changes.
         customer_id (UUID):
         customer_external_id (None | str): The customer's `external_id`; null when it has none.
         batch_id (None | UUID):
@@ -43,14 +48,19 @@ class InvoiceOut:
         untaxed_amount (str):
         tax_amount (str):
         total (str):
+        credited_invoice_ids (list[UUID]): On a credit note: the invoices it credits; empty on an invoice.
+        credited_amount (str): On an invoice: how much of its total credit notes have credited; the invoice is
+            `credited` once it reaches the total. Always 0 on a credit note.
         terms (TermsOut):
         not_validated_reasons (list[Reason]):
         sent_at (datetime.datetime | None):
         delivery (Delivery):
         created_at (datetime.datetime):
+        credit_reason (None | str | Unset): On a credit note made by hand: why.
     """
 
     id: UUID
+    type_: InvoiceOutType
     number: None | str
     status: InvoiceOutStatus
     customer_id: UUID
@@ -67,15 +77,20 @@ class InvoiceOut:
     untaxed_amount: str
     tax_amount: str
     total: str
+    credited_invoice_ids: list[UUID]
+    credited_amount: str
     terms: TermsOut
     not_validated_reasons: list[Reason]
     sent_at: datetime.datetime | None
     delivery: Delivery
     created_at: datetime.datetime
+    credit_reason: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         id = str(self.id)
+
+        type_ = self.type_.value
 
         number: None | str
         number = self.number
@@ -129,6 +144,13 @@ class InvoiceOut:
 
         total = self.total
 
+        credited_invoice_ids = []
+        for credited_invoice_ids_item_data in self.credited_invoice_ids:
+            credited_invoice_ids_item = str(credited_invoice_ids_item_data)
+            credited_invoice_ids.append(credited_invoice_ids_item)
+
+        credited_amount = self.credited_amount
+
         terms = self.terms.to_dict()
 
         not_validated_reasons = []
@@ -146,11 +168,18 @@ class InvoiceOut:
 
         created_at = self.created_at.isoformat()
 
+        credit_reason: None | str | Unset
+        if isinstance(self.credit_reason, Unset):
+            credit_reason = UNSET
+        else:
+            credit_reason = self.credit_reason
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
             {
                 "id": id,
+                "type": type_,
                 "number": number,
                 "status": status,
                 "customer_id": customer_id,
@@ -167,6 +196,8 @@ class InvoiceOut:
                 "untaxed_amount": untaxed_amount,
                 "tax_amount": tax_amount,
                 "total": total,
+                "credited_invoice_ids": credited_invoice_ids,
+                "credited_amount": credited_amount,
                 "terms": terms,
                 "not_validated_reasons": not_validated_reasons,
                 "sent_at": sent_at,
@@ -174,6 +205,8 @@ class InvoiceOut:
                 "created_at": created_at,
             }
         )
+        if credit_reason is not UNSET:
+            field_dict["credit_reason"] = credit_reason
 
         return field_dict
 
@@ -188,6 +221,8 @@ class InvoiceOut:
 
         d = dict(src_dict)
         id = UUID(d.pop("id"))
+
+        type_ = InvoiceOutType(d.pop("type"))
 
         def _parse_number(data: object) -> None | str:
             if data is None:
@@ -280,6 +315,15 @@ class InvoiceOut:
 
         total = d.pop("total")
 
+        credited_invoice_ids = []
+        _credited_invoice_ids = d.pop("credited_invoice_ids")
+        for credited_invoice_ids_item_data in _credited_invoice_ids:
+            credited_invoice_ids_item = UUID(credited_invoice_ids_item_data)
+
+            credited_invoice_ids.append(credited_invoice_ids_item)
+
+        credited_amount = d.pop("credited_amount")
+
         terms = TermsOut.from_dict(d.pop("terms"))
 
         not_validated_reasons = []
@@ -308,8 +352,18 @@ class InvoiceOut:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
+        def _parse_credit_reason(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        credit_reason = _parse_credit_reason(d.pop("credit_reason", UNSET))
+
         invoice_out = cls(
             id=id,
+            type_=type_,
             number=number,
             status=status,
             customer_id=customer_id,
@@ -326,11 +380,14 @@ class InvoiceOut:
             untaxed_amount=untaxed_amount,
             tax_amount=tax_amount,
             total=total,
+            credited_invoice_ids=credited_invoice_ids,
+            credited_amount=credited_amount,
             terms=terms,
             not_validated_reasons=not_validated_reasons,
             sent_at=sent_at,
             delivery=delivery,
             created_at=created_at,
+            credit_reason=credit_reason,
         )
 
         invoice_out.additional_properties = d

@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class InvoiceOutStatus(StrEnum):
+    CREDITED = "credited"
     DRAFT = "draft"
     VALIDATED = "validated"
 

@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class ListInvoicesStatusType0(StrEnum):
+    CREDITED = "credited"
     DRAFT = "draft"
     VALIDATED = "validated"
 

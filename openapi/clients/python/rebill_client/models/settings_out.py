@@ -26,6 +26,7 @@ class SettingsOut:
         currency (str):
         invoice_number_prefix (str):
         invoice_number_yearly_reset (bool):
+        credit_note_number_prefix (str): The prefix of credit note numbers (their own sequence).
         default_product_id (None | UUID):
         email_sender (None | str):
         terms (TermsOut):
@@ -38,6 +39,7 @@ class SettingsOut:
     currency: str
     invoice_number_prefix: str
     invoice_number_yearly_reset: bool
+    credit_note_number_prefix: str
     default_product_id: None | UUID
     email_sender: None | str
     terms: TermsOut
@@ -63,6 +65,8 @@ class SettingsOut:
 
         invoice_number_yearly_reset = self.invoice_number_yearly_reset
 
+        credit_note_number_prefix = self.credit_note_number_prefix
+
         default_product_id: None | str
         if isinstance(self.default_product_id, UUID):
             default_product_id = str(self.default_product_id)
@@ -86,6 +90,7 @@ class SettingsOut:
                 "currency": currency,
                 "invoice_number_prefix": invoice_number_prefix,
                 "invoice_number_yearly_reset": invoice_number_yearly_reset,
+                "credit_note_number_prefix": credit_note_number_prefix,
                 "default_product_id": default_product_id,
                 "email_sender": email_sender,
                 "terms": terms,
@@ -126,6 +131,8 @@ class SettingsOut:
 
         invoice_number_yearly_reset = d.pop("invoice_number_yearly_reset")
 
+        credit_note_number_prefix = d.pop("credit_note_number_prefix")
+
         def _parse_default_product_id(data: object) -> None | UUID:
             if data is None:
                 return data
@@ -159,6 +166,7 @@ class SettingsOut:
             currency=currency,
             invoice_number_prefix=invoice_number_prefix,
             invoice_number_yearly_reset=invoice_number_yearly_reset,
+            credit_note_number_prefix=credit_note_number_prefix,
             default_product_id=default_product_id,
             email_sender=email_sender,
             terms=terms,

@@ -25,7 +25,10 @@ class SettingsUpdate:
         timezone (str | Unset): IANA time zone, e.g. Europe/Paris.
         currency (str | Unset): An ISO 4217 currency code.
         invoice_number_prefix (str | Unset):
-        invoice_number_yearly_reset (bool | Unset): true: numbers read PREFIX-YYYY-NNNNNN and restart each year.
+        invoice_number_yearly_reset (bool | Unset): true: numbers read PREFIX-YYYY-NNNNNN and restart each year (credit
+            notes too).
+        credit_note_number_prefix (str | Unset): The prefix of credit note numbers, which have their own sequence
+            (default `CN-`).
         default_product_id (None | Unset | UUID): The service product billed for time that has none.
         email_sender (None | str | Unset):
         terms (Terms | Unset):
@@ -37,6 +40,7 @@ class SettingsUpdate:
     currency: str | Unset = UNSET
     invoice_number_prefix: str | Unset = UNSET
     invoice_number_yearly_reset: bool | Unset = UNSET
+    credit_note_number_prefix: str | Unset = UNSET
     default_product_id: None | Unset | UUID = UNSET
     email_sender: None | str | Unset = UNSET
     terms: Terms | Unset = UNSET
@@ -61,6 +65,8 @@ class SettingsUpdate:
         invoice_number_prefix = self.invoice_number_prefix
 
         invoice_number_yearly_reset = self.invoice_number_yearly_reset
+
+        credit_note_number_prefix = self.credit_note_number_prefix
 
         default_product_id: None | str | Unset
         if isinstance(self.default_product_id, Unset):
@@ -95,6 +101,8 @@ class SettingsUpdate:
             field_dict["invoice_number_prefix"] = invoice_number_prefix
         if invoice_number_yearly_reset is not UNSET:
             field_dict["invoice_number_yearly_reset"] = invoice_number_yearly_reset
+        if credit_note_number_prefix is not UNSET:
+            field_dict["credit_note_number_prefix"] = credit_note_number_prefix
         if default_product_id is not UNSET:
             field_dict["default_product_id"] = default_product_id
         if email_sender is not UNSET:
@@ -137,6 +145,8 @@ class SettingsUpdate:
 
         invoice_number_yearly_reset = d.pop("invoice_number_yearly_reset", UNSET)
 
+        credit_note_number_prefix = d.pop("credit_note_number_prefix", UNSET)
+
         def _parse_default_product_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
@@ -177,6 +187,7 @@ class SettingsUpdate:
             currency=currency,
             invoice_number_prefix=invoice_number_prefix,
             invoice_number_yearly_reset=invoice_number_yearly_reset,
+            credit_note_number_prefix=credit_note_number_prefix,
             default_product_id=default_product_id,
             email_sender=email_sender,
             terms=terms,

@@ -7,6 +7,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.list_invoices_status_type_0 import ListInvoicesStatusType0
+from ...models.list_invoices_type_type_0 import ListInvoicesTypeType0
 from ...models.page_invoice_out import PageInvoiceOut
 from ...models.problem import Problem
 from ...models.sort_order import SortOrder
@@ -18,6 +19,7 @@ def _get_kwargs(
     batch_id: None | Unset | UUID = UNSET,
     customer_id: None | Unset | UUID = UNSET,
     status: ListInvoicesStatusType0 | None | Unset = UNSET,
+    type_: ListInvoicesTypeType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     order: SortOrder | Unset = UNSET,
@@ -51,6 +53,15 @@ def _get_kwargs(
     else:
         json_status = status
     params["status"] = json_status
+
+    json_type_: None | str | Unset
+    if isinstance(type_, Unset):
+        json_type_ = UNSET
+    elif isinstance(type_, ListInvoicesTypeType0):
+        json_type_ = type_.value
+    else:
+        json_type_ = type_
+    params["type"] = json_type_
 
     params["limit"] = limit
 
@@ -119,19 +130,22 @@ def sync_detailed(
     batch_id: None | Unset | UUID = UNSET,
     customer_id: None | Unset | UUID = UNSET,
     status: ListInvoicesStatusType0 | None | Unset = UNSET,
+    type_: ListInvoicesTypeType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     order: SortOrder | Unset = UNSET,
 ) -> Response[PageInvoiceOut | Problem]:
     """List Invoices
 
-     Invoices, a page at a time, newest first (by `created_at`) unless `order=asc`, optionally of one
-    batch, one customer or one status.
+     Invoices and credit notes, a page at a time, newest first (by `created_at`) unless `order=asc`,
+    optionally of one batch, one customer, one status or one type.
 
     Args:
         batch_id (None | Unset | UUID):
         customer_id (None | Unset | UUID):
         status (ListInvoicesStatusType0 | None | Unset):
+        type_ (ListInvoicesTypeType0 | None | Unset): `invoice` or `credit_note`: one kind of
+            document only.
         limit (int | Unset): Items per page. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
         order (SortOrder | Unset): Which end of a list comes first: `desc`, the newest; `asc`, the
@@ -149,6 +163,7 @@ def sync_detailed(
         batch_id=batch_id,
         customer_id=customer_id,
         status=status,
+        type_=type_,
         limit=limit,
         cursor=cursor,
         order=order,
@@ -167,19 +182,22 @@ def sync(
     batch_id: None | Unset | UUID = UNSET,
     customer_id: None | Unset | UUID = UNSET,
     status: ListInvoicesStatusType0 | None | Unset = UNSET,
+    type_: ListInvoicesTypeType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     order: SortOrder | Unset = UNSET,
 ) -> PageInvoiceOut | Problem | None:
     """List Invoices
 
-     Invoices, a page at a time, newest first (by `created_at`) unless `order=asc`, optionally of one
-    batch, one customer or one status.
+     Invoices and credit notes, a page at a time, newest first (by `created_at`) unless `order=asc`,
+    optionally of one batch, one customer, one status or one type.
 
     Args:
         batch_id (None | Unset | UUID):
         customer_id (None | Unset | UUID):
         status (ListInvoicesStatusType0 | None | Unset):
+        type_ (ListInvoicesTypeType0 | None | Unset): `invoice` or `credit_note`: one kind of
+            document only.
         limit (int | Unset): Items per page. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
         order (SortOrder | Unset): Which end of a list comes first: `desc`, the newest; `asc`, the
@@ -198,6 +216,7 @@ def sync(
         batch_id=batch_id,
         customer_id=customer_id,
         status=status,
+        type_=type_,
         limit=limit,
         cursor=cursor,
         order=order,
@@ -210,19 +229,22 @@ async def asyncio_detailed(
     batch_id: None | Unset | UUID = UNSET,
     customer_id: None | Unset | UUID = UNSET,
     status: ListInvoicesStatusType0 | None | Unset = UNSET,
+    type_: ListInvoicesTypeType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     order: SortOrder | Unset = UNSET,
 ) -> Response[PageInvoiceOut | Problem]:
     """List Invoices
 
-     Invoices, a page at a time, newest first (by `created_at`) unless `order=asc`, optionally of one
-    batch, one customer or one status.
+     Invoices and credit notes, a page at a time, newest first (by `created_at`) unless `order=asc`,
+    optionally of one batch, one customer, one status or one type.
 
     Args:
         batch_id (None | Unset | UUID):
         customer_id (None | Unset | UUID):
         status (ListInvoicesStatusType0 | None | Unset):
+        type_ (ListInvoicesTypeType0 | None | Unset): `invoice` or `credit_note`: one kind of
+            document only.
         limit (int | Unset): Items per page. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
         order (SortOrder | Unset): Which end of a list comes first: `desc`, the newest; `asc`, the
@@ -240,6 +262,7 @@ async def asyncio_detailed(
         batch_id=batch_id,
         customer_id=customer_id,
         status=status,
+        type_=type_,
         limit=limit,
         cursor=cursor,
         order=order,
@@ -256,19 +279,22 @@ async def asyncio(
     batch_id: None | Unset | UUID = UNSET,
     customer_id: None | Unset | UUID = UNSET,
     status: ListInvoicesStatusType0 | None | Unset = UNSET,
+    type_: ListInvoicesTypeType0 | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     order: SortOrder | Unset = UNSET,
 ) -> PageInvoiceOut | Problem | None:
     """List Invoices
 
-     Invoices, a page at a time, newest first (by `created_at`) unless `order=asc`, optionally of one
-    batch, one customer or one status.
+     Invoices and credit notes, a page at a time, newest first (by `created_at`) unless `order=asc`,
+    optionally of one batch, one customer, one status or one type.
 
     Args:
         batch_id (None | Unset | UUID):
         customer_id (None | Unset | UUID):
         status (ListInvoicesStatusType0 | None | Unset):
+        type_ (ListInvoicesTypeType0 | None | Unset): `invoice` or `credit_note`: one kind of
+            document only.
         limit (int | Unset): Items per page. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
         order (SortOrder | Unset): Which end of a list comes first: `desc`, the newest; `asc`, the
@@ -288,6 +314,7 @@ async def asyncio(
             batch_id=batch_id,
             customer_id=customer_id,
             status=status,
+            type_=type_,
             limit=limit,
             cursor=cursor,
             order=order,

@@ -71,7 +71,8 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """Delete Time Entry
 
-     Delete a time entry; an invoiced one answers 409.
+     Delete a time entry; an invoiced one answers 409, and so does one that lines of a credited invoice
+    still name (`time_entry_in_history`).
 
     Args:
         time_entry_id (str):
@@ -102,7 +103,8 @@ def sync(
 ) -> Any | Problem | None:
     """Delete Time Entry
 
-     Delete a time entry; an invoiced one answers 409.
+     Delete a time entry; an invoiced one answers 409, and so does one that lines of a credited invoice
+    still name (`time_entry_in_history`).
 
     Args:
         time_entry_id (str):
@@ -128,7 +130,8 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem]:
     """Delete Time Entry
 
-     Delete a time entry; an invoiced one answers 409.
+     Delete a time entry; an invoiced one answers 409, and so does one that lines of a credited invoice
+    still name (`time_entry_in_history`).
 
     Args:
         time_entry_id (str):
@@ -157,7 +160,8 @@ async def asyncio(
 ) -> Any | Problem | None:
     """Delete Time Entry
 
-     Delete a time entry; an invoiced one answers 409.
+     Delete a time entry; an invoiced one answers 409, and so does one that lines of a credited invoice
+    still name (`time_entry_in_history`).
 
     Args:
         time_entry_id (str):
