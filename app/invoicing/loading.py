@@ -97,6 +97,9 @@ async def billing_targets(session: AsyncSession, *, tenant_id: uuid.UUID, select
 # into; their work items; then each work item's entries through a LATERAL subquery that OFFSET 0
 # keeps from being flattened, on (tenant_id, work_item_id, started_at), the one index that serves
 # all three of its conditions.
+# Never billed as entries (SPEC §10): superseded entries (replaced by an adjustment), and
+# adjustments of billed time (corrected_invoice_id), which a batch settles against the line they
+# correct instead.
 _ENTRIES = text("""
 WITH c AS MATERIALIZED (
   SELECT id, parent_id, tenant_id FROM customers WHERE id = ANY(:targets)
@@ -111,6 +114,7 @@ CROSS JOIN LATERAL (
   WHERE te.tenant_id = wi.tenant_id AND te.work_item_id = wi.id
     AND te.started_at >= :start AND te.started_at < :end
     AND te.status = 'approved' AND te.billable AND te.invoice_id IS NULL
+    AND NOT te.superseded AND te.corrected_invoice_id IS NULL
   OFFSET 0) te
 WHERE c.tenant_id = :tenant_id AND (CAST(:source_type AS text) IS NULL OR wi.type = :source_type)
 """).bindparams(bindparam("targets", type_=ARRAY(Uuid)))
@@ -118,7 +122,8 @@ WHERE c.tenant_id = :tenant_id AND (CAST(:source_type AS text) IS NULL OR wi.typ
 
 async def load_entries(session: AsyncSession, *, scope: Scope,
                        targets: list[uuid.UUID]) -> dict[uuid.UUID, list[BillableEntry]]:
-    """The billable entries of each target: approved, billable, not invoiced, in scope."""
+    """The billable entries of each target: approved, billable, not invoiced, not superseded, not an
+    adjustment of billed time, in scope."""
     start, end = local_day_bounds(scope.timezone, scope.period_start, scope.period_end)
     entries: dict[uuid.UUID, list[BillableEntry]] = defaultdict(list)
     rows = await session.execute(_ENTRIES, {"tenant_id": scope.tenant_id, "targets": targets, "start": start,

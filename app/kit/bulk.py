@@ -157,6 +157,10 @@ class BulkPush:
                     message=f"external_id {item.external_id!r} also appears at items[{first}]"))])
         return kept_indexes, kept
 
+    def invalid(self, faults: list[ItemFault]) -> None:
+        """Items that break a rule between their own fields (found after `check`)."""
+        self._add(self._invalid, faults)
+
     def unresolved(self, faults: list[ItemFault]) -> None:
         """Items whose references (or another rule across records) do not hold."""
         self._add(self._unresolved, faults)

@@ -14,7 +14,7 @@ from app.kit.routing import ResourceRouter
 from app.kit.schemas import CalendarDate
 from app.models import TimeEntry
 from app.time_entries import service
-from app.time_entries.schemas import TimeEntryBulk, TimeEntryCreate, TimeEntryOut, TimeEntryStatus, TimeEntryUpdate
+from app.time_entries.schemas import AdjustmentCreate, TimeEntryBulk, TimeEntryCreate, TimeEntryOut, TimeEntryStatus, TimeEntryUpdate
 
 router = ResourceRouter(prefix="/v1/time-entries", tags=["time-entries"])
 
@@ -72,8 +72,24 @@ async def update_time_entry(time_entry_id: str, body: TimeEntryUpdate, session: 
                                                            time_entry_id=time_entry_id, data=body))
 
 
+@router.post("/{time_entry_id}/adjustments", status_code=status.HTTP_201_CREATED, responses=problems(404, 409, 422))
+async def create_time_entry_adjustment(time_entry_id: str, body: AdjustmentCreate, session: SessionDep,
+                                       tenant_id: TenantDep) -> TimeEntryOut:
+    """Correct a time entry's hours with an adjustment (SPEC §10): a new approved time entry with
+    `adjusts_id` = the original and `adjustment_status` `pending`; the fields it does not give are the
+    original's. Adjusting an adjustment adjusts its original. If the original was never billed, the
+    adjustment replaces it (the original becomes `superseded`) and the next batch bills the adjustment
+    like any entry. If it was billed on a validated invoice, the next batch settles the difference
+    at that line's unit price and tax rate (an extra line, or a credit note line). An adjustment
+    still pending is replaced by a later one (`superseded`). An entry on a draft invoice cannot be
+    adjusted: 409 `time_entry_on_draft` (validate or delete the draft first)."""
+    return TimeEntryOut.of(await service.create_adjustment(session, tenant_id=tenant_id, time_entry_id=time_entry_id,
+                                                           data=body))
+
+
 @router.delete("/{time_entry_id}", status_code=status.HTTP_204_NO_CONTENT, responses=problems(404, 409))
 async def delete_time_entry(time_entry_id: str, session: SessionDep, tenant_id: TenantDep) -> Response:
-    """Delete a time entry; an invoiced one answers 409."""
+    """Delete a time entry; an invoiced one, or one that has adjustments, answers 409. Deleting a
+    pending adjustment of never-billed time makes the original billable again."""
     await service.delete_time_entry(session, tenant_id=tenant_id, time_entry_id=time_entry_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)

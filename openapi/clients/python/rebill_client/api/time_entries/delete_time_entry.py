@@ -71,7 +71,8 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """Delete Time Entry
 
-     Delete a time entry; an invoiced one answers 409.
+     Delete a time entry; an invoiced one, or one that has adjustments, answers 409. Deleting a
+    pending adjustment of never-billed time makes the original billable again.
 
     Args:
         time_entry_id (str):
@@ -102,7 +103,8 @@ def sync(
 ) -> Any | Problem | None:
     """Delete Time Entry
 
-     Delete a time entry; an invoiced one answers 409.
+     Delete a time entry; an invoiced one, or one that has adjustments, answers 409. Deleting a
+    pending adjustment of never-billed time makes the original billable again.
 
     Args:
         time_entry_id (str):
@@ -128,7 +130,8 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem]:
     """Delete Time Entry
 
-     Delete a time entry; an invoiced one answers 409.
+     Delete a time entry; an invoiced one, or one that has adjustments, answers 409. Deleting a
+    pending adjustment of never-billed time makes the original billable again.
 
     Args:
         time_entry_id (str):
@@ -157,7 +160,8 @@ async def asyncio(
 ) -> Any | Problem | None:
     """Delete Time Entry
 
-     Delete a time entry; an invoiced one answers 409.
+     Delete a time entry; an invoiced one, or one that has adjustments, answers 409. Deleting a
+    pending adjustment of never-billed time makes the original billable again.
 
     Args:
         time_entry_id (str):
