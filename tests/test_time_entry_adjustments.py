@@ -189,16 +189,17 @@ async def test_an_adjustment_of_a_billed_replacement_corrects_the_replacements_l
     assert await preview_lines(api, h["acme"]["id"]) == []
 
 
-async def test_two_adjustments_at_once_leave_one_pending(helpdesk):
+async def test_adjustments_at_once_are_all_recorded_and_leave_one_pending(helpdesk):
     api, h = helpdesk["api"], helpdesk
     original = await f.time_entry(api, work_item_id=h["ticket"]["id"], product_id=h["support"]["id"])
+    hours = [f"{n}.00" for n in range(1, 9)]
 
     responses = await asyncio.gather(*(api.post(f"/v1/time-entries/{original['id']}/adjustments",
-                                                json={"hours": hours}) for hours in ("1.00", "2.00")))
+                                                json={"hours": h}) for h in hours))
 
-    assert [r.status_code for r in responses] == [201, 201], [r.text for r in responses]
+    assert [r.status_code for r in responses] == [201] * len(hours), [r.text for r in responses]
     statuses = sorted([(await entry_of(api, r.json()["id"]))["adjustment_status"] for r in responses])
-    assert statuses == ["pending", "superseded"]
+    assert statuses == ["pending"] + ["superseded"] * (len(hours) - 1)
     assert len(await preview_lines(api, h["acme"]["id"])) == 1
 
 
