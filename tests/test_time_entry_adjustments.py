@@ -99,6 +99,8 @@ async def test_a_later_adjustment_replaces_a_pending_one(helpdesk):
     second = await adjust(api, first["id"], hours="1.25")
 
     assert second["adjusts_id"] == original["id"] and second["adjustment_status"] == "pending"
+    listed = (await api.get("/v1/time-entries", params={"adjusts_id": original["id"]})).json()["data"]
+    assert sorted(e["id"] for e in listed) == sorted([first["id"], second["id"]])
     replaced = await entry_of(api, first["id"])
     assert replaced["adjustment_status"] == "superseded" and replaced["superseded"] is True
     assert await preview_lines(api, h["acme"]["id"]) == [(second["id"], "1.25")]

@@ -36,13 +36,14 @@ async def list_time_entries(
                          Query(description="First local date (tenant time zone), inclusive.")] = None,
     date_to: Annotated[CalendarDate | None, Query(description="Last local date (tenant time zone), inclusive.")] = None,
     external_id: FilterText = None,
+    adjusts_id: Annotated[uuid.UUID | None, Query(description="Only the adjustments of this entry.")] = None,
 ) -> Page[TimeEntryOut]:
     """Time entries in creation order, a page at a time, filtered by customer, work item, product,
-    status, billable, invoiced, or local dates in the tenant's time zone."""
+    status, billable, invoiced, local dates in the tenant's time zone, or the entry they adjust."""
     rows = await service.list_time_entries(
         session, tenant_id=tenant_id, page=page, customer_id=customer_id, work_item_id=work_item_id,
         product_id=product_id, status=status, billable=billable, invoiced=invoiced, date_from=date_from,
-        date_to=date_to, external_id=external_id)
+        date_to=date_to, external_id=external_id, adjusts_id=adjusts_id)
     return make_page(rows, page, TimeEntryOut.of)
 
 

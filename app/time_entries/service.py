@@ -32,13 +32,14 @@ async def list_time_entries(session: AsyncSession, *, tenant_id: uuid.UUID, page
                             product_id: uuid.UUID | None = None, status: str | None = None,
                             billable: bool | None = None, invoiced: bool | None = None,
                             date_from: date | None = None, date_to: date | None = None,
-                            external_id: str | None = None) -> list[TimeEntry]:
+                            external_id: str | None = None, adjusts_id: uuid.UUID | None = None) -> list[TimeEntry]:
     stmt = select(TimeEntry).where(TimeEntry.tenant_id == tenant_id)
     if customer_id:
         stmt = stmt.join(WorkItem, (WorkItem.id == TimeEntry.work_item_id) & (WorkItem.tenant_id == tenant_id)) \
             .where(WorkItem.customer_id == customer_id)
     stmt = where_given(stmt, (TimeEntry.work_item_id, work_item_id), (TimeEntry.product_id, product_id),
-                       (TimeEntry.status, status), (TimeEntry.billable, billable), (TimeEntry.external_id, external_id))
+                       (TimeEntry.status, status), (TimeEntry.billable, billable), (TimeEntry.external_id, external_id),
+                       (TimeEntry.adjusts_id, adjusts_id))
     if invoiced is not None:
         stmt = stmt.where(TimeEntry.invoice_id.is_not(None) if invoiced else TimeEntry.invoice_id.is_(None))
     if date_from or date_to:
