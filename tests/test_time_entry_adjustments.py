@@ -388,3 +388,24 @@ async def test_bulk_item_with_the_external_id_of_another_entry_is_refused(helpde
     problem = await push(api, [{"external_id": "te-2", "adjusts_external_id": "te-1", "hours": "1.00"}], status=422)
 
     assert [(e["field"], e["code"]) for e in problem["errors"]] == [("items[0].external_id", "not_an_adjustment")]
+
+
+async def test_bulk_adjustment_of_another_tenants_entry_is_an_unknown_reference(helpdesk, other_api):
+    api, h = helpdesk["api"], helpdesk
+    theirs = await f.time_entry(api, work_item_id=h["ticket"]["id"])
+
+    problem = await push(other_api, [{"external_id": "te-x", "adjusts_id": theirs["id"], "hours": "1.00"}], status=422)
+
+    assert [(e["field"], e["code"]) for e in problem["errors"]] == [("items[0].adjusts_id", "unknown_reference")]
+    assert (await entry_of(api, theirs["id"]))["superseded"] is False
+
+
+async def test_an_adjustment_cannot_move_to_another_work_item(helpdesk):
+    api, h = helpdesk["api"], helpdesk
+    original = await f.time_entry(api, work_item_id=h["ticket"]["id"])
+    adjustment = await adjust(api, original["id"], hours="1.00")
+
+    response = await api.patch(f"/v1/time-entries/{adjustment['id']}", json={"work_item_id": h["order"]["id"]})
+
+    assert response.status_code == 422 and [e["field"] for e in response.json()["errors"]] == ["work_item_id"]
+    assert (await entry_of(api, adjustment["id"]))["work_item_id"] == h["ticket"]["id"]

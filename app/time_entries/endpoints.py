@@ -68,7 +68,8 @@ async def get_time_entry(time_entry_id: str, session: SessionDep, tenant_id: Ten
 async def update_time_entry(time_entry_id: str, body: TimeEntryUpdate, session: SessionDep,
                             tenant_id: TenantDep) -> TimeEntryOut:
     """Change some of a time entry's fields (only those sent); null clears the optional ones. An
-    invoiced entry is read-only (409)."""
+    invoiced entry is read-only (409); correct billed time with an adjustment. An adjustment stays on
+    its original's work item (422)."""
     return TimeEntryOut.of(await service.update_time_entry(session, tenant_id=tenant_id,
                                                            time_entry_id=time_entry_id, data=body))
 

@@ -11,7 +11,7 @@ from datetime import date
 from sqlalchemy import exists, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.errors import Conflict, FieldError, RebillError
+from app.errors import Conflict, FieldError, InvalidInput, RebillError
 from app.kit.bulk import BulkPush, BulkResult, Column, OnError, Upserted, upsert_by_external_id
 from app.kit.ids import new_ids
 from app.kit.pagination import PageParams
@@ -75,6 +75,8 @@ async def update_time_entry(session: AsyncSession, *, tenant_id: uuid.UUID, time
     if entry.invoice_id is not None:
         raise _invoiced(entry)
     changes = data.model_dump(exclude_unset=True)
+    if entry.adjusts_id is not None and changes.get("work_item_id", entry.work_item_id) != entry.work_item_id:
+        raise InvalidInput.field("work_item_id", "an adjustment stays on its original's work item")
     await check_references(session, tenant_id, [("work_item_id", WorkItem, changes.get("work_item_id")),
                                                 ("product_id", Product, changes.get("product_id"))])
     apply_changes(entry, changes, not_null=("work_item_id", "started_at", "hours", "status", "billable"))
@@ -195,19 +197,22 @@ async def _upsert_adjustment(session: AsyncSession, tenant_id: uuid.UUID, push: 
                              item: TimeEntryBulkItem) -> None:
     """One bulk item that adjusts another entry, by the rules of the adjustments endpoint; pushed
     again, it updates (or leaves unchanged) the adjustment it made. In a savepoint: a refused item
-    leaves nothing behind."""
+    leaves nothing behind. When a push is refused whole, the adjustments after the first fault are
+    not looked at (their faults are not named)."""
     def fault(field: str, code: str, message: str) -> FieldError:
         return FieldError(field=f"items[{index}].{field}", code=code, message=message)
 
     if item.adjusts_id is not None and item.adjusts_external_id is not None:
         return push.unresolved([(index, fault("adjusts_external_id", "ambiguous",
                                               "give adjusts_id or adjusts_external_id, not both"))])
-    adjusted = item.adjusts_id or await session.scalar(select(TimeEntry.id).where(
-        TimeEntry.tenant_id == tenant_id, TimeEntry.external_id == item.adjusts_external_id))
     field = "adjusts_id" if item.adjusts_id is not None else "adjusts_external_id"
+    adjusted = await session.scalar(select(TimeEntry.id).where(
+        TimeEntry.tenant_id == tenant_id, TimeEntry.id == item.adjusts_id if item.adjusts_id is not None
+        else TimeEntry.external_id == item.adjusts_external_id))
     if adjusted is None:
-        return push.unresolved([(index, fault(field, "unknown_reference",
-                                              f"no time entry with external_id {item.adjusts_external_id!r}"))])
+        return push.unresolved([(index, fault(field, "unknown_reference", (
+            f"no time entry {item.adjusts_id}" if item.adjusts_id is not None
+            else f"no time entry with external_id {item.adjusts_external_id!r}")))])
     try:
         async with session.begin_nested():
             original = await lock_original(session, tenant_id=tenant_id, entry_id=adjusted)
