@@ -77,12 +77,14 @@ async def test_a_batch_bills_the_adjustment_of_unbilled_time_and_marks_it_settle
     original = await f.time_entry(api, work_item_id=h["ticket"]["id"], product_id=h["support"]["id"])
     adjustment = await adjust(api, original["id"], hours="0.50")
 
+    previewed = await preview_lines(api, h["acme"]["id"])
     report = await run(api, sessionmaker, h["acme"]["id"])
 
     [created] = report["invoices_created"]
     invoice = (await api.get(f"/v1/invoices/{created['invoice_id']}")).json()
     assert [(line["time_entry_ids"], line["quantity"], line["amount"]) for line in invoice["lines"]] == [
         ([adjustment["id"]], "0.50", "35.00")]
+    assert previewed == [(adjustment["id"], "0.50")]
     settled = await entry_of(api, adjustment["id"])
     assert settled["adjustment_status"] == "settled" and settled["invoice_id"] == invoice["id"]
     replaced = await entry_of(api, original["id"])
@@ -409,3 +411,16 @@ async def test_an_adjustment_cannot_move_to_another_work_item(helpdesk):
 
     assert response.status_code == 422 and [e["field"] for e in response.json()["errors"]] == ["work_item_id"]
     assert (await entry_of(api, adjustment["id"]))["work_item_id"] == h["ticket"]["id"]
+
+
+async def test_bulk_cannot_change_an_invoiced_adjustment(helpdesk, sessionmaker):
+    api, h = helpdesk["api"], helpdesk
+    await ticket_t1(api, h)
+    items = [pushed_entry("te-9"), {"external_id": "te-9-a", "adjusts_external_id": "te-9", "hours": "1.00"}]
+    await push(api, items)
+    await run(api, sessionmaker, h["acme"]["id"])
+
+    assert [i["result"] for i in (await push(api, items))["items"]] == ["unchanged", "unchanged"]
+    problem = await push(api, [{**items[1], "hours": "2.00"}], status=409)
+
+    assert problem["code"] == "time_entry_invoiced" and problem["errors"][0]["field"] == "items[0]"

@@ -54,7 +54,10 @@ async def bulk_upsert_time_entries(body: TimeEntryBulk, session: SessionDep, ten
     its work item (required) and product (optional) by id or by external id, not both. The answer gives each
     item's id and result in order. One bad item rejects the whole push (an item that would change an
     invoiced entry: 409) unless `on_error=skip`, which stores the valid items and answers the bad ones
-    in place with their errors."""
+    in place with their errors. An item with `adjusts_external_id` (or `adjusts_id`) is an adjustment of
+    that entry, by the rules of `POST /v1/time-entries/{id}/adjustments` (time on a draft invoice: 409
+    `time_entry_on_draft`); it may adjust an item of the same push, and takes the original's values for
+    the fields it does not give."""
     return await service.bulk_upsert_time_entries(session, tenant_id=tenant_id, data=body, on_error=on_error)
 
 

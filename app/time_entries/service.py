@@ -235,7 +235,7 @@ async def _upsert_adjustment(session: AsyncSession, tenant_id: uuid.UUID, push: 
             else:
                 changes = _adjustment_changes(existing, original, values)
                 if changes and existing.invoice_id is not None:
-                    return push.conflicts([(index, fault("external_id", "time_entry_invoiced", (
+                    return push.conflicts([(index, FieldError(field=f"items[{index}]", code="time_entry_invoiced", message=(
                         f"time entry {item.external_id!r} is invoiced and can no longer change")))],
                         code="time_entry_invoiced", detail="item(s) would change invoiced time entries")
                 for key, value in changes.items():
