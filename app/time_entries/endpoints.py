@@ -14,7 +14,8 @@ from app.kit.routing import ResourceRouter
 from app.kit.schemas import CalendarDate
 from app.models import TimeEntry
 from app.time_entries import service
-from app.time_entries.schemas import AdjustmentCreate, TimeEntryBulk, TimeEntryCreate, TimeEntryOut, TimeEntryStatus, TimeEntryUpdate
+from app.time_entries.schemas import (AdjustmentCreate, TimeEntryBulk, TimeEntryCreate, TimeEntryOut, TimeEntryStatus,
+                                      TimeEntryUpdate)
 
 router = ResourceRouter(prefix="/v1/time-entries", tags=["time-entries"])
 

@@ -8,7 +8,7 @@ import asyncio
 import uuid
 from datetime import date
 
-from sqlalchemy import exists, select, update
+from sqlalchemy import exists, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import Conflict, FieldError, InvalidInput, RebillError
@@ -20,7 +20,8 @@ from app.kit.repository import (KnownReferences, apply_changes, check_references
 from app.kit.timezones import local_day_bounds
 from app.models import Product, TenantSettings, TimeEntry, WorkItem
 from app.time_entries.adjustments import TIME_ENTRY_ON_DRAFT, AdjustmentValues, adjust, lock_original
-from app.time_entries.schemas import AdjustmentCreate, TimeEntryBulk, TimeEntryBulkItem, TimeEntryCreate, TimeEntryUpdate
+from app.time_entries.schemas import (AdjustmentCreate, TimeEntryBulk, TimeEntryBulkItem, TimeEntryCreate,
+                                      TimeEntryUpdate)
 
 def _invoiced(entry: TimeEntry) -> Conflict:
     return Conflict(f"Time entry {entry.id} is on invoice {entry.invoice_id}; it can no longer change.",
@@ -235,8 +236,9 @@ async def _upsert_adjustment(session: AsyncSession, tenant_id: uuid.UUID, push: 
             else:
                 changes = _adjustment_changes(existing, original, values)
                 if changes and existing.invoice_id is not None:
-                    return push.conflicts([(index, FieldError(field=f"items[{index}]", code="time_entry_invoiced", message=(
-                        f"time entry {item.external_id!r} is invoiced and can no longer change")))],
+                    return push.conflicts([(index, FieldError(
+                        field=f"items[{index}]", code="time_entry_invoiced",
+                        message=f"time entry {item.external_id!r} is invoiced and can no longer change"))],
                         code="time_entry_invoiced", detail="item(s) would change invoiced time entries")
                 for key, value in changes.items():
                     setattr(existing, key, value)
