@@ -5,8 +5,14 @@ adjustments at once leave one pending."""
 
 import asyncio
 import uuid
+from datetime import date
+from decimal import Decimal
+
+from sqlalchemy import text
 
 from app.invoice_batches.runner import run_batch
+from app.invoicing.loading import Scope, load_pending_adjustments
+from app.invoicing.settlement import plan_settlement
 from tests import factories as f
 from tests.test_invoice_batch_preview import NOVEMBER, helpdesk  # noqa: F401  (fixture)
 
@@ -424,3 +430,46 @@ async def test_bulk_cannot_change_an_invoiced_adjustment(helpdesk, sessionmaker)
     problem = await push(api, [{**items[1], "hours": "2.00"}], status=409)
 
     assert problem["code"] == "time_entry_invoiced" and problem["errors"][0]["field"] == "items[0]"
+
+
+# What a batch will settle: the pending adjustments of billed time, with the line each corrects.
+
+async def pending_of(api, sessionmaker, customer_id: str) -> list:
+    scope = Scope(tenant_id=api.tenant_id, timezone="Europe/Paris", period_start=date(2026, 11, 1),
+                  period_end=date(2026, 11, 30), source_type=None)
+    async with sessionmaker() as session:
+        loaded = await load_pending_adjustments(session, scope=scope, targets=[uuid.UUID(customer_id)])
+    return loaded.get(uuid.UUID(customer_id), [])
+
+
+async def test_pending_adjustments_of_billed_time_are_loaded_with_the_line_they_correct(helpdesk, sessionmaker):
+    api, h = helpdesk["api"], helpdesk
+    original = await f.time_entry(api, work_item_id=h["contact_ticket"]["id"], product_id=h["support"]["id"])
+    await f.time_entry(api, work_item_id=h["ticket"]["id"], product_id=h["support"]["id"])
+    await run(api, sessionmaker, h["acme"]["id"])
+    billed = await entry_of(api, original["id"])
+    invoice = (await api.get(f"/v1/invoices/{billed['invoice_id']}")).json()
+    [line] = [line for line in invoice["lines"] if line["id"] == billed["invoice_line_id"]]
+    assert await pending_of(api, sessionmaker, h["acme"]["id"]) == []
+
+    first = await adjust(api, original["id"], hours="0.75")
+    [pending] = await pending_of(api, sessionmaker, h["acme"]["id"])  # a contact's time, billed to its company
+
+    assert (pending.time_entry_id, pending.hours, pending.billed_hours, pending.invoice_id, pending.product_id,
+            pending.description, pending.unit, pending.unit_price, pending.tax_rate) == (
+        uuid.UUID(first["id"]), Decimal("0.75"), Decimal("1.50"), uuid.UUID(invoice["id"]),
+        uuid.UUID(h["support"]["id"]), line["description"], "hour", Decimal("70.00"), Decimal("20.00"))
+    plan = plan_settlement(customer_id=uuid.UUID(h["acme"]["id"]), currency="EUR", adjustments=[pending])
+    assert [(line.quantity, line.amount, line.credited_invoice_id) for line in plan.credit_note.lines] == [
+        (Decimal("0.75"), Decimal("52.50"), uuid.UUID(invoice["id"]))]
+
+    # Once a batch has settled it, the hours billed so far are its hours.
+    async with sessionmaker() as session:
+        await session.execute(text("UPDATE time_entries SET adjustment_status = 'settled' WHERE id = :id"),
+                              {"id": uuid.UUID(first["id"])})
+        await session.commit()
+    second = await adjust(api, original["id"], hours="2.00")
+    [pending] = await pending_of(api, sessionmaker, h["acme"]["id"])
+    assert (pending.time_entry_id, pending.hours, pending.billed_hours) == (
+        uuid.UUID(second["id"]), Decimal("2.00"), Decimal("0.75"))
+    assert await preview_lines(api, h["acme"]["id"]) == []

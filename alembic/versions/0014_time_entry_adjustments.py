@@ -8,7 +8,9 @@ Hours may be 0 on an adjustment ("this time should not have been billed"); ordin
 hours > 0. A partial unique index allows one pending adjustment per entry: two requests adjusting
 the same entry at once cannot both stay pending, whatever the application does. The adjustments of
 an entry are found (and the foreign key checked when an entry is deleted) through a partial index
-on adjusts_id, empty for ordinary entries, so that billing an entry stays a HOT update.
+on adjusts_id, empty for ordinary entries, so that billing an entry stays a HOT update; a batch
+finds a customer's adjustments waiting to be settled by work item, through a partial index that
+holds only them.
 
 Revision ID: 0014
 Revises: 0011
@@ -52,9 +54,13 @@ def upgrade() -> None:
                     unique=False, postgresql_where=sa.text("adjusts_id IS NOT NULL"))
     op.create_index("uq_time_entries_pending_adjustment", "time_entries", ["tenant_id", "adjusts_id"],
                     unique=True, postgresql_where=sa.text("adjustment_status = 'pending'"))
+    op.create_index("ix_time_entries_pending_corrections", "time_entries", ["tenant_id", "work_item_id"],
+                    unique=False, postgresql_where=sa.text(
+                        "adjustment_status = 'pending' AND corrected_invoice_line_id IS NOT NULL"))
 
 
 def downgrade() -> None:
+    op.drop_index("ix_time_entries_pending_corrections", table_name="time_entries")
     op.drop_index("uq_time_entries_pending_adjustment", table_name="time_entries")
     op.drop_index("ix_time_entries_tenant_id_adjusts_id", table_name="time_entries")
     op.execute("DELETE FROM time_entries WHERE adjusts_id IS NOT NULL")

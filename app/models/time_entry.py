@@ -41,6 +41,10 @@ class TimeEntry(SQLModel, table=True):
         # The adjustments of an entry (and the foreign key's check when an entry is deleted).
         Index("ix_time_entries_tenant_id_adjusts_id", "tenant_id", "adjusts_id",
               postgresql_where="adjusts_id IS NOT NULL"),
+        # A customer's adjustments of billed time waiting to be settled, found by work item as a
+        # batch finds entries; holds only those rows.
+        Index("ix_time_entries_pending_corrections", "tenant_id", "work_item_id",
+              postgresql_where="adjustment_status = 'pending' AND corrected_invoice_line_id IS NOT NULL"),
         # One pending adjustment per entry, whatever the requests racing to adjust it.
         Index("uq_time_entries_pending_adjustment", "tenant_id", "adjusts_id", unique=True,
               postgresql_where="adjustment_status = 'pending'"),
