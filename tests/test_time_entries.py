@@ -45,7 +45,8 @@ async def test_created_entry_reads_back_in_the_documented_shape(api):
     assert body == {"id": created["id"], "external_id": "te-9", "work_item_id": item["id"], "employee_id": "e-7",
                     "employee_name": "Alice Martin", "hours": "1.50", "product_id": product["id"],
                     "status": "approved", "billable": True, "note": "Replaced the toner", "invoice_id": None,
-                    "invoice_line_id": None}
+                    "invoice_line_id": None, "adjusts_id": None, "adjustment_status": None, "superseded": False,
+                    "corrected_invoice_id": None, "corrected_invoice_line_id": None}
     assert datetime.fromisoformat(started_at) == datetime(2026, 11, 5, 13, 30, tzinfo=UTC)
 
 

@@ -307,7 +307,9 @@ async def _pending(session: AsyncSession, batch_id: uuid.UUID) -> int:
 
 
 # Everything a customer's invoice writes, in one statement: the invoice, its lines, the entries'
-# links, the unbilled times, its email and the customer's outcome in the batch. An invoice to
+# links (an adjustment it bills becomes settled; a superseded entry is never linked: adjusting takes
+# the customer's lock, and if one slipped through the customer's write would fail whole), the
+# unbilled times, its email and the customer's outcome in the batch. An invoice to
 # validate goes in with the counter to draw its number from: the number is drawn while the
 # transaction commits (migration 0009), so that the tenant's counter row, locked until commit, is
 # never held while a worker is between two statements.
@@ -334,8 +336,9 @@ line AS (
        WITH ORDINALITY AS s(id, entry, product, description, quantity, unit, price, amount, rate, n)
   RETURNING id, time_entry_id),
 linked AS (
-  UPDATE time_entries te SET invoice_id = :invoice, invoice_line_id = line.id
-  FROM line WHERE te.id = line.time_entry_id AND te.invoice_id IS NULL
+  UPDATE time_entries te SET invoice_id = :invoice, invoice_line_id = line.id,
+         adjustment_status = CASE WHEN te.adjustment_status = 'pending' THEN 'settled' ELSE te.adjustment_status END
+  FROM line WHERE te.id = line.time_entry_id AND te.invoice_id IS NULL AND NOT te.superseded
   RETURNING te.id),
 unbilled AS (
   INSERT INTO invoice_batch_unbilled (batch_id, time_entry_id, tenant_id, customer_id, reason)

@@ -5,7 +5,7 @@ import uuid
 import zoneinfo
 from datetime import datetime, timedelta
 
-from sqlalchemy import ARRAY, Uuid, bindparam, delete, select, text, update
+from sqlalchemy import ARRAY, Uuid, bindparam, case, delete, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import Conflict, FieldError, InvalidInput
@@ -118,5 +118,8 @@ async def delete_draft(session: AsyncSession, *, tenant_id: uuid.UUID, invoice_i
     await session.execute(
         update(TimeEntry).where(TimeEntry.id.in_(select(InvoiceLine.time_entry_id)
                                                  .where(InvoiceLine.invoice_id == invoice.id)))
-        .values(invoice_id=None, invoice_line_id=None))
+        # An adjustment billed by the draft was settled by it: pending again, billable again.
+        .values(invoice_id=None, invoice_line_id=None,
+                adjustment_status=case((TimeEntry.adjustment_status == "settled", "pending"),
+                                       else_=TimeEntry.adjustment_status)))
     await session.execute(delete(Invoice).where(Invoice.id == invoice.id))  # its lines go with it

@@ -16,6 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import FieldError, InvalidInput
 from app.invoicing.planning import BillableEntry, BillTo, PlannedProduct
+from app.invoicing.settlement import PendingAdjustment
 from app.kit.repository import get_owned
 from app.kit.timezones import local_day_bounds
 from app.models import Customer, Price, Product, Selection, SelectionCustomer
@@ -97,6 +98,9 @@ async def billing_targets(session: AsyncSession, *, tenant_id: uuid.UUID, select
 # into; their work items; then each work item's entries through a LATERAL subquery that OFFSET 0
 # keeps from being flattened, on (tenant_id, work_item_id, started_at), the one index that serves
 # all three of its conditions.
+# Never billed as entries (SPEC §10): superseded entries (replaced by an adjustment), and
+# adjustments of billed time (corrected_invoice_id), which a batch settles against the line they
+# correct instead.
 _ENTRIES = text("""
 WITH c AS MATERIALIZED (
   SELECT id, parent_id, tenant_id FROM customers WHERE id = ANY(:targets)
@@ -111,6 +115,7 @@ CROSS JOIN LATERAL (
   WHERE te.tenant_id = wi.tenant_id AND te.work_item_id = wi.id
     AND te.started_at >= :start AND te.started_at < :end
     AND te.status = 'approved' AND te.billable AND te.invoice_id IS NULL
+    AND NOT te.superseded AND te.corrected_invoice_id IS NULL
   OFFSET 0) te
 WHERE c.tenant_id = :tenant_id AND (CAST(:source_type AS text) IS NULL OR wi.type = :source_type)
 """).bindparams(bindparam("targets", type_=ARRAY(Uuid)))
@@ -118,7 +123,8 @@ WHERE c.tenant_id = :tenant_id AND (CAST(:source_type AS text) IS NULL OR wi.typ
 
 async def load_entries(session: AsyncSession, *, scope: Scope,
                        targets: list[uuid.UUID]) -> dict[uuid.UUID, list[BillableEntry]]:
-    """The billable entries of each target: approved, billable, not invoiced, in scope."""
+    """The billable entries of each target: approved, billable, not invoiced, not superseded, not an
+    adjustment of billed time, in scope."""
     start, end = local_day_bounds(scope.timezone, scope.period_start, scope.period_end)
     entries: dict[uuid.UUID, list[BillableEntry]] = defaultdict(list)
     rows = await session.execute(_ENTRIES, {"tenant_id": scope.tenant_id, "targets": targets, "start": start,
@@ -127,6 +133,47 @@ async def load_entries(session: AsyncSession, *, scope: Scope,
         entries[target_id].append(BillableEntry(entry_id, work_item_type, reference, started_at, hours, product_id,
                                                 employee_name))
     return entries
+
+
+# A target's adjustments of billed time waiting to be settled (SPEC §10), whatever their dates (the
+# next batch over the customer settles them), driven by index as _ENTRIES is, with the line each
+# corrects. Hours billed so far: those of the last adjustment settled against the same line (each
+# settlement brings the billed hours to its adjustment's), else the line's quantity.
+_PENDING_CORRECTIONS = text("""
+WITH c AS MATERIALIZED (
+  SELECT id, parent_id, tenant_id FROM customers WHERE id = ANY(:targets)
+  UNION ALL
+  SELECT id, parent_id, tenant_id FROM customers WHERE parent_id = ANY(:targets))
+SELECT coalesce(c.parent_id, c.id) AS target_id, te.id, te.hours, l.invoice_id, l.product_id, l.description,
+       l.unit, l.unit_price, l.tax_rate,
+       coalesce((SELECT s.hours FROM time_entries s
+                 WHERE s.tenant_id = te.tenant_id AND s.adjusts_id = te.adjusts_id AND s.adjustment_status = 'settled'
+                   AND s.corrected_invoice_line_id = te.corrected_invoice_line_id
+                 ORDER BY s.created_at DESC, s.id DESC LIMIT 1), l.quantity) AS billed_hours
+FROM c
+JOIN work_items wi ON wi.tenant_id = c.tenant_id AND wi.customer_id = c.id
+CROSS JOIN LATERAL (
+  SELECT te.id, te.tenant_id, te.hours, te.adjusts_id, te.corrected_invoice_line_id FROM time_entries te
+  WHERE te.tenant_id = wi.tenant_id AND te.work_item_id = wi.id
+    AND te.adjustment_status = 'pending' AND te.corrected_invoice_line_id IS NOT NULL
+  OFFSET 0) te
+JOIN invoice_lines l ON l.id = te.corrected_invoice_line_id
+WHERE c.tenant_id = :tenant_id AND (CAST(:source_type AS text) IS NULL OR wi.type = :source_type)
+""").bindparams(bindparam("targets", type_=ARRAY(Uuid)))
+
+
+async def load_pending_adjustments(session: AsyncSession, *, scope: Scope,
+                                   targets: list[uuid.UUID]) -> dict[uuid.UUID, list[PendingAdjustment]]:
+    """Each target's adjustments of billed time waiting to be settled (app/invoicing/settlement.py)."""
+    pending: dict[uuid.UUID, list[PendingAdjustment]] = defaultdict(list)
+    rows = await session.execute(_PENDING_CORRECTIONS, {"tenant_id": scope.tenant_id, "targets": targets,
+                                                        "source_type": scope.source_type})
+    for row in rows:
+        pending[row.target_id].append(PendingAdjustment(
+            time_entry_id=row.id, hours=row.hours, billed_hours=row.billed_hours, invoice_id=row.invoice_id,
+            product_id=row.product_id, description=row.description, unit=row.unit, unit_price=row.unit_price,
+            tax_rate=row.tax_rate))
+    return pending
 
 
 def target_customer(customer_id: uuid.UUID, row, *, external_id: str | None = None) -> TargetCustomer:

@@ -71,6 +71,8 @@ class PlannedLine:
     unit_price: Decimal
     amount: Decimal
     tax_rate: Decimal
+    # On a credit note's line: the invoice it credits (settlement.py).
+    credited_invoice_id: uuid.UUID | None = None
 
 
 @dataclass(frozen=True)
@@ -151,7 +153,12 @@ def plan_invoice(*, bill_to: BillTo, entries: list[BillableEntry], products: dic
             description=_describe(headings[product.id], entry, zone, options.show_employee_names),
             quantity=entry.hours, unit=product.unit, unit_price=unit_price,
             amount=round_money(entry.hours * unit_price, places), tax_rate=_tax_rate(product, bill_to)))
+    return total(plan)
 
+
+def total(plan: InvoicePlan) -> InvoicePlan:
+    """The plan's taxes (per rate, on the sum of its rounded line amounts), hours and totals."""
+    places = minor_units(plan.currency)
     plan.taxes = tax_lines(((line.tax_rate, line.amount) for line in plan.lines), places)
     plan.hours = sum((line.quantity for line in plan.lines), Decimal("0"))
     plan.untaxed_amount = sum((line.amount for line in plan.lines), Decimal("0"))

@@ -10,7 +10,7 @@ problem naming every bad item, in the order of precedence below (so nothing writ
 `on_error=skip` the valid items are stored as if the bad ones had not been sent, and each bad one
 answers `"result": "error"` with its errors. The faults, in precedence order: an invalid item, a
 repeat of an earlier item's external_id, a reference (or another rule) that does not hold, and a
-conflict with what is stored (changing an invoiced time entry)."""
+conflict with what is stored (changing an invoiced time entry, adjusting time on a draft)."""
 
 import uuid
 from dataclasses import dataclass
@@ -30,7 +30,7 @@ MAX_BULK_ITEMS = 10_000
 OnError = Literal["reject", "skip"]
 OnErrorQuery = Annotated[OnError, Query(description=(
     "`reject` (the default): one bad item refuses the whole push (422, or 409 for a change to an invoiced "
-    "time entry, naming `items[i]...`) and nothing is written. `skip`: the valid items are stored and each "
+    "time entry or an adjustment of time on a draft invoice, naming `items[i]...`) and nothing is written. `skip`: the valid items are stored and each "
     "bad one answers `\"result\": \"error\"` with its `errors`, with status 200."))]
 
 ItemResult = Literal["created", "updated", "unchanged", "error"]
@@ -156,6 +156,10 @@ class BulkPush:
                     field=f"items[{index}].external_id", code="duplicate",
                     message=f"external_id {item.external_id!r} also appears at items[{first}]"))])
         return kept_indexes, kept
+
+    def invalid(self, faults: list[ItemFault]) -> None:
+        """Items that break a rule between their own fields (found after `check`)."""
+        self._add(self._invalid, faults)
 
     def unresolved(self, faults: list[ItemFault]) -> None:
         """Items whose references (or another rule across records) do not hold."""

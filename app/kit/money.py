@@ -27,7 +27,8 @@ _SHAPE = re.compile(r"^(-?)([0-9]+)(?:\.([0-9]+))?$")
 
 
 def _decimal_type(*, name: str, integer_digits: int, places: int, minimum: Decimal, maximum: Decimal,
-                  exclusive_minimum: bool = False, signed: bool = False, published: str | None = None):
+                  exclusive_minimum: bool = False, signed: bool = False, published: str | None = None,
+                  below_minimum: str | None = None):
     """`published`: the document's pattern when the bounds narrow the digits' form (it must accept
     exactly the strings this type accepts; tests/test_contract.py checks that)."""
     sign = "-?" if signed else ""
@@ -35,8 +36,8 @@ def _decimal_type(*, name: str, integer_digits: int, places: int, minimum: Decim
     pattern = rf"^{sign}[0-9]{{1,{integer_digits}}}(\.[0-9]{{1,{places}}})?$"
     compiled = re.compile(pattern)
     example = f"{minimum + 1:.2f}"
-    lower = "positive" if exclusive_minimum and minimum == 0 else (
-        f"greater than {minimum}" if exclusive_minimum else f"at least {minimum}")
+    lower = below_minimum or ("positive" if exclusive_minimum and minimum == 0 else (
+        f"greater than {minimum}" if exclusive_minimum else f"at least {minimum}"))
 
     def refusal(candidate: str) -> str:
         shape = _SHAPE.fullmatch(candidate)
@@ -84,6 +85,13 @@ Hours = _decimal_type(name="hours", integer_digits=4, places=2, minimum=Decimal(
                       maximum=Decimal("9999.99"), exclusive_minimum=True,
                       published=r"^((0{0,3}[1-9]|0{0,2}[1-9][0-9]|0?[1-9][0-9]{2}|[1-9][0-9]{3})(\.[0-9]{1,2})?"
                                 r"|0{1,4}\.(0?[1-9]|[1-9][0-9]))$")
+# An adjustment's hours may be zero: "this time should not have been billed".
+AdjustmentHours = _decimal_type(name="hours", integer_digits=4, places=2, minimum=Decimal(0),
+                                maximum=Decimal("9999.99"))
+# A bulk time-entry item's hours: 0 is checked later, allowed on adjustments only; below 0 an item
+# is told what an ordinary entry is told.
+BulkHours = _decimal_type(name="hours", integer_digits=4, places=2, minimum=Decimal(0),
+                          maximum=Decimal("9999.99"), below_minimum="positive")
 # At most 100: up to two digits (a leading zero allowed), or 100 with a zero fraction.
 TaxRate = _decimal_type(name="tax rate", integer_digits=3, places=4, minimum=Decimal(0), maximum=Decimal(100),
                         published=r"^(0?[0-9]{1,2}(\.[0-9]{1,4})?|100(\.0{1,4})?)$")

@@ -1,26 +1,28 @@
-"""Time entries: create, change, delete, bulk upsert, filtered listing. Services never commit.
+"""Time entries: create, change, delete, adjust, bulk upsert, filtered listing. Services never commit.
 
 An entry linked to an invoice line is read-only: changing or deleting it answers 409, and a bulk
 push that would change it is refused whole, or with `on_error=skip` stored without it (a push that
-repeats it unchanged is fine)."""
+repeats it unchanged is fine). Billed time is corrected by an adjustment (adjustments.py)."""
 
 import asyncio
 import uuid
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.errors import Conflict, FieldError
-from app.kit.bulk import BulkPush, BulkResult, Column, OnError, upsert_by_external_id
+from app.errors import Conflict, FieldError, InvalidInput, RebillError
+from app.kit.bulk import BulkPush, BulkResult, Column, OnError, Upserted, upsert_by_external_id
 from app.kit.ids import new_ids
 from app.kit.pagination import PageParams
 from app.kit.repository import (KnownReferences, apply_changes, check_references, fetch_page, flush_unique, get_owned,
                                 resolve_references, where_given)
 from app.kit.timezones import local_day_bounds
 from app.models import Product, TenantSettings, TimeEntry, WorkItem
-from app.time_entries.schemas import TimeEntryBulk, TimeEntryBulkItem, TimeEntryCreate, TimeEntryUpdate
+from app.time_entries.adjustments import TIME_ENTRY_ON_DRAFT, AdjustmentValues, adjust, lock_original
+from app.time_entries.schemas import (AdjustmentCreate, TimeEntryBulk, TimeEntryBulkItem, TimeEntryCreate,
+                                      TimeEntryUpdate)
 
 def _invoiced(entry: TimeEntry) -> Conflict:
     return Conflict(f"Time entry {entry.id} is on invoice {entry.invoice_id}; it can no longer change.",
@@ -32,13 +34,14 @@ async def list_time_entries(session: AsyncSession, *, tenant_id: uuid.UUID, page
                             product_id: uuid.UUID | None = None, status: str | None = None,
                             billable: bool | None = None, invoiced: bool | None = None,
                             date_from: date | None = None, date_to: date | None = None,
-                            external_id: str | None = None) -> list[TimeEntry]:
+                            external_id: str | None = None, adjusts_id: uuid.UUID | None = None) -> list[TimeEntry]:
     stmt = select(TimeEntry).where(TimeEntry.tenant_id == tenant_id)
     if customer_id:
         stmt = stmt.join(WorkItem, (WorkItem.id == TimeEntry.work_item_id) & (WorkItem.tenant_id == tenant_id)) \
             .where(WorkItem.customer_id == customer_id)
     stmt = where_given(stmt, (TimeEntry.work_item_id, work_item_id), (TimeEntry.product_id, product_id),
-                       (TimeEntry.status, status), (TimeEntry.billable, billable), (TimeEntry.external_id, external_id))
+                       (TimeEntry.status, status), (TimeEntry.billable, billable), (TimeEntry.external_id, external_id),
+                       (TimeEntry.adjusts_id, adjusts_id))
     if invoiced is not None:
         stmt = stmt.where(TimeEntry.invoice_id.is_not(None) if invoiced else TimeEntry.invoice_id.is_(None))
     if date_from or date_to:
@@ -74,6 +77,8 @@ async def update_time_entry(session: AsyncSession, *, tenant_id: uuid.UUID, time
     if entry.invoice_id is not None:
         raise _invoiced(entry)
     changes = data.model_dump(exclude_unset=True)
+    if entry.adjusts_id is not None and changes.get("work_item_id", entry.work_item_id) != entry.work_item_id:
+        raise InvalidInput.field("work_item_id", "an adjustment stays on its original's work item")
     await check_references(session, tenant_id, [("work_item_id", WorkItem, changes.get("work_item_id")),
                                                 ("product_id", Product, changes.get("product_id"))])
     apply_changes(entry, changes, not_null=("work_item_id", "started_at", "hours", "status", "billable"))
@@ -82,9 +87,19 @@ async def update_time_entry(session: AsyncSession, *, tenant_id: uuid.UUID, time
 
 
 async def delete_time_entry(session: AsyncSession, *, tenant_id: uuid.UUID, time_entry_id: str) -> None:
+    """An entry that has adjustments stays (their original, 409); deleting a pending adjustment that
+    replaced never-billed time gives the original back its place."""
+    original = await lock_original(session, tenant_id=tenant_id, entry_id=time_entry_id)
     entry = await get_owned(session, TimeEntry, tenant_id, time_entry_id, for_update=True, label="time entry")
     if entry.invoice_id is not None:
         raise _invoiced(entry)
+    if entry.adjusts_id is None:
+        if await session.scalar(select(exists().where(TimeEntry.tenant_id == tenant_id,
+                                                      TimeEntry.adjusts_id == entry.id))):
+            raise Conflict(f"Time entry {entry.id} has adjustments; it stays as their original.",
+                           code="time_entry_adjusted")
+    elif entry.adjustment_status == "pending" and entry.corrected_invoice_id is None:
+        original.superseded = False
     try:
         async with session.begin_nested():
             await session.delete(entry)
@@ -94,6 +109,14 @@ async def delete_time_entry(session: AsyncSession, *, tenant_id: uuid.UUID, time
         # keeps every line): the database refuses, and says why here.
         raise Conflict(f"Time entry {entry.id} is on lines of a credited invoice and its credit note; "
                        "it can change but not be deleted.", code="time_entry_in_history") from None
+
+
+async def create_adjustment(session: AsyncSession, *, tenant_id: uuid.UUID, time_entry_id: str,
+                            data: AdjustmentCreate) -> TimeEntry:
+    original = await lock_original(session, tenant_id=tenant_id, entry_id=time_entry_id)
+    await check_references(session, tenant_id, [("product_id", Product, data.product_id)])
+    return await adjust(session, tenant_id=tenant_id, original=original,
+                        values=AdjustmentValues(**data.model_dump()))
 
 
 _BULK_COLUMNS = [
@@ -118,9 +141,12 @@ async def bulk_upsert_time_entries(session: AsyncSession, *, tenant_id: uuid.UUI
     push = BulkPush(data.items, TimeEntryBulkItem, on_error=on_error)
     work_items, products = KnownReferences(), KnownReferences()
     writing: asyncio.Task | None = None
+    # Adjustments are written one by one once every ordinary item is (they may adjust one of them).
+    adjusting: list[tuple[int, TimeEntryBulkItem]] = []
     try:
         for start in range(0, len(data.items), _CHUNK):
             indexes, items = push.check(start, start + _CHUNK)
+            indexes, items = _set_apart_adjustments(push, indexes, items, adjusting)
             if writing is not None and not _all_known(items, work_items, products):
                 await writing  # the connection runs one statement at a time
                 writing = None
@@ -149,7 +175,123 @@ async def bulk_upsert_time_entries(session: AsyncSession, *, tenant_id: uuid.UUI
     finally:
         if writing is not None:  # failing mid-way: the connection must be free before the rollback
             await asyncio.wait([writing])
+    for index, item in adjusting:
+        if push.writing:
+            await _upsert_adjustment(session, tenant_id, push, index, item)
     return push.answer()
+
+
+def _set_apart_adjustments(push: BulkPush, indexes: list[int], items: list[TimeEntryBulkItem],
+                           adjusting: list[tuple[int, TimeEntryBulkItem]]) -> tuple[list[int], list]:
+    """The ordinary items, checked for what only adjustments may omit; the adjustments go to `adjusting`."""
+    kept_indexes, kept, faults = [], [], []
+    for index, item in zip(indexes, items, strict=True):
+        if item.adjusts_id is not None or item.adjusts_external_id is not None:
+            adjusting.append((index, item))
+            continue
+        if item.started_at is None:
+            faults.append((index, FieldError(field=f"items[{index}].started_at", code="missing",
+                                             message="started_at is required (except on an adjustment)")))
+        elif item.hours <= 0:
+            faults.append((index, FieldError(field=f"items[{index}].hours", code="value_error",
+                                             message="hours must be positive")))
+        else:
+            kept_indexes.append(index)
+            kept.append(item)
+    push.invalid(faults)
+    return kept_indexes, kept
+
+
+async def _upsert_adjustment(session: AsyncSession, tenant_id: uuid.UUID, push: BulkPush, index: int,
+                             item: TimeEntryBulkItem) -> None:
+    """One bulk item that adjusts another entry, by the rules of the adjustments endpoint; pushed
+    again, it updates (or leaves unchanged) the adjustment it made. In a savepoint: a refused item
+    leaves nothing behind. When a push is refused whole, the adjustments after the first fault are
+    not looked at (their faults are not named)."""
+    def fault(field: str, code: str, message: str) -> FieldError:
+        return FieldError(field=f"items[{index}].{field}", code=code, message=message)
+
+    if item.adjusts_id is not None and item.adjusts_external_id is not None:
+        return push.unresolved([(index, fault("adjusts_external_id", "ambiguous",
+                                              "give adjusts_id or adjusts_external_id, not both"))])
+    field = "adjusts_id" if item.adjusts_id is not None else "adjusts_external_id"
+    adjusted = await session.scalar(select(TimeEntry.id).where(
+        TimeEntry.tenant_id == tenant_id, TimeEntry.id == item.adjusts_id if item.adjusts_id is not None
+        else TimeEntry.external_id == item.adjusts_external_id))
+    if adjusted is None:
+        return push.unresolved([(index, fault(field, "unknown_reference", (
+            f"no time entry {item.adjusts_id}" if item.adjusts_id is not None
+            else f"no time entry with external_id {item.adjusts_external_id!r}")))])
+    try:
+        async with session.begin_nested():
+            original = await lock_original(session, tenant_id=tenant_id, entry_id=adjusted)
+            product, errors = await _adjustment_references(session, tenant_id, index, item, original)
+            if errors:
+                return push.unresolved([(index, error) for error in errors])
+            values = AdjustmentValues(hours=item.hours, external_id=item.external_id, note=item.note,
+                                      employee_id=item.employee_id, employee_name=item.employee_name,
+                                      started_at=item.started_at, product_id=product)
+            existing = (await session.scalars(select(TimeEntry).where(
+                TimeEntry.tenant_id == tenant_id, TimeEntry.external_id == item.external_id)
+                .with_for_update())).first()
+            if existing is None:
+                adjustment = await adjust(session, tenant_id=tenant_id, original=original, values=values)
+                result = "created"
+            elif existing.adjusts_id != original.id:
+                return push.unresolved([(index, fault("external_id", "not_an_adjustment", (
+                    f"time entry {item.external_id!r} exists and does not adjust {field.removesuffix('_id')}"
+                    f" {item.adjusts_external_id or item.adjusts_id!r}")))])
+            else:
+                changes = _adjustment_changes(existing, original, values)
+                if changes and existing.invoice_id is not None:
+                    return push.conflicts([(index, FieldError(
+                        field=f"items[{index}]", code="time_entry_invoiced",
+                        message=f"time entry {item.external_id!r} is invoiced and can no longer change"))],
+                        code="time_entry_invoiced", detail="item(s) would change invoiced time entries")
+                for key, value in changes.items():
+                    setattr(existing, key, value)
+                await session.flush()
+                adjustment, result = existing, "updated" if changes else "unchanged"
+    except RebillError as exc:
+        if exc.code != TIME_ENTRY_ON_DRAFT:
+            raise
+        return push.conflicts([(index, fault(field, TIME_ENTRY_ON_DRAFT, exc.detail))], code=TIME_ENTRY_ON_DRAFT,
+                              detail="item(s) would adjust time on a draft invoice")
+    push.stored([index], Upserted([adjustment.id], [result], []))
+
+
+async def _adjustment_references(session: AsyncSession, tenant_id: uuid.UUID, index: int, item: TimeEntryBulkItem,
+                                 original: TimeEntry) -> tuple[uuid.UUID | None, list[FieldError]]:
+    """The product an adjustment item names (None: the original's), and what is wrong with the rest:
+    an adjustment stays on its original's work item, is approved, and is billable as its original is."""
+    errors = []
+    [work_item], faults = await resolve_references(
+        session, tenant_id, WorkItem, [item], indexes=[index], id_field="work_item_id",
+        external_field="work_item_external_id", required=False)
+    errors += [error for _, error in faults]
+    if work_item is not None and work_item.id != original.work_item_id:
+        errors.append(FieldError(field=f"items[{index}].work_item_id", code="invalid",
+                                 message="an adjustment stays on its original's work item"))
+    if "status" in item.model_fields_set and item.status != "approved":
+        errors.append(FieldError(field=f"items[{index}].status", code="invalid", message="an adjustment is approved"))
+    if item.billable is not None and item.billable != original.billable:
+        errors.append(FieldError(field=f"items[{index}].billable", code="invalid",
+                                 message="an adjustment is billable as its original is"))
+    [product], faults = await resolve_references(
+        session, tenant_id, Product, [item], indexes=[index], id_field="product_id",
+        external_field="product_external_id", required=False)
+    errors += [error for _, error in faults]
+    return (product.id if product else None), errors
+
+
+def _adjustment_changes(existing: TimeEntry, original: TimeEntry, values: AdjustmentValues) -> dict:
+    """What a pushed-again adjustment changes (the fields it does not give are the original's)."""
+    wanted = {"hours": values.hours, "note": values.note or original.note,
+              "employee_id": values.employee_id or original.employee_id,
+              "employee_name": values.employee_name or original.employee_name,
+              "started_at": values.started_at or original.started_at,
+              "product_id": values.product_id or original.product_id}
+    return {k: v for k, v in wanted.items() if getattr(existing, k) != v}
 
 
 async def _write_chunk(session: AsyncSession, tenant_id: uuid.UUID, push: BulkPush, indexes: list[int],

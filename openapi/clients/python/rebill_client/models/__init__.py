@@ -2,6 +2,7 @@
 
 from .address import Address
 from .address_out import AddressOut
+from .adjustment_create import AdjustmentCreate
 from .batch_links import BatchLinks
 from .batch_summary import BatchSummary
 from .bill_to_address import BillToAddress
@@ -94,6 +95,7 @@ from .time_entry_bulk_item_status import TimeEntryBulkItemStatus
 from .time_entry_create import TimeEntryCreate
 from .time_entry_create_status import TimeEntryCreateStatus
 from .time_entry_out import TimeEntryOut
+from .time_entry_out_adjustment_status_type_0 import TimeEntryOutAdjustmentStatusType0
 from .time_entry_out_status import TimeEntryOutStatus
 from .time_entry_update import TimeEntryUpdate
 from .time_entry_update_status import TimeEntryUpdateStatus
@@ -123,6 +125,7 @@ from .work_item_update_type import WorkItemUpdateType
 __all__ = (
     "Address",
     "AddressOut",
+    "AdjustmentCreate",
     "BatchLinks",
     "BatchSummary",
     "BillToAddress",
@@ -215,6 +218,7 @@ __all__ = (
     "TimeEntryCreate",
     "TimeEntryCreateStatus",
     "TimeEntryOut",
+    "TimeEntryOutAdjustmentStatusType0",
     "TimeEntryOutStatus",
     "TimeEntryUpdate",
     "TimeEntryUpdateStatus",

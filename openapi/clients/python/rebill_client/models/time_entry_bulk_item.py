@@ -16,39 +16,46 @@ T = TypeVar("T", bound="TimeEntryBulkItem")
 @_attrs_define
 class TimeEntryBulkItem:
     """Names its work item by `work_item_id` or `work_item_external_id` (exactly one), and its product,
-    if any, by `product_id` or `product_external_id` (not both).
+    if any, by `product_id` or `product_external_id` (not both). An item with `adjusts_external_id` or
+    `adjusts_id` is an adjustment of that entry (SPEC §10): the fields it does not give are the
+    original's (work item, started_at, employee, product, billable, note), it is approved, and its
+    hours may be 0.
 
         Attributes:
-            started_at (datetime.datetime): ISO 8601 with an offset.
-            hours (str):
+            hours (str): More than 0; 0 is allowed on an adjustment only.
             external_id (str): Leading and trailing white space is removed.
             employee_id (None | str | Unset):
             employee_name (None | str | Unset):
+            started_at (datetime.datetime | None | Unset): ISO 8601 with an offset. Required, except on an adjustment
+                (default: the original's).
             status (TimeEntryBulkItemStatus | Unset):  Default: TimeEntryBulkItemStatus.DRAFT.
             billable (bool | None | Unset): Defaults to true for ticket time, false otherwise.
             note (None | str | Unset):
+            adjusts_id (None | Unset | UUID): The entry this item adjusts, by id.
+            adjusts_external_id (None | str | Unset): The entry this item adjusts, by external_id (an earlier item of the
+                same push counts).
             work_item_id (None | Unset | UUID):
             work_item_external_id (None | str | Unset):
             product_id (None | Unset | UUID):
             product_external_id (None | str | Unset):
     """
 
-    started_at: datetime.datetime
     hours: str
     external_id: str
     employee_id: None | str | Unset = UNSET
     employee_name: None | str | Unset = UNSET
+    started_at: datetime.datetime | None | Unset = UNSET
     status: TimeEntryBulkItemStatus | Unset = TimeEntryBulkItemStatus.DRAFT
     billable: bool | None | Unset = UNSET
     note: None | str | Unset = UNSET
+    adjusts_id: None | Unset | UUID = UNSET
+    adjusts_external_id: None | str | Unset = UNSET
     work_item_id: None | Unset | UUID = UNSET
     work_item_external_id: None | str | Unset = UNSET
     product_id: None | Unset | UUID = UNSET
     product_external_id: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        started_at = self.started_at.isoformat()
-
         hours = self.hours
 
         external_id = self.external_id
@@ -65,6 +72,14 @@ class TimeEntryBulkItem:
         else:
             employee_name = self.employee_name
 
+        started_at: None | str | Unset
+        if isinstance(self.started_at, Unset):
+            started_at = UNSET
+        elif isinstance(self.started_at, datetime.datetime):
+            started_at = self.started_at.isoformat()
+        else:
+            started_at = self.started_at
+
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
             status = self.status.value
@@ -80,6 +95,20 @@ class TimeEntryBulkItem:
             note = UNSET
         else:
             note = self.note
+
+        adjusts_id: None | str | Unset
+        if isinstance(self.adjusts_id, Unset):
+            adjusts_id = UNSET
+        elif isinstance(self.adjusts_id, UUID):
+            adjusts_id = str(self.adjusts_id)
+        else:
+            adjusts_id = self.adjusts_id
+
+        adjusts_external_id: None | str | Unset
+        if isinstance(self.adjusts_external_id, Unset):
+            adjusts_external_id = UNSET
+        else:
+            adjusts_external_id = self.adjusts_external_id
 
         work_item_id: None | str | Unset
         if isinstance(self.work_item_id, Unset):
@@ -113,7 +142,6 @@ class TimeEntryBulkItem:
 
         field_dict.update(
             {
-                "started_at": started_at,
                 "hours": hours,
                 "external_id": external_id,
             }
@@ -122,12 +150,18 @@ class TimeEntryBulkItem:
             field_dict["employee_id"] = employee_id
         if employee_name is not UNSET:
             field_dict["employee_name"] = employee_name
+        if started_at is not UNSET:
+            field_dict["started_at"] = started_at
         if status is not UNSET:
             field_dict["status"] = status
         if billable is not UNSET:
             field_dict["billable"] = billable
         if note is not UNSET:
             field_dict["note"] = note
+        if adjusts_id is not UNSET:
+            field_dict["adjusts_id"] = adjusts_id
+        if adjusts_external_id is not UNSET:
+            field_dict["adjusts_external_id"] = adjusts_external_id
         if work_item_id is not UNSET:
             field_dict["work_item_id"] = work_item_id
         if work_item_external_id is not UNSET:
@@ -142,8 +176,6 @@ class TimeEntryBulkItem:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        started_at = datetime.datetime.fromisoformat(d.pop("started_at"))
-
         hours = d.pop("hours")
 
         external_id = d.pop("external_id")
@@ -165,6 +197,23 @@ class TimeEntryBulkItem:
             return cast(None | str | Unset, data)
 
         employee_name = _parse_employee_name(d.pop("employee_name", UNSET))
+
+        def _parse_started_at(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                started_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return started_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        started_at = _parse_started_at(d.pop("started_at", UNSET))
 
         _status = d.pop("status", UNSET)
         status: TimeEntryBulkItemStatus | Unset
@@ -190,6 +239,32 @@ class TimeEntryBulkItem:
             return cast(None | str | Unset, data)
 
         note = _parse_note(d.pop("note", UNSET))
+
+        def _parse_adjusts_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                adjusts_id_type_0 = UUID(data)
+
+                return adjusts_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        adjusts_id = _parse_adjusts_id(d.pop("adjusts_id", UNSET))
+
+        def _parse_adjusts_external_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        adjusts_external_id = _parse_adjusts_external_id(d.pop("adjusts_external_id", UNSET))
 
         def _parse_work_item_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -244,14 +319,16 @@ class TimeEntryBulkItem:
         product_external_id = _parse_product_external_id(d.pop("product_external_id", UNSET))
 
         time_entry_bulk_item = cls(
-            started_at=started_at,
             hours=hours,
             external_id=external_id,
             employee_id=employee_id,
             employee_name=employee_name,
+            started_at=started_at,
             status=status,
             billable=billable,
             note=note,
+            adjusts_id=adjusts_id,
+            adjusts_external_id=adjusts_external_id,
             work_item_id=work_item_id,
             work_item_external_id=work_item_external_id,
             product_id=product_id,

@@ -8,6 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.time_entry_out_adjustment_status_type_0 import TimeEntryOutAdjustmentStatusType0
 from ..models.time_entry_out_status import TimeEntryOutStatus
 
 T = TypeVar("T", bound="TimeEntryOut")
@@ -23,13 +24,23 @@ class TimeEntryOut:
         employee_id (None | str):
         employee_name (None | str):
         started_at (datetime.datetime): Always given in UTC, whatever offset it was sent with.
-        hours (str):
+        hours (str): More than 0, except on an adjustment (0: the time should not have been billed).
         product_id (None | UUID):
         status (TimeEntryOutStatus):
         billable (bool):
         note (None | str):
         invoice_id (None | UUID):
         invoice_line_id (None | UUID):
+        adjusts_id (None | UUID): For an adjustment: the entry it adjusts (always an original, never another
+            adjustment).
+        adjustment_status (None | TimeEntryOutAdjustmentStatusType0): null on ordinary entries. On an adjustment:
+            `pending` until a batch bills or settles it, then `settled`; `superseded` when a later adjustment of the same
+            entry replaced it before that (never billed).
+        superseded (bool): Replaced by an adjustment before being billed: never billed.
+        corrected_invoice_id (None | UUID): For an adjustment of time billed on a validated invoice: that invoice. A
+            batch settles the adjustment against the line that billed the time instead of billing it as an ordinary entry.
+            null when the adjustment replaces time never billed.
+        corrected_invoice_line_id (None | UUID): The line of `corrected_invoice_id` corrected.
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
     """
@@ -47,6 +58,11 @@ class TimeEntryOut:
     note: None | str
     invoice_id: None | UUID
     invoice_line_id: None | UUID
+    adjusts_id: None | UUID
+    adjustment_status: None | TimeEntryOutAdjustmentStatusType0
+    superseded: bool
+    corrected_invoice_id: None | UUID
+    corrected_invoice_line_id: None | UUID
     created_at: datetime.datetime
     updated_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -94,6 +110,32 @@ class TimeEntryOut:
         else:
             invoice_line_id = self.invoice_line_id
 
+        adjusts_id: None | str
+        if isinstance(self.adjusts_id, UUID):
+            adjusts_id = str(self.adjusts_id)
+        else:
+            adjusts_id = self.adjusts_id
+
+        adjustment_status: None | str
+        if isinstance(self.adjustment_status, TimeEntryOutAdjustmentStatusType0):
+            adjustment_status = self.adjustment_status.value
+        else:
+            adjustment_status = self.adjustment_status
+
+        superseded = self.superseded
+
+        corrected_invoice_id: None | str
+        if isinstance(self.corrected_invoice_id, UUID):
+            corrected_invoice_id = str(self.corrected_invoice_id)
+        else:
+            corrected_invoice_id = self.corrected_invoice_id
+
+        corrected_invoice_line_id: None | str
+        if isinstance(self.corrected_invoice_line_id, UUID):
+            corrected_invoice_line_id = str(self.corrected_invoice_line_id)
+        else:
+            corrected_invoice_line_id = self.corrected_invoice_line_id
+
         created_at = self.created_at.isoformat()
 
         updated_at = self.updated_at.isoformat()
@@ -115,6 +157,11 @@ class TimeEntryOut:
                 "note": note,
                 "invoice_id": invoice_id,
                 "invoice_line_id": invoice_line_id,
+                "adjusts_id": adjusts_id,
+                "adjustment_status": adjustment_status,
+                "superseded": superseded,
+                "corrected_invoice_id": corrected_invoice_id,
+                "corrected_invoice_line_id": corrected_invoice_line_id,
                 "created_at": created_at,
                 "updated_at": updated_at,
             }
@@ -210,6 +257,68 @@ class TimeEntryOut:
 
         invoice_line_id = _parse_invoice_line_id(d.pop("invoice_line_id"))
 
+        def _parse_adjusts_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                adjusts_id_type_0 = UUID(data)
+
+                return adjusts_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        adjusts_id = _parse_adjusts_id(d.pop("adjusts_id"))
+
+        def _parse_adjustment_status(data: object) -> None | TimeEntryOutAdjustmentStatusType0:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                adjustment_status_type_0 = TimeEntryOutAdjustmentStatusType0(data)
+
+                return adjustment_status_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | TimeEntryOutAdjustmentStatusType0, data)
+
+        adjustment_status = _parse_adjustment_status(d.pop("adjustment_status"))
+
+        superseded = d.pop("superseded")
+
+        def _parse_corrected_invoice_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                corrected_invoice_id_type_0 = UUID(data)
+
+                return corrected_invoice_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        corrected_invoice_id = _parse_corrected_invoice_id(d.pop("corrected_invoice_id"))
+
+        def _parse_corrected_invoice_line_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                corrected_invoice_line_id_type_0 = UUID(data)
+
+                return corrected_invoice_line_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        corrected_invoice_line_id = _parse_corrected_invoice_line_id(d.pop("corrected_invoice_line_id"))
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
@@ -228,6 +337,11 @@ class TimeEntryOut:
             note=note,
             invoice_id=invoice_id,
             invoice_line_id=invoice_line_id,
+            adjusts_id=adjusts_id,
+            adjustment_status=adjustment_status,
+            superseded=superseded,
+            corrected_invoice_id=corrected_invoice_id,
+            corrected_invoice_line_id=corrected_invoice_line_id,
             created_at=created_at,
             updated_at=updated_at,
         )

@@ -113,10 +113,10 @@ def sync_detailed(
 
     Args:
         on_error (BulkUpsertCustomersOnError | Unset): `reject` (the default): one bad item
-            refuses the whole push (422, or 409 for a change to an invoiced time entry, naming
-            `items[i]...`) and nothing is written. `skip`: the valid items are stored and each bad one
-            answers `"result": "error"` with its `errors`, with status 200. Default:
-            BulkUpsertCustomersOnError.REJECT.
+            refuses the whole push (422, or 409 for a change to an invoiced time entry or an
+            adjustment of time on a draft invoice, naming `items[i]...`) and nothing is written.
+            `skip`: the valid items are stored and each bad one answers `"result": "error"` with its
+            `errors`, with status 200. Default: BulkUpsertCustomersOnError.REJECT.
         body (CustomerBulk):
 
     Raises:
@@ -156,10 +156,10 @@ def sync(
 
     Args:
         on_error (BulkUpsertCustomersOnError | Unset): `reject` (the default): one bad item
-            refuses the whole push (422, or 409 for a change to an invoiced time entry, naming
-            `items[i]...`) and nothing is written. `skip`: the valid items are stored and each bad one
-            answers `"result": "error"` with its `errors`, with status 200. Default:
-            BulkUpsertCustomersOnError.REJECT.
+            refuses the whole push (422, or 409 for a change to an invoiced time entry or an
+            adjustment of time on a draft invoice, naming `items[i]...`) and nothing is written.
+            `skip`: the valid items are stored and each bad one answers `"result": "error"` with its
+            `errors`, with status 200. Default: BulkUpsertCustomersOnError.REJECT.
         body (CustomerBulk):
 
     Raises:
@@ -194,10 +194,10 @@ async def asyncio_detailed(
 
     Args:
         on_error (BulkUpsertCustomersOnError | Unset): `reject` (the default): one bad item
-            refuses the whole push (422, or 409 for a change to an invoiced time entry, naming
-            `items[i]...`) and nothing is written. `skip`: the valid items are stored and each bad one
-            answers `"result": "error"` with its `errors`, with status 200. Default:
-            BulkUpsertCustomersOnError.REJECT.
+            refuses the whole push (422, or 409 for a change to an invoiced time entry or an
+            adjustment of time on a draft invoice, naming `items[i]...`) and nothing is written.
+            `skip`: the valid items are stored and each bad one answers `"result": "error"` with its
+            `errors`, with status 200. Default: BulkUpsertCustomersOnError.REJECT.
         body (CustomerBulk):
 
     Raises:
@@ -235,10 +235,10 @@ async def asyncio(
 
     Args:
         on_error (BulkUpsertCustomersOnError | Unset): `reject` (the default): one bad item
-            refuses the whole push (422, or 409 for a change to an invoiced time entry, naming
-            `items[i]...`) and nothing is written. `skip`: the valid items are stored and each bad one
-            answers `"result": "error"` with its `errors`, with status 200. Default:
-            BulkUpsertCustomersOnError.REJECT.
+            refuses the whole push (422, or 409 for a change to an invoiced time entry or an
+            adjustment of time on a draft invoice, naming `items[i]...`) and nothing is written.
+            `skip`: the valid items are stored and each bad one answers `"result": "error"` with its
+            `errors`, with status 200. Default: BulkUpsertCustomersOnError.REJECT.
         body (CustomerBulk):
 
     Raises:

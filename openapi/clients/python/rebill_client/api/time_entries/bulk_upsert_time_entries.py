@@ -109,14 +109,17 @@ def sync_detailed(
     each
     item's id and result in order. One bad item rejects the whole push (an item that would change an
     invoiced entry: 409) unless `on_error=skip`, which stores the valid items and answers the bad ones
-    in place with their errors.
+    in place with their errors. An item with `adjusts_external_id` (or `adjusts_id`) is an adjustment of
+    that entry, by the rules of `POST /v1/time-entries/{id}/adjustments` (time on a draft invoice: 409
+    `time_entry_on_draft`); it may adjust an item of the same push, and takes the original's values for
+    the fields it does not give.
 
     Args:
         on_error (BulkUpsertTimeEntriesOnError | Unset): `reject` (the default): one bad item
-            refuses the whole push (422, or 409 for a change to an invoiced time entry, naming
-            `items[i]...`) and nothing is written. `skip`: the valid items are stored and each bad one
-            answers `"result": "error"` with its `errors`, with status 200. Default:
-            BulkUpsertTimeEntriesOnError.REJECT.
+            refuses the whole push (422, or 409 for a change to an invoiced time entry or an
+            adjustment of time on a draft invoice, naming `items[i]...`) and nothing is written.
+            `skip`: the valid items are stored and each bad one answers `"result": "error"` with its
+            `errors`, with status 200. Default: BulkUpsertTimeEntriesOnError.REJECT.
         body (TimeEntryBulk):
 
     Raises:
@@ -152,14 +155,17 @@ def sync(
     each
     item's id and result in order. One bad item rejects the whole push (an item that would change an
     invoiced entry: 409) unless `on_error=skip`, which stores the valid items and answers the bad ones
-    in place with their errors.
+    in place with their errors. An item with `adjusts_external_id` (or `adjusts_id`) is an adjustment of
+    that entry, by the rules of `POST /v1/time-entries/{id}/adjustments` (time on a draft invoice: 409
+    `time_entry_on_draft`); it may adjust an item of the same push, and takes the original's values for
+    the fields it does not give.
 
     Args:
         on_error (BulkUpsertTimeEntriesOnError | Unset): `reject` (the default): one bad item
-            refuses the whole push (422, or 409 for a change to an invoiced time entry, naming
-            `items[i]...`) and nothing is written. `skip`: the valid items are stored and each bad one
-            answers `"result": "error"` with its `errors`, with status 200. Default:
-            BulkUpsertTimeEntriesOnError.REJECT.
+            refuses the whole push (422, or 409 for a change to an invoiced time entry or an
+            adjustment of time on a draft invoice, naming `items[i]...`) and nothing is written.
+            `skip`: the valid items are stored and each bad one answers `"result": "error"` with its
+            `errors`, with status 200. Default: BulkUpsertTimeEntriesOnError.REJECT.
         body (TimeEntryBulk):
 
     Raises:
@@ -190,14 +196,17 @@ async def asyncio_detailed(
     each
     item's id and result in order. One bad item rejects the whole push (an item that would change an
     invoiced entry: 409) unless `on_error=skip`, which stores the valid items and answers the bad ones
-    in place with their errors.
+    in place with their errors. An item with `adjusts_external_id` (or `adjusts_id`) is an adjustment of
+    that entry, by the rules of `POST /v1/time-entries/{id}/adjustments` (time on a draft invoice: 409
+    `time_entry_on_draft`); it may adjust an item of the same push, and takes the original's values for
+    the fields it does not give.
 
     Args:
         on_error (BulkUpsertTimeEntriesOnError | Unset): `reject` (the default): one bad item
-            refuses the whole push (422, or 409 for a change to an invoiced time entry, naming
-            `items[i]...`) and nothing is written. `skip`: the valid items are stored and each bad one
-            answers `"result": "error"` with its `errors`, with status 200. Default:
-            BulkUpsertTimeEntriesOnError.REJECT.
+            refuses the whole push (422, or 409 for a change to an invoiced time entry or an
+            adjustment of time on a draft invoice, naming `items[i]...`) and nothing is written.
+            `skip`: the valid items are stored and each bad one answers `"result": "error"` with its
+            `errors`, with status 200. Default: BulkUpsertTimeEntriesOnError.REJECT.
         body (TimeEntryBulk):
 
     Raises:
@@ -231,14 +240,17 @@ async def asyncio(
     each
     item's id and result in order. One bad item rejects the whole push (an item that would change an
     invoiced entry: 409) unless `on_error=skip`, which stores the valid items and answers the bad ones
-    in place with their errors.
+    in place with their errors. An item with `adjusts_external_id` (or `adjusts_id`) is an adjustment of
+    that entry, by the rules of `POST /v1/time-entries/{id}/adjustments` (time on a draft invoice: 409
+    `time_entry_on_draft`); it may adjust an item of the same push, and takes the original's values for
+    the fields it does not give.
 
     Args:
         on_error (BulkUpsertTimeEntriesOnError | Unset): `reject` (the default): one bad item
-            refuses the whole push (422, or 409 for a change to an invoiced time entry, naming
-            `items[i]...`) and nothing is written. `skip`: the valid items are stored and each bad one
-            answers `"result": "error"` with its `errors`, with status 200. Default:
-            BulkUpsertTimeEntriesOnError.REJECT.
+            refuses the whole push (422, or 409 for a change to an invoiced time entry or an
+            adjustment of time on a draft invoice, naming `items[i]...`) and nothing is written.
+            `skip`: the valid items are stored and each bad one answers `"result": "error"` with its
+            `errors`, with status 200. Default: BulkUpsertTimeEntriesOnError.REJECT.
         body (TimeEntryBulk):
 
     Raises:

@@ -71,8 +71,9 @@ def sync_detailed(
 ) -> Response[Any | Problem]:
     """Delete Time Entry
 
-     Delete a time entry; an invoiced one answers 409, and so does one that lines of a credited invoice
-    still name (`time_entry_in_history`).
+     Delete a time entry; an invoiced one, or one that has adjustments, answers 409, and so does one
+    that lines of a credited invoice still name (`time_entry_in_history`). Deleting a pending
+    adjustment of never-billed time makes the original billable again.
 
     Args:
         time_entry_id (str):
@@ -103,8 +104,9 @@ def sync(
 ) -> Any | Problem | None:
     """Delete Time Entry
 
-     Delete a time entry; an invoiced one answers 409, and so does one that lines of a credited invoice
-    still name (`time_entry_in_history`).
+     Delete a time entry; an invoiced one, or one that has adjustments, answers 409, and so does one
+    that lines of a credited invoice still name (`time_entry_in_history`). Deleting a pending
+    adjustment of never-billed time makes the original billable again.
 
     Args:
         time_entry_id (str):
@@ -130,8 +132,9 @@ async def asyncio_detailed(
 ) -> Response[Any | Problem]:
     """Delete Time Entry
 
-     Delete a time entry; an invoiced one answers 409, and so does one that lines of a credited invoice
-    still name (`time_entry_in_history`).
+     Delete a time entry; an invoiced one, or one that has adjustments, answers 409, and so does one
+    that lines of a credited invoice still name (`time_entry_in_history`). Deleting a pending
+    adjustment of never-billed time makes the original billable again.
 
     Args:
         time_entry_id (str):
@@ -160,8 +163,9 @@ async def asyncio(
 ) -> Any | Problem | None:
     """Delete Time Entry
 
-     Delete a time entry; an invoiced one answers 409, and so does one that lines of a credited invoice
-    still name (`time_entry_in_history`).
+     Delete a time entry; an invoiced one, or one that has adjustments, answers 409, and so does one
+    that lines of a credited invoice still name (`time_entry_in_history`). Deleting a pending
+    adjustment of never-billed time makes the original billable again.
 
     Args:
         time_entry_id (str):

@@ -24,6 +24,7 @@ def _get_kwargs(
     date_from: datetime.date | None | Unset = UNSET,
     date_to: datetime.date | None | Unset = UNSET,
     external_id: None | str | Unset = UNSET,
+    adjusts_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -105,6 +106,15 @@ def _get_kwargs(
         json_external_id = external_id
     params["external_id"] = json_external_id
 
+    json_adjusts_id: None | str | Unset
+    if isinstance(adjusts_id, Unset):
+        json_adjusts_id = UNSET
+    elif isinstance(adjusts_id, UUID):
+        json_adjusts_id = str(adjusts_id)
+    else:
+        json_adjusts_id = adjusts_id
+    params["adjusts_id"] = json_adjusts_id
+
     params["limit"] = limit
 
     json_cursor: None | str | Unset
@@ -172,13 +182,14 @@ def sync_detailed(
     date_from: datetime.date | None | Unset = UNSET,
     date_to: datetime.date | None | Unset = UNSET,
     external_id: None | str | Unset = UNSET,
+    adjusts_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageTimeEntryOut | Problem]:
     """List Time Entries
 
      Time entries in creation order, a page at a time, filtered by customer, work item, product,
-    status, billable, invoiced, or local dates in the tenant's time zone.
+    status, billable, invoiced, local dates in the tenant's time zone, or the entry they adjust.
 
     Args:
         customer_id (None | Unset | UUID):
@@ -190,6 +201,7 @@ def sync_detailed(
         date_from (datetime.date | None | Unset): First local date (tenant time zone), inclusive.
         date_to (datetime.date | None | Unset): Last local date (tenant time zone), inclusive.
         external_id (None | str | Unset):
+        adjusts_id (None | Unset | UUID): Only the adjustments of this entry.
         limit (int | Unset): Items per page. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
 
@@ -211,6 +223,7 @@ def sync_detailed(
         date_from=date_from,
         date_to=date_to,
         external_id=external_id,
+        adjusts_id=adjusts_id,
         limit=limit,
         cursor=cursor,
     )
@@ -234,13 +247,14 @@ def sync(
     date_from: datetime.date | None | Unset = UNSET,
     date_to: datetime.date | None | Unset = UNSET,
     external_id: None | str | Unset = UNSET,
+    adjusts_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> PageTimeEntryOut | Problem | None:
     """List Time Entries
 
      Time entries in creation order, a page at a time, filtered by customer, work item, product,
-    status, billable, invoiced, or local dates in the tenant's time zone.
+    status, billable, invoiced, local dates in the tenant's time zone, or the entry they adjust.
 
     Args:
         customer_id (None | Unset | UUID):
@@ -252,6 +266,7 @@ def sync(
         date_from (datetime.date | None | Unset): First local date (tenant time zone), inclusive.
         date_to (datetime.date | None | Unset): Last local date (tenant time zone), inclusive.
         external_id (None | str | Unset):
+        adjusts_id (None | Unset | UUID): Only the adjustments of this entry.
         limit (int | Unset): Items per page. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
 
@@ -274,6 +289,7 @@ def sync(
         date_from=date_from,
         date_to=date_to,
         external_id=external_id,
+        adjusts_id=adjusts_id,
         limit=limit,
         cursor=cursor,
     ).parsed
@@ -291,13 +307,14 @@ async def asyncio_detailed(
     date_from: datetime.date | None | Unset = UNSET,
     date_to: datetime.date | None | Unset = UNSET,
     external_id: None | str | Unset = UNSET,
+    adjusts_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> Response[PageTimeEntryOut | Problem]:
     """List Time Entries
 
      Time entries in creation order, a page at a time, filtered by customer, work item, product,
-    status, billable, invoiced, or local dates in the tenant's time zone.
+    status, billable, invoiced, local dates in the tenant's time zone, or the entry they adjust.
 
     Args:
         customer_id (None | Unset | UUID):
@@ -309,6 +326,7 @@ async def asyncio_detailed(
         date_from (datetime.date | None | Unset): First local date (tenant time zone), inclusive.
         date_to (datetime.date | None | Unset): Last local date (tenant time zone), inclusive.
         external_id (None | str | Unset):
+        adjusts_id (None | Unset | UUID): Only the adjustments of this entry.
         limit (int | Unset): Items per page. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
 
@@ -330,6 +348,7 @@ async def asyncio_detailed(
         date_from=date_from,
         date_to=date_to,
         external_id=external_id,
+        adjusts_id=adjusts_id,
         limit=limit,
         cursor=cursor,
     )
@@ -351,13 +370,14 @@ async def asyncio(
     date_from: datetime.date | None | Unset = UNSET,
     date_to: datetime.date | None | Unset = UNSET,
     external_id: None | str | Unset = UNSET,
+    adjusts_id: None | Unset | UUID = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
 ) -> PageTimeEntryOut | Problem | None:
     """List Time Entries
 
      Time entries in creation order, a page at a time, filtered by customer, work item, product,
-    status, billable, invoiced, or local dates in the tenant's time zone.
+    status, billable, invoiced, local dates in the tenant's time zone, or the entry they adjust.
 
     Args:
         customer_id (None | Unset | UUID):
@@ -369,6 +389,7 @@ async def asyncio(
         date_from (datetime.date | None | Unset): First local date (tenant time zone), inclusive.
         date_to (datetime.date | None | Unset): Last local date (tenant time zone), inclusive.
         external_id (None | str | Unset):
+        adjusts_id (None | Unset | UUID): Only the adjustments of this entry.
         limit (int | Unset): Items per page. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
 
@@ -392,6 +413,7 @@ async def asyncio(
             date_from=date_from,
             date_to=date_to,
             external_id=external_id,
+            adjusts_id=adjusts_id,
             limit=limit,
             cursor=cursor,
         )

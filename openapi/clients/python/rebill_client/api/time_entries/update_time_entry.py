@@ -96,7 +96,8 @@ def sync_detailed(
     """Update Time Entry
 
      Change some of a time entry's fields (only those sent); null clears the optional ones. An
-    invoiced entry is read-only (409).
+    invoiced entry is read-only (409); correct billed time with an adjustment. An adjustment stays on
+    its original's work item (422).
 
     Args:
         time_entry_id (str):
@@ -133,7 +134,8 @@ def sync(
     """Update Time Entry
 
      Change some of a time entry's fields (only those sent); null clears the optional ones. An
-    invoiced entry is read-only (409).
+    invoiced entry is read-only (409); correct billed time with an adjustment. An adjustment stays on
+    its original's work item (422).
 
     Args:
         time_entry_id (str):
@@ -165,7 +167,8 @@ async def asyncio_detailed(
     """Update Time Entry
 
      Change some of a time entry's fields (only those sent); null clears the optional ones. An
-    invoiced entry is read-only (409).
+    invoiced entry is read-only (409); correct billed time with an adjustment. An adjustment stays on
+    its original's work item (422).
 
     Args:
         time_entry_id (str):
@@ -200,7 +203,8 @@ async def asyncio(
     """Update Time Entry
 
      Change some of a time entry's fields (only those sent); null clears the optional ones. An
-    invoiced entry is read-only (409).
+    invoiced entry is read-only (409); correct billed time with an adjustment. An adjustment stays on
+    its original's work item (422).
 
     Args:
         time_entry_id (str):

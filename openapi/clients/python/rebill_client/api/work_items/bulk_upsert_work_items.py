@@ -111,10 +111,10 @@ def sync_detailed(
 
     Args:
         on_error (BulkUpsertWorkItemsOnError | Unset): `reject` (the default): one bad item
-            refuses the whole push (422, or 409 for a change to an invoiced time entry, naming
-            `items[i]...`) and nothing is written. `skip`: the valid items are stored and each bad one
-            answers `"result": "error"` with its `errors`, with status 200. Default:
-            BulkUpsertWorkItemsOnError.REJECT.
+            refuses the whole push (422, or 409 for a change to an invoiced time entry or an
+            adjustment of time on a draft invoice, naming `items[i]...`) and nothing is written.
+            `skip`: the valid items are stored and each bad one answers `"result": "error"` with its
+            `errors`, with status 200. Default: BulkUpsertWorkItemsOnError.REJECT.
         body (WorkItemBulk):
 
     Raises:
@@ -152,10 +152,10 @@ def sync(
 
     Args:
         on_error (BulkUpsertWorkItemsOnError | Unset): `reject` (the default): one bad item
-            refuses the whole push (422, or 409 for a change to an invoiced time entry, naming
-            `items[i]...`) and nothing is written. `skip`: the valid items are stored and each bad one
-            answers `"result": "error"` with its `errors`, with status 200. Default:
-            BulkUpsertWorkItemsOnError.REJECT.
+            refuses the whole push (422, or 409 for a change to an invoiced time entry or an
+            adjustment of time on a draft invoice, naming `items[i]...`) and nothing is written.
+            `skip`: the valid items are stored and each bad one answers `"result": "error"` with its
+            `errors`, with status 200. Default: BulkUpsertWorkItemsOnError.REJECT.
         body (WorkItemBulk):
 
     Raises:
@@ -188,10 +188,10 @@ async def asyncio_detailed(
 
     Args:
         on_error (BulkUpsertWorkItemsOnError | Unset): `reject` (the default): one bad item
-            refuses the whole push (422, or 409 for a change to an invoiced time entry, naming
-            `items[i]...`) and nothing is written. `skip`: the valid items are stored and each bad one
-            answers `"result": "error"` with its `errors`, with status 200. Default:
-            BulkUpsertWorkItemsOnError.REJECT.
+            refuses the whole push (422, or 409 for a change to an invoiced time entry or an
+            adjustment of time on a draft invoice, naming `items[i]...`) and nothing is written.
+            `skip`: the valid items are stored and each bad one answers `"result": "error"` with its
+            `errors`, with status 200. Default: BulkUpsertWorkItemsOnError.REJECT.
         body (WorkItemBulk):
 
     Raises:
@@ -227,10 +227,10 @@ async def asyncio(
 
     Args:
         on_error (BulkUpsertWorkItemsOnError | Unset): `reject` (the default): one bad item
-            refuses the whole push (422, or 409 for a change to an invoiced time entry, naming
-            `items[i]...`) and nothing is written. `skip`: the valid items are stored and each bad one
-            answers `"result": "error"` with its `errors`, with status 200. Default:
-            BulkUpsertWorkItemsOnError.REJECT.
+            refuses the whole push (422, or 409 for a change to an invoiced time entry or an
+            adjustment of time on a draft invoice, naming `items[i]...`) and nothing is written.
+            `skip`: the valid items are stored and each bad one answers `"result": "error"` with its
+            `errors`, with status 200. Default: BulkUpsertWorkItemsOnError.REJECT.
         body (WorkItemBulk):
 
     Raises:

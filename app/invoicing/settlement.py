@@ -1,0 +1,96 @@
+"""Settling adjustments of billed time (SPEC §10), with no I/O: from a customer's pending
+adjustments of time billed on validated invoices to the lines a batch adds to the customer's
+invoice and to the customer's credit note.
+
+Each adjustment is settled at the price and tax rate of the line that billed its time:
+`delta = adjustment hours − billed hours` (billed hours: the original line's quantity plus the
+deltas settled before). `delta > 0`: a line on the invoice for the extra hours. `delta < 0`: a line
+on the credit note for |delta| hours, pointing at the invoice it credits (positive amounts, as on
+every credit note). `delta = 0`: no line; the adjustment is settled all the same. Amounts are
+rounded half-up to the currency's minor unit, line by line, and taxed per rate on the sum of the
+rounded amounts, as invoices are (planning.total). Like planning.plan_invoice, the batch and the
+preview both call this: what one shows, the other does."""
+
+import uuid
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from app.invoicing.planning import InvoicePlan, PlannedLine, total
+from app.kit.currency import minor_units
+from app.kit.money import format_decimal, round_money
+
+
+@dataclass(frozen=True)
+class PendingAdjustment:
+    """An adjustment waiting to be settled, with what it needs of the line that billed its time."""
+
+    time_entry_id: uuid.UUID  # the adjustment
+    hours: Decimal  # what should have been billed
+    billed_hours: Decimal  # the original line's quantity plus the deltas settled before
+    invoice_id: uuid.UUID  # the validated invoice that billed the time: what a negative delta credits
+    product_id: uuid.UUID
+    description: str  # the original line's
+    unit: str
+    unit_price: Decimal
+    tax_rate: Decimal
+
+
+@dataclass
+class SettlementPlan:
+    # delta > 0: lines for the customer's invoice of this batch (see `with_extra_lines`).
+    invoice_lines: list[PlannedLine] = field(default_factory=list)
+    # delta < 0: the customer's credit note of this batch, or None when nothing is credited.
+    credit_note: InvoicePlan | None = None
+    # delta = 0: nothing to bill or credit; settled all the same.
+    settled_without_line: list[uuid.UUID] = field(default_factory=list)
+
+    @property
+    def settled(self) -> list[uuid.UUID]:
+        """Every adjustment this plan settles."""
+        credited = self.credit_note.lines if self.credit_note else []
+        return [line.time_entry_id for line in (*self.invoice_lines, *credited)] + self.settled_without_line
+
+    @property
+    def credited_invoice_ids(self) -> list[uuid.UUID]:
+        """The invoices the credit note credits, each once, in the order of its lines."""
+        return list(dict.fromkeys(line.credited_invoice_id for line in self.credit_note.lines)) \
+            if self.credit_note else []
+
+
+def adjustment_description(adjustment: PendingAdjustment) -> str:
+    """The original line's description, then what changed: "…\nAdjustment: 1.50 hour billed, 0.75 due"."""
+    return (f"{adjustment.description}\nAdjustment: {format_decimal(adjustment.billed_hours)} {adjustment.unit} "
+            f"billed, {format_decimal(adjustment.hours)} due")
+
+
+def plan_settlement(*, customer_id: uuid.UUID, currency: str,
+                    adjustments: list[PendingAdjustment]) -> SettlementPlan:
+    """The lines that settle a customer's pending adjustments of billed time, in a stable order (by
+    credited invoice, then adjustment)."""
+    places = minor_units(currency)
+    plan = SettlementPlan()
+    credit_lines: list[PlannedLine] = []
+    for adjustment in sorted(adjustments, key=lambda a: (str(a.invoice_id), str(a.time_entry_id))):
+        delta = adjustment.hours - adjustment.billed_hours
+        if delta == 0:
+            plan.settled_without_line.append(adjustment.time_entry_id)
+            continue
+        quantity = abs(delta)
+        line = PlannedLine(
+            time_entry_id=adjustment.time_entry_id, product_id=adjustment.product_id,
+            description=adjustment_description(adjustment), quantity=quantity, unit=adjustment.unit,
+            unit_price=adjustment.unit_price, amount=round_money(quantity * adjustment.unit_price, places),
+            tax_rate=adjustment.tax_rate, credited_invoice_id=None if delta > 0 else adjustment.invoice_id)
+        (plan.invoice_lines if delta > 0 else credit_lines).append(line)
+    if credit_lines:
+        plan.credit_note = total(InvoicePlan(customer_id=customer_id, currency=currency, lines=credit_lines))
+    return plan
+
+
+def with_extra_lines(invoice: InvoicePlan, lines: list[PlannedLine]) -> InvoicePlan:
+    """The customer's invoice plan (changed in place) with the settlement's extra lines after its own,
+    totalled again."""
+    if not lines:
+        return invoice
+    invoice.lines = [*invoice.lines, *lines]
+    return total(invoice)
