@@ -9,7 +9,7 @@ import uuid
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, Date, DateTime, Index, Numeric, UniqueConstraint
+from sqlalchemy import CheckConstraint, Date, DateTime, Index, Numeric, UniqueConstraint, false
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
@@ -96,6 +96,8 @@ class InvoiceLine(SQLModel, table=True):
     unit_price: Decimal = Field(sa_type=Numeric(18, 4), nullable=False)
     amount: Decimal = Field(sa_type=Numeric(18, 4), nullable=False)
     tax_rate: Decimal = Field(sa_type=Numeric(7, 4), nullable=False)
+    # Made from time dated before its invoice's period (SPEC §9 late time).
+    late: bool = Field(default=False, nullable=False, sa_column_kwargs={"server_default": false()})
 
 
 class InvoiceNumberCounter(SQLModel, table=True):

@@ -23,6 +23,7 @@ class InvoiceLineOut:
         amount (str):
         tax_rate (str):
         time_entry_ids (list[UUID]):
+        late (bool): Made from late time: ready time dated before the invoice's period that no earlier batch billed.
         time_entry_external_ids (list[None | str]): The `external_id` of each time entry, in the order of
             `time_entry_ids` (null for an entry that has none).
     """
@@ -36,6 +37,7 @@ class InvoiceLineOut:
     amount: str
     tax_rate: str
     time_entry_ids: list[UUID]
+    late: bool
     time_entry_external_ids: list[None | str]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -61,6 +63,8 @@ class InvoiceLineOut:
             time_entry_ids_item = str(time_entry_ids_item_data)
             time_entry_ids.append(time_entry_ids_item)
 
+        late = self.late
+
         time_entry_external_ids = []
         for time_entry_external_ids_item_data in self.time_entry_external_ids:
             time_entry_external_ids_item: None | str
@@ -80,6 +84,7 @@ class InvoiceLineOut:
                 "amount": amount,
                 "tax_rate": tax_rate,
                 "time_entry_ids": time_entry_ids,
+                "late": late,
                 "time_entry_external_ids": time_entry_external_ids,
             }
         )
@@ -112,6 +117,8 @@ class InvoiceLineOut:
 
             time_entry_ids.append(time_entry_ids_item)
 
+        late = d.pop("late")
+
         time_entry_external_ids = []
         _time_entry_external_ids = d.pop("time_entry_external_ids")
         for time_entry_external_ids_item_data in _time_entry_external_ids:
@@ -135,6 +142,7 @@ class InvoiceLineOut:
             amount=amount,
             tax_rate=tax_rate,
             time_entry_ids=time_entry_ids,
+            late=late,
             time_entry_external_ids=time_entry_external_ids,
         )
 
