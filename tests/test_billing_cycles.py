@@ -300,6 +300,19 @@ async def test_a_period_batch_bills_earlier_ready_time_only_when_asked(paris, se
     assert period_of(invoice) == ("2026-11-01", "2026-11-30", "Period from 01/11/2026 to 30/11/2026")
 
 
+async def test_a_customer_without_cycle_never_has_late_lines_in_a_period_batch(paris, sessionmaker):
+    api = paris
+    customer, ticket = await customer_with_ticket(api, "Anytime", billing_cycle={"kind": "none"})
+    october, november = await entry_on(api, ticket, "2026-10-20"), await entry_on(api, ticket, "2026-11-20")
+    await entry_on(api, ticket, "2026-12-02")  # after the period: waits
+
+    _, invoices = await bill(api, sessionmaker, customer_ids=[customer["id"]], period_start="2026-11-01",
+                             period_end="2026-11-30", include_late_time=True)
+
+    assert billed(invoices[customer["id"]]) == {october: False, november: False}
+    assert period_of(invoices[customer["id"]])[:2] == ("2026-10-20", "2026-11-30")
+
+
 # Exclusions.
 
 async def test_excluded_customers_are_listed_in_the_report_and_their_time_waits(paris, sessionmaker):

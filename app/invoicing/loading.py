@@ -75,7 +75,12 @@ class Scope:
 
     def period_of(self, billing_cycle: dict) -> Period | None:
         """The period a target is billed for; None: nothing to bill (no cycle ended yet)."""
-        return self.period if self.cutoff_date is None else cycle_period(billing_cycle, self.cutoff_date)
+        if self.cutoff_date is not None:
+            return cycle_period(billing_cycle, self.cutoff_date)
+        if self.include_late_time and billing_cycle["kind"] == "none":
+            # Not date-based: its earlier time is billed as part of the period, never late.
+            return Period(None, self.period.end)
+        return self.period
 
     @property
     def bills_late_time(self) -> bool:
