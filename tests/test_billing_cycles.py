@@ -7,7 +7,9 @@ import asyncpg
 import pytest
 from sqlalchemy.dialects.postgresql.asyncpg import PGDialect_asyncpg
 
+from app.invoice_batches.batches import request_hash
 from app.invoice_batches.runner import run_batch
+from app.invoice_batches.schemas import InvoiceBatchDefinition
 from app.invoicing.loading import _ENTRIES
 from tests import factories as f
 
@@ -164,6 +166,16 @@ async def test_the_batch_resource_echoes_the_cutoff_late_time_and_exclusions(api
         "include_late_time": True})).json()
     assert (by_period["cutoff_date"], by_period["include_late_time"], by_period["exclude_customer_ids"]) == \
         (None, True, [])
+
+
+def test_an_idempotency_key_stored_before_cutoff_dates_existed_still_matches_its_request():
+    definition = InvoiceBatchDefinition.model_validate({
+        "customer_ids": ["01936f0e-8a5c-7b6e-9a51-3c2f4d1e0d20"], "title": "Support — November 2026",
+        "period_start": "2026-11-01", "period_end": "2026-11-30", "validate": True})
+    # The hash this request had before the new fields existed (computed by that version).
+    assert request_hash(definition) == "0d0fe1dbd971d6e84b500b01abf43967fecdc45de287dcffa657b6f1aca1e2d8"
+    later = definition.model_copy(update={"include_late_time": True})
+    assert request_hash(later) != request_hash(definition)
 
 
 # What a cut-off date bills, cycle by cycle.
