@@ -10,8 +10,11 @@ in Python), after an ANALYZE so that the floor gets its best plans. Reported: en
 their ratio, and each worker's peak RSS. With --rss-baseline N, a first batch of N entries (100
 customers) runs on its own fresh worker, and the big batch's peak RSS is compared to it.
 
+With --cutoff DATE the batch gives a cut-off date instead of November's period: each customer is
+billed its (monthly) cycle ending on or before it, plus its late time.
+
 Usage: python bench/invoice_batch.py [--customers 1000] [--entries 100] [--workers 1] [--analyze]
-                                     [--rss-baseline 10000]
+                                     [--rss-baseline 10000] [--cutoff 2026-11-30]
 (DATABASE_URL / REDIS_URL default to the local servers; the database is recreated)."""
 
 import argparse
@@ -38,6 +41,8 @@ from bench.bulk_upsert import recreate_database, wait_ready  # noqa: E402
 DATABASE_URL = os.environ.get("DATABASE_URL", "postgresql://root@127.0.0.1:5432/rebill_bench")
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/14")
 REBILL = str(Path(sys.executable).parent / "rebill")
+# What the batch bills: November, or (--cutoff) each customer's last cycle by that date.
+DATES: dict = {"period_start": "2026-11-01", "period_end": "2026-11-30"}
 ENV = {**os.environ, "DATABASE_URL": DATABASE_URL, "REDIS_URL": REDIS_URL, "LOG_LEVEL": "warning"}
 
 FLOOR = [
@@ -133,8 +138,8 @@ async def bill(http: httpx.AsyncClient, ids: list[str], workers: int) -> tuple[f
         cpu0, busy0 = [cpu_seconds(p) for p in processes], machine_busy()
         t0 = time.perf_counter()
         batch = (await http.post("/v1/invoice-batches", json={
-            "customer_ids": ids, "title": "November", "period_start": "2026-11-01", "period_end": "2026-11-30",
-            "validate": True, "show_employee_names": True})).json()
+            "customer_ids": ids, "title": "November", **DATES, "validate": True,
+            "show_employee_names": True})).json()
         progress = []
         rss = [0.0] * len(processes)
         while True:
@@ -237,5 +242,8 @@ if __name__ == "__main__":
     parser.add_argument("--analyze", action="store_true", help="ANALYZE the tables before the batch")
     parser.add_argument("--rss-baseline", type=int, default=10_000,
                         help="entries of a first, small batch whose worker's peak RSS is the baseline (0: none)")
+    parser.add_argument("--cutoff", help="bill up to this cut-off date instead of November's period")
     args = parser.parse_args()
+    if args.cutoff:
+        DATES = {"cutoff_date": args.cutoff}
     asyncio.run(main(args.customers, args.entries, args.workers, args.analyze, args.rss_baseline))

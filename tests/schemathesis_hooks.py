@@ -5,8 +5,9 @@ A JSON schema describes one value at a time. What it cannot state is left to the
 the positive-data check judges the document on what it can state:
 - references: a generated id or external id names no record (the API answers 422 naming the
   field); ids of records the test created stand in for them;
-- rules between fields: exactly one of `selection_id` and `customer_ids`; `period_end` not before
-  `period_start`; `run_at` at most 24 hours ahead; an item's `x_id` or `x_external_id`, not both;
+- rules between fields: exactly one of `selection_id` and `customer_ids`; exactly one of the period
+  (`period_start` and `period_end`) and `cutoff_date`; `period_end` not before `period_start`;
+  `run_at` at most 24 hours ahead; an item's `x_id` or `x_external_id`, not both;
   a parent company only for a contact; external ids unique within one bulk push.
 Each rule is described in the document's text (field and operation descriptions). A hook only
 rewrites a value of the right JSON type; what makes a negative case negative is left alone, and
@@ -151,6 +152,7 @@ def _batch_definition(obj: dict) -> None:
         obj["customer_ids"] = None
     if obj.get("selection_id") is None and obj.get("customer_ids") is None and "title" in obj:
         obj["selection_id"] = RECORDS.ids("selection")[0]["id"]
+    _period_or_cutoff_date(obj)
     start, end = obj.get("period_start"), obj.get("period_end")
     if isinstance(start, str) and isinstance(end, str) and re.search(DATE_PATTERN, start) \
             and re.search(DATE_PATTERN, end):
@@ -167,6 +169,32 @@ def _batch_definition(obj: dict) -> None:
             late = False
         if late:
             obj["run_at"] = (datetime.now(UTC) + timedelta(hours=1)).isoformat()
+
+
+def _is_date(value) -> bool:
+    """A date of the form the document asks for (its pattern, and a day that exists)."""
+    if not (isinstance(value, str) and re.search(DATE_PATTERN, value)):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _period_or_cutoff_date(obj: dict) -> None:
+    """Both: the period stays. Half a period: the other half is the same day. Neither: a cut-off."""
+    start, end = obj.get("period_start"), obj.get("period_end")
+    if _is_date(obj.get("cutoff_date")) and (_is_date(start) or _is_date(end)):
+        obj["cutoff_date"] = None
+    if obj.get("cutoff_date") is not None:
+        return
+    if _is_date(start) and end is None:
+        obj["period_end"] = start
+    elif _is_date(end) and start is None:
+        obj["period_start"] = end
+    elif start is None and end is None and "title" in obj:
+        obj["cutoff_date"] = "2026-11-30"
 
 
 def _unique_external_ids(items: list) -> None:

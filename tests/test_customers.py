@@ -24,7 +24,8 @@ async def list_ids(api, **params) -> list[str]:
 async def test_created_customer_reads_back_in_the_documented_shape(api):
     sent = {"external_id": "crm-42", "name": "Acme SARL", "kind": "company", "parent_id": None,
             "billing_address": ADDRESS, "emails": ["billing@acme.example", "boss@acme.example"],
-            "currency": "EUR", "tax_rate": "20.00", "tax_exempt": False, "tax_exemption_reason": None, "terms": None}
+            "currency": "EUR", "tax_rate": "20.00", "tax_exempt": False, "tax_exemption_reason": None, "terms": None,
+            "billing_cycle": {"kind": "weekly", "week_ends_on": "sunday"}}
     created = await api.post("/v1/customers", json=sent)
     assert created.status_code == 201, created.text
 
@@ -75,7 +76,7 @@ async def test_minimal_customer_is_a_company_with_empty_optional_fields(api):
     assert without_timestamps(response.json()) == {
         "id": response.json()["id"], "external_id": None, "name": "Bare Ltd", "kind": "company",
         "parent_id": None, "billing_address": None, "emails": [], "currency": "EUR", "tax_rate": None,
-        "tax_exempt": False, "tax_exemption_reason": None, "terms": None}
+        "tax_exempt": False, "tax_exemption_reason": None, "terms": None, "billing_cycle": {"kind": "monthly"}}
 
 
 async def test_customer_terms_override_reads_back_with_every_term(api):

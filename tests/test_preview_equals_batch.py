@@ -1,18 +1,32 @@
 """A preview followed by the batch, with no change in between, gives the same invoices, lines and
-totals: checked over varied generated data (several seeds)."""
+totals: checked over varied generated data (several seeds): billing cycles of every kind, a period
+(with or without late time) or a cut-off date, and excluded customers."""
 
 import random
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from app.invoice_batches.runner import run_batch
+from app.invoicing.cycles import WEEKDAYS
+
+
+def generated_cycle(rng: random.Random) -> dict:
+    kind = rng.choice(["monthly", "weekly", "fortnightly", "custom", "none"])
+    day = date(2026, 11, 1) + timedelta(days=rng.randint(-60, 60))
+    return {"monthly": {"kind": "monthly"},
+            "weekly": {"kind": "weekly", "week_ends_on": rng.choice(WEEKDAYS)},
+            "fortnightly": {"kind": "fortnightly", "ends_on": day.isoformat()},
+            "custom": {"kind": "custom", "ends_on_dates": [
+                (day + timedelta(days=rng.randint(0, 40))).isoformat() for _ in range(rng.randint(1, 4))]},
+            "none": {"kind": "none"}}[kind]
 
 
 async def generated_helpdesk(api, rng: random.Random) -> list[str]:
-    """Customers (some contacts, some without address), products, prices and time entries spread
-    over and around November in Europe/Paris, in every status and kind."""
+    """Customers (some contacts, some without address, each with a billing cycle), products, prices
+    and time entries spread over and around November in Europe/Paris (and a little long before), in
+    every status and kind."""
     products = []
     for n in range(rng.randint(1, 4)):
         body = {"code": f"P-{n}", "name": f"Service {n}", "unit_price": f"{rng.randint(0, 20000) / 100:.2f}",
@@ -26,6 +40,7 @@ async def generated_helpdesk(api, rng: random.Random) -> list[str]:
         body = {"name": f"Customer {n}", "tax_rate": rng.choice(["20.00", "8.875", "0.00"]),
                 "tax_exempt": rng.random() < 0.15,
                 **({"kind": "contact", "parent_id": rng.choice(companies)} if contact else {}),
+                **({"billing_cycle": generated_cycle(rng)} if rng.random() < 0.8 else {}),
                 **({} if rng.random() < 0.2 else {"billing_address": {
                     "line1": "1 rue A", "postal_code": "75001", "city": "Paris", "country": "FR"}})}
         customer = (await api.post("/v1/customers", json=body)).json()
@@ -41,22 +56,28 @@ async def generated_helpdesk(api, rng: random.Random) -> list[str]:
                 "type": kind, "reference": f"R-{n}-{k}", "customer_id": customer["id"]})).json()["id"])
     start = datetime(2026, 10, 31, 20, tzinfo=UTC)
     entries = [{"external_id": f"e-{n}", "work_item_id": rng.choice(items),
-                "started_at": (start + timedelta(minutes=rng.randint(0, 31 * 24 * 60))).isoformat(),
+                "started_at": (start + timedelta(minutes=rng.randint(-40 * 24 * 60, 45 * 24 * 60)
+                                                 if rng.random() < 0.95 else -rng.randint(1, 400) * 24 * 60)
+                               ).isoformat(),
                 "hours": f"{rng.randint(1, 999) / 100:.2f}", "employee_name": rng.choice(["Alice", "Bob", None]),
                 "product_id": rng.choice(products + [None]), "status": rng.choice(["approved"] * 4 + ["draft"]),
                 **({"billable": rng.random() < 0.8} if rng.random() < 0.5 else {})}
-               for n in range(rng.randint(0, 120))] if items else []
+               for n in range(rng.randint(0, 150))] if items else []
     if entries:
         assert (await api.post("/v1/time-entries/bulk", json={"items": entries})).status_code == 200
     return customers
 
 
-@pytest.mark.parametrize("seed", range(12))
+@pytest.mark.parametrize("seed", range(16))
 async def test_preview_then_batch_gives_the_same_invoices(api, sessionmaker, seed):
     rng = random.Random(seed)
     customers = await generated_helpdesk(api, rng)
-    definition = {"customer_ids": rng.sample(customers, rng.randint(1, len(customers))), "title": "November",
-                  "period_start": "2026-11-01", "period_end": "2026-11-30",
+    chosen = rng.sample(customers, rng.randint(1, len(customers)))
+    dates = rng.choice([
+        {"period_start": "2026-11-01", "period_end": "2026-11-30", "include_late_time": rng.random() < 0.5},
+        {"cutoff_date": (date(2026, 11, 1) + timedelta(days=rng.randint(5, 60))).isoformat()}])
+    definition = {"customer_ids": chosen, "title": "November", **dates,
+                  "exclude_customer_ids": rng.sample(customers, min(rng.choice([0, 0, 1, 2]), len(customers) - 1)),
                   "source_type": rng.choice([None, "ticket", "work_order"]),
                   "show_employee_names": rng.random() < 0.5, "validate": rng.random() < 0.7,
                   "product_mandatory": rng.random() < 0.4}
@@ -68,6 +89,7 @@ async def test_preview_then_batch_gives_the_same_invoices(api, sessionmaker, see
 
     assert report["totals"] == preview["totals"]
     assert sorted(report["customers_without_times"]) == sorted(preview["customers_without_times"])
+    assert report["customers_excluded"] == preview["customers_excluded"]
     assert sorted((u["time_entry_id"], u["reasons"][0]["code"]) for u in report["unbilled_times"]) == \
         sorted((u["time_entry_id"], u["reasons"][0]["code"]) for u in preview["unbilled_times"])
     announced = {p["customer_id"]: p for p in preview["invoices"]}
@@ -75,9 +97,11 @@ async def test_preview_then_batch_gives_the_same_invoices(api, sessionmaker, see
     for invoice in invoices:
         expected = announced[invoice["customer_id"]]
         assert [(line["time_entry_ids"][0], line["description"], line["quantity"], line["unit_price"],
-                 line["amount"], line["tax_rate"]) for line in invoice["lines"]] == \
+                 line["amount"], line["tax_rate"], line["late"]) for line in invoice["lines"]] == \
             [(line["time_entry_id"], line["description"], line["quantity"], line["unit_price"], line["amount"],
-              line["tax_rate"]) for line in expected["lines"]]
+              line["tax_rate"], line["late"]) for line in expected["lines"]]
+        assert (invoice["period_start"], invoice["period_end"], invoice["subtitle"]) == \
+            (expected["period_start"], expected["period_end"], expected["subtitle"])
         assert (invoice["untaxed_amount"], invoice["tax_amount"], invoice["total"]) == \
             (expected["untaxed_amount"], expected["tax_amount"], expected["total"])
         assert (invoice["status"] == "validated") == expected["would_validate"]

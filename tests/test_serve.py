@@ -151,7 +151,8 @@ def run_shell(script: str, folder: Path) -> str:
     return result.stdout
 
 
-WALKTHROUGH_IDS = {"crm-42", "crm-43", "te-9", "te-10"}  # what README's walk-through and SDK example push
+# What README's walk-through and SDK example push.
+WALKTHROUGH_IDS = {"crm-42", "crm-43", "te-9", "te-10", "crm-77", "te-77-1", "te-77-2", "te-77-3"}
 
 
 def demo_state(base: str, key: str) -> dict:

@@ -11,6 +11,7 @@ from decimal import Decimal
 from sqlalchemy import text
 
 from app.invoice_batches.runner import run_batch
+from app.invoicing.cycles import Period
 from app.invoicing.loading import Scope, load_pending_adjustments
 from app.invoicing.settlement import plan_settlement
 from tests import factories as f
@@ -435,8 +436,8 @@ async def test_bulk_cannot_change_an_invoiced_adjustment(helpdesk, sessionmaker)
 # What a batch will settle: the pending adjustments of billed time, with the line each corrects.
 
 async def pending_of(api, sessionmaker, customer_id: str) -> list:
-    scope = Scope(tenant_id=api.tenant_id, timezone="Europe/Paris", period_start=date(2026, 11, 1),
-                  period_end=date(2026, 11, 30), source_type=None)
+    scope = Scope(tenant_id=api.tenant_id, timezone="Europe/Paris", source_type=None,
+                  period=Period(date(2026, 11, 1), date(2026, 11, 30)))
     async with sessionmaker() as session:
         loaded = await load_pending_adjustments(session, scope=scope, targets=[uuid.UUID(customer_id)])
     return loaded.get(uuid.UUID(customer_id), [])

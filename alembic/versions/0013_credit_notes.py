@@ -24,7 +24,7 @@ credited" kept by the database.
   `credit_note_number_prefix` (default CN-).
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 """
 from collections.abc import Sequence
 
@@ -33,7 +33,7 @@ import sqlmodel  # noqa: F401  (autogenerate writes sqlmodel.sql.sqltypes.AutoSt
 from alembic import op
 
 revision: str = "0013"
-down_revision: str | None = "0011"
+down_revision: str | None = "0012"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,18 +1,81 @@
 """Customer request and response shapes (SPEC Appendix A)."""
 
 import uuid
-from datetime import datetime
-from typing import Literal
+from datetime import date, datetime
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, WrapValidator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from app.kit.bulk import items_checked_later
 from app.kit.money import TaxRate, TaxRateOut
-from app.kit.schemas import Address, Currency, Email, ExternalId, Flag, Mention, Name, NotNull, RequestModel, Terms
+from app.kit.schemas import (Address, CalendarDate, Currency, Email, ExternalId, Flag, Mention, Name, NotNull,
+                             RequestModel, Terms)
 
 CustomerKind = Literal["company", "contact"]
 EXEMPTION_REASON = ("Why the customer's invoices carry no tax (or carry it by reverse charge), printed on them, "
                     "e.g. \"Autoliquidation — article 283-2 du CGI\". Copied into each invoice's bill_to.")
+
+
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+
+class MonthlyCycle(RequestModel):
+    """Calendar months (the default)."""
+
+    kind: Literal["monthly"]
+
+
+class WeeklyCycle(RequestModel):
+    """Weeks ending on `week_ends_on`."""
+
+    kind: Literal["weekly"]
+    week_ends_on: Weekday
+
+
+class FortnightlyCycle(RequestModel):
+    """Fortnights: one ends on `ends_on`, the others every 14 days before and after it."""
+
+    kind: Literal["fortnightly"]
+    ends_on: CalendarDate = Field(description="Any date on which a fortnight ends.")
+
+
+def _sorted_distinct(dates: list[date]) -> list[date]:
+    return sorted(set(dates))
+
+
+class CustomCycle(RequestModel):
+    """A cycle ends on each listed date and starts the day after the previous one; the first listed
+    date's cycle has no start (a cut-off on it bills all ready time up to it)."""
+
+    kind: Literal["custom"]
+    ends_on_dates: Annotated[list[CalendarDate], AfterValidator(_sorted_distinct)] = Field(
+        min_length=1, max_length=1000, description="Stored in date order, each date once.")
+
+
+class NoCycle(RequestModel):
+    """Not date-based: a batch with a cut-off date bills all the customer's ready time."""
+
+    kind: Literal["none"]
+
+
+def _location_without_tag(value, handler):
+    """pydantic places the matched `kind` in an error's location (billing_cycle.fortnightly.ends_on):
+    take it out, so that the error names the field as the client wrote it (billing_cycle.ends_on)."""
+    try:
+        return handler(value)
+    except ValidationError as exc:
+        raise ValidationError.from_exception_data(exc.title, [InitErrorDetails(
+            type=PydanticCustomError(error["type"], error["msg"]),
+            loc=error["loc"][1:] if len(error["loc"]) > 1 else error["loc"], input=error["input"])
+            for error in exc.errors()]) from None
+
+
+BillingCycle = Annotated[MonthlyCycle | WeeklyCycle | FortnightlyCycle | CustomCycle | NoCycle,
+                         Field(discriminator="kind"), WrapValidator(_location_without_tag)]
+CYCLE_DESCRIPTION = ("Which period a batch given a `cutoff_date` bills for this customer: its last complete cycle "
+                     "ending on or before the cut-off. A contact with a parent company is billed on the parent's "
+                     "cycle.")
 
 
 class CustomerFields(RequestModel):
@@ -26,6 +89,10 @@ class CustomerFields(RequestModel):
     tax_exempt: Flag = False
     tax_exemption_reason: Mention | None = Field(default=None, description=EXEMPTION_REASON)
     terms: Terms | None = Field(default=None, description="Overrides the tenant's default terms.")
+    # A factory, not a default: the document then states no object default, which generated clients
+    # cannot represent (openapi-python-client drops such a model).
+    billing_cycle: BillingCycle = Field(default_factory=lambda: MonthlyCycle(kind="monthly"),
+                                        description=CYCLE_DESCRIPTION + ' Absent: `{"kind": "monthly"}`.')
 
 
 class CustomerCreate(CustomerFields):
@@ -54,6 +121,7 @@ class CustomerUpdate(RequestModel):
     tax_exempt: NotNull[Flag] = None
     tax_exemption_reason: Mention | None = Field(default=None, description=EXEMPTION_REASON)
     terms: Terms | None = None
+    billing_cycle: NotNull[BillingCycle] = Field(default=None, description=CYCLE_DESCRIPTION)
 
 
 class CustomerBulkItem(CustomerFields):
@@ -104,6 +172,7 @@ class CustomerOut(BaseModel):
     tax_exempt: bool
     tax_exemption_reason: str | None
     terms: TermsOut | None
+    billing_cycle: BillingCycle
     created_at: datetime
     updated_at: datetime
 

@@ -60,7 +60,8 @@ async def create_customer(session: AsyncSession, *, tenant_id: uuid.UUID, data: 
         tenant_id=tenant_id, external_id=data.external_id, name=data.name, kind=data.kind,
         parent_id=data.parent_id, billing_address=_dump(data.billing_address), emails=list(data.emails),
         currency=data.currency or await _tenant_currency(session, tenant_id), tax_rate=data.tax_rate,
-        tax_exempt=data.tax_exempt, tax_exemption_reason=data.tax_exemption_reason, terms=_dump(data.terms))
+        tax_exempt=data.tax_exempt, tax_exemption_reason=data.tax_exemption_reason, terms=_dump(data.terms),
+        billing_cycle=_dump(data.billing_cycle))
     session.add(customer)
     await flush_unique(session, external_id="external_id")
     return customer
@@ -82,10 +83,10 @@ async def update_customer(session: AsyncSession, *, tenant_id: uuid.UUID, custom
             raise Conflict("This company has contacts; it cannot become a contact.", code="has_contacts",
                            errors=[FieldError(field="kind", code="has_contacts",
                                               message="this company has contacts; it cannot become a contact")])
-    for key in ("billing_address", "terms"):
+    for key in ("billing_address", "terms", "billing_cycle"):
         if key in changes:
             changes[key] = _dump(getattr(data, key))
-    apply_changes(customer, changes, not_null=("name", "kind", "currency", "tax_exempt", "emails"))
+    apply_changes(customer, changes, not_null=("name", "kind", "currency", "tax_exempt", "emails", "billing_cycle"))
     await flush_unique(session, external_id="external_id")
     return customer
 
@@ -189,6 +190,7 @@ _BULK_COLUMNS = [
     Column("tax_exempt", "boolean[]"),
     Column("tax_exemption_reason", "text[]"),
     Column("terms", "text[]", "CAST(terms AS jsonb)"),
+    Column("billing_cycle", "text[]", "CAST(billing_cycle AS jsonb)"),
 ]
 
 
@@ -223,6 +225,7 @@ async def bulk_upsert_customers(session: AsyncSession, *, tenant_id: uuid.UUID, 
         "tax_exempt": [i.tax_exempt for i in items],
         "tax_exemption_reason": [i.tax_exemption_reason for i in items],
         "terms": [json.dumps(_dump(i.terms)) if i.terms else None for i in items],
+        "billing_cycle": [json.dumps(_dump(i.billing_cycle)) for i in items],
     }
     push.stored(indexes, await upsert_by_external_id(
         session, table="customers", tenant_id=tenant_id, columns=_BULK_COLUMNS,

@@ -14,7 +14,7 @@ from app.errors import Conflict
 from app.invoice_batches.report import emit_completed
 from app.invoice_batches.schemas import InvoiceBatchDefinition, InvoiceBatchOut
 from app.kit.pagination import CreatedPageParams
-from app.invoicing.loading import billing_targets
+from app.invoicing.loading import billing_targets, excluded_targets
 from app.kit.repository import fetch_created_page, get_owned, where_given
 from app.models import IdempotencyKey, InvoiceBatch
 from app.invoice_batches.runner import RUN_TASK
@@ -22,8 +22,17 @@ from app.queue import enqueue_after_commit
 
 
 
+# Fields added after keys were first stored: left out of the hash while they hold their default, so
+# that a request retried across an upgrade still matches the answer stored before it.
+_LATER_FIELDS = ("cutoff_date", "include_late_time", "exclude_customer_ids")
+
+
 def request_hash(definition: InvoiceBatchDefinition) -> str:
-    canonical = json.dumps(definition.model_dump(mode="json", by_alias=True), sort_keys=True, separators=(",", ":"))
+    body = definition.model_dump(mode="json", by_alias=True)
+    for name in _LATER_FIELDS:
+        if body[name] == InvoiceBatchDefinition.model_fields[name].get_default(call_default_factory=True):
+            del body[name]
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
@@ -46,6 +55,7 @@ async def create_batch(session: AsyncSession, *, tenant_id: uuid.UUID, definitio
     # Refuses a foreign or unknown selection (404) or customer id (422 naming it).
     await billing_targets(session, tenant_id=tenant_id, selection_id=definition.selection_id,
                           customer_ids=definition.customer_ids)
+    await excluded_targets(session, tenant_id=tenant_id, exclude_customer_ids=definition.exclude_customer_ids)
     now = datetime.now(UTC)
     run_at = max(definition.run_at or now, now)
     values = definition.model_dump(exclude={"run_at"})

@@ -123,6 +123,9 @@ SELECTIONS: dict[str, Selection] = {
     # A list of ids (SPEC Appendix A): no external id to join.
     "customers_without_times": Selection(rows=lambda batch: _customers(batch, "no_times"),
                                          keys=(InvoiceBatchCustomer.position,), item=lambda row: row.customer_id),
+    # The selection's targets that exclude_customer_ids left out (SPEC §9), fixed when the batch started.
+    "customers_excluded": Selection(rows=lambda batch: _customers(batch, "excluded"),
+                                    keys=(InvoiceBatchCustomer.position,), item=lambda row: row.customer_id),
     # The batch's credit notes (SPEC §10), each with the invoices it credits.
     "credit_notes_created": Selection(
         rows=lambda batch: _invoices(batch, columns=(*_CREATED, Invoice.credited_invoice_ids), type="credit_note"),
@@ -138,14 +141,13 @@ SELECTIONS: dict[str, Selection] = {
 
 # The selections served as paginated lists, by their name in the path.
 PAGED = ("invoices-created", "invoices-not-validated", "invoices-not-sent", "unbilled-times",
-         "customers-without-times", "credit-notes-created")
+         "customers-without-times", "customers-excluded", "credit-notes-created")
 
 
 async def batch_summary(session: AsyncSession, batch: InvoiceBatch) -> dict:
     """The size of each selection and the totals: what the completed event and the summary email
     carry, and the report's head."""
     counts = {name: await session.scalar(selection.count(batch)) for name, selection in SELECTIONS.items()}
-    counts["customers_excluded"] = 0  # exclusions (SPEC §9) are not built yet
     return {"counts": counts, "totals": await _totals(session, batch)}
 
 
@@ -170,7 +172,7 @@ async def batch_report(session: AsyncSession, *, tenant_id: uuid.UUID, batch_id:
     for name, selection in SELECTIONS.items():
         rows = await session.execute(selection.page(batch, after=None, limit=REPORT_LIMIT))
         items[name] = [selection.item(row) for row in rows]
-    return {"batch_id": batch.id, "status": batch.status, **items, "customers_excluded": [], **summary,
+    return {"batch_id": batch.id, "status": batch.status, **items, **summary,
             "truncated": any(count > REPORT_LIMIT for count in summary["counts"].values())}
 
 

@@ -37,8 +37,8 @@ from app.invoice_batches.liveness import LeaseLost, RunLease
 from app.invoice_batches.report import emit_completed
 from app.invoices.service import invoice_resource
 from app.errors import RebillError
-from app.invoicing.loading import (Scope, TargetCustomer, billing_targets, load_entries, load_products,
-                                   target_customer)
+from app.invoicing.loading import (Scope, TargetCustomer, billing_targets, excluded_targets, leave_out, load_entries,
+                                   load_products, target_customer)
 from app.invoicing.numbering import NEXT_NUMBER_SQL, counter_year, number_prefix
 from app.invoicing.planning import InvoicePlan, PlanOptions, PlannedProduct, period_subtitle, plan_invoice, validation_reasons
 from app.kit.ids import new_id, new_ids
@@ -140,8 +140,7 @@ async def _run(sessionmaker, lease: RunLease, batch_id: uuid.UUID, mailer: Maile
             await redis.enqueue_job(RUN_TASK, str(batch.id), _job_id=new_run_job_id(batch.id))
     run = _Run(
         sessionmaker=sessionmaker, lease=lease, batch=batch, settings=settings, mailer=mailer, redis=redis,
-        scope=Scope(tenant_id=batch.tenant_id, timezone=settings.timezone, period_start=batch.period_start,
-                    period_end=batch.period_end, source_type=batch.source_type),
+        scope=Scope.of(batch, tenant_id=batch.tenant_id, timezone=settings.timezone),
         options=PlanOptions(timezone=settings.timezone, show_employee_names=batch.show_employee_names,
                             product_mandatory=batch.product_mandatory,
                             default_product_id=settings.default_product_id),
@@ -252,8 +251,12 @@ async def _start(session: AsyncSession, batch_id: uuid.UUID, default_sender: str
         if batch.run_at > now + timedelta(seconds=1):
             return batch, False  # delivered early: its deferred job or the sweeper brings it back
         try:
-            targets = await billing_targets(session, tenant_id=batch.tenant_id, selection_id=batch.selection_id,
-                                            customer_ids=batch.customer_ids)
+            targets, excluded = leave_out(
+                await billing_targets(session, tenant_id=batch.tenant_id, selection_id=batch.selection_id,
+                                      customer_ids=batch.customer_ids),
+                # A customer deleted since the batch was made is billed by no one: nothing to exclude.
+                await excluded_targets(session, tenant_id=batch.tenant_id,
+                                       exclude_customer_ids=batch.exclude_customer_ids, strict=False))
         except RebillError as exc:  # the selection or a customer was deleted since the batch was made
             batch.status, batch.error, batch.finished_at = "failed", exc.detail, now
             await session.flush()
@@ -261,11 +264,14 @@ async def _start(session: AsyncSession, batch_id: uuid.UUID, default_sender: str
             settings = await session.get(TenantSettings, batch.tenant_id)
             await outbox.queue_batch_summary(session, batch=batch, sender=outbox.sender_of(settings, default_sender))
             return batch, False
-        if targets:
+        if targets or excluded:
+            # The excluded targets come after the others, their outcome set: no run claims them,
+            # and the report lists them in this order.
             await session.execute(text(
-                "INSERT INTO invoice_batch_customers (batch_id, customer_id, tenant_id, position) "
-                "SELECT :batch, t.id, :tenant, t.n - 1 FROM unnest(CAST(:targets AS uuid[])) "
-                "WITH ORDINALITY AS t(id, n)"), {"batch": batch.id, "tenant": batch.tenant_id, "targets": targets})
+                "INSERT INTO invoice_batch_customers (batch_id, customer_id, tenant_id, position, outcome) "
+                "SELECT :batch, t.id, :tenant, t.n - 1, CASE WHEN t.n > :billed THEN 'excluded' END "
+                "FROM unnest(CAST(:targets AS uuid[])) WITH ORDINALITY AS t(id, n)"),
+                {"batch": batch.id, "tenant": batch.tenant_id, "targets": targets + excluded, "billed": len(targets)})
         batch.status, batch.started_at, batch.customers_total = "running", now, len(targets)
         batch.run_requested_at = now  # the helper runs it queues
         started = True
@@ -284,7 +290,7 @@ _PROGRESS = text(
 # entries are read by the next statement, whose snapshot is taken after that lock was granted.
 _CLAIM = text("""
 SELECT claimed.customer_id, claimed.position, c.id IS NOT NULL AS exists, c.name, c.billing_address, c.emails,
-       c.currency, c.tax_rate, c.tax_exempt, c.tax_exemption_reason, c.terms,
+       c.currency, c.tax_rate, c.tax_exempt, c.tax_exemption_reason, c.terms, c.billing_cycle,
        pg_advisory_xact_lock(hashtextextended(CAST(claimed.customer_id AS text), 0)) IS NULL AS locked,
        ARRAY(SELECT product_id FROM prices WHERE tenant_id = :tenant AND customer_id = claimed.customer_id
              ORDER BY product_id) AS price_products,
@@ -326,14 +332,14 @@ WITH invoice AS (
   RETURNING id),
 line AS (
   INSERT INTO invoice_lines (id, tenant_id, invoice_id, position, time_entry_id, product_id, description,
-                             quantity, unit, unit_price, amount, tax_rate)
+                             quantity, unit, unit_price, amount, tax_rate, late)
   SELECT s.id, :tenant, invoice.id, s.n - 1, s.entry, s.product, s.description, s.quantity, s.unit, s.price,
-         s.amount, s.rate
+         s.amount, s.rate, s.late
   FROM invoice, unnest(CAST(:line_ids AS uuid[]), CAST(:entries AS uuid[]), CAST(:products AS uuid[]),
               CAST(:descriptions AS text[]), CAST(CAST(:quantities AS text[]) AS numeric[]), CAST(:units AS text[]),
               CAST(CAST(:prices AS text[]) AS numeric[]), CAST(CAST(:amounts AS text[]) AS numeric[]),
-              CAST(CAST(:rates AS text[]) AS numeric[]))
-       WITH ORDINALITY AS s(id, entry, product, description, quantity, unit, price, amount, rate, n)
+              CAST(CAST(:rates AS text[]) AS numeric[]), CAST(:late AS boolean[]))
+       WITH ORDINALITY AS s(id, entry, product, description, quantity, unit, price, amount, rate, late, n)
   RETURNING id, time_entry_id),
 linked AS (
   UPDATE time_entries te SET invoice_id = :invoice, invoice_line_id = line.id,
@@ -374,7 +380,9 @@ async def _invoice_customer(session: AsyncSession, run: _Run, claimed) -> uuid.U
     batch, target = run.batch, claimed.customer_id
     if not claimed.exists:
         raise RebillError(f"customer {target} was deleted after the batch started")
-    entries = (await load_entries(session, scope=run.scope, targets=[target])).get(target, [])
+    period = run.scope.period_of(claimed.billing_cycle)
+    entries = [] if period is None else \
+        (await load_entries(session, scope=run.scope, periods={target: period})).get(target, [])
     if not entries:
         recorded = await session.execute(update(InvoiceBatchCustomer).where(
             InvoiceBatchCustomer.batch_id == batch.id, InvoiceBatchCustomer.customer_id == target,
@@ -385,7 +393,7 @@ async def _invoice_customer(session: AsyncSession, run: _Run, claimed) -> uuid.U
     customer = target_customer(target, claimed)
     prices = dict(zip(claimed.price_products, claimed.price_amounts, strict=True))
     plan = plan_invoice(bill_to=customer.bill_to, entries=entries, products=run.products,
-                        negotiated_prices=prices, options=run.options)
+                        negotiated_prices=prices, options=run.options, period=period)
     sender = outbox.sender_of(run.settings, run.mailer.default_sender)
     return await _write_invoice(session, batch, run.settings, customer, plan, sender, run.announce)
 
@@ -413,8 +421,8 @@ async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: T
     result = (await session.execute(_WRITE_INVOICE, {
         "tenant": batch.tenant_id, "batch": batch.id, "customer": plan.customer_id, "invoice": invoice_id,
         "bill_to": json.dumps(customer.bill_to_snapshot()),
-        "title": batch.title, "subtitle": period_subtitle(batch.period_start, batch.period_end),
-        "period_start": batch.period_start, "period_end": batch.period_end,
+        "title": batch.title, "subtitle": period_subtitle(plan.period_start, plan.period_end),
+        "period_start": plan.period_start, "period_end": plan.period_end,
         "issue_date": issue_date if validate else None, "due_date": due_date if validate else None,
         "number_prefix": prefix if validate and not announce else None,
         "number_year": year if validate and not announce else None,
@@ -427,7 +435,7 @@ async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: T
         # more Python time than PostgreSQL's parsing of the string.
         "quantities": [str(line.quantity) for line in lines], "units": [line.unit for line in lines],
         "prices": [str(line.unit_price) for line in lines], "amounts": [str(line.amount) for line in lines],
-        "rates": [str(line.tax_rate) for line in lines],
+        "rates": [str(line.tax_rate) for line in lines], "late": [line.late for line in lines],
         "unbilled_entries": [u.time_entry_id for u in plan.unbilled],
         "unbilled_reasons": [u.reason for u in plan.unbilled],
         "delivery_status": ("pending" if recipient else "failed") if sending else "not_requested",
@@ -468,6 +476,7 @@ async def _finish(session: AsyncSession, batch_id: uuid.UUID, sender: str) -> tu
     not_sent = batch.send and await session.scalar(
         select(func.count()).where(Invoice.batch_id == batch_id, Invoice.status.in_(("validated", "credited")),
                                    Invoice.delivery_status == "failed")) > 0
+    outcomes.pop("excluded", None)  # left out of the batch: neither done nor to do
     failed = outcomes.get("failed", 0)
     if failed and failed == batch.customers_total:
         batch.status = "failed"

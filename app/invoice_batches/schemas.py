@@ -3,7 +3,8 @@
 import uuid
 from datetime import UTC, date, datetime, timedelta
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from app.kit.money import Hours, TaxRate, UnitPrice
 from app.kit.schemas import CalendarDate, Email, Flag, Instant, Name
@@ -12,8 +13,12 @@ from app.work_items.schemas import WorkItemType
 MAX_RUN_AHEAD = timedelta(hours=24)
 
 
+PERIOD_FIELDS = ("cutoff_date", "period_start", "period_end")
+
+
 class InvoiceBatchDefinition(BaseModel):
-    """Exactly one of `selection_id` and `customer_ids`; `period_end` not before `period_start`."""
+    """Exactly one of `selection_id` and `customer_ids`; exactly one of the period (`period_start`
+    and `period_end`, the end not before the start) and `cutoff_date`."""
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True, json_schema_extra={"examples": [
         {"selection_id": "01936f0e-8a5c-7b6e-9a51-3c2f4d1e0d20", "title": "Support — November 2026",
@@ -25,8 +30,20 @@ class InvoiceBatchDefinition(BaseModel):
                                                  validate_default=True)
     source_type: WorkItemType | None = Field(default=None, description="Only time on this kind of work item.")
     title: Name = Field(description="The common object written on every invoice of the batch.")
-    period_start: CalendarDate
-    period_end: CalendarDate
+    period_start: CalendarDate | None = Field(default=None, description=(
+        "With `period_end`: the inclusive local dates whose time every customer is billed for. Give "
+        "either the period or `cutoff_date`."))
+    period_end: CalendarDate | None = None
+    cutoff_date: CalendarDate | None = Field(default=None, description=(
+        "Instead of a period: each customer is billed for its last complete billing cycle ending on or "
+        "before this date (see the customer's `billing_cycle`), plus its late time (ready time dated "
+        "before that cycle that no batch billed). Time after the cycle's end waits for the next one."))
+    include_late_time: Flag = Field(default=False, description=(
+        "With a period: also bill the ready time dated before `period_start` that no batch billed (its "
+        "lines are marked `late`). With `cutoff_date`, late time is always billed."))
+    exclude_customer_ids: list[uuid.UUID] = Field(default_factory=list, max_length=100_000, description=(
+        "Customers left out of this batch (a contact stands for the company it is billed to); their time "
+        "waits for another batch. The report lists them in `customers_excluded`."))
     show_employee_names: Flag = False
     validate_invoices: Flag = Field(default=False, alias="validate",
                                     description="true: invoices are made final (numbered, immutable).")
@@ -38,11 +55,23 @@ class InvoiceBatchDefinition(BaseModel):
     # Field validators, so that the error names the field at fault (SPEC §14).
     @field_validator("period_end")
     @classmethod
-    def _period_ends_after_it_starts(cls, period_end: date, info: ValidationInfo) -> date:
+    def _period_ends_after_it_starts(cls, period_end: date | None, info: ValidationInfo) -> date | None:
         period_start = info.data.get("period_start")  # absent when it was refused itself
-        if period_start is not None and period_end < period_start:
+        if period_start is not None and period_end is not None and period_end < period_start:
             raise ValueError(f"must not be before period_start ({period_start})")
         return period_end
+
+    @model_validator(mode="after")
+    def _a_period_or_a_cutoff_date(self) -> "InvoiceBatchDefinition":
+        period_given = (self.period_start is not None, self.period_end is not None)
+        if period_given != ((self.cutoff_date is None,) * 2):
+            message = ("give either period_start and period_end, or cutoff_date, not both"
+                       if self.cutoff_date is not None else "give period_start and period_end, or cutoff_date")
+            # One error per field, so that each is named (SPEC §9).
+            raise ValidationError.from_exception_data(type(self).__name__, [InitErrorDetails(
+                type=PydanticCustomError("period_or_cutoff_date", message), loc=(name,), input=getattr(self, name))
+                for name in PERIOD_FIELDS])
+        return self
 
     @field_validator("run_at")
     @classmethod
@@ -90,6 +119,8 @@ class PreviewLine(BaseModel):
     unit_price: UnitPrice
     amount: UnitPrice
     tax_rate: TaxRate
+    late: bool = Field(description="Made from late time: ready time dated before the invoice's period that no "
+                                   "earlier batch billed.")
 
 
 class TaxOut(BaseModel):
@@ -105,6 +136,10 @@ class PreviewInvoice(BaseModel):
     currency: str
     title: str
     subtitle: str
+    period_start: date = Field(description="The customer's period (its billing cycle's, with a `cutoff_date`); "
+                                           "where the cycle has no start or end, the local date of the earliest "
+                                           "or latest time billed.")
+    period_end: date
     lines: list[PreviewLine]
     taxes: list[TaxOut]
     hours: UnitPrice
@@ -141,6 +176,8 @@ class InvoiceBatchPreview(BaseModel):
     invoices: list[PreviewInvoice]
     unbilled_times: list[UnbilledTime]
     customers_without_times: list[uuid.UUID]
+    customers_excluded: list[uuid.UUID] = Field(description=(
+        "The customers of the selection that `exclude_customer_ids` leaves out (as billing targets)."))
     totals: Totals
 
 
@@ -165,8 +202,11 @@ class InvoiceBatchOut(BaseModel):
     selection_id: uuid.UUID | None
     customer_ids: list[uuid.UUID] | None
     source_type: str | None
-    period_start: date
-    period_end: date
+    period_start: date | None
+    period_end: date | None
+    cutoff_date: date | None
+    include_late_time: bool
+    exclude_customer_ids: list[uuid.UUID]
     show_employee_names: bool
     validate_invoices: bool = Field(alias="validate")
     send: bool

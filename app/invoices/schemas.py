@@ -25,6 +25,8 @@ class InvoiceLineOut(BaseModel):
     amount: UnitPrice
     tax_rate: TaxRate
     time_entry_ids: list[uuid.UUID]
+    late: bool = Field(description="Made from late time: ready time dated before the invoice's period that no "
+                                   "earlier batch billed.")
     time_entry_external_ids: list[str | None] = Field(description=(
         "The `external_id` of each time entry, in the order of `time_entry_ids` (null for an entry that has none)."))
     credited_invoice_id: uuid.UUID | None = Field(
@@ -56,6 +58,8 @@ class InvoiceOut(BaseModel):
     bill_to: BillToOut
     title: str
     subtitle: str
+    period_start: date | None = Field(description="The period the invoice bills (printed as its subtitle).")
+    period_end: date | None
     issue_date: date | None
     due_date: date | None
     currency: str

@@ -34,7 +34,7 @@ async def list_invoices(session: AsyncSession, *, tenant_id: uuid.UUID, page: Cr
 # scan of every line.
 _PAGE_LINES = text("""
 SELECT l.invoice_id, l.id, l.description, l.product_id, l.quantity, l.unit, l.unit_price, l.amount, l.tax_rate,
-       l.time_entry_id, l.credited_invoice_id, l.released
+       l.time_entry_id, l.credited_invoice_id, l.released, l.late
 FROM unnest(:invoices) WITH ORDINALITY AS page(invoice_id, n)
 CROSS JOIN LATERAL (SELECT * FROM invoice_lines WHERE invoice_id = page.invoice_id OFFSET 0) l
 ORDER BY page.n, l.position
@@ -59,13 +59,14 @@ async def to_out(session: AsyncSession, invoices: list[Invoice]) -> list[dict]:
         lines[line.invoice_id].append({
             "id": line.id, "description": line.description, "product_id": line.product_id,
             "quantity": line.quantity, "unit": line.unit, "unit_price": line.unit_price, "amount": line.amount,
-            "tax_rate": line.tax_rate, "time_entry_ids": entries,
+            "tax_rate": line.tax_rate, "time_entry_ids": entries, "late": line.late,
             "time_entry_external_ids": [entry_external_ids.get(entry) for entry in entries],
             "credited_invoice_id": line.credited_invoice_id, "released": line.released})
     return [{
         "id": i.id, "type": i.type, "number": i.number, "status": i.status, "customer_id": i.customer_id,
         "customer_external_id": customer_external_ids.get(i.customer_id), "batch_id": i.batch_id,
-        "bill_to": i.bill_to, "title": i.title, "subtitle": i.subtitle, "issue_date": i.issue_date,
+        "bill_to": i.bill_to, "title": i.title, "subtitle": i.subtitle, "period_start": i.period_start,
+        "period_end": i.period_end, "issue_date": i.issue_date,
         "due_date": i.due_date, "currency": i.currency, "lines": lines[i.id], "taxes": i.taxes,
         "untaxed_amount": i.untaxed_amount, "tax_amount": i.tax_amount, "total": i.total,
         "credited_invoice_ids": i.credited_invoice_ids, "credited_amount": i.credited_amount,

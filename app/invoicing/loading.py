@@ -2,7 +2,8 @@
 a chunk of targets their billable entries, products and negotiated prices.
 
 A contact with a parent company is billed to the parent: the billing target of a customer is
-`coalesce(parent_id, id)`, and a target's entries are its own plus its contacts'."""
+`coalesce(parent_id, id)`, and a target's entries are its own plus its contacts'. The target's
+billing cycle is the one its entries are billed on (SPEC §9: a contact uses its parent's)."""
 
 import uuid
 from collections import defaultdict
@@ -11,10 +12,11 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import ARRAY, Uuid, any_, bindparam, func, select, text
+from sqlalchemy import ARRAY, DateTime, Uuid, any_, bindparam, func, select, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import FieldError, InvalidInput
+from app.invoicing.cycles import Period, cycle_period
 from app.invoicing.planning import BillableEntry, BillTo, PlannedProduct
 from app.invoicing.settlement import PendingAdjustment
 from app.kit.repository import get_owned
@@ -32,6 +34,7 @@ class TargetCustomer:
     emails: list[str]
     terms: dict | None
     tax_exemption_reason: str | None
+    billing_cycle: dict
     external_id: str | None = None  # shown by the preview; the batch's write does not need it
 
     def bill_to_snapshot(self) -> dict:
@@ -53,17 +56,56 @@ class ReferenceData:
 
 @dataclass(frozen=True)
 class Scope:
-    """Which time a batch bills: the tenant's, in the period (local dates), of the work item kind."""
+    """Which time a batch bills: the tenant's, of the work item kind, in each customer's period
+    (local dates): the batch's period, or with a cut-off date the customer's last complete cycle;
+    and the late time before that period, with a cut-off date or when asked."""
 
     tenant_id: uuid.UUID
     timezone: str
-    period_start: date
-    period_end: date
     source_type: str | None
+    period: Period | None
+    cutoff_date: date | None = None
+    include_late_time: bool = False
+
+    @classmethod
+    def of(cls, definition, *, tenant_id: uuid.UUID, timezone: str) -> "Scope":
+        """From a batch, or a batch definition (the preview's): they name their fields alike."""
+        period = None if definition.cutoff_date else Period(definition.period_start, definition.period_end)
+        return cls(tenant_id=tenant_id, timezone=timezone, source_type=definition.source_type, period=period,
+                   cutoff_date=definition.cutoff_date, include_late_time=definition.include_late_time)
+
+    def period_of(self, billing_cycle: dict) -> Period | None:
+        """The period a target is billed for; None: nothing to bill (no cycle ended yet)."""
+        if self.cutoff_date is not None:
+            return cycle_period(billing_cycle, self.cutoff_date)
+        if self.include_late_time and billing_cycle["kind"] == "none":
+            # Not date-based: its earlier time is billed as part of the period, never late.
+            return Period(None, self.period.end)
+        return self.period
+
+    @property
+    def bills_late_time(self) -> bool:
+        return self.cutoff_date is not None or self.include_late_time
 
 
 def _ids(name: str, values: list[uuid.UUID]):
     return bindparam(name, values, type_=ARRAY(Uuid))
+
+
+async def _targets_of(session: AsyncSession, tenant_id: uuid.UUID,
+                      customer_ids: list[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
+    """Each known customer's billing target."""
+    rows = await session.execute(
+        select(Customer.id, func.coalesce(Customer.parent_id, Customer.id))
+        .where(Customer.tenant_id == tenant_id, Customer.id == any_(_ids("ids", list(customer_ids)))))
+    return {row[0]: row[1] for row in rows}
+
+
+def _refuse_unknown(field: str, customer_ids: list[uuid.UUID], known: dict[uuid.UUID, uuid.UUID]) -> None:
+    errors = [FieldError(field=f"{field}[{i}]", code="unknown_reference", message=f"no customer {c}")
+              for i, c in enumerate(customer_ids) if c not in known]
+    if errors:
+        raise InvalidInput(errors[0].message, code="unknown_reference", errors=errors[:50])
 
 
 async def billing_targets(session: AsyncSession, *, tenant_id: uuid.UUID, selection_id: uuid.UUID | None,
@@ -78,16 +120,28 @@ async def billing_targets(session: AsyncSession, *, tenant_id: uuid.UUID, select
             .where(SelectionCustomer.selection_id == selection.id).order_by(SelectionCustomer.position))
         targets = [row[0] for row in rows]
     else:
-        rows = await session.execute(
-            select(Customer.id, func.coalesce(Customer.parent_id, Customer.id))
-            .where(Customer.tenant_id == tenant_id, Customer.id == any_(_ids("ids", list(customer_ids)))))
-        target_of = {row[0]: row[1] for row in rows}
-        errors = [FieldError(field=f"customer_ids[{i}]", code="unknown_reference", message=f"no customer {c}")
-                  for i, c in enumerate(customer_ids) if c not in target_of]
-        if errors:
-            raise InvalidInput(errors[0].message, code="unknown_reference", errors=errors[:50])
+        target_of = await _targets_of(session, tenant_id, customer_ids)
+        _refuse_unknown("customer_ids", customer_ids, target_of)
         targets = [target_of[c] for c in customer_ids]
     return list(dict.fromkeys(targets))
+
+
+async def excluded_targets(session: AsyncSession, *, tenant_id: uuid.UUID, exclude_customer_ids: list[uuid.UUID],
+                           strict: bool = True) -> set[uuid.UUID]:
+    """The billing targets that `exclude_customer_ids` leaves out (a contact stands for its parent
+    company). `strict`: an unknown id is a 422 naming it; otherwise (a batch starting, whose
+    customer was deleted since) it excludes nothing."""
+    if not exclude_customer_ids:
+        return set()
+    target_of = await _targets_of(session, tenant_id, exclude_customer_ids)
+    if strict:
+        _refuse_unknown("exclude_customer_ids", exclude_customer_ids, target_of)
+    return set(target_of.values())
+
+
+def leave_out(targets: list[uuid.UUID], excluded: set[uuid.UUID]) -> tuple[list[uuid.UUID], list[uuid.UUID]]:
+    """The targets to bill and the excluded ones, each in the selection's order."""
+    return [t for t in targets if t not in excluded], [t for t in targets if t in excluded]
 
 
 # Driven from the targets by index, whatever the planner believes: freshly pushed rows have no
@@ -97,41 +151,54 @@ async def billing_targets(session: AsyncSession, *, tenant_id: uuid.UUID, select
 # contacts) by primary key and by parent only, in a CTE that no tenant condition can be pushed
 # into; their work items; then each work item's entries through a LATERAL subquery that OFFSET 0
 # keeps from being flattened, on (tenant_id, work_item_id, started_at), the one index that serves
-# all three of its conditions.
+# all three of its conditions. Each target brings its own bounds (`w`, one row per target): an
+# absent bound is an infinite one, still a range on the index.
 # Never billed as entries (SPEC §10): superseded entries (replaced by an adjustment), and
 # adjustments of billed time (corrected_invoice_id), which a batch settles against the line they
 # correct instead.
 _ENTRIES = text("""
-WITH c AS MATERIALIZED (
+WITH w AS MATERIALIZED (
+  SELECT * FROM unnest(CAST(:targets AS uuid[]), CAST(:since AS timestamptz[]), CAST(:until AS timestamptz[]),
+                       CAST(:late_before AS timestamptz[])) AS w(target_id, since, until, late_before)),
+c AS MATERIALIZED (
   SELECT id, parent_id, tenant_id FROM customers WHERE id = ANY(:targets)
   UNION ALL
   SELECT id, parent_id, tenant_id FROM customers WHERE parent_id = ANY(:targets))
-SELECT coalesce(c.parent_id, c.id) AS target_id, te.id, wi.type, wi.reference, te.started_at, te.hours,
-       te.product_id, te.employee_name
+SELECT w.target_id, te.id, wi.type, wi.reference, te.started_at, te.hours, te.product_id, te.employee_name,
+       coalesce(te.started_at < w.late_before, false) AS late
 FROM c
+JOIN w ON w.target_id = coalesce(c.parent_id, c.id)
 JOIN work_items wi ON wi.tenant_id = c.tenant_id AND wi.customer_id = c.id
 CROSS JOIN LATERAL (
   SELECT te.id, te.started_at, te.hours, te.product_id, te.employee_name FROM time_entries te
   WHERE te.tenant_id = wi.tenant_id AND te.work_item_id = wi.id
-    AND te.started_at >= :start AND te.started_at < :end
+    AND te.started_at >= coalesce(w.since, '-infinity') AND te.started_at < coalesce(w.until, 'infinity')
     AND te.status = 'approved' AND te.billable AND te.invoice_id IS NULL
     AND NOT te.superseded AND te.corrected_invoice_id IS NULL
   OFFSET 0) te
 WHERE c.tenant_id = :tenant_id AND (CAST(:source_type AS text) IS NULL OR wi.type = :source_type)
-""").bindparams(bindparam("targets", type_=ARRAY(Uuid)))
+""").bindparams(bindparam("targets", type_=ARRAY(Uuid)),
+                *(bindparam(name, type_=ARRAY(DateTime(timezone=True))) for name in ("since", "until", "late_before")))
 
 
 async def load_entries(session: AsyncSession, *, scope: Scope,
-                       targets: list[uuid.UUID]) -> dict[uuid.UUID, list[BillableEntry]]:
-    """The billable entries of each target: approved, billable, not invoiced, not superseded, not an
-    adjustment of billed time, in scope."""
-    start, end = local_day_bounds(scope.timezone, scope.period_start, scope.period_end)
+                       periods: dict[uuid.UUID, Period]) -> dict[uuid.UUID, list[BillableEntry]]:
+    """The billable entries of each target in its period (and before it, when the scope bills late
+    time): approved, billable, not invoiced, not superseded, not an adjustment of billed time, of the
+    work item kind."""
+    since, until, late_before = [], [], []
+    for period in periods.values():
+        start, end = local_day_bounds(scope.timezone, period.start, period.end)
+        since.append(None if scope.bills_late_time else start)
+        until.append(end)
+        late_before.append(start)
     entries: dict[uuid.UUID, list[BillableEntry]] = defaultdict(list)
-    rows = await session.execute(_ENTRIES, {"tenant_id": scope.tenant_id, "targets": targets, "start": start,
-                                            "end": end, "source_type": scope.source_type})
-    for target_id, entry_id, work_item_type, reference, started_at, hours, product_id, employee_name in rows:
+    rows = await session.execute(_ENTRIES, {
+        "tenant_id": scope.tenant_id, "targets": list(periods), "since": since, "until": until,
+        "late_before": late_before, "source_type": scope.source_type})
+    for target_id, entry_id, work_item_type, reference, started_at, hours, product_id, employee_name, late in rows:
         entries[target_id].append(BillableEntry(entry_id, work_item_type, reference, started_at, hours, product_id,
-                                                employee_name))
+                                                employee_name, late))
     return entries
 
 
@@ -182,7 +249,7 @@ def target_customer(customer_id: uuid.UUID, row, *, external_id: str | None = No
         bill_to=BillTo(customer_id=customer_id, currency=row.currency, tax_rate=row.tax_rate,
                        tax_exempt=row.tax_exempt),
         name=row.name, billing_address=row.billing_address, emails=list(row.emails), terms=row.terms,
-        tax_exemption_reason=row.tax_exemption_reason, external_id=external_id)
+        tax_exemption_reason=row.tax_exemption_reason, billing_cycle=row.billing_cycle, external_id=external_id)
 
 
 async def load_products(session: AsyncSession, *, tenant_id: uuid.UUID) -> dict[uuid.UUID, PlannedProduct]:

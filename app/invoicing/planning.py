@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from app.invoicing.cycles import Period
 from app.kit.currency import minor_units
 from app.kit.money import round_money
 
@@ -43,6 +44,7 @@ class BillableEntry:
     hours: Decimal
     product_id: uuid.UUID | None
     employee_name: str | None
+    late: bool = False  # dated before the customer's period (SPEC §9 late time)
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,8 @@ class PlannedLine:
     unit_price: Decimal
     amount: Decimal
     tax_rate: Decimal
+    # Made from time dated before its invoice's period (SPEC §9 late time).
+    late: bool = False
     # On a credit note's line: the invoice it credits (settlement.py).
     credited_invoice_id: uuid.UUID | None = None
 
@@ -92,6 +96,10 @@ class TaxLine:
 class InvoicePlan:
     customer_id: uuid.UUID
     currency: str
+    # The invoice's period, printed as its subtitle: the customer's period, each missing bound
+    # (kind none, the first custom cycle) the local date of the earliest / latest entry billed.
+    period_start: date | None = None
+    period_end: date | None = None
     lines: list[PlannedLine] = field(default_factory=list)
     unbilled: list[UnbilledEntry] = field(default_factory=list)
     taxes: list[TaxLine] = field(default_factory=list)
@@ -130,13 +138,15 @@ def _tax_rate(product: PlannedProduct, bill_to: BillTo) -> Decimal:
 
 
 def plan_invoice(*, bill_to: BillTo, entries: list[BillableEntry], products: dict[uuid.UUID, PlannedProduct],
-                 negotiated_prices: dict[uuid.UUID, Decimal], options: PlanOptions) -> InvoicePlan:
+                 negotiated_prices: dict[uuid.UUID, Decimal], options: PlanOptions,
+                 period: Period = Period(None, None)) -> InvoicePlan:
     """One invoice for one customer: a line per billable entry, in the order the time was spent."""
     places = minor_units(bill_to.currency)
     plan = InvoicePlan(customer_id=bill_to.customer_id, currency=bill_to.currency)
     zone = zoneinfo.ZoneInfo(options.timezone)
     headings: dict[uuid.UUID, str] = {}
-    for entry in sorted(entries, key=lambda e: (e.started_at, e.id)):
+    entries = sorted(entries, key=lambda e: (e.started_at, e.id))
+    for entry in entries:
         product_id = entry.product_id
         if product_id is None and options.product_mandatory:
             plan.unbilled.append(UnbilledEntry(time_entry_id=entry.id, reason=MISSING_PRODUCT))
@@ -152,7 +162,10 @@ def plan_invoice(*, bill_to: BillTo, entries: list[BillableEntry], products: dic
             time_entry_id=entry.id, product_id=product.id,
             description=_describe(headings[product.id], entry, zone, options.show_employee_names),
             quantity=entry.hours, unit=product.unit, unit_price=unit_price,
-            amount=round_money(entry.hours * unit_price, places), tax_rate=_tax_rate(product, bill_to)))
+            amount=round_money(entry.hours * unit_price, places), tax_rate=_tax_rate(product, bill_to),
+            late=entry.late))
+    plan.period_start, plan.period_end = _invoice_period(period, entries, {line.time_entry_id for line in plan.lines},
+                                                         zone)
     return total(plan)
 
 
@@ -177,6 +190,18 @@ def tax_lines(rated_amounts, places: int) -> list[TaxLine]:
             for rate, base in sorted(bases.items())]
 
 
+def _invoice_period(period: Period, entries: list[BillableEntry], billed: set[uuid.UUID],
+                    zone: zoneinfo.ZoneInfo) -> tuple[date | None, date | None]:
+    """The period, each missing bound taken from the entries billed (all of them, when none is: the
+    invoice then has no line, and its period still says which time it was about)."""
+    if period.start is not None and period.end is not None:
+        return period.start, period.end
+    dated = [e.started_at for e in entries if e.id in billed] or [e.started_at for e in entries]
+    if not dated:
+        return period.start, period.end
+    return (period.start or dated[0].astimezone(zone).date(), period.end or dated[-1].astimezone(zone).date())
+
+
 def validation_reasons(plan: InvoicePlan, *, has_billing_address: bool) -> list[str]:
     """Why an invoice cannot be made final; empty when it can."""
     reasons = []
@@ -196,5 +221,7 @@ def currency_totals(amounts) -> list[dict]:
     return [{"currency": c, "untaxed": s[0], "tax": s[1], "total": s[2]} for c, s in sorted(sums.items())]
 
 
-def period_subtitle(start: date, end: date) -> str:
+def period_subtitle(start: date | None, end: date | None) -> str:
+    if start is None or end is None:  # an invoice without a period (none of its entries to date it)
+        return ""
     return f"Period from {start:%d/%m/%Y} to {end:%d/%m/%Y}"

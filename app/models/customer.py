@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import ARRAY, CheckConstraint, Numeric, Text, UniqueConstraint
+from sqlalchemy import ARRAY, CheckConstraint, Numeric, Text, UniqueConstraint, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
@@ -20,6 +20,8 @@ class Customer(SQLModel, table=True):
         tenant_ref("parent_id", "customers"),
         CheckConstraint("kind IN ('company', 'contact')", name="kind"),
         CheckConstraint("parent_id IS NULL OR kind = 'contact'", name="only_contacts_have_parent"),
+        CheckConstraint("billing_cycle ->> 'kind' IN ('monthly', 'weekly', 'fortnightly', 'custom', 'none')",
+                        name="billing_cycle"),
     )
 
     id: uuid.UUID = id_field()
@@ -36,5 +38,8 @@ class Customer(SQLModel, table=True):
     # Printed on the customer's invoices, e.g. the article of law behind a reverse charge.
     tax_exemption_reason: str | None = None
     terms: dict | None = Field(default=None, sa_type=JSONB(none_as_null=True))
+    # Which period a batch with a cut-off date bills (SPEC §9; app/invoicing/cycles.py reads it).
+    billing_cycle: dict = Field(default_factory=lambda: {"kind": "monthly"}, sa_type=JSONB, nullable=False,
+                                sa_column_kwargs={"server_default": text("""'{"kind": "monthly"}'::jsonb""")})
     created_at: datetime = created_at_field()
     updated_at: datetime = updated_at_field()

@@ -11,7 +11,7 @@ import uuid
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import ARRAY, CheckConstraint, Date, DateTime, Index, Numeric, UniqueConstraint, Uuid, text
+from sqlalchemy import ARRAY, CheckConstraint, Date, DateTime, Index, Numeric, UniqueConstraint, Uuid, false, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
@@ -130,6 +130,8 @@ class InvoiceLine(SQLModel, table=True):
     credited_line_id: uuid.UUID | None = Field(default=None, foreign_key="invoice_lines.id", ondelete="RESTRICT")
     # On a credited invoice's line: its time entry was released (billable again) by a credit note.
     released: bool = Field(default=False, nullable=False, sa_column_kwargs={"server_default": "false"})
+    # Made from time dated before its invoice's period (SPEC §9 late time).
+    late: bool = Field(default=False, nullable=False, sa_column_kwargs={"server_default": false()})
 
 
 class InvoiceNumberCounter(SQLModel, table=True):

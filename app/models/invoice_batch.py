@@ -6,7 +6,7 @@ PostgreSQL is the record of every batch: Redis only carries the job that runs it
 import uuid
 from datetime import date, datetime
 
-from sqlalchemy import ARRAY, CheckConstraint, Date, DateTime, Index, Uuid
+from sqlalchemy import ARRAY, CheckConstraint, Date, DateTime, Index, Uuid, false, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
@@ -19,6 +19,9 @@ class InvoiceBatch(SQLModel, table=True):
         tenant_unique_id("invoice_batches"),
         CheckConstraint("status IN ('scheduled', 'running', 'succeeded', 'completed_with_errors', 'failed', "
                         "'cancelled')", name="status"),
+        # Either a period, or a cut-off date from which each customer's cycle gives its period.
+        CheckConstraint("(cutoff_date IS NULL) = (period_start IS NOT NULL) AND "
+                        "(cutoff_date IS NULL) = (period_end IS NOT NULL)", name="period_or_cutoff"),
         Index("ix_invoice_batches_status_run_at", "status", "run_at"),
         # The list, newest first by default.
         Index("ix_invoice_batches_tenant_id_created_at_id", "tenant_id", "created_at", "id"),
@@ -31,8 +34,12 @@ class InvoiceBatch(SQLModel, table=True):
     selection_id: uuid.UUID | None = None
     customer_ids: list[uuid.UUID] | None = Field(default=None, sa_type=ARRAY(Uuid))
     source_type: str | None = None
-    period_start: date = Field(sa_type=Date, nullable=False)
-    period_end: date = Field(sa_type=Date, nullable=False)
+    period_start: date | None = Field(default=None, sa_type=Date)
+    period_end: date | None = Field(default=None, sa_type=Date)
+    cutoff_date: date | None = Field(default=None, sa_type=Date)
+    include_late_time: bool = Field(default=False, nullable=False, sa_column_kwargs={"server_default": false()})
+    exclude_customer_ids: list[uuid.UUID] = Field(default_factory=list, sa_type=ARRAY(Uuid), nullable=False,
+                                                  sa_column_kwargs={"server_default": text("'{}'")})
     show_employee_names: bool = Field(nullable=False)
     validate_invoices: bool = Field(nullable=False)
     send: bool = Field(nullable=False)
@@ -58,7 +65,8 @@ class InvoiceBatchCustomer(SQLModel, table=True):
     __tablename__ = "invoice_batch_customers"
     __table_args__ = (
         tenant_ref("batch_id", "invoice_batches", ondelete="CASCADE"),
-        CheckConstraint("outcome IN ('invoiced', 'no_times', 'failed')", name="outcome"),
+        # excluded: a target the batch's exclude_customer_ids leaves out, fixed at start for the report.
+        CheckConstraint("outcome IN ('invoiced', 'no_times', 'failed', 'excluded')", name="outcome"),
         Index("ix_invoice_batch_customers_pending", "batch_id", "position", postgresql_where="outcome IS NULL"),
         # The report's customers without times (and failed) in position order, one range per outcome.
         Index("ix_invoice_batch_customers_outcome", "batch_id", "outcome", "position",

@@ -19,6 +19,7 @@ from .created_invoice import CreatedInvoice
 from .credit_note_event import CreditNoteEvent
 from .credit_request import CreditRequest
 from .currency_totals import CurrencyTotals
+from .custom_cycle import CustomCycle
 from .customer_bulk import CustomerBulk
 from .customer_bulk_item import CustomerBulkItem
 from .customer_bulk_item_kind import CustomerBulkItemKind
@@ -33,6 +34,7 @@ from .delivery_reason_type_0 import DeliveryReasonType0
 from .delivery_status import DeliveryStatus
 from .failed_customer import FailedCustomer
 from .field_error import FieldError
+from .fortnightly_cycle import FortnightlyCycle
 from .healthz_response_healthz import HealthzResponseHealthz
 from .invoice_batch_completed_event import InvoiceBatchCompletedEvent
 from .invoice_batch_definition import InvoiceBatchDefinition
@@ -53,6 +55,8 @@ from .list_invoices_status_type_0 import ListInvoicesStatusType0
 from .list_invoices_type_type_0 import ListInvoicesTypeType0
 from .list_time_entries_status_type_0 import ListTimeEntriesStatusType0
 from .list_work_items_type_type_0 import ListWorkItemsTypeType0
+from .monthly_cycle import MonthlyCycle
+from .no_cycle import NoCycle
 from .page_created_credit_note import PageCreatedCreditNote
 from .page_created_invoice import PageCreatedInvoice
 from .page_customer_out import PageCustomerOut
@@ -112,6 +116,8 @@ from .webhook_endpoint_update import WebhookEndpointUpdate
 from .webhook_endpoint_update_events_item import WebhookEndpointUpdateEventsItem
 from .webhook_endpoint_with_secret import WebhookEndpointWithSecret
 from .webhook_endpoint_with_secret_events_item import WebhookEndpointWithSecretEventsItem
+from .weekly_cycle import WeeklyCycle
+from .weekly_cycle_week_ends_on import WeeklyCycleWeekEndsOn
 from .work_item_bulk import WorkItemBulk
 from .work_item_bulk_item import WorkItemBulkItem
 from .work_item_bulk_item_type import WorkItemBulkItemType
@@ -142,6 +148,7 @@ __all__ = (
     "CreditNoteEvent",
     "CreditRequest",
     "CurrencyTotals",
+    "CustomCycle",
     "CustomerBulk",
     "CustomerBulkItem",
     "CustomerBulkItemKind",
@@ -156,6 +163,7 @@ __all__ = (
     "DeliveryStatus",
     "FailedCustomer",
     "FieldError",
+    "FortnightlyCycle",
     "HealthzResponseHealthz",
     "InvoiceBatchCompletedEvent",
     "InvoiceBatchDefinition",
@@ -176,6 +184,8 @@ __all__ = (
     "ListInvoicesTypeType0",
     "ListTimeEntriesStatusType0",
     "ListWorkItemsTypeType0",
+    "MonthlyCycle",
+    "NoCycle",
     "PageCreatedCreditNote",
     "PageCreatedInvoice",
     "PageCustomerOut",
@@ -235,6 +245,8 @@ __all__ = (
     "WebhookEndpointUpdateEventsItem",
     "WebhookEndpointWithSecret",
     "WebhookEndpointWithSecretEventsItem",
+    "WeeklyCycle",
+    "WeeklyCycleWeekEndsOn",
     "WorkItemBulk",
     "WorkItemBulkItem",
     "WorkItemBulkItemType",

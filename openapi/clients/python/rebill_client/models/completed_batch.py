@@ -27,8 +27,11 @@ class CompletedBatch:
         selection_id (None | UUID):
         customer_ids (list[UUID] | None):
         source_type (None | str):
-        period_start (datetime.date):
-        period_end (datetime.date):
+        period_start (datetime.date | None):
+        period_end (datetime.date | None):
+        cutoff_date (datetime.date | None):
+        include_late_time (bool):
+        exclude_customer_ids (list[UUID]):
         show_employee_names (bool):
         validate (bool):
         send (bool):
@@ -49,8 +52,11 @@ class CompletedBatch:
     selection_id: None | UUID
     customer_ids: list[UUID] | None
     source_type: None | str
-    period_start: datetime.date
-    period_end: datetime.date
+    period_start: datetime.date | None
+    period_end: datetime.date | None
+    cutoff_date: datetime.date | None
+    include_late_time: bool
+    exclude_customer_ids: list[UUID]
     show_employee_names: bool
     validate: bool
     send: bool
@@ -91,9 +97,30 @@ class CompletedBatch:
         source_type: None | str
         source_type = self.source_type
 
-        period_start = self.period_start.isoformat()
+        period_start: None | str
+        if isinstance(self.period_start, datetime.date):
+            period_start = self.period_start.isoformat()
+        else:
+            period_start = self.period_start
 
-        period_end = self.period_end.isoformat()
+        period_end: None | str
+        if isinstance(self.period_end, datetime.date):
+            period_end = self.period_end.isoformat()
+        else:
+            period_end = self.period_end
+
+        cutoff_date: None | str
+        if isinstance(self.cutoff_date, datetime.date):
+            cutoff_date = self.cutoff_date.isoformat()
+        else:
+            cutoff_date = self.cutoff_date
+
+        include_late_time = self.include_late_time
+
+        exclude_customer_ids = []
+        for exclude_customer_ids_item_data in self.exclude_customer_ids:
+            exclude_customer_ids_item = str(exclude_customer_ids_item_data)
+            exclude_customer_ids.append(exclude_customer_ids_item)
 
         show_employee_names = self.show_employee_names
 
@@ -140,6 +167,9 @@ class CompletedBatch:
                 "source_type": source_type,
                 "period_start": period_start,
                 "period_end": period_end,
+                "cutoff_date": cutoff_date,
+                "include_late_time": include_late_time,
+                "exclude_customer_ids": exclude_customer_ids,
                 "show_employee_names": show_employee_names,
                 "validate": validate,
                 "send": send,
@@ -212,9 +242,59 @@ class CompletedBatch:
 
         source_type = _parse_source_type(d.pop("source_type"))
 
-        period_start = datetime.date.fromisoformat(d.pop("period_start"))
+        def _parse_period_start(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                period_start_type_0 = datetime.date.fromisoformat(data)
 
-        period_end = datetime.date.fromisoformat(d.pop("period_end"))
+                return period_start_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        period_start = _parse_period_start(d.pop("period_start"))
+
+        def _parse_period_end(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                period_end_type_0 = datetime.date.fromisoformat(data)
+
+                return period_end_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        period_end = _parse_period_end(d.pop("period_end"))
+
+        def _parse_cutoff_date(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                cutoff_date_type_0 = datetime.date.fromisoformat(data)
+
+                return cutoff_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        cutoff_date = _parse_cutoff_date(d.pop("cutoff_date"))
+
+        include_late_time = d.pop("include_late_time")
+
+        exclude_customer_ids = []
+        _exclude_customer_ids = d.pop("exclude_customer_ids")
+        for exclude_customer_ids_item_data in _exclude_customer_ids:
+            exclude_customer_ids_item = UUID(exclude_customer_ids_item_data)
+
+            exclude_customer_ids.append(exclude_customer_ids_item)
 
         show_employee_names = d.pop("show_employee_names")
 
@@ -280,6 +360,9 @@ class CompletedBatch:
             source_type=source_type,
             period_start=period_start,
             period_end=period_end,
+            cutoff_date=cutoff_date,
+            include_late_time=include_late_time,
+            exclude_customer_ids=exclude_customer_ids,
             show_employee_names=show_employee_names,
             validate=validate,
             send=send,

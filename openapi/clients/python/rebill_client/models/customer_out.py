@@ -12,7 +12,12 @@ from ..models.customer_out_kind import CustomerOutKind
 
 if TYPE_CHECKING:
     from ..models.address_out import AddressOut
+    from ..models.custom_cycle import CustomCycle
+    from ..models.fortnightly_cycle import FortnightlyCycle
+    from ..models.monthly_cycle import MonthlyCycle
+    from ..models.no_cycle import NoCycle
     from ..models.terms_out import TermsOut
+    from ..models.weekly_cycle import WeeklyCycle
 
 
 T = TypeVar("T", bound="CustomerOut")
@@ -34,6 +39,7 @@ class CustomerOut:
         tax_exempt (bool):
         tax_exemption_reason (None | str):
         terms (None | TermsOut):
+        billing_cycle (CustomCycle | FortnightlyCycle | MonthlyCycle | NoCycle | WeeklyCycle):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
     """
@@ -50,13 +56,18 @@ class CustomerOut:
     tax_exempt: bool
     tax_exemption_reason: None | str
     terms: None | TermsOut
+    billing_cycle: CustomCycle | FortnightlyCycle | MonthlyCycle | NoCycle | WeeklyCycle
     created_at: datetime.datetime
     updated_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.address_out import AddressOut  # noqa: PLC0415
+        from ..models.custom_cycle import CustomCycle  # noqa: PLC0415
+        from ..models.fortnightly_cycle import FortnightlyCycle  # noqa: PLC0415
+        from ..models.monthly_cycle import MonthlyCycle  # noqa: PLC0415
         from ..models.terms_out import TermsOut  # noqa: PLC0415
+        from ..models.weekly_cycle import WeeklyCycle  # noqa: PLC0415
 
         id = str(self.id)
 
@@ -97,6 +108,18 @@ class CustomerOut:
         else:
             terms = self.terms
 
+        billing_cycle: dict[str, Any]
+        if isinstance(self.billing_cycle, MonthlyCycle):
+            billing_cycle = self.billing_cycle.to_dict()
+        elif isinstance(self.billing_cycle, WeeklyCycle):
+            billing_cycle = self.billing_cycle.to_dict()
+        elif isinstance(self.billing_cycle, FortnightlyCycle):
+            billing_cycle = self.billing_cycle.to_dict()
+        elif isinstance(self.billing_cycle, CustomCycle):
+            billing_cycle = self.billing_cycle.to_dict()
+        else:
+            billing_cycle = self.billing_cycle.to_dict()
+
         created_at = self.created_at.isoformat()
 
         updated_at = self.updated_at.isoformat()
@@ -117,6 +140,7 @@ class CustomerOut:
                 "tax_exempt": tax_exempt,
                 "tax_exemption_reason": tax_exemption_reason,
                 "terms": terms,
+                "billing_cycle": billing_cycle,
                 "created_at": created_at,
                 "updated_at": updated_at,
             }
@@ -127,7 +151,12 @@ class CustomerOut:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.address_out import AddressOut  # noqa: PLC0415
+        from ..models.custom_cycle import CustomCycle  # noqa: PLC0415
+        from ..models.fortnightly_cycle import FortnightlyCycle  # noqa: PLC0415
+        from ..models.monthly_cycle import MonthlyCycle  # noqa: PLC0415
+        from ..models.no_cycle import NoCycle  # noqa: PLC0415
         from ..models.terms_out import TermsOut  # noqa: PLC0415
+        from ..models.weekly_cycle import WeeklyCycle  # noqa: PLC0415
 
         d = dict(src_dict)
         id = UUID(d.pop("id"))
@@ -208,6 +237,47 @@ class CustomerOut:
 
         terms = _parse_terms(d.pop("terms"))
 
+        def _parse_billing_cycle(data: object) -> CustomCycle | FortnightlyCycle | MonthlyCycle | NoCycle | WeeklyCycle:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                billing_cycle_type_0 = MonthlyCycle.from_dict(data)
+
+                return billing_cycle_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                billing_cycle_type_1 = WeeklyCycle.from_dict(data)
+
+                return billing_cycle_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                billing_cycle_type_2 = FortnightlyCycle.from_dict(data)
+
+                return billing_cycle_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                billing_cycle_type_3 = CustomCycle.from_dict(data)
+
+                return billing_cycle_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            billing_cycle_type_4 = NoCycle.from_dict(data)
+
+            return billing_cycle_type_4
+
+        billing_cycle = _parse_billing_cycle(d.pop("billing_cycle"))
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
@@ -225,6 +295,7 @@ class CustomerOut:
             tax_exempt=tax_exempt,
             tax_exemption_reason=tax_exemption_reason,
             terms=terms,
+            billing_cycle=billing_cycle,
             created_at=created_at,
             updated_at=updated_at,
         )

@@ -11,7 +11,12 @@ from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
     from ..models.address import Address
+    from ..models.custom_cycle import CustomCycle
+    from ..models.fortnightly_cycle import FortnightlyCycle
+    from ..models.monthly_cycle import MonthlyCycle
+    from ..models.no_cycle import NoCycle
     from ..models.terms import Terms
+    from ..models.weekly_cycle import WeeklyCycle
 
 
 T = TypeVar("T", bound="CustomerUpdate")
@@ -35,6 +40,9 @@ class CustomerUpdate:
             tax_exemption_reason (None | str | Unset): Why the customer's invoices carry no tax (or carry it by reverse
                 charge), printed on them, e.g. "Autoliquidation — article 283-2 du CGI". Copied into each invoice's bill_to.
             terms (None | Terms | Unset):
+            billing_cycle (CustomCycle | FortnightlyCycle | MonthlyCycle | NoCycle | Unset | WeeklyCycle): Which period a
+                batch given a `cutoff_date` bills for this customer: its last complete cycle ending on or before the cut-off. A
+                contact with a parent company is billed on the parent's cycle.
     """
 
     external_id: None | str | Unset = UNSET
@@ -48,10 +56,15 @@ class CustomerUpdate:
     tax_exempt: bool | Unset = UNSET
     tax_exemption_reason: None | str | Unset = UNSET
     terms: None | Terms | Unset = UNSET
+    billing_cycle: CustomCycle | FortnightlyCycle | MonthlyCycle | NoCycle | Unset | WeeklyCycle = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.address import Address  # noqa: PLC0415
+        from ..models.custom_cycle import CustomCycle  # noqa: PLC0415
+        from ..models.fortnightly_cycle import FortnightlyCycle  # noqa: PLC0415
+        from ..models.monthly_cycle import MonthlyCycle  # noqa: PLC0415
         from ..models.terms import Terms  # noqa: PLC0415
+        from ..models.weekly_cycle import WeeklyCycle  # noqa: PLC0415
 
         external_id: None | str | Unset
         if isinstance(self.external_id, Unset):
@@ -109,6 +122,20 @@ class CustomerUpdate:
         else:
             terms = self.terms
 
+        billing_cycle: dict[str, Any] | Unset
+        if isinstance(self.billing_cycle, Unset):
+            billing_cycle = UNSET
+        elif isinstance(self.billing_cycle, MonthlyCycle):
+            billing_cycle = self.billing_cycle.to_dict()
+        elif isinstance(self.billing_cycle, WeeklyCycle):
+            billing_cycle = self.billing_cycle.to_dict()
+        elif isinstance(self.billing_cycle, FortnightlyCycle):
+            billing_cycle = self.billing_cycle.to_dict()
+        elif isinstance(self.billing_cycle, CustomCycle):
+            billing_cycle = self.billing_cycle.to_dict()
+        else:
+            billing_cycle = self.billing_cycle.to_dict()
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -134,13 +161,20 @@ class CustomerUpdate:
             field_dict["tax_exemption_reason"] = tax_exemption_reason
         if terms is not UNSET:
             field_dict["terms"] = terms
+        if billing_cycle is not UNSET:
+            field_dict["billing_cycle"] = billing_cycle
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.address import Address  # noqa: PLC0415
+        from ..models.custom_cycle import CustomCycle  # noqa: PLC0415
+        from ..models.fortnightly_cycle import FortnightlyCycle  # noqa: PLC0415
+        from ..models.monthly_cycle import MonthlyCycle  # noqa: PLC0415
+        from ..models.no_cycle import NoCycle  # noqa: PLC0415
         from ..models.terms import Terms  # noqa: PLC0415
+        from ..models.weekly_cycle import WeeklyCycle  # noqa: PLC0415
 
         d = dict(src_dict)
 
@@ -237,6 +271,51 @@ class CustomerUpdate:
 
         terms = _parse_terms(d.pop("terms", UNSET))
 
+        def _parse_billing_cycle(
+            data: object,
+        ) -> CustomCycle | FortnightlyCycle | MonthlyCycle | NoCycle | Unset | WeeklyCycle:
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                billing_cycle_type_0 = MonthlyCycle.from_dict(data)
+
+                return billing_cycle_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                billing_cycle_type_1 = WeeklyCycle.from_dict(data)
+
+                return billing_cycle_type_1
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                billing_cycle_type_2 = FortnightlyCycle.from_dict(data)
+
+                return billing_cycle_type_2
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                billing_cycle_type_3 = CustomCycle.from_dict(data)
+
+                return billing_cycle_type_3
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            billing_cycle_type_4 = NoCycle.from_dict(data)
+
+            return billing_cycle_type_4
+
+        billing_cycle = _parse_billing_cycle(d.pop("billing_cycle", UNSET))
+
         customer_update = cls(
             external_id=external_id,
             name=name,
@@ -249,6 +328,7 @@ class CustomerUpdate:
             tax_exempt=tax_exempt,
             tax_exemption_reason=tax_exemption_reason,
             terms=terms,
+            billing_cycle=billing_cycle,
         )
 
         return customer_update

@@ -15,29 +15,41 @@ T = TypeVar("T", bound="InvoiceBatchDefinition")
 
 @_attrs_define
 class InvoiceBatchDefinition:
-    """Exactly one of `selection_id` and `customer_ids`; `period_end` not before `period_start`.
+    """Exactly one of `selection_id` and `customer_ids`; exactly one of the period (`period_start`
+    and `period_end`, the end not before the start) and `cutoff_date`.
 
-    Attributes:
-        title (str): The common object written on every invoice of the batch.
-        period_start (datetime.date):
-        period_end (datetime.date):
-        selection_id (None | Unset | UUID):
-        customer_ids (list[UUID] | None | Unset):
-        source_type (InvoiceBatchDefinitionSourceTypeType0 | None | Unset): Only time on this kind of work item.
-        show_employee_names (bool | Unset):  Default: False.
-        validate (bool | Unset): true: invoices are made final (numbered, immutable). Default: False.
-        send (bool | Unset): true: each validated invoice is emailed with its PDF. Default: False.
-        product_mandatory (bool | Unset):  Default: False.
-        run_at (datetime.datetime | None | Unset): At most 24 hours ahead; absent: now.
-        notify_email (None | str | Unset):
+        Attributes:
+            title (str): The common object written on every invoice of the batch.
+            selection_id (None | Unset | UUID):
+            customer_ids (list[UUID] | None | Unset):
+            source_type (InvoiceBatchDefinitionSourceTypeType0 | None | Unset): Only time on this kind of work item.
+            period_start (datetime.date | None | Unset): With `period_end`: the inclusive local dates whose time every
+                customer is billed for. Give either the period or `cutoff_date`.
+            period_end (datetime.date | None | Unset):
+            cutoff_date (datetime.date | None | Unset): Instead of a period: each customer is billed for its last complete
+                billing cycle ending on or before this date (see the customer's `billing_cycle`), plus its late time (ready time
+                dated before that cycle that no batch billed). Time after the cycle's end waits for the next one.
+            include_late_time (bool | Unset): With a period: also bill the ready time dated before `period_start` that no
+                batch billed (its lines are marked `late`). With `cutoff_date`, late time is always billed. Default: False.
+            exclude_customer_ids (list[UUID] | Unset): Customers left out of this batch (a contact stands for the company it
+                is billed to); their time waits for another batch. The report lists them in `customers_excluded`.
+            show_employee_names (bool | Unset):  Default: False.
+            validate (bool | Unset): true: invoices are made final (numbered, immutable). Default: False.
+            send (bool | Unset): true: each validated invoice is emailed with its PDF. Default: False.
+            product_mandatory (bool | Unset):  Default: False.
+            run_at (datetime.datetime | None | Unset): At most 24 hours ahead; absent: now.
+            notify_email (None | str | Unset):
     """
 
     title: str
-    period_start: datetime.date
-    period_end: datetime.date
     selection_id: None | Unset | UUID = UNSET
     customer_ids: list[UUID] | None | Unset = UNSET
     source_type: InvoiceBatchDefinitionSourceTypeType0 | None | Unset = UNSET
+    period_start: datetime.date | None | Unset = UNSET
+    period_end: datetime.date | None | Unset = UNSET
+    cutoff_date: datetime.date | None | Unset = UNSET
+    include_late_time: bool | Unset = False
+    exclude_customer_ids: list[UUID] | Unset = UNSET
     show_employee_names: bool | Unset = False
     validate: bool | Unset = False
     send: bool | Unset = False
@@ -47,10 +59,6 @@ class InvoiceBatchDefinition:
 
     def to_dict(self) -> dict[str, Any]:
         title = self.title
-
-        period_start = self.period_start.isoformat()
-
-        period_end = self.period_end.isoformat()
 
         selection_id: None | str | Unset
         if isinstance(self.selection_id, Unset):
@@ -80,6 +88,39 @@ class InvoiceBatchDefinition:
         else:
             source_type = self.source_type
 
+        period_start: None | str | Unset
+        if isinstance(self.period_start, Unset):
+            period_start = UNSET
+        elif isinstance(self.period_start, datetime.date):
+            period_start = self.period_start.isoformat()
+        else:
+            period_start = self.period_start
+
+        period_end: None | str | Unset
+        if isinstance(self.period_end, Unset):
+            period_end = UNSET
+        elif isinstance(self.period_end, datetime.date):
+            period_end = self.period_end.isoformat()
+        else:
+            period_end = self.period_end
+
+        cutoff_date: None | str | Unset
+        if isinstance(self.cutoff_date, Unset):
+            cutoff_date = UNSET
+        elif isinstance(self.cutoff_date, datetime.date):
+            cutoff_date = self.cutoff_date.isoformat()
+        else:
+            cutoff_date = self.cutoff_date
+
+        include_late_time = self.include_late_time
+
+        exclude_customer_ids: list[str] | Unset = UNSET
+        if not isinstance(self.exclude_customer_ids, Unset):
+            exclude_customer_ids = []
+            for exclude_customer_ids_item_data in self.exclude_customer_ids:
+                exclude_customer_ids_item = str(exclude_customer_ids_item_data)
+                exclude_customer_ids.append(exclude_customer_ids_item)
+
         show_employee_names = self.show_employee_names
 
         validate = self.validate
@@ -107,8 +148,6 @@ class InvoiceBatchDefinition:
         field_dict.update(
             {
                 "title": title,
-                "period_start": period_start,
-                "period_end": period_end,
             }
         )
         if selection_id is not UNSET:
@@ -117,6 +156,16 @@ class InvoiceBatchDefinition:
             field_dict["customer_ids"] = customer_ids
         if source_type is not UNSET:
             field_dict["source_type"] = source_type
+        if period_start is not UNSET:
+            field_dict["period_start"] = period_start
+        if period_end is not UNSET:
+            field_dict["period_end"] = period_end
+        if cutoff_date is not UNSET:
+            field_dict["cutoff_date"] = cutoff_date
+        if include_late_time is not UNSET:
+            field_dict["include_late_time"] = include_late_time
+        if exclude_customer_ids is not UNSET:
+            field_dict["exclude_customer_ids"] = exclude_customer_ids
         if show_employee_names is not UNSET:
             field_dict["show_employee_names"] = show_employee_names
         if validate is not UNSET:
@@ -136,10 +185,6 @@ class InvoiceBatchDefinition:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
         title = d.pop("title")
-
-        period_start = datetime.date.fromisoformat(d.pop("period_start"))
-
-        period_end = datetime.date.fromisoformat(d.pop("period_end"))
 
         def _parse_selection_id(data: object) -> None | Unset | UUID:
             if data is None:
@@ -197,6 +242,68 @@ class InvoiceBatchDefinition:
 
         source_type = _parse_source_type(d.pop("source_type", UNSET))
 
+        def _parse_period_start(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                period_start_type_0 = datetime.date.fromisoformat(data)
+
+                return period_start_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        period_start = _parse_period_start(d.pop("period_start", UNSET))
+
+        def _parse_period_end(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                period_end_type_0 = datetime.date.fromisoformat(data)
+
+                return period_end_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        period_end = _parse_period_end(d.pop("period_end", UNSET))
+
+        def _parse_cutoff_date(data: object) -> datetime.date | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                cutoff_date_type_0 = datetime.date.fromisoformat(data)
+
+                return cutoff_date_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None | Unset, data)
+
+        cutoff_date = _parse_cutoff_date(d.pop("cutoff_date", UNSET))
+
+        include_late_time = d.pop("include_late_time", UNSET)
+
+        _exclude_customer_ids = d.pop("exclude_customer_ids", UNSET)
+        exclude_customer_ids: list[UUID] | Unset = UNSET
+        if _exclude_customer_ids is not UNSET:
+            exclude_customer_ids = []
+            for exclude_customer_ids_item_data in _exclude_customer_ids:
+                exclude_customer_ids_item = UUID(exclude_customer_ids_item_data)
+
+                exclude_customer_ids.append(exclude_customer_ids_item)
+
         show_employee_names = d.pop("show_employee_names", UNSET)
 
         validate = d.pop("validate", UNSET)
@@ -233,11 +340,14 @@ class InvoiceBatchDefinition:
 
         invoice_batch_definition = cls(
             title=title,
-            period_start=period_start,
-            period_end=period_end,
             selection_id=selection_id,
             customer_ids=customer_ids,
             source_type=source_type,
+            period_start=period_start,
+            period_end=period_end,
+            cutoff_date=cutoff_date,
+            include_late_time=include_late_time,
+            exclude_customer_ids=exclude_customer_ids,
             show_employee_names=show_employee_names,
             validate=validate,
             send=send,

@@ -23,12 +23,15 @@ class InvoiceBatchPreview:
         invoices (list[PreviewInvoice]):
         unbilled_times (list[UnbilledTime]):
         customers_without_times (list[UUID]):
+        customers_excluded (list[UUID]): The customers of the selection that `exclude_customer_ids` leaves out (as
+            billing targets).
         totals (Totals):
     """
 
     invoices: list[PreviewInvoice]
     unbilled_times: list[UnbilledTime]
     customers_without_times: list[UUID]
+    customers_excluded: list[UUID]
     totals: Totals
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -48,6 +51,11 @@ class InvoiceBatchPreview:
             customers_without_times_item = str(customers_without_times_item_data)
             customers_without_times.append(customers_without_times_item)
 
+        customers_excluded = []
+        for customers_excluded_item_data in self.customers_excluded:
+            customers_excluded_item = str(customers_excluded_item_data)
+            customers_excluded.append(customers_excluded_item)
+
         totals = self.totals.to_dict()
 
         field_dict: dict[str, Any] = {}
@@ -57,6 +65,7 @@ class InvoiceBatchPreview:
                 "invoices": invoices,
                 "unbilled_times": unbilled_times,
                 "customers_without_times": customers_without_times,
+                "customers_excluded": customers_excluded,
                 "totals": totals,
             }
         )
@@ -91,12 +100,20 @@ class InvoiceBatchPreview:
 
             customers_without_times.append(customers_without_times_item)
 
+        customers_excluded = []
+        _customers_excluded = d.pop("customers_excluded")
+        for customers_excluded_item_data in _customers_excluded:
+            customers_excluded_item = UUID(customers_excluded_item_data)
+
+            customers_excluded.append(customers_excluded_item)
+
         totals = Totals.from_dict(d.pop("totals"))
 
         invoice_batch_preview = cls(
             invoices=invoices,
             unbilled_times=unbilled_times,
             customers_without_times=customers_without_times,
+            customers_excluded=customers_excluded,
             totals=totals,
         )
 

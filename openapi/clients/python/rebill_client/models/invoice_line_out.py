@@ -25,6 +25,7 @@ class InvoiceLineOut:
         amount (str):
         tax_rate (str):
         time_entry_ids (list[UUID]):
+        late (bool): Made from late time: ready time dated before the invoice's period that no earlier batch billed.
         time_entry_external_ids (list[None | str]): The `external_id` of each time entry, in the order of
             `time_entry_ids` (null for an entry that has none).
         credited_invoice_id (None | Unset | UUID): On a credit note's line: the invoice this line credits; null on an
@@ -42,6 +43,7 @@ class InvoiceLineOut:
     amount: str
     tax_rate: str
     time_entry_ids: list[UUID]
+    late: bool
     time_entry_external_ids: list[None | str]
     credited_invoice_id: None | Unset | UUID = UNSET
     released: bool | Unset = False
@@ -68,6 +70,8 @@ class InvoiceLineOut:
         for time_entry_ids_item_data in self.time_entry_ids:
             time_entry_ids_item = str(time_entry_ids_item_data)
             time_entry_ids.append(time_entry_ids_item)
+
+        late = self.late
 
         time_entry_external_ids = []
         for time_entry_external_ids_item_data in self.time_entry_external_ids:
@@ -98,6 +102,7 @@ class InvoiceLineOut:
                 "amount": amount,
                 "tax_rate": tax_rate,
                 "time_entry_ids": time_entry_ids,
+                "late": late,
                 "time_entry_external_ids": time_entry_external_ids,
             }
         )
@@ -133,6 +138,8 @@ class InvoiceLineOut:
             time_entry_ids_item = UUID(time_entry_ids_item_data)
 
             time_entry_ids.append(time_entry_ids_item)
+
+        late = d.pop("late")
 
         time_entry_external_ids = []
         _time_entry_external_ids = d.pop("time_entry_external_ids")
@@ -176,6 +183,7 @@ class InvoiceLineOut:
             amount=amount,
             tax_rate=tax_rate,
             time_entry_ids=time_entry_ids,
+            late=late,
             time_entry_external_ids=time_entry_external_ids,
             credited_invoice_id=credited_invoice_id,
             released=released,

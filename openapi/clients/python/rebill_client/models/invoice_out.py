@@ -40,6 +40,8 @@ class InvoiceOut:
         bill_to (BillToOut):
         title (str):
         subtitle (str):
+        period_start (datetime.date | None): The period the invoice bills (printed as its subtitle).
+        period_end (datetime.date | None):
         issue_date (datetime.date | None):
         due_date (datetime.date | None):
         currency (str):
@@ -69,6 +71,8 @@ class InvoiceOut:
     bill_to: BillToOut
     title: str
     subtitle: str
+    period_start: datetime.date | None
+    period_end: datetime.date | None
     issue_date: datetime.date | None
     due_date: datetime.date | None
     currency: str
@@ -113,6 +117,18 @@ class InvoiceOut:
         title = self.title
 
         subtitle = self.subtitle
+
+        period_start: None | str
+        if isinstance(self.period_start, datetime.date):
+            period_start = self.period_start.isoformat()
+        else:
+            period_start = self.period_start
+
+        period_end: None | str
+        if isinstance(self.period_end, datetime.date):
+            period_end = self.period_end.isoformat()
+        else:
+            period_end = self.period_end
 
         issue_date: None | str
         if isinstance(self.issue_date, datetime.date):
@@ -188,6 +204,8 @@ class InvoiceOut:
                 "bill_to": bill_to,
                 "title": title,
                 "subtitle": subtitle,
+                "period_start": period_start,
+                "period_end": period_end,
                 "issue_date": issue_date,
                 "due_date": due_date,
                 "currency": currency,
@@ -262,6 +280,36 @@ class InvoiceOut:
         title = d.pop("title")
 
         subtitle = d.pop("subtitle")
+
+        def _parse_period_start(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                period_start_type_0 = datetime.date.fromisoformat(data)
+
+                return period_start_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        period_start = _parse_period_start(d.pop("period_start"))
+
+        def _parse_period_end(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                period_end_type_0 = datetime.date.fromisoformat(data)
+
+                return period_end_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        period_end = _parse_period_end(d.pop("period_end"))
 
         def _parse_issue_date(data: object) -> datetime.date | None:
             if data is None:
@@ -372,6 +420,8 @@ class InvoiceOut:
             bill_to=bill_to,
             title=title,
             subtitle=subtitle,
+            period_start=period_start,
+            period_end=period_end,
             issue_date=issue_date,
             due_date=due_date,
             currency=currency,

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 from uuid import UUID
@@ -27,6 +28,9 @@ class PreviewInvoice:
         currency (str):
         title (str):
         subtitle (str):
+        period_start (datetime.date): The customer's period (its billing cycle's, with a `cutoff_date`); where the cycle
+            has no start or end, the local date of the earliest or latest time billed.
+        period_end (datetime.date):
         lines (list[PreviewLine]):
         taxes (list[TaxOut]):
         hours (str):
@@ -43,6 +47,8 @@ class PreviewInvoice:
     currency: str
     title: str
     subtitle: str
+    period_start: datetime.date
+    period_end: datetime.date
     lines: list[PreviewLine]
     taxes: list[TaxOut]
     hours: str
@@ -66,6 +72,10 @@ class PreviewInvoice:
         title = self.title
 
         subtitle = self.subtitle
+
+        period_start = self.period_start.isoformat()
+
+        period_end = self.period_end.isoformat()
 
         lines = []
         for lines_item_data in self.lines:
@@ -102,6 +112,8 @@ class PreviewInvoice:
                 "currency": currency,
                 "title": title,
                 "subtitle": subtitle,
+                "period_start": period_start,
+                "period_end": period_end,
                 "lines": lines,
                 "taxes": taxes,
                 "hours": hours,
@@ -139,6 +151,10 @@ class PreviewInvoice:
         title = d.pop("title")
 
         subtitle = d.pop("subtitle")
+
+        period_start = datetime.date.fromisoformat(d.pop("period_start"))
+
+        period_end = datetime.date.fromisoformat(d.pop("period_end"))
 
         lines = []
         _lines = d.pop("lines")
@@ -178,6 +194,8 @@ class PreviewInvoice:
             currency=currency,
             title=title,
             subtitle=subtitle,
+            period_start=period_start,
+            period_end=period_end,
             lines=lines,
             taxes=taxes,
             hours=hours,

@@ -23,6 +23,7 @@ class PreviewLine:
         unit_price (str):
         amount (str):
         tax_rate (str):
+        late (bool): Made from late time: ready time dated before the invoice's period that no earlier batch billed.
     """
 
     time_entry_id: UUID
@@ -34,6 +35,7 @@ class PreviewLine:
     unit_price: str
     amount: str
     tax_rate: str
+    late: bool
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -56,6 +58,8 @@ class PreviewLine:
 
         tax_rate = self.tax_rate
 
+        late = self.late
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -69,6 +73,7 @@ class PreviewLine:
                 "unit_price": unit_price,
                 "amount": amount,
                 "tax_rate": tax_rate,
+                "late": late,
             }
         )
 
@@ -100,6 +105,8 @@ class PreviewLine:
 
         tax_rate = d.pop("tax_rate")
 
+        late = d.pop("late")
+
         preview_line = cls(
             time_entry_id=time_entry_id,
             time_entry_external_id=time_entry_external_id,
@@ -110,6 +117,7 @@ class PreviewLine:
             unit_price=unit_price,
             amount=amount,
             tax_rate=tax_rate,
+            late=late,
         )
 
         preview_line.additional_properties = d

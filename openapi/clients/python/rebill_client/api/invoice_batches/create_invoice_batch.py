@@ -101,8 +101,9 @@ def sync_detailed(
 
     Args:
         idempotency_key (None | str | Unset):
-        body (InvoiceBatchDefinition): Exactly one of `selection_id` and `customer_ids`;
-            `period_end` not before `period_start`.
+        body (InvoiceBatchDefinition): Exactly one of `selection_id` and `customer_ids`; exactly
+            one of the period (`period_start`
+            and `period_end`, the end not before the start) and `cutoff_date`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,8 +138,9 @@ def sync(
 
     Args:
         idempotency_key (None | str | Unset):
-        body (InvoiceBatchDefinition): Exactly one of `selection_id` and `customer_ids`;
-            `period_end` not before `period_start`.
+        body (InvoiceBatchDefinition): Exactly one of `selection_id` and `customer_ids`; exactly
+            one of the period (`period_start`
+            and `period_end`, the end not before the start) and `cutoff_date`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,8 +170,9 @@ async def asyncio_detailed(
 
     Args:
         idempotency_key (None | str | Unset):
-        body (InvoiceBatchDefinition): Exactly one of `selection_id` and `customer_ids`;
-            `period_end` not before `period_start`.
+        body (InvoiceBatchDefinition): Exactly one of `selection_id` and `customer_ids`; exactly
+            one of the period (`period_start`
+            and `period_end`, the end not before the start) and `cutoff_date`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -202,8 +205,9 @@ async def asyncio(
 
     Args:
         idempotency_key (None | str | Unset):
-        body (InvoiceBatchDefinition): Exactly one of `selection_id` and `customer_ids`;
-            `period_end` not before `period_start`.
+        body (InvoiceBatchDefinition): Exactly one of `selection_id` and `customer_ids`; exactly
+            one of the period (`period_start`
+            and `period_end`, the end not before the start) and `cutoff_date`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

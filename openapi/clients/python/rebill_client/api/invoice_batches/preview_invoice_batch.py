@@ -91,8 +91,9 @@ def sync_detailed(
     would stay unbilled with their reasons. Nothing is written.
 
     Args:
-        body (InvoiceBatchDefinition): Exactly one of `selection_id` and `customer_ids`;
-            `period_end` not before `period_start`.
+        body (InvoiceBatchDefinition): Exactly one of `selection_id` and `customer_ids`; exactly
+            one of the period (`period_start`
+            and `period_end`, the end not before the start) and `cutoff_date`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -124,8 +125,9 @@ def sync(
     would stay unbilled with their reasons. Nothing is written.
 
     Args:
-        body (InvoiceBatchDefinition): Exactly one of `selection_id` and `customer_ids`;
-            `period_end` not before `period_start`.
+        body (InvoiceBatchDefinition): Exactly one of `selection_id` and `customer_ids`; exactly
+            one of the period (`period_start`
+            and `period_end`, the end not before the start) and `cutoff_date`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,8 +154,9 @@ async def asyncio_detailed(
     would stay unbilled with their reasons. Nothing is written.
 
     Args:
-        body (InvoiceBatchDefinition): Exactly one of `selection_id` and `customer_ids`;
-            `period_end` not before `period_start`.
+        body (InvoiceBatchDefinition): Exactly one of `selection_id` and `customer_ids`; exactly
+            one of the period (`period_start`
+            and `period_end`, the end not before the start) and `cutoff_date`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -183,8 +186,9 @@ async def asyncio(
     would stay unbilled with their reasons. Nothing is written.
 
     Args:
-        body (InvoiceBatchDefinition): Exactly one of `selection_id` and `customer_ids`;
-            `period_end` not before `period_start`.
+        body (InvoiceBatchDefinition): Exactly one of `selection_id` and `customer_ids`; exactly
+            one of the period (`period_start`
+            and `period_end`, the end not before the start) and `cutoff_date`.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
