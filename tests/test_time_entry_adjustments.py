@@ -1,6 +1,6 @@
 """Adjustments of time entries (SPEC §10), as a helpdesk sees them through the API: an adjustment
 replaces never-billed time, a later one replaces a pending one, time on a draft cannot be adjusted,
-an adjustment of billed time waits to be settled and is never billed as an entry, and two
+an adjustment of billed time is settled by the next batch, never billed as an entry, and two
 adjustments at once leave one pending."""
 
 import asyncio
@@ -164,7 +164,7 @@ async def test_deleting_the_draft_makes_a_settled_adjustment_pending_and_billabl
     assert await preview_lines(api, h["acme"]["id"]) == [(adjustment["id"], "1.00")]
 
 
-async def test_an_adjustment_of_billed_time_waits_for_settlement_and_is_not_billed_as_an_entry(helpdesk, sessionmaker):
+async def test_an_adjustment_of_billed_time_is_settled_not_billed_as_an_entry(helpdesk, sessionmaker):
     api, h = helpdesk["api"], helpdesk
     original = await f.time_entry(api, work_item_id=h["ticket"]["id"], product_id=h["support"]["id"])
     report = await run(api, sessionmaker, h["acme"]["id"])
@@ -178,10 +178,11 @@ async def test_an_adjustment_of_billed_time_waits_for_settlement_and_is_not_bill
     assert adjustment["corrected_invoice_line_id"] == billed["invoice_line_id"]
     after = await entry_of(api, original["id"])
     assert after["superseded"] is False and after["invoice_id"] == billed["invoice_id"]
-    assert await preview_lines(api, h["acme"]["id"]) == []
+    assert await preview_lines(api, h["acme"]["id"]) == []  # no invoice line: hours are taken back
     again = await run(api, sessionmaker, h["acme"]["id"])
-    assert again["invoices_created"] == [] and again["customers_without_times"] == [h["acme"]["id"]]
-    assert (await entry_of(api, adjustment["id"]))["adjustment_status"] == "pending"
+    assert again["invoices_created"] == [] and again["customers_without_times"] == []
+    assert [n["credited_invoice_ids"] for n in again["credit_notes_created"]] == [[billed["invoice_id"]]]
+    assert (await entry_of(api, adjustment["id"]))["adjustment_status"] == "settled"
 
 
 async def test_an_adjustment_of_a_billed_replacement_corrects_the_replacements_line(helpdesk, sessionmaker):
@@ -473,4 +474,5 @@ async def test_pending_adjustments_of_billed_time_are_loaded_with_the_line_they_
     [pending] = await pending_of(api, sessionmaker, h["acme"]["id"])
     assert (pending.time_entry_id, pending.hours, pending.billed_hours) == (
         uuid.UUID(second["id"]), Decimal("2.00"), Decimal("0.75"))
-    assert await preview_lines(api, h["acme"]["id"]) == []
+    # Settled by the next batch, not billed as an entry: the preview shows the 1.25 hours more only.
+    assert await preview_lines(api, h["acme"]["id"]) == [(second["id"], "1.25")]

@@ -37,10 +37,12 @@ from app.invoice_batches.liveness import LeaseLost, RunLease
 from app.invoice_batches.report import emit_completed
 from app.invoices.service import invoice_resource
 from app.errors import RebillError
-from app.invoicing.loading import (Scope, TargetCustomer, billing_targets, excluded_targets, leave_out, load_entries,
-                                   load_products, target_customer)
+from app.invoice_batches.credit_notes import SETTLE_WITHOUT_LINE, write_credit_note
+from app.invoicing.loading import (ANY_PENDING_CORRECTION, Scope, TargetCustomer, billing_targets, excluded_targets,
+                                   leave_out, load_entries, load_pending_adjustments, load_products, target_customer)
+from app.invoicing.settlement import plan_customer
 from app.invoicing.numbering import NEXT_NUMBER_SQL, counter_year, number_prefix
-from app.invoicing.planning import InvoicePlan, PlanOptions, PlannedProduct, period_subtitle, plan_invoice, validation_reasons
+from app.invoicing.planning import InvoicePlan, PlanOptions, PlannedProduct, period_subtitle, validation_reasons
 from app.kit.ids import new_id, new_ids
 from app.queue import flush_jobs, unit_of_work
 from app.webhooks.service import emit_event, subscribers
@@ -100,6 +102,8 @@ class _Run:
     done: int = 0
     products: dict[uuid.UUID, PlannedProduct] = field(default_factory=dict)
     announce: bool = False
+    # Whether the tenant has corrections of billed time to settle (most have none: no query per customer).
+    settles: bool = False
     refreshed_at: int | None = None
 
 
@@ -191,14 +195,14 @@ async def _lane(run: _Run) -> None:
         while True:
             if run.refreshed_at is None or run.done - run.refreshed_at >= REFRESH_EVERY:
                 await _refresh(run, session)
-            target = email = None
+            target, emails = None, []
             try:
                 async with session.begin():
                     claimed = await _claim(session, run.batch, after=0 if rescanned else run.next_position)
                     if claimed is not None:
                         target = claimed.customer_id
                         run.next_position = max(run.next_position, claimed.position + 1)
-                        email = await _invoice_customer(session, run, claimed)
+                        emails = await _invoice_customer(session, run, claimed)
             except LeaseLost:
                 raise
             except Exception as exc:
@@ -221,7 +225,7 @@ async def _lane(run: _Run) -> None:
             run.done += 1
             if run.done % run.progress_every == 0:
                 run.progress.set()
-            if email is not None:
+            for email in emails:
                 await outbox.deliver(run.sessionmaker, email, run.mailer, redis=run.redis)
 
 
@@ -230,6 +234,7 @@ async def _refresh(run: _Run, session: AsyncSession) -> None:
     async with session.begin():
         run.products = await load_products(session, tenant_id=run.batch.tenant_id)
         run.announce = bool(await subscribers(session, tenant_id=run.batch.tenant_id, type="invoice.validated"))
+        run.settles = await session.scalar(ANY_PENDING_CORRECTION, {"tenant_id": run.batch.tenant_id})
     run.refreshed_at = run.done
 
 
@@ -374,28 +379,51 @@ FROM counter WHERE invoices.id = :invoice
 """)
 
 
-async def _invoice_customer(session: AsyncSession, run: _Run, claimed) -> uuid.UUID | None:
+async def _invoice_customer(session: AsyncSession, run: _Run, claimed) -> list[uuid.UUID]:
     """Writes the claimed customer's invoice (and, when someone subscribes, its invoice.validated
-    event); the id of its outbox row when it is to be emailed."""
+    event) and its credit note when corrections take hours back; the ids of their outbox rows when
+    they are to be emailed."""
     batch, target = run.batch, claimed.customer_id
     if not claimed.exists:
         raise RebillError(f"customer {target} was deleted after the batch started")
     period = run.scope.period_of(claimed.billing_cycle)
     entries = [] if period is None else \
         (await load_entries(session, scope=run.scope, periods={target: period})).get(target, [])
-    if not entries:
-        recorded = await session.execute(update(InvoiceBatchCustomer).where(
-            InvoiceBatchCustomer.batch_id == batch.id, InvoiceBatchCustomer.customer_id == target,
-            _NO_OUTCOME_YET).values(outcome="no_times"))
-        if recorded.rowcount != 1:
-            raise RuntimeError("the customer's outcome was recorded by another run")  # rolls back
-        return None
+    # Read under the customer's lock, after it, with the invoices they correct locked in turn.
+    corrections = (await load_pending_adjustments(session, scope=run.scope, targets=[target], lock=True)
+                   ).get(target, []) if run.settles else []
     customer = target_customer(target, claimed)
     prices = dict(zip(claimed.price_products, claimed.price_amounts, strict=True))
-    plan = plan_invoice(bill_to=customer.bill_to, entries=entries, products=run.products,
-                        negotiated_prices=prices, options=run.options, period=period)
+    planned = plan_customer(bill_to=customer.bill_to, entries=entries, adjustments=corrections,
+                            products=run.products, negotiated_prices=prices, options=run.options, period=period)
+    if planned.is_empty:
+        await _record_outcome(session, batch, target, "no_times")
+        return []
     sender = outbox.sender_of(run.settings, run.mailer.default_sender)
-    return await _write_invoice(session, batch, run.settings, customer, plan, sender, run.announce)
+    mails = []
+    settlement = planned.settlement
+    if settlement.credit_note is not None:
+        mails.append(await write_credit_note(
+            session, batch=batch, settings=run.settings, customer=customer, plan=settlement.credit_note,
+            corrected_lines={c.time_entry_id: c.corrected_line_id for c in corrections},
+            terms=_terms(run.settings, customer), sender=sender))
+    if settlement.settled_without_line:
+        await session.execute(SETTLE_WITHOUT_LINE, {"tenant": batch.tenant_id,
+                                                    "entries": settlement.settled_without_line})
+    if planned.invoice is not None:
+        mails.append(await _write_invoice(session, batch, run.settings, customer, planned.invoice, sender,
+                                          run.announce))
+    else:  # only hours taken back, or settled without a line: no invoice, the customer is done
+        await _record_outcome(session, batch, target, "invoiced")
+    return [mail for mail in mails if mail is not None]
+
+
+async def _record_outcome(session: AsyncSession, batch: InvoiceBatch, target: uuid.UUID, outcome: str) -> None:
+    recorded = await session.execute(update(InvoiceBatchCustomer).where(
+        InvoiceBatchCustomer.batch_id == batch.id, InvoiceBatchCustomer.customer_id == target,
+        _NO_OUTCOME_YET).values(outcome=outcome))
+    if recorded.rowcount != 1:
+        raise RuntimeError("the customer's outcome was recorded by another run")  # rolls back
 
 
 def _terms(settings: TenantSettings, customer) -> dict:

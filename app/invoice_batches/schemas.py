@@ -121,6 +121,9 @@ class PreviewLine(BaseModel):
     tax_rate: TaxRate
     late: bool = Field(description="Made from late time: ready time dated before the invoice's period that no "
                                    "earlier batch billed.")
+    credited_invoice_id: uuid.UUID | None = Field(
+        default=None, description="On a credit note's line: the invoice it credits. A line that settles an "
+                                  "adjustment names the adjustment in `time_entry_id`.")
 
 
 class TaxOut(BaseModel):
@@ -136,10 +139,11 @@ class PreviewInvoice(BaseModel):
     currency: str
     title: str
     subtitle: str
-    period_start: date = Field(description="The customer's period (its billing cycle's, with a `cutoff_date`); "
-                                           "where the cycle has no start or end, the local date of the earliest "
-                                           "or latest time billed.")
-    period_end: date
+    period_start: date | None = Field(description="The customer's period (its billing cycle's, with a `cutoff_date`); "
+                                                  "where the cycle has no start or end, the local date of the "
+                                                  "earliest or latest time billed; null on a credit note, and on an "
+                                                  "invoice of adjustments only whose customer's cycle has none.")
+    period_end: date | None
     lines: list[PreviewLine]
     taxes: list[TaxOut]
     hours: UnitPrice
@@ -148,6 +152,12 @@ class PreviewInvoice(BaseModel):
     total: UnitPrice
     would_validate: bool
     not_validated_reasons: list[Reason]
+
+
+class PreviewCreditNote(PreviewInvoice):
+    """The customer's credit note of the batch: the hours its adjustments take back (SPEC §10)."""
+
+    credited_invoice_ids: list[uuid.UUID]
 
 
 class UnbilledTime(BaseModel):
@@ -178,6 +188,9 @@ class InvoiceBatchPreview(BaseModel):
     customers_without_times: list[uuid.UUID]
     customers_excluded: list[uuid.UUID] = Field(description=(
         "The customers of the selection that `exclude_customer_ids` leaves out (as billing targets)."))
+    credit_notes: list[PreviewCreditNote] = Field(description=(
+        "The credit notes the batch would make: one per customer whose adjustments bill fewer hours than were "
+        "billed. `totals` cover `invoices` only."))
     totals: Totals
 
 

@@ -8,16 +8,17 @@ import uuid
 from dataclasses import asdict
 from decimal import Decimal
 
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.invoice_batches.schemas import InvoiceBatchDefinition, InvoiceBatchPreview
-from app.invoicing.loading import (Scope, billing_targets, excluded_targets, leave_out, load_entries,
-                                   load_reference_data, slices)
-from app.invoicing.planning import (PlanOptions, currency_totals, period_subtitle, plan_invoice,
-                                    validation_reasons)
+from app.invoicing.loading import (ANY_PENDING_CORRECTION, Scope, billing_targets, excluded_targets, leave_out,
+                                   load_entries, load_pending_adjustments, load_reference_data, slices)
+from app.invoicing.planning import PlanOptions, currency_totals, period_subtitle, validation_reasons
+from app.invoicing.settlement import CustomerPlan, plan_customer
 from app.invoicing.reasons import reason
 from app.kit.repository import external_ids_of
-from app.models import TimeEntry
+from app.models import Invoice, TimeEntry
 from app.settings.service import get_settings
 
 
@@ -31,46 +32,77 @@ async def preview(session: AsyncSession, *, tenant_id: uuid.UUID,
     options = PlanOptions(timezone=settings.timezone, show_employee_names=definition.show_employee_names,
                           product_mandatory=definition.product_mandatory,
                           default_product_id=settings.default_product_id)
-    invoices, unbilled, without_times = [], [], []
+    invoices, credit_notes, unbilled, without_times = [], [], [], []
     scope = Scope.of(definition, tenant_id=tenant_id, timezone=settings.timezone)
+    settles = await session.scalar(ANY_PENDING_CORRECTION, {"tenant_id": tenant_id})
     for part in slices(targets):
         reference = await load_reference_data(session, tenant_id=tenant_id, targets=part)
         periods = {target: period for target in part
                    if (period := scope.period_of(reference.customers[target].billing_cycle)) is not None}
         entries_of = await load_entries(session, scope=scope, periods=periods)
+        corrections_of = await load_pending_adjustments(session, scope=scope, targets=part) if settles else {}
         planned = []
         for target in part:
-            entries = entries_of.get(target)
-            if not entries:
-                without_times.append(target)
-                continue
             customer = reference.customers[target]
-            planned.append((target, customer, plan_invoice(
-                bill_to=customer.bill_to, entries=entries, products=reference.products,
-                negotiated_prices=reference.prices.get(target, {}), options=options, period=periods[target])))
+            plan = plan_customer(bill_to=customer.bill_to, entries=entries_of.get(target, []),
+                                 adjustments=corrections_of.get(target, []), products=reference.products,
+                                 negotiated_prices=reference.prices.get(target, {}), options=options,
+                                 period=periods.get(target))
+            if plan.is_empty:
+                without_times.append(target)
+            else:
+                planned.append((target, customer, plan))
         external_ids = await external_ids_of(session, TimeEntry, tenant_id,
-                                             [entry.id for target, _, _ in planned for entry in entries_of[target]])
-        for target, customer, plan in planned:
-            unbilled += [{"time_entry_id": u.time_entry_id, "time_entry_external_id": external_ids.get(u.time_entry_id),
-                          "customer_id": target, "customer_external_id": customer.external_id,
-                          "reasons": [reason(u.reason)]} for u in plan.unbilled]
-            blocking = validation_reasons(plan, has_billing_address=customer.billing_address is not None)
-            invoices.append({
+                                             [entry for _, _, plan in planned for entry in _entries_named(plan)])
+
+        def document(target, customer, plan, **more) -> dict:
+            return {
                 "customer_id": target, "customer_external_id": customer.external_id,
-                "bill_to": customer.bill_to_snapshot(),
-                "currency": plan.currency, "title": definition.title,
-                "subtitle": period_subtitle(plan.period_start, plan.period_end),
+                "bill_to": customer.bill_to_snapshot(), "currency": plan.currency, "title": definition.title,
                 "period_start": plan.period_start, "period_end": plan.period_end,
                 "lines": [{**asdict(line), "time_entry_external_id": external_ids.get(line.time_entry_id)}
                           for line in plan.lines],
                 "taxes": [vars(tax) for tax in plan.taxes],
                 "hours": plan.hours, "untaxed_amount": plan.untaxed_amount, "tax_amount": plan.tax_amount,
-                "total": plan.total, "would_validate": definition.validate_invoices and not blocking,
-                "not_validated_reasons": [reason(code) for code in blocking] if definition.validate_invoices else []})
+                "total": plan.total, **more}
+
+        for target, customer, plan in planned:
+            if (invoice := plan.invoice) is not None:
+                unbilled += [{"time_entry_id": u.time_entry_id,
+                              "time_entry_external_id": external_ids.get(u.time_entry_id),
+                              "customer_id": target, "customer_external_id": customer.external_id,
+                              "reasons": [reason(u.reason)]} for u in invoice.unbilled]
+                blocking = validation_reasons(invoice, has_billing_address=customer.billing_address is not None)
+                invoices.append(document(
+                    target, customer, invoice, subtitle=period_subtitle(invoice.period_start, invoice.period_end),
+                    would_validate=definition.validate_invoices and not blocking,
+                    not_validated_reasons=[reason(code) for code in blocking] if definition.validate_invoices else []))
+            if (note := plan.settlement.credit_note) is not None:
+                validates = definition.validate_invoices and customer.billing_address is not None
+                credited = plan.settlement.credited_invoice_ids
+                numbers = dict((await session.execute(
+                    select(Invoice.id, Invoice.number).where(Invoice.id.in_(credited)))).all())
+                credit_notes.append(document(
+                    target, customer, note, subtitle="Credits " + ", ".join(numbers.get(i) or str(i) for i in credited),
+                    credited_invoice_ids=credited, would_validate=validates,
+                    not_validated_reasons=[] if validates or not definition.validate_invoices
+                    else [reason("missing_billing_address")]))
     return InvoiceBatchPreview.model_validate({
         "invoices": invoices, "unbilled_times": unbilled, "customers_without_times": without_times,
-        "customers_excluded": excluded,
+        "customers_excluded": excluded, "credit_notes": credit_notes,
         "totals": {"customers": len(targets), "invoices": len(invoices),
                    "hours": sum((i["hours"] for i in invoices), Decimal(0)),
                    "by_currency": currency_totals((i["currency"], i["untaxed_amount"], i["tax_amount"], i["total"])
                                                   for i in invoices)}})
+
+
+def _entries_named(plan: CustomerPlan) -> list[uuid.UUID]:
+    """The time entries a customer's preview names: its invoice's lines and unbilled times, its
+    credit note's lines."""
+    named = []
+    if plan.invoice is not None:
+        named += [line.time_entry_id for line in plan.invoice.lines]
+        named += [u.time_entry_id for u in plan.invoice.unbilled]
+    if plan.settlement.credit_note is not None:
+        named += [line.time_entry_id for line in plan.settlement.credit_note.lines]
+    return named

@@ -167,3 +167,16 @@ async def _release_time(session: AsyncSession, invoice: Invoice) -> None:
             update(TimeEntry).where(TimeEntry.tenant_id == invoice.tenant_id, TimeEntry.id.in_(released),
                                     TimeEntry.invoice_id == invoice.id)
             .values(invoice_id=None, invoice_line_id=None).execution_options(synchronize_session=False))
+    # A correction still waiting against a released line has nothing left to correct (SPEC §10):
+    # it becomes a replacement of its original, which is billable again, and is billed in its stead.
+    replaced = (await session.scalars(
+        update(TimeEntry).where(TimeEntry.tenant_id == invoice.tenant_id, TimeEntry.adjusts_id.is_not(None),
+                                TimeEntry.corrected_invoice_id == invoice.id,
+                                TimeEntry.adjustment_status == "pending")
+        .values(corrected_invoice_id=None, corrected_invoice_line_id=None).returning(TimeEntry.adjusts_id)
+        .execution_options(synchronize_session=False))).all()
+    if replaced:
+        await session.execute(
+            update(TimeEntry).where(TimeEntry.tenant_id == invoice.tenant_id, TimeEntry.id.in_(replaced))
+            .values(superseded=True).execution_options(synchronize_session=False))
+

@@ -4,6 +4,7 @@ become billable again). A validated invoice never changes: 409."""
 import uuid
 import zoneinfo
 from datetime import datetime, timedelta
+from decimal import Decimal
 
 from sqlalchemy import ARRAY, Uuid, bindparam, case, delete, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -11,6 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.errors import Conflict, FieldError, InvalidInput
 from app.invoices.schemas import InvoiceOut
 from app.invoicing.numbering import NEXT_NUMBER_SQL, counter_year, format_number, number_prefix
+from app.invoicing.planning import tax_lines
+from app.kit.currency import minor_units
 from app.invoicing.reasons import reason
 from app.kit.pagination import CreatedPageParams
 from app.kit.repository import external_ids_of, fetch_created_page, get_owned, where_given
@@ -100,13 +103,21 @@ async def validate_invoice(session: AsyncSession, *, tenant_id: uuid.UUID, invoi
     invoice.number = format_number(number_prefix(settings, year, invoice.type), number)
     invoice.status = "validated"
     invoice.issue_date = issue_date
-    invoice.due_date = issue_date + timedelta(days=(invoice.terms or {}).get("payment_terms_days") or 0)
+    credit_note = invoice.type == "credit_note"
+    # A credit note is not payable: it has no due date (as one made by POST .../credit).
+    invoice.due_date = None if credit_note else \
+        issue_date + timedelta(days=(invoice.terms or {}).get("payment_terms_days") or 0)
     invoice.validated_at = datetime.now(zoneinfo.ZoneInfo("UTC"))
     invoice.not_validated_reasons = []
     await session.flush()
+    if credit_note:  # a batch's draft credit note (adjustments) credits its invoices once validated
+        await session.execute(select(Invoice.id).where(Invoice.tenant_id == tenant_id,
+                                                       Invoice.id.in_(invoice.credited_invoice_ids))
+                              .order_by(Invoice.id).with_for_update())
+        await add_to_credited_amounts(session, invoice)
     # Its PDF is rendered once, now, and kept: what is read and sent later is that document.
     enqueue_after_commit(session, "render_invoice_pdfs", None, str(invoice.id), job_id=f"pdf:{invoice.id}")
-    await emit_event(session, tenant_id=tenant_id, type="invoice.validated",
+    await emit_event(session, tenant_id=tenant_id, type="credit_note.validated" if credit_note else "invoice.validated",
                      data=lambda: invoice_resource(session, invoice))
     return invoice
 
@@ -124,3 +135,24 @@ async def delete_draft(session: AsyncSession, *, tenant_id: uuid.UUID, invoice_i
                 adjustment_status=case((TimeEntry.adjustment_status == "settled", "pending"),
                                        else_=TimeEntry.adjustment_status)))
     await session.execute(delete(Invoice).where(Invoice.id == invoice.id))  # its lines go with it
+
+
+async def add_to_credited_amounts(session: AsyncSession, credit_note: Invoice) -> None:
+    """A validated credit note adds, to each invoice it credits, what it credits of that invoice: its
+    lines for that invoice and their tax (per rate, rounded as on any invoice). An invoice whose
+    credited amount reaches its total is `credited`. Called under the invoice rows' locks (the batch
+    locks them when it reads the corrections; POST .../validate, here)."""
+    rows = (await session.execute(
+        select(InvoiceLine.credited_invoice_id, InvoiceLine.tax_rate, InvoiceLine.amount)
+        .where(InvoiceLine.invoice_id == credit_note.id, InvoiceLine.credited_invoice_id.is_not(None)))).all()
+    places = minor_units(credit_note.currency)
+    for invoice_id in dict.fromkeys(row.credited_invoice_id for row in rows):
+        mine = [(row.tax_rate, row.amount) for row in rows if row.credited_invoice_id == invoice_id]
+        share = sum((amount for _, amount in mine), Decimal(0)) + sum(
+            (tax.amount for tax in tax_lines(mine, places)), Decimal(0))
+        await session.execute(
+            update(Invoice).where(Invoice.tenant_id == credit_note.tenant_id, Invoice.id == invoice_id,
+                                  Invoice.type == "invoice")
+            .values(credited_amount=Invoice.credited_amount + share,
+                    status=case((Invoice.credited_amount + share >= Invoice.total, "credited"), else_=Invoice.status))
+            .execution_options(synchronize_session=False))

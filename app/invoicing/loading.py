@@ -205,14 +205,19 @@ async def load_entries(session: AsyncSession, *, scope: Scope,
 # A target's adjustments of billed time waiting to be settled (SPEC §10), whatever their dates (the
 # next batch over the customer settles them), driven by index as _ENTRIES is, with the line each
 # corrects. Hours billed so far: those of the last adjustment settled against the same line (each
-# settlement brings the billed hours to its adjustment's), else the line's quantity.
-_PENDING_CORRECTIONS = text("""
+# settlement brings the billed hours to its adjustment's), else the line's quantity. Only lines
+# still in force count: a line of a credited invoice, or one whose time a credit released, has
+# nothing left to correct. The batch locks the corrected invoices (FOR UPDATE, which re-checks their
+# status once granted): a credit of the same invoice racing the batch then waits for the batch's
+# credit note, and credits only what it leaves (app/invoices/credit.py), or the batch skips an
+# invoice that a credit finished first.
+_PENDING_CORRECTIONS = """
 WITH c AS MATERIALIZED (
   SELECT id, parent_id, tenant_id FROM customers WHERE id = ANY(:targets)
   UNION ALL
   SELECT id, parent_id, tenant_id FROM customers WHERE parent_id = ANY(:targets))
-SELECT coalesce(c.parent_id, c.id) AS target_id, te.id, te.hours, l.invoice_id, l.product_id, l.description,
-       l.unit, l.unit_price, l.tax_rate,
+SELECT coalesce(c.parent_id, c.id) AS target_id, te.id, te.hours, l.invoice_id, l.id AS line_id, l.product_id,
+       l.description, l.unit, l.unit_price, l.tax_rate,
        coalesce((SELECT s.hours FROM time_entries s
                  WHERE s.tenant_id = te.tenant_id AND s.adjusts_id = te.adjusts_id AND s.adjustment_status = 'settled'
                    AND s.corrected_invoice_line_id = te.corrected_invoice_line_id
@@ -224,22 +229,33 @@ CROSS JOIN LATERAL (
   WHERE te.tenant_id = wi.tenant_id AND te.work_item_id = wi.id
     AND te.adjustment_status = 'pending' AND te.corrected_invoice_line_id IS NOT NULL
   OFFSET 0) te
-JOIN invoice_lines l ON l.id = te.corrected_invoice_line_id
+JOIN invoice_lines l ON l.id = te.corrected_invoice_line_id AND NOT l.released
+JOIN invoices i ON i.id = l.invoice_id AND i.status = 'validated'
 WHERE c.tenant_id = :tenant_id AND (CAST(:source_type AS text) IS NULL OR wi.type = :source_type)
-""").bindparams(bindparam("targets", type_=ARRAY(Uuid)))
+"""
+_PENDING_CORRECTIONS_READ = text(_PENDING_CORRECTIONS).bindparams(bindparam("targets", type_=ARRAY(Uuid)))
+_PENDING_CORRECTIONS_LOCKED = text(_PENDING_CORRECTIONS + "ORDER BY i.id FOR UPDATE OF i").bindparams(
+    bindparam("targets", type_=ARRAY(Uuid)))
+
+# Whether a tenant has any correction waiting (a batch asks now and then, and reads each customer's
+# corrections only when it does): the partial index of adjustments, empty for most tenants.
+ANY_PENDING_CORRECTION = text(
+    "SELECT EXISTS (SELECT 1 FROM time_entries WHERE tenant_id = :tenant_id AND adjusts_id IS NOT NULL "
+    "AND adjustment_status = 'pending' AND corrected_invoice_line_id IS NOT NULL)")
 
 
-async def load_pending_adjustments(session: AsyncSession, *, scope: Scope,
-                                   targets: list[uuid.UUID]) -> dict[uuid.UUID, list[PendingAdjustment]]:
-    """Each target's adjustments of billed time waiting to be settled (app/invoicing/settlement.py)."""
+async def load_pending_adjustments(session: AsyncSession, *, scope: Scope, targets: list[uuid.UUID],
+                                   lock: bool = False) -> dict[uuid.UUID, list[PendingAdjustment]]:
+    """Each target's adjustments of billed time waiting to be settled (app/invoicing/settlement.py);
+    with `lock`, the invoices they correct are locked until the transaction ends (the batch)."""
     pending: dict[uuid.UUID, list[PendingAdjustment]] = defaultdict(list)
-    rows = await session.execute(_PENDING_CORRECTIONS, {"tenant_id": scope.tenant_id, "targets": targets,
-                                                        "source_type": scope.source_type})
+    rows = await session.execute(_PENDING_CORRECTIONS_LOCKED if lock else _PENDING_CORRECTIONS_READ,
+                                 {"tenant_id": scope.tenant_id, "targets": targets, "source_type": scope.source_type})
     for row in rows:
         pending[row.target_id].append(PendingAdjustment(
             time_entry_id=row.id, hours=row.hours, billed_hours=row.billed_hours, invoice_id=row.invoice_id,
             product_id=row.product_id, description=row.description, unit=row.unit, unit_price=row.unit_price,
-            tax_rate=row.tax_rate))
+            tax_rate=row.tax_rate, corrected_line_id=row.line_id))
     return pending
 
 

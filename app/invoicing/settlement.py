@@ -15,7 +15,9 @@ import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from app.invoicing.planning import InvoicePlan, PlannedLine, total
+from app.invoicing.cycles import Period
+from app.invoicing.planning import (BillableEntry, BillTo, InvoicePlan, PlanOptions, PlannedLine, PlannedProduct,
+                                    plan_invoice, total)
 from app.kit.currency import minor_units
 from app.kit.money import format_decimal, round_money
 
@@ -33,6 +35,7 @@ class PendingAdjustment:
     unit: str
     unit_price: Decimal
     tax_rate: Decimal
+    corrected_line_id: uuid.UUID | None = None  # the line it corrects: what a credit line credits
 
 
 @dataclass
@@ -94,3 +97,36 @@ def with_extra_lines(invoice: InvoicePlan, lines: list[PlannedLine]) -> InvoiceP
         return invoice
     invoice.lines = [*invoice.lines, *lines]
     return total(invoice)
+
+
+@dataclass
+class CustomerPlan:
+    """What a batch makes for one customer: its invoice (None when there is nothing to invoice: no
+    entry in scope and no extra hours) and the settlement of its corrections (a credit note, and
+    corrections settled without a line)."""
+
+    invoice: InvoicePlan | None
+    settlement: SettlementPlan
+
+    @property
+    def is_empty(self) -> bool:
+        return self.invoice is None and not self.settlement.settled
+
+
+def plan_customer(*, bill_to: BillTo, entries: list[BillableEntry], adjustments: list[PendingAdjustment],
+                  products: dict[uuid.UUID, PlannedProduct], negotiated_prices: dict[uuid.UUID, Decimal],
+                  options: PlanOptions, period: Period | None) -> CustomerPlan:
+    """The batch's and the preview's one planning call per customer: the invoice of its entries with
+    the extra hours of its corrections after them, and the credit note of the hours they take back."""
+    settlement = plan_settlement(customer_id=bill_to.customer_id, currency=bill_to.currency, adjustments=adjustments)
+    if entries:
+        invoice = plan_invoice(bill_to=bill_to, entries=entries, products=products,
+                               negotiated_prices=negotiated_prices, options=options, period=period or Period(None, None))
+    elif settlement.invoice_lines:
+        invoice = InvoicePlan(customer_id=bill_to.customer_id, currency=bill_to.currency,
+                              period_start=period.start if period else None, period_end=period.end if period else None)
+    else:
+        invoice = None
+    if invoice is not None:
+        invoice = with_extra_lines(invoice, settlement.invoice_lines)
+    return CustomerPlan(invoice=invoice, settlement=settlement)

@@ -72,6 +72,7 @@ from .page_uuid import PageUUID
 from .page_webhook_delivery_out import PageWebhookDeliveryOut
 from .page_webhook_endpoint_out import PageWebhookEndpointOut
 from .page_work_item_out import PageWorkItemOut
+from .preview_credit_note import PreviewCreditNote
 from .preview_invoice import PreviewInvoice
 from .preview_line import PreviewLine
 from .price_create import PriceCreate
@@ -201,6 +202,7 @@ __all__ = (
     "PageWebhookDeliveryOut",
     "PageWebhookEndpointOut",
     "PageWorkItemOut",
+    "PreviewCreditNote",
     "PreviewInvoice",
     "PreviewLine",
     "PriceCreate",

@@ -8,6 +8,7 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 if TYPE_CHECKING:
+    from ..models.preview_credit_note import PreviewCreditNote
     from ..models.preview_invoice import PreviewInvoice
     from ..models.totals import Totals
     from ..models.unbilled_time import UnbilledTime
@@ -25,6 +26,8 @@ class InvoiceBatchPreview:
         customers_without_times (list[UUID]):
         customers_excluded (list[UUID]): The customers of the selection that `exclude_customer_ids` leaves out (as
             billing targets).
+        credit_notes (list[PreviewCreditNote]): The credit notes the batch would make: one per customer whose
+            adjustments bill fewer hours than were billed. `totals` cover `invoices` only.
         totals (Totals):
     """
 
@@ -32,6 +35,7 @@ class InvoiceBatchPreview:
     unbilled_times: list[UnbilledTime]
     customers_without_times: list[UUID]
     customers_excluded: list[UUID]
+    credit_notes: list[PreviewCreditNote]
     totals: Totals
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -56,6 +60,11 @@ class InvoiceBatchPreview:
             customers_excluded_item = str(customers_excluded_item_data)
             customers_excluded.append(customers_excluded_item)
 
+        credit_notes = []
+        for credit_notes_item_data in self.credit_notes:
+            credit_notes_item = credit_notes_item_data.to_dict()
+            credit_notes.append(credit_notes_item)
+
         totals = self.totals.to_dict()
 
         field_dict: dict[str, Any] = {}
@@ -66,6 +75,7 @@ class InvoiceBatchPreview:
                 "unbilled_times": unbilled_times,
                 "customers_without_times": customers_without_times,
                 "customers_excluded": customers_excluded,
+                "credit_notes": credit_notes,
                 "totals": totals,
             }
         )
@@ -74,6 +84,7 @@ class InvoiceBatchPreview:
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.preview_credit_note import PreviewCreditNote  # noqa: PLC0415
         from ..models.preview_invoice import PreviewInvoice  # noqa: PLC0415
         from ..models.totals import Totals  # noqa: PLC0415
         from ..models.unbilled_time import UnbilledTime  # noqa: PLC0415
@@ -107,6 +118,13 @@ class InvoiceBatchPreview:
 
             customers_excluded.append(customers_excluded_item)
 
+        credit_notes = []
+        _credit_notes = d.pop("credit_notes")
+        for credit_notes_item_data in _credit_notes:
+            credit_notes_item = PreviewCreditNote.from_dict(credit_notes_item_data)
+
+            credit_notes.append(credit_notes_item)
+
         totals = Totals.from_dict(d.pop("totals"))
 
         invoice_batch_preview = cls(
@@ -114,6 +132,7 @@ class InvoiceBatchPreview:
             unbilled_times=unbilled_times,
             customers_without_times=customers_without_times,
             customers_excluded=customers_excluded,
+            credit_notes=credit_notes,
             totals=totals,
         )
 

@@ -28,9 +28,10 @@ class PreviewInvoice:
         currency (str):
         title (str):
         subtitle (str):
-        period_start (datetime.date): The customer's period (its billing cycle's, with a `cutoff_date`); where the cycle
-            has no start or end, the local date of the earliest or latest time billed.
-        period_end (datetime.date):
+        period_start (datetime.date | None): The customer's period (its billing cycle's, with a `cutoff_date`); where
+            the cycle has no start or end, the local date of the earliest or latest time billed; null on a credit note, and
+            on an invoice of adjustments only whose customer's cycle has none.
+        period_end (datetime.date | None):
         lines (list[PreviewLine]):
         taxes (list[TaxOut]):
         hours (str):
@@ -47,8 +48,8 @@ class PreviewInvoice:
     currency: str
     title: str
     subtitle: str
-    period_start: datetime.date
-    period_end: datetime.date
+    period_start: datetime.date | None
+    period_end: datetime.date | None
     lines: list[PreviewLine]
     taxes: list[TaxOut]
     hours: str
@@ -73,9 +74,17 @@ class PreviewInvoice:
 
         subtitle = self.subtitle
 
-        period_start = self.period_start.isoformat()
+        period_start: None | str
+        if isinstance(self.period_start, datetime.date):
+            period_start = self.period_start.isoformat()
+        else:
+            period_start = self.period_start
 
-        period_end = self.period_end.isoformat()
+        period_end: None | str
+        if isinstance(self.period_end, datetime.date):
+            period_end = self.period_end.isoformat()
+        else:
+            period_end = self.period_end
 
         lines = []
         for lines_item_data in self.lines:
@@ -152,9 +161,35 @@ class PreviewInvoice:
 
         subtitle = d.pop("subtitle")
 
-        period_start = datetime.date.fromisoformat(d.pop("period_start"))
+        def _parse_period_start(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                period_start_type_0 = datetime.date.fromisoformat(data)
 
-        period_end = datetime.date.fromisoformat(d.pop("period_end"))
+                return period_start_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        period_start = _parse_period_start(d.pop("period_start"))
+
+        def _parse_period_end(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                period_end_type_0 = datetime.date.fromisoformat(data)
+
+                return period_end_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        period_end = _parse_period_end(d.pop("period_end"))
 
         lines = []
         _lines = d.pop("lines")

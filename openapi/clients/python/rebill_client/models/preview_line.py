@@ -7,6 +7,8 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 T = TypeVar("T", bound="PreviewLine")
 
 
@@ -24,6 +26,8 @@ class PreviewLine:
         amount (str):
         tax_rate (str):
         late (bool): Made from late time: ready time dated before the invoice's period that no earlier batch billed.
+        credited_invoice_id (None | Unset | UUID): On a credit note's line: the invoice it credits. A line that settles
+            an adjustment names the adjustment in `time_entry_id`.
     """
 
     time_entry_id: UUID
@@ -36,6 +40,7 @@ class PreviewLine:
     amount: str
     tax_rate: str
     late: bool
+    credited_invoice_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -60,6 +65,14 @@ class PreviewLine:
 
         late = self.late
 
+        credited_invoice_id: None | str | Unset
+        if isinstance(self.credited_invoice_id, Unset):
+            credited_invoice_id = UNSET
+        elif isinstance(self.credited_invoice_id, UUID):
+            credited_invoice_id = str(self.credited_invoice_id)
+        else:
+            credited_invoice_id = self.credited_invoice_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -76,6 +89,8 @@ class PreviewLine:
                 "late": late,
             }
         )
+        if credited_invoice_id is not UNSET:
+            field_dict["credited_invoice_id"] = credited_invoice_id
 
         return field_dict
 
@@ -107,6 +122,23 @@ class PreviewLine:
 
         late = d.pop("late")
 
+        def _parse_credited_invoice_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                credited_invoice_id_type_0 = UUID(data)
+
+                return credited_invoice_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        credited_invoice_id = _parse_credited_invoice_id(d.pop("credited_invoice_id", UNSET))
+
         preview_line = cls(
             time_entry_id=time_entry_id,
             time_entry_external_id=time_entry_external_id,
@@ -118,6 +150,7 @@ class PreviewLine:
             amount=amount,
             tax_rate=tax_rate,
             late=late,
+            credited_invoice_id=credited_invoice_id,
         )
 
         preview_line.additional_properties = d

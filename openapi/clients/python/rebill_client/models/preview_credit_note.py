@@ -1,0 +1,278 @@
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+from uuid import UUID
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.bill_to_out import BillToOut
+    from ..models.preview_line import PreviewLine
+    from ..models.reason import Reason
+    from ..models.tax_out import TaxOut
+
+
+T = TypeVar("T", bound="PreviewCreditNote")
+
+
+@_attrs_define
+class PreviewCreditNote:
+    """The customer's credit note of the batch: the hours its adjustments take back (SPEC §10).
+
+    Attributes:
+        customer_id (UUID):
+        customer_external_id (None | str): The customer's `external_id`; null when it has none.
+        bill_to (BillToOut):
+        currency (str):
+        title (str):
+        subtitle (str):
+        period_start (datetime.date | None): The customer's period (its billing cycle's, with a `cutoff_date`); where
+            the cycle has no start or end, the local date of the earliest or latest time billed; null on a credit note, and
+            on an invoice of adjustments only whose customer's cycle has none.
+        period_end (datetime.date | None):
+        lines (list[PreviewLine]):
+        taxes (list[TaxOut]):
+        hours (str):
+        untaxed_amount (str):
+        tax_amount (str):
+        total (str):
+        would_validate (bool):
+        not_validated_reasons (list[Reason]):
+        credited_invoice_ids (list[UUID]):
+    """
+
+    customer_id: UUID
+    customer_external_id: None | str
+    bill_to: BillToOut
+    currency: str
+    title: str
+    subtitle: str
+    period_start: datetime.date | None
+    period_end: datetime.date | None
+    lines: list[PreviewLine]
+    taxes: list[TaxOut]
+    hours: str
+    untaxed_amount: str
+    tax_amount: str
+    total: str
+    would_validate: bool
+    not_validated_reasons: list[Reason]
+    credited_invoice_ids: list[UUID]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        customer_id = str(self.customer_id)
+
+        customer_external_id: None | str
+        customer_external_id = self.customer_external_id
+
+        bill_to = self.bill_to.to_dict()
+
+        currency = self.currency
+
+        title = self.title
+
+        subtitle = self.subtitle
+
+        period_start: None | str
+        if isinstance(self.period_start, datetime.date):
+            period_start = self.period_start.isoformat()
+        else:
+            period_start = self.period_start
+
+        period_end: None | str
+        if isinstance(self.period_end, datetime.date):
+            period_end = self.period_end.isoformat()
+        else:
+            period_end = self.period_end
+
+        lines = []
+        for lines_item_data in self.lines:
+            lines_item = lines_item_data.to_dict()
+            lines.append(lines_item)
+
+        taxes = []
+        for taxes_item_data in self.taxes:
+            taxes_item = taxes_item_data.to_dict()
+            taxes.append(taxes_item)
+
+        hours = self.hours
+
+        untaxed_amount = self.untaxed_amount
+
+        tax_amount = self.tax_amount
+
+        total = self.total
+
+        would_validate = self.would_validate
+
+        not_validated_reasons = []
+        for not_validated_reasons_item_data in self.not_validated_reasons:
+            not_validated_reasons_item = not_validated_reasons_item_data.to_dict()
+            not_validated_reasons.append(not_validated_reasons_item)
+
+        credited_invoice_ids = []
+        for credited_invoice_ids_item_data in self.credited_invoice_ids:
+            credited_invoice_ids_item = str(credited_invoice_ids_item_data)
+            credited_invoice_ids.append(credited_invoice_ids_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "customer_id": customer_id,
+                "customer_external_id": customer_external_id,
+                "bill_to": bill_to,
+                "currency": currency,
+                "title": title,
+                "subtitle": subtitle,
+                "period_start": period_start,
+                "period_end": period_end,
+                "lines": lines,
+                "taxes": taxes,
+                "hours": hours,
+                "untaxed_amount": untaxed_amount,
+                "tax_amount": tax_amount,
+                "total": total,
+                "would_validate": would_validate,
+                "not_validated_reasons": not_validated_reasons,
+                "credited_invoice_ids": credited_invoice_ids,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.bill_to_out import BillToOut  # noqa: PLC0415
+        from ..models.preview_line import PreviewLine  # noqa: PLC0415
+        from ..models.reason import Reason  # noqa: PLC0415
+        from ..models.tax_out import TaxOut  # noqa: PLC0415
+
+        d = dict(src_dict)
+        customer_id = UUID(d.pop("customer_id"))
+
+        def _parse_customer_external_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        customer_external_id = _parse_customer_external_id(d.pop("customer_external_id"))
+
+        bill_to = BillToOut.from_dict(d.pop("bill_to"))
+
+        currency = d.pop("currency")
+
+        title = d.pop("title")
+
+        subtitle = d.pop("subtitle")
+
+        def _parse_period_start(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                period_start_type_0 = datetime.date.fromisoformat(data)
+
+                return period_start_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        period_start = _parse_period_start(d.pop("period_start"))
+
+        def _parse_period_end(data: object) -> datetime.date | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                period_end_type_0 = datetime.date.fromisoformat(data)
+
+                return period_end_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.date | None, data)
+
+        period_end = _parse_period_end(d.pop("period_end"))
+
+        lines = []
+        _lines = d.pop("lines")
+        for lines_item_data in _lines:
+            lines_item = PreviewLine.from_dict(lines_item_data)
+
+            lines.append(lines_item)
+
+        taxes = []
+        _taxes = d.pop("taxes")
+        for taxes_item_data in _taxes:
+            taxes_item = TaxOut.from_dict(taxes_item_data)
+
+            taxes.append(taxes_item)
+
+        hours = d.pop("hours")
+
+        untaxed_amount = d.pop("untaxed_amount")
+
+        tax_amount = d.pop("tax_amount")
+
+        total = d.pop("total")
+
+        would_validate = d.pop("would_validate")
+
+        not_validated_reasons = []
+        _not_validated_reasons = d.pop("not_validated_reasons")
+        for not_validated_reasons_item_data in _not_validated_reasons:
+            not_validated_reasons_item = Reason.from_dict(not_validated_reasons_item_data)
+
+            not_validated_reasons.append(not_validated_reasons_item)
+
+        credited_invoice_ids = []
+        _credited_invoice_ids = d.pop("credited_invoice_ids")
+        for credited_invoice_ids_item_data in _credited_invoice_ids:
+            credited_invoice_ids_item = UUID(credited_invoice_ids_item_data)
+
+            credited_invoice_ids.append(credited_invoice_ids_item)
+
+        preview_credit_note = cls(
+            customer_id=customer_id,
+            customer_external_id=customer_external_id,
+            bill_to=bill_to,
+            currency=currency,
+            title=title,
+            subtitle=subtitle,
+            period_start=period_start,
+            period_end=period_end,
+            lines=lines,
+            taxes=taxes,
+            hours=hours,
+            untaxed_amount=untaxed_amount,
+            tax_amount=tax_amount,
+            total=total,
+            would_validate=would_validate,
+            not_validated_reasons=not_validated_reasons,
+            credited_invoice_ids=credited_invoice_ids,
+        )
+
+        preview_credit_note.additional_properties = d
+        return preview_credit_note
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
