@@ -4,11 +4,14 @@ batch, the hours taken back on its credit note of the batch (own CN- numbers, cr
 ids, credited amounts), equal hours settled without a line; the preview shows the same; a credit
 that releases time turns a correction still pending into a replacement."""
 
+import uuid
 from decimal import Decimal
 
 from sqlalchemy import text
 
+from app.invoice_batches.runner import run_batch
 from tests import factories as f
+from tests.test_invoice_delivery import mailer, pdf_text, smtp  # noqa: F401  (fixtures)
 from tests.test_invoice_batch_preview import NOVEMBER, helpdesk  # noqa: F401  (fixture)
 from tests.test_time_entry_adjustments import adjust, entry_of, run
 
@@ -199,3 +202,25 @@ async def test_the_database_holds_one_line_in_force_per_entry_after_corrections(
             "AND :invoice = ANY(credited_invoice_ids)"), {"t": api.tenant_id, "invoice": invoice["id"]})
     assert all(count == 1 for _, count in in_force) and len(in_force) == 3  # two originals, one extra
     assert money(credited) == (await read(api, invoice["id"]))["credited_amount"] == "105.00"
+
+
+async def test_a_batch_that_sends_emails_its_credit_note_with_its_pdf(helpdesk, sessionmaker, smtp, mailer):  # noqa: F811
+    api, h = helpdesk["api"], helpdesk
+    invoice, (more, fewer) = await bill(api, sessionmaker, h, ["1.50", "1.50"])
+    await adjust(api, more["id"], hours="2.00")
+    await adjust(api, fewer["id"], hours="1.00")
+    response = await api.post("/v1/invoice-batches", json={**NOVEMBER, "customer_ids": [h["acme"]["id"]],
+                                                           "send": True})
+    await run_batch(sessionmaker, uuid.UUID(response.json()["id"]), mailer=mailer)
+    report = (await api.get(f"/v1/invoice-batches/{response.json()['id']}/report")).json()
+
+    assert report["status"] == "succeeded" and report["invoices_not_sent"] == []
+    [listed] = report["credit_notes_created"]
+    note = await read(api, listed["invoice_id"])
+    assert note["delivery"]["status"] == "sent"
+    by_subject = {message["Subject"]: message for message in smtp.messages}
+    [subject] = [s for s in by_subject if s.startswith(f"Credit note {note['number']}")]
+    [attachment] = list(by_subject[subject].iter_attachments())
+    content = pdf_text(attachment.get_content())
+    assert "Credit note" in content and invoice["number"] in content and "35.00" in content
+    assert len(smtp.messages) == 2  # this batch's invoice (the extra half hour) and its credit note
