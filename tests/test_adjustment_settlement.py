@@ -224,3 +224,16 @@ async def test_a_batch_that_sends_emails_its_credit_note_with_its_pdf(helpdesk, 
     content = pdf_text(attachment.get_content())
     assert "Credit note" in content and invoice["number"] in content and "35.00" in content
     assert len(smtp.messages) == 2  # this batch's invoice (the extra half hour) and its credit note
+
+
+async def test_a_credit_needs_no_body_and_then_releases_nothing(helpdesk, sessionmaker):
+    api, h = helpdesk["api"], helpdesk
+    invoice, (entry,) = await bill(api, sessionmaker, h, ["1.50"])
+
+    response = await api.post(f"/v1/invoices/{invoice['id']}/credit", json={})
+
+    assert response.status_code == 201, response.text
+    note = response.json()
+    assert (note["type"], note["status"], note["credit_reason"], note["total"]) == (
+        "credit_note", "validated", None, invoice["total"])
+    assert (await entry_of(api, entry["id"]))["invoice_id"] == invoice["id"]  # release_time defaults to false

@@ -83,7 +83,8 @@ class InvoiceOut(BaseModel):
 class CreditRequest(RequestModel):
     """`POST /v1/invoices/{id}/credit`: credit what remains uncredited of a validated invoice."""
 
-    reason: Mention = Field(description="Why the invoice is credited; printed on the credit note.")
+    reason: Mention | None = Field(default=None, description=(
+        "Why the invoice is credited; printed on the credit note. Absent: none is printed."))
     release_time: Flag = Field(default=False, description=(
         "true: the invoice's time entries become billable again (their `invoice_id` is null) and a later "
         "batch bills them at that day's prices."))

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 
@@ -15,19 +15,23 @@ class CreditRequest:
     """`POST /v1/invoices/{id}/credit`: credit what remains uncredited of a validated invoice.
 
     Attributes:
-        reason (str): Why the invoice is credited; printed on the credit note.
+        reason (None | str | Unset): Why the invoice is credited; printed on the credit note. Absent: none is printed.
         release_time (bool | Unset): true: the invoice's time entries become billable again (their `invoice_id` is null)
             and a later batch bills them at that day's prices. Default: False.
         send (bool | Unset): true: the credit note is emailed, with its PDF, to the customer's first email address.
             Default: False.
     """
 
-    reason: str
+    reason: None | str | Unset = UNSET
     release_time: bool | Unset = False
     send: bool | Unset = False
 
     def to_dict(self) -> dict[str, Any]:
-        reason = self.reason
+        reason: None | str | Unset
+        if isinstance(self.reason, Unset):
+            reason = UNSET
+        else:
+            reason = self.reason
 
         release_time = self.release_time
 
@@ -35,11 +39,9 @@ class CreditRequest:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update(
-            {
-                "reason": reason,
-            }
-        )
+        field_dict.update({})
+        if reason is not UNSET:
+            field_dict["reason"] = reason
         if release_time is not UNSET:
             field_dict["release_time"] = release_time
         if send is not UNSET:
@@ -50,7 +52,15 @@ class CreditRequest:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        reason = d.pop("reason")
+
+        def _parse_reason(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        reason = _parse_reason(d.pop("reason", UNSET))
 
         release_time = d.pop("release_time", UNSET)
 
