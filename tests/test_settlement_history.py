@@ -71,6 +71,10 @@ async def test_hours_added_then_taken_back_credit_no_invoice_beyond_its_total(he
 
     assert len(report["credit_notes_created"]) == 1
     assert await net_hours(api, acme, work["id"]) == Decimal("0.00")
+    listed = await api.get("/v1/invoices", params={"customer_id": acme})
+    assert listed.status_code == 200, listed.text
+    corrected = (await api.get("/v1/time-entries", params={"adjusts_id": work["id"]})).json()["data"]
+    assert [(e["adjustment_status"], e["invoice_id"]) for e in corrected] == [("settled", None)]
     assert_credited_amounts_within_totals(await documents(api, acme))
 
 
@@ -124,3 +128,29 @@ async def test_a_release_after_hours_were_taken_back_rebills_the_corrected_hours
     await bill(api, sessionmaker, acme)
 
     assert await net_hours(api, acme, work["id"]) == Decimal("1.50")
+
+
+async def test_unbilled_time_corrected_to_nothing_is_previewed_and_billed_without_error(helpdesk, sessionmaker):  # noqa: F811,E501
+    api, h = helpdesk["api"], helpdesk
+    acme = h["acme"]["id"]
+    kept = await f.time_entry(api, work_item_id=h["ticket"]["id"], product_id=h["support"]["id"], hours="1.00")
+    work = await f.time_entry(api, work_item_id=h["ticket"]["id"], product_id=h["support"]["id"], hours="2.00")
+    await adjust(api, work["id"], "0.00")  # never billed: the time should not be billed at all
+
+    preview = await api.post("/v1/invoice-batches/preview", json={
+        "customer_ids": [acme], "title": "November", "period_start": "2026-11-01", "period_end": "2026-11-30"})
+    report = await bill(api, sessionmaker, acme)
+
+    assert preview.status_code == 200, preview.text
+    [invoice] = preview.json()["invoices"]
+    assert invoice["hours"] == "1.00" and invoice["total"] == "84.00"
+    [created] = report["invoices_created"]
+    assert created["total"] == "84.00"
+    billed = await api.get(f"/v1/invoices/{created['invoice_id']}")
+    assert billed.status_code == 200, billed.text
+    assert [l["time_entry_ids"] for l in billed.json()["lines"]] == [[kept["id"]]]
+    assert await net_hours(api, acme, work["id"]) == Decimal("0.00")
+    listed = await api.get("/v1/invoices", params={"customer_id": acme})
+    assert listed.status_code == 200, listed.text
+    corrected = (await api.get("/v1/time-entries", params={"adjusts_id": work["id"]})).json()["data"]
+    assert [(e["adjustment_status"], e["invoice_id"]) for e in corrected] == [("settled", None)]
