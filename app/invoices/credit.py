@@ -168,14 +168,22 @@ async def _release_time(session: AsyncSession, invoice: Invoice) -> None:
                                     TimeEntry.invoice_id == invoice.id)
             .values(invoice_id=None, invoice_line_id=None).execution_options(synchronize_session=False))
     # A correction still waiting against a released line has nothing left to correct (SPEC §10):
-    # it becomes a replacement of its original, which is billable again, and is billed in its stead.
-    replaced = (await session.scalars(
-        update(TimeEntry).where(TimeEntry.tenant_id == invoice.tenant_id, TimeEntry.adjusts_id.is_not(None),
-                                TimeEntry.corrected_invoice_id == invoice.id,
-                                TimeEntry.adjustment_status == "pending")
-        .values(corrected_invoice_id=None, corrected_invoice_line_id=None).returning(TimeEntry.adjusts_id)
-        .execution_options(synchronize_session=False))).all()
+    # it becomes a replacement, billed in the stead of its original and of the entry the released line
+    # billed — the original, or an adjustment that replaced it earlier: both are billable again
+    # otherwise, and the time would be billed twice.
+    corrected = (await session.execute(
+        select(TimeEntry.adjusts_id, InvoiceLine.time_entry_id)
+        .join(InvoiceLine, InvoiceLine.id == TimeEntry.corrected_invoice_line_id)
+        .where(TimeEntry.tenant_id == invoice.tenant_id, TimeEntry.adjusts_id.is_not(None),
+               TimeEntry.corrected_invoice_id == invoice.id, TimeEntry.adjustment_status == "pending"))).all()
+    replaced = {entry for row in corrected for entry in row if entry is not None}
     if replaced:
+        await session.execute(
+            update(TimeEntry).where(TimeEntry.tenant_id == invoice.tenant_id, TimeEntry.adjusts_id.is_not(None),
+                                    TimeEntry.corrected_invoice_id == invoice.id,
+                                    TimeEntry.adjustment_status == "pending")
+            .values(corrected_invoice_id=None, corrected_invoice_line_id=None)
+            .execution_options(synchronize_session=False))
         await session.execute(
             update(TimeEntry).where(TimeEntry.tenant_id == invoice.tenant_id, TimeEntry.id.in_(replaced))
             .values(superseded=True).execution_options(synchronize_session=False))

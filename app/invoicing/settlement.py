@@ -119,6 +119,10 @@ def plan_customer(*, bill_to: BillTo, entries: list[BillableEntry], adjustments:
     """The batch's and the preview's one planning call per customer: the invoice of its entries with
     the extra hours of its corrections after them, and the credit note of the hours they take back."""
     settlement = plan_settlement(customer_id=bill_to.customer_id, currency=bill_to.currency, adjustments=adjustments)
+    # Only an adjustment of never-billed time can say 0.00 h: the time should not be billed at all. No
+    # line (an invoice line's hours are positive); the replacement is settled all the same.
+    settlement.settled_without_line += [entry.id for entry in entries if entry.hours == 0]
+    entries = [entry for entry in entries if entry.hours != 0]
     if entries:
         invoice = plan_invoice(bill_to=bill_to, entries=entries, products=products,
                                negotiated_prices=negotiated_prices, options=options, period=period or Period(None, None))
