@@ -5,6 +5,8 @@ A JSON schema describes one value at a time. What it cannot state is left to the
 the positive-data check judges the document on what it can state:
 - references: a generated id or external id names no record (the API answers 422 naming the
   field); ids of records the test created stand in for them;
+- references to records whose rule spans other records (an adjustment's original, a customer's
+  contract): left out;
 - rules between fields: exactly one of `selection_id` and `customer_ids`; exactly one of the period
   (`period_start` and `period_end`) and `cutoff_date`; `period_end` not before `period_start`;
   `run_at` at most 24 hours ahead; an item's `x_id` or `x_external_id`, not both;
@@ -197,6 +199,19 @@ def _period_or_cutoff_date(obj: dict) -> None:
         obj["cutoff_date"] = "2026-11-30"
 
 
+# References whose rule spans records the hooks do not keep: an adjustment's original (an entry
+# not on a draft, whose work item the item must not change), a contract (one of the same customer).
+# A value of the right form is dropped (each field is nullable): the hooks never guess one.
+_LEFT_OUT = ("adjusts_id", "adjusts_external_id", "contract_id", "contract_external_id", "default_contract_id",
+             "default_contract_external_id")
+
+
+def _left_out(obj: dict) -> None:
+    for field in _LEFT_OUT:
+        if _is_valid(field, obj.get(field)):
+            obj[field] = None
+
+
 def _unique_external_ids(items: list) -> None:
     seen = set()
     for index, item in enumerate(items):
@@ -213,12 +228,14 @@ def steer(path: str, body):
         item_of = path.split("/")[2].replace("-", "_")
         for item in body["items"]:
             if isinstance(item, dict):
+                _left_out(item)
                 _references(item)
                 _either(item, item_of=item_of)
                 if item_of == "customers":
                     _customer_kind(item)
         _unique_external_ids(body["items"])
         return
+    _left_out(body)
     _references(body)
     _either(body, item_of=None)
     if path.startswith("/v1/customers"):

@@ -125,10 +125,17 @@ async def test_a_second_correction_is_settled_against_what_the_first_left(helpde
     second = await adjust(api, entry["id"], hours="1.00")  # 1.00 h is right after all: 1.00 h back
     report = await run(api, sessionmaker, h["acme"]["id"])
 
+    # Taken back from the lines that billed it, the latest first: the extra half hour, then half an
+    # hour of the first invoice's line; neither invoice is credited beyond what it billed.
     [listed] = report["credit_notes_created"]
     note = await read(api, listed["invoice_id"])
-    assert lines_of(note) == [(second["id"], "1.00", "70.00", "70.00", "20.00", invoice["id"])]
-    assert (await read(api, invoice["id"]))["credited_amount"] == "84.00"
+    [extra] = first["invoices_created"]
+    assert lines_of(note) == [(second["id"], "0.50", "70.00", "35.00", "20.00", extra["invoice_id"]),
+                              (second["id"], "0.50", "70.00", "35.00", "20.00", invoice["id"])]
+    assert [(d["credited_amount"], d["status"]) for d in [await read(api, extra["invoice_id"]),
+                                                          await read(api, invoice["id"])]] == [
+        ("42.00", "credited"), ("42.00", "validated")]
+    assert listed["credited_invoice_ids"] == [extra["invoice_id"], invoice["id"]]
 
 
 async def test_credit_notes_of_batches_are_numbered_in_their_own_gapless_sequence(helpdesk, sessionmaker):

@@ -152,7 +152,7 @@ def run_shell(script: str, folder: Path) -> str:
 
 
 # What README's walk-through and SDK example push.
-WALKTHROUGH_IDS = {"crm-42", "crm-43", "te-9", "te-10", "crm-77", "te-77-1", "te-77-2", "te-77-3"}
+WALKTHROUGH_IDS = {"crm-42", "crm-43", "te-9", "te-9-adj", "te-10", "crm-77", "te-77-1", "te-77-2", "te-77-3"}
 
 
 def demo_state(base: str, key: str) -> dict:
@@ -172,7 +172,7 @@ def demo_state(base: str, key: str) -> dict:
 def only_invoice_of(base: str, key: str, external_id: str) -> dict:
     auth = {"Authorization": f"Bearer {key}"}
     [customer] = httpx.get(f"{base}/v1/customers?external_id={external_id}", headers=auth).json()["data"]
-    invoices = httpx.get(f"{base}/v1/invoices?customer_id={customer['id']}", headers=auth).json()["data"]
+    invoices = httpx.get(f"{base}/v1/invoices?customer_id={customer['id']}&type=invoice", headers=auth).json()["data"]
     assert len(invoices) == 1, invoices
     return invoices[0]
 
@@ -188,7 +188,8 @@ def test_readme_walkthrough_and_sdk_example_run_as_written_and_spare_the_demo_da
         assert f"KEY={demo_key}" in printed
         assert "\nsucceeded\n" in printed, printed
         invoice = only_invoice_of(base, demo_key, "crm-42")
-        assert (invoice["status"], invoice["total"]) == ("validated", "144.00")
+        # te-9's 1.50 h corrected to 1.25 h before it was billed, at 80.00 + 20 %; then credited.
+        assert (invoice["status"], invoice["total"], invoice["credited_amount"]) == ("credited", "120.00", "120.00")
         assert re.fullmatch(r"INV-\d{4}-000001", invoice["number"])  # the year is the issue date's
         assert (tmp_path / "invoice.pdf").read_bytes().startswith(b"%PDF")
         assert demo_state(base, demo_key) == demo_before
@@ -207,6 +208,7 @@ def test_readme_walkthrough_and_sdk_example_run_as_written_and_spare_the_demo_da
         assert own_key != demo_key
         assert "\nsucceeded\n" in printed, printed
         invoice = only_invoice_of(base, own_key, "crm-42")
-        assert (invoice["status"], invoice["total"]) == ("validated", "144.00")
+        # te-9's 1.50 h corrected to 1.25 h before it was billed, at 80.00 + 20 %; then credited.
+        assert (invoice["status"], invoice["total"], invoice["credited_amount"]) == ("credited", "120.00", "120.00")
         assert re.fullmatch(r"INV-\d{4}-000001", invoice["number"])
         assert demo_state(base, demo_key) == demo_before

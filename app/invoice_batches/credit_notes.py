@@ -45,10 +45,9 @@ SETTLE_WITHOUT_LINE = text(
 
 
 async def write_credit_note(session: AsyncSession, *, batch: InvoiceBatch, settings: TenantSettings,
-                            customer: TargetCustomer, plan: InvoicePlan, corrected_lines: dict[uuid.UUID, uuid.UUID],
-                            terms: dict, sender: str) -> uuid.UUID | None:
+                            customer: TargetCustomer, plan: InvoicePlan, terms: dict, sender: str) -> uuid.UUID | None:
     """Writes the customer's credit note of this batch; the id of its outbox row when it is to be
-    emailed. `corrected_lines`: each correction's id -> the invoice line it corrects."""
+    emailed."""
     validate = batch.validate_invoices and customer.billing_address is not None
     recipient = customer.emails[0] if validate and batch.send and customer.emails else None
     issue_date = datetime.now(zoneinfo.ZoneInfo(settings.timezone)).date()
@@ -79,13 +78,16 @@ async def write_credit_note(session: AsyncSession, *, batch: InvoiceBatch, setti
          "time_entry_id": line.time_entry_id, "product_id": line.product_id, "description": line.description,
          "quantity": line.quantity, "unit": line.unit, "unit_price": line.unit_price, "amount": line.amount,
          "tax_rate": line.tax_rate, "credited_invoice_id": line.credited_invoice_id,
-         "credited_line_id": corrected_lines.get(line.time_entry_id)}
+         "credited_line_id": line.credited_line_id}
         for n, (line_id, line) in enumerate(zip(line_ids, plan.lines, strict=True))])
+    # A correction credited from several lines (an extra line, then the corrected one) is linked to its first.
+    first_line = {}
+    for line_id, line in zip(line_ids, plan.lines, strict=True):
+        first_line.setdefault(line.time_entry_id, line_id)
     settled = await session.execute(_SETTLE_ON_LINES.bindparams(
         bindparam("entries", type_=ARRAY(Uuid)), bindparam("lines", type_=ARRAY(Uuid))), {
-        "tenant": batch.tenant_id, "invoice": note.id, "entries": [line.time_entry_id for line in plan.lines],
-        "lines": line_ids})
-    if settled.rowcount != len(plan.lines):
+        "tenant": batch.tenant_id, "invoice": note.id, "entries": list(first_line), "lines": list(first_line.values())})
+    if settled.rowcount != len(first_line):
         raise RuntimeError("corrections changed while being settled")  # rolls this customer back
     if not validate:
         return None

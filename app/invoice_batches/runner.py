@@ -405,7 +405,6 @@ async def _invoice_customer(session: AsyncSession, run: _Run, claimed) -> list[u
     if settlement.credit_note is not None:
         mails.append(await write_credit_note(
             session, batch=batch, settings=run.settings, customer=customer, plan=settlement.credit_note,
-            corrected_lines={c.time_entry_id: c.corrected_line_id for c in corrections},
             terms=_terms(run.settings, customer), sender=sender))
     if settlement.settled_without_line:
         await session.execute(SETTLE_WITHOUT_LINE, {"tenant": batch.tenant_id,

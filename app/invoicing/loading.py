@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.errors import FieldError, InvalidInput
 from app.invoicing.cycles import Period, cycle_period
 from app.invoicing.planning import BillableEntry, BillTo, PlannedProduct
-from app.invoicing.settlement import PendingAdjustment
+from app.invoicing.settlement import BilledLine, PendingAdjustment
 from app.kit.repository import get_owned
 from app.kit.timezones import local_day_bounds
 from app.models import Customer, Price, Product, Selection, SelectionCustomer
@@ -204,10 +204,9 @@ async def load_entries(session: AsyncSession, *, scope: Scope,
 
 # A target's adjustments of billed time waiting to be settled (SPEC §10), whatever their dates (the
 # next batch over the customer settles them), driven by index as _ENTRIES is, with the line each
-# corrects. Hours billed so far: those of the last adjustment settled against the same line (each
-# settlement brings the billed hours to its adjustment's), else the line's quantity. Only lines
-# still in force count: a line of a credited invoice, or one whose time a credit released, has
-# nothing left to correct. The batch locks the corrected invoices (FOR UPDATE, which re-checks their
+# corrects. A line whose time a credit released has nothing left to correct (the credit turned its
+# corrections into replacements); a line of a credited invoice still does: what it bills is
+# then what credit notes left of it, maybe nothing. The batch locks the corrected invoices (FOR UPDATE, which re-checks their
 # status once granted): a credit of the same invoice racing the batch then waits for the batch's
 # credit note, and credits only what it leaves (app/invoices/credit.py), or the batch skips an
 # invoice that a credit finished first.
@@ -216,12 +215,8 @@ WITH c AS MATERIALIZED (
   SELECT id, parent_id, tenant_id FROM customers WHERE id = ANY(:targets)
   UNION ALL
   SELECT id, parent_id, tenant_id FROM customers WHERE parent_id = ANY(:targets))
-SELECT coalesce(c.parent_id, c.id) AS target_id, te.id, te.hours, l.invoice_id, l.id AS line_id, l.product_id,
-       l.description, l.unit, l.unit_price, l.tax_rate,
-       coalesce((SELECT s.hours FROM time_entries s
-                 WHERE s.tenant_id = te.tenant_id AND s.adjusts_id = te.adjusts_id AND s.adjustment_status = 'settled'
-                   AND s.corrected_invoice_line_id = te.corrected_invoice_line_id
-                 ORDER BY s.created_at DESC, s.id DESC LIMIT 1), l.quantity) AS billed_hours
+SELECT coalesce(c.parent_id, c.id) AS target_id, te.id, te.hours, te.adjusts_id, l.invoice_id, l.id AS line_id,
+       l.product_id, l.description, l.unit, l.unit_price, l.tax_rate
 FROM c
 JOIN work_items wi ON wi.tenant_id = c.tenant_id AND wi.customer_id = c.id
 CROSS JOIN LATERAL (
@@ -230,7 +225,7 @@ CROSS JOIN LATERAL (
     AND te.adjustment_status = 'pending' AND te.corrected_invoice_line_id IS NOT NULL
   OFFSET 0) te
 JOIN invoice_lines l ON l.id = te.corrected_invoice_line_id AND NOT l.released
-JOIN invoices i ON i.id = l.invoice_id AND i.status = 'validated'
+JOIN invoices i ON i.id = l.invoice_id AND i.status IN ('validated', 'credited')
 WHERE c.tenant_id = :tenant_id AND (CAST(:source_type AS text) IS NULL OR wi.type = :source_type)
 """
 _PENDING_CORRECTIONS_READ = text(_PENDING_CORRECTIONS).bindparams(bindparam("targets", type_=ARRAY(Uuid)))
@@ -244,18 +239,58 @@ ANY_PENDING_CORRECTION = text(
     "AND adjustment_status = 'pending' AND corrected_invoice_line_id IS NOT NULL)")
 
 
+# The lines still billing corrected time: each corrected line, and the extra lines that settled
+# corrections of it added on later invoices; for each, the hours no credit note took back yet.
+_BILLED_LINES = text("""
+SELECT b.corrected_line_id, l.id, l.invoice_id, l.unit_price, l.tax_rate,
+       l.quantity - coalesce((SELECT sum(cr.quantity) FROM invoice_lines cr WHERE cr.credited_line_id = l.id), 0)
+         AS hours
+FROM (SELECT id AS corrected_line_id, id AS line_id FROM invoice_lines WHERE id = ANY(:lines)
+      UNION ALL
+      SELECT s.corrected_invoice_line_id, x.id FROM time_entries s
+      JOIN invoice_lines x ON x.time_entry_id = s.id AND x.credited_invoice_id IS NULL
+      WHERE s.tenant_id = :tenant_id AND s.adjusts_id = ANY(:originals) AND s.adjustment_status = 'settled'
+        AND s.corrected_invoice_line_id = ANY(:lines)) b
+JOIN invoice_lines l ON l.id = b.line_id AND NOT l.released
+JOIN invoices i ON i.id = l.invoice_id AND i.type = 'invoice' AND i.status IN ('validated', 'credited')
+ORDER BY b.corrected_line_id, i.created_at, l.id
+""").bindparams(bindparam("lines", type_=ARRAY(Uuid)), bindparam("originals", type_=ARRAY(Uuid)))
+# The batch locks the invoices of those extra lines too, before reading what is left of them.
+_LOCK_BILLING_INVOICES = text("""
+SELECT i.id FROM invoices i
+WHERE i.id IN (SELECT x.invoice_id FROM time_entries s JOIN invoice_lines x ON x.time_entry_id = s.id
+               WHERE s.tenant_id = :tenant_id AND s.adjusts_id = ANY(:originals)
+                 AND s.adjustment_status = 'settled' AND s.corrected_invoice_line_id = ANY(:lines)
+                 AND x.credited_invoice_id IS NULL)
+ORDER BY i.id FOR UPDATE
+""").bindparams(bindparam("lines", type_=ARRAY(Uuid)), bindparam("originals", type_=ARRAY(Uuid)))
+
+
 async def load_pending_adjustments(session: AsyncSession, *, scope: Scope, targets: list[uuid.UUID],
                                    lock: bool = False) -> dict[uuid.UUID, list[PendingAdjustment]]:
-    """Each target's adjustments of billed time waiting to be settled (app/invoicing/settlement.py);
-    with `lock`, the invoices they correct are locked until the transaction ends (the batch)."""
+    """Each target's adjustments of billed time waiting to be settled (app/invoicing/settlement.py),
+    with the lines still billing their time; with `lock`, the invoices of those lines are locked
+    until the transaction ends (the batch), before what is left of them is read."""
     pending: dict[uuid.UUID, list[PendingAdjustment]] = defaultdict(list)
-    rows = await session.execute(_PENDING_CORRECTIONS_LOCKED if lock else _PENDING_CORRECTIONS_READ,
-                                 {"tenant_id": scope.tenant_id, "targets": targets, "source_type": scope.source_type})
+    rows = (await session.execute(_PENDING_CORRECTIONS_LOCKED if lock else _PENDING_CORRECTIONS_READ, {
+        "tenant_id": scope.tenant_id, "targets": targets, "source_type": scope.source_type})).all()
+    if not rows:
+        return pending
+    keys = {"tenant_id": scope.tenant_id, "lines": list({row.line_id for row in rows}),
+            "originals": list({row.adjusts_id for row in rows})}
+    if lock:
+        await session.execute(_LOCK_BILLING_INVOICES, keys)
+    billed: dict[uuid.UUID, list[BilledLine]] = defaultdict(list)
+    for line in await session.execute(_BILLED_LINES, keys):
+        billed[line.corrected_line_id].append(BilledLine(invoice_id=line.invoice_id, line_id=line.id,
+                                                         hours=max(line.hours, Decimal(0)),
+                                                         unit_price=line.unit_price, tax_rate=line.tax_rate))
     for row in rows:
+        lines = tuple(billed.get(row.line_id, ()))
         pending[row.target_id].append(PendingAdjustment(
-            time_entry_id=row.id, hours=row.hours, billed_hours=row.billed_hours, invoice_id=row.invoice_id,
-            product_id=row.product_id, description=row.description, unit=row.unit, unit_price=row.unit_price,
-            tax_rate=row.tax_rate, corrected_line_id=row.line_id))
+            time_entry_id=row.id, hours=row.hours, billed_hours=sum((b.hours for b in lines), Decimal(0)),
+            invoice_id=row.invoice_id, product_id=row.product_id, description=row.description, unit=row.unit,
+            unit_price=row.unit_price, tax_rate=row.tax_rate, corrected_line_id=row.line_id, billed_lines=lines))
     return pending
 
 

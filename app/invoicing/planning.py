@@ -75,8 +75,9 @@ class PlannedLine:
     tax_rate: Decimal
     # Made from time dated before its invoice's period (SPEC §9 late time).
     late: bool = False
-    # On a credit note's line: the invoice it credits (settlement.py).
+    # On a credit note's line: the invoice, and its line, it credits (settlement.py).
     credited_invoice_id: uuid.UUID | None = None
+    credited_line_id: uuid.UUID | None = None
 
 
 @dataclass(frozen=True)

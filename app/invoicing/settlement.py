@@ -23,12 +23,25 @@ from app.kit.money import format_decimal, round_money
 
 
 @dataclass(frozen=True)
+class BilledLine:
+    """A line of a validated invoice that bills some of the corrected time, and how many of its hours
+    no credit note has taken back yet: the corrected line itself, or an extra line that an earlier
+    correction of the same line added on a later invoice."""
+
+    invoice_id: uuid.UUID
+    line_id: uuid.UUID
+    hours: Decimal
+    unit_price: Decimal
+    tax_rate: Decimal
+
+
+@dataclass(frozen=True)
 class PendingAdjustment:
     """An adjustment waiting to be settled, with what it needs of the line that billed its time."""
 
     time_entry_id: uuid.UUID  # the adjustment
     hours: Decimal  # what should have been billed
-    billed_hours: Decimal  # the original line's quantity plus the deltas settled before
+    billed_hours: Decimal  # what is billed of the time today: the hours still billed on `billed_lines`
     invoice_id: uuid.UUID  # the validated invoice that billed the time: what a negative delta credits
     product_id: uuid.UUID
     description: str  # the original line's
@@ -36,6 +49,13 @@ class PendingAdjustment:
     unit_price: Decimal
     tax_rate: Decimal
     corrected_line_id: uuid.UUID | None = None  # the line it corrects: what a credit line credits
+    # The lines still billing the time, oldest first; none given: the corrected line, for billed_hours.
+    billed_lines: tuple[BilledLine, ...] = ()
+
+    def lines_billed(self) -> tuple[BilledLine, ...]:
+        return self.billed_lines or (BilledLine(invoice_id=self.invoice_id, line_id=self.corrected_line_id,
+                                                hours=self.billed_hours, unit_price=self.unit_price,
+                                                tax_rate=self.tax_rate),)
 
 
 @dataclass
@@ -69,7 +89,10 @@ def adjustment_description(adjustment: PendingAdjustment) -> str:
 def plan_settlement(*, customer_id: uuid.UUID, currency: str,
                     adjustments: list[PendingAdjustment]) -> SettlementPlan:
     """The lines that settle a customer's pending adjustments of billed time, in a stable order (by
-    credited invoice, then adjustment)."""
+    credited invoice, then adjustment). Hours taken back are credited from the lines that billed
+    them, the latest first (an extra line of an earlier correction before the corrected line), each
+    at its own price and tax rate and never beyond what it still bills: no invoice is credited more
+    than it billed."""
     places = minor_units(currency)
     plan = SettlementPlan()
     credit_lines: list[PlannedLine] = []
@@ -77,14 +100,25 @@ def plan_settlement(*, customer_id: uuid.UUID, currency: str,
         delta = adjustment.hours - adjustment.billed_hours
         if delta == 0:
             plan.settled_without_line.append(adjustment.time_entry_id)
-            continue
-        quantity = abs(delta)
-        line = PlannedLine(
-            time_entry_id=adjustment.time_entry_id, product_id=adjustment.product_id,
-            description=adjustment_description(adjustment), quantity=quantity, unit=adjustment.unit,
-            unit_price=adjustment.unit_price, amount=round_money(quantity * adjustment.unit_price, places),
-            tax_rate=adjustment.tax_rate, credited_invoice_id=None if delta > 0 else adjustment.invoice_id)
-        (plan.invoice_lines if delta > 0 else credit_lines).append(line)
+        elif delta > 0:
+            plan.invoice_lines.append(PlannedLine(
+                time_entry_id=adjustment.time_entry_id, product_id=adjustment.product_id,
+                description=adjustment_description(adjustment), quantity=delta, unit=adjustment.unit,
+                unit_price=adjustment.unit_price, amount=round_money(delta * adjustment.unit_price, places),
+                tax_rate=adjustment.tax_rate))
+        else:
+            left = -delta
+            for billed in reversed(adjustment.lines_billed()):
+                quantity = min(left, billed.hours)
+                if quantity <= 0:
+                    continue
+                credit_lines.append(PlannedLine(
+                    time_entry_id=adjustment.time_entry_id, product_id=adjustment.product_id,
+                    description=adjustment_description(adjustment), quantity=quantity, unit=adjustment.unit,
+                    unit_price=billed.unit_price, amount=round_money(quantity * billed.unit_price, places),
+                    tax_rate=billed.tax_rate, credited_invoice_id=billed.invoice_id,
+                    credited_line_id=billed.line_id))
+                left -= quantity
     if credit_lines:
         plan.credit_note = total(InvoicePlan(customer_id=customer_id, currency=currency, lines=credit_lines))
     return plan
