@@ -244,3 +244,19 @@ async def test_a_credit_needs_no_body_and_then_releases_nothing(helpdesk, sessio
     assert (note["type"], note["status"], note["credit_reason"], note["total"]) == (
         "credit_note", "validated", None, invoice["total"])
     assert (await entry_of(api, entry["id"]))["invoice_id"] == invoice["id"]  # release_time defaults to false
+
+
+async def test_a_correction_of_time_credited_by_hand_without_release_bills_nothing(helpdesk, sessionmaker):
+    api, h = helpdesk["api"], helpdesk
+    invoice, (entry,) = await bill(api, sessionmaker, h, ["1.50"])
+    credited = await api.post(f"/v1/invoices/{invoice['id']}/credit", json={"reason": "goodwill"})
+    assert credited.status_code == 201, credited.text
+    correction = await adjust(api, entry["id"], hours="2.00")
+
+    report = await run(api, sessionmaker, h["acme"]["id"])
+
+    # Written off by hand: the correction is settled, and no batch bills that time again.
+    assert report["invoices_created"] == report["credit_notes_created"] == []
+    settled = await entry_of(api, correction["id"])
+    assert (settled["adjustment_status"], settled["invoice_id"]) == ("settled", None)
+    assert (await read(api, invoice["id"]))["credited_amount"] == invoice["total"]

@@ -240,11 +240,15 @@ ANY_PENDING_CORRECTION = text(
 
 
 # The lines still billing corrected time: each corrected line, and the extra lines that settled
-# corrections of it added on later invoices; for each, the hours no credit note took back yet.
+# corrections of it added on later invoices; for each, the hours no credit note took back yet, and
+# whether a credit made by hand (POST .../credit, no batch) took them back: time written off, which
+# no correction bills again (a credit that releases the time would have made it billable).
 _BILLED_LINES = text("""
 SELECT b.corrected_line_id, l.id, l.invoice_id, l.unit_price, l.tax_rate,
        l.quantity - coalesce((SELECT sum(cr.quantity) FROM invoice_lines cr WHERE cr.credited_line_id = l.id), 0)
-         AS hours
+         AS hours,
+       EXISTS (SELECT 1 FROM invoice_lines cr JOIN invoices n ON n.id = cr.invoice_id
+               WHERE cr.credited_line_id = l.id AND n.batch_id IS NULL) AS written_off
 FROM (SELECT id AS corrected_line_id, id AS line_id FROM invoice_lines WHERE id = ANY(:lines)
       UNION ALL
       SELECT s.corrected_invoice_line_id, x.id FROM time_entries s
@@ -281,16 +285,20 @@ async def load_pending_adjustments(session: AsyncSession, *, scope: Scope, targe
     if lock:
         await session.execute(_LOCK_BILLING_INVOICES, keys)
     billed: dict[uuid.UUID, list[BilledLine]] = defaultdict(list)
+    written_off: set[uuid.UUID] = set()
     for line in await session.execute(_BILLED_LINES, keys):
         billed[line.corrected_line_id].append(BilledLine(invoice_id=line.invoice_id, line_id=line.id,
                                                          hours=max(line.hours, Decimal(0)),
                                                          unit_price=line.unit_price, tax_rate=line.tax_rate))
+        if line.written_off:
+            written_off.add(line.corrected_line_id)
     for row in rows:
         lines = tuple(billed.get(row.line_id, ()))
         pending[row.target_id].append(PendingAdjustment(
             time_entry_id=row.id, hours=row.hours, billed_hours=sum((b.hours for b in lines), Decimal(0)),
             invoice_id=row.invoice_id, product_id=row.product_id, description=row.description, unit=row.unit,
-            unit_price=row.unit_price, tax_rate=row.tax_rate, corrected_line_id=row.line_id, billed_lines=lines))
+            unit_price=row.unit_price, tax_rate=row.tax_rate, corrected_line_id=row.line_id, billed_lines=lines,
+            written_off=row.line_id in written_off))
     return pending
 
 

@@ -51,6 +51,9 @@ class PendingAdjustment:
     corrected_line_id: uuid.UUID | None = None  # the line it corrects: what a credit line credits
     # The lines still billing the time, oldest first; none given: the corrected line, for billed_hours.
     billed_lines: tuple[BilledLine, ...] = ()
+    # A credit made by hand took the time back without releasing it: it is written off, and the
+    # correction is settled without a line (no batch bills written-off time again).
+    written_off: bool = False
 
     def lines_billed(self) -> tuple[BilledLine, ...]:
         return self.billed_lines or (BilledLine(invoice_id=self.invoice_id, line_id=self.corrected_line_id,
@@ -98,7 +101,7 @@ def plan_settlement(*, customer_id: uuid.UUID, currency: str,
     credit_lines: list[PlannedLine] = []
     for adjustment in sorted(adjustments, key=lambda a: (str(a.invoice_id), str(a.time_entry_id))):
         delta = adjustment.hours - adjustment.billed_hours
-        if delta == 0:
+        if delta == 0 or adjustment.written_off:
             plan.settled_without_line.append(adjustment.time_entry_id)
         elif delta > 0:
             plan.invoice_lines.append(PlannedLine(
