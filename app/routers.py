@@ -1,5 +1,6 @@
 """Every API router, in the order they appear in the OpenAPI document."""
 
+from app.contracts.endpoints import router as contracts
 from app.customers.endpoints import router as customers
 from app.invoice_batches.endpoints import router as invoice_batches
 from app.invoices.endpoints import router as invoices
@@ -11,5 +12,5 @@ from app.time_entries.endpoints import router as time_entries
 from app.webhooks.endpoints import router as webhooks
 from app.work_items.endpoints import router as work_items
 
-ROUTERS = [settings, customers, products, prices, work_items, time_entries, selections, invoice_batches, invoices,
-           webhooks]
+ROUTERS = [settings, customers, products, prices, contracts, work_items, time_entries, selections, invoice_batches,
+           invoices, webhooks]

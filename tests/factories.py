@@ -76,3 +76,11 @@ async def mark_invoiced(sessionmaker, entry_id: str) -> tuple[str, str]:
         assert result.rowcount == 1
         await session.commit()
     return str(invoice_id), str(line_id)
+
+
+async def contract(api, *, customer_id: str, kind: str = "hourly", name: str = "Support",
+                   starts_on: str = "2026-11-01", **fields: Any) -> dict:
+    body = {"customer_id": customer_id, "name": name, "kind": kind, "starts_on": starts_on, **fields}
+    if kind == "retainer":
+        body = {"retainer_amount": "500.00", "included_hours": "5.00", **body}
+    return _ok(await api.post("/v1/contracts", json=body))

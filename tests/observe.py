@@ -1,6 +1,6 @@
 """Read everything a tenant can see, to prove that a refused request changed nothing."""
 
-KINDS = ("customers", "products", "prices", "work-items", "time-entries", "selections", "webhook-endpoints")
+KINDS = ("customers", "products", "prices", "contracts", "work-items", "time-entries", "selections", "webhook-endpoints")
 
 
 async def list_all(client, kind: str, **params) -> list[dict]:

@@ -132,10 +132,11 @@ def test_every_operation_has_a_summary_and_a_description():
 
 
 @pytest.mark.parametrize("schema", ["CustomerCreate", "CustomerBulk", "ProductCreate", "PriceCreate", "WorkItemCreate",
-                                    "WorkItemBulk", "TimeEntryCreate", "TimeEntryBulk", "SelectionCreate",
+                                    "WorkItemBulk", "ContractCreate", "ContractBulk", "BlockCreate", "TimeEntryCreate", "TimeEntryBulk", "SelectionCreate",
                                     "InvoiceBatchDefinition", "WebhookEndpointCreate", "SettingsUpdate"])
 def test_create_bulk_and_batch_bodies_carry_an_example_the_model_accepts(schema):
     import app.routers  # noqa: F401  (imports every schema module)
+    from app.contracts import schemas as contracts
     from app.customers import schemas as customers
     from app.invoice_batches import schemas as batches
     from app.products import schemas as products
@@ -147,7 +148,7 @@ def test_create_bulk_and_batch_bodies_carry_an_example_the_model_accepts(schema)
 
     examples = SCHEMAS[schema].get("examples")
     assert examples, f"{schema} has no example"
-    model = next(getattr(m, schema) for m in (customers, batches, products, selections, settings_, time_entries,
+    model = next(getattr(m, schema) for m in (contracts, customers, batches, products, selections, settings_, time_entries,
                                                webhooks, work_items) if hasattr(m, schema))
     for example in examples:
         model.model_validate(example)
@@ -156,6 +157,7 @@ def test_create_bulk_and_batch_bodies_carry_an_example_the_model_accepts(schema)
 # --- null: nullable in the document exactly when the server takes null ------------------------------
 
 PATCHES = {"ProductUpdate": "/v1/products/{product}", "PriceUpdate": "/v1/prices/{price}",
+           "ContractUpdate": "/v1/contracts/{contract}",
            "CustomerUpdate": "/v1/customers/{customer}", "WorkItemUpdate": "/v1/work-items/{work_item}",
            "TimeEntryUpdate": "/v1/time-entries/{time_entry}", "SelectionUpdate": "/v1/selections/{selection}",
            "SettingsUpdate": "/v1/settings", "WebhookEndpointUpdate": "/v1/webhook-endpoints/{webhook}"}
@@ -173,6 +175,7 @@ async def test_a_patch_takes_null_exactly_for_the_fields_documented_nullable(api
            "price": (await factories.price(api, customer_id=company["id"], product_id=product["id"]))["id"],
            "time_entry": (await factories.time_entry(api, work_item_id=ticket["id"]))["id"],
            "selection": (await factories.selection(api, customer_ids=[company["id"]]))["id"],
+           "contract": (await factories.contract(api, customer_id=company["id"]))["id"],
            "webhook": (await api.post("/v1/webhook-endpoints", json={"url": "https://hooks.example/h",
                                                                      "events": ["invoice.sent"]})).json()["id"]}
     checked = 0

@@ -1068,6 +1068,7 @@ async def test_the_default_product_cannot_be_deleted(api, world):
 # --- ids in the path -------------------------------------------------------------------------------
 
 PATCH_BODIES = {"customers": {"name": "Renamed"}, "products": {"name": "Renamed"}, "prices": {"unit_price": "1.00"},
+                "contracts": {"name": "Renamed"},
                 "work-items": {"title": "Renamed"}, "time-entries": {"note": "Changed"},
                 "selections": {"name": "Renamed"}, "webhook-endpoints": {"description": "Renamed"}}
 BAD_PATH_IDS = ["not-a-uuid", "12345", "cust-acme", UNKNOWN_ID, UNKNOWN_ID.replace("-", "")[:-1]]

@@ -25,7 +25,8 @@ async def test_created_customer_reads_back_in_the_documented_shape(api):
     sent = {"external_id": "crm-42", "name": "Acme SARL", "kind": "company", "parent_id": None,
             "billing_address": ADDRESS, "emails": ["billing@acme.example", "boss@acme.example"],
             "currency": "EUR", "tax_rate": "20.00", "tax_exempt": False, "tax_exemption_reason": None, "terms": None,
-            "billing_cycle": {"kind": "weekly", "week_ends_on": "sunday"}}
+            "billing_cycle": {"kind": "weekly", "week_ends_on": "sunday"}, "default_contract_id": None,
+            "time_rounding": {"increment_minutes": 15, "mode": "up", "minimum_minutes": 30}}
     created = await api.post("/v1/customers", json=sent)
     assert created.status_code == 201, created.text
 
@@ -76,7 +77,8 @@ async def test_minimal_customer_is_a_company_with_empty_optional_fields(api):
     assert without_timestamps(response.json()) == {
         "id": response.json()["id"], "external_id": None, "name": "Bare Ltd", "kind": "company",
         "parent_id": None, "billing_address": None, "emails": [], "currency": "EUR", "tax_rate": None,
-        "tax_exempt": False, "tax_exemption_reason": None, "terms": None, "billing_cycle": {"kind": "monthly"}}
+        "tax_exempt": False, "tax_exemption_reason": None, "terms": None, "billing_cycle": {"kind": "monthly"},
+        "default_contract_id": None, "time_rounding": None}
 
 
 async def test_customer_terms_override_reads_back_with_every_term(api):

@@ -22,7 +22,7 @@ PROBLEM_JSON = "application/problem+json"
 B_SECRETS = ("Bravo Confidential Customer", "bravo-billing@secret.example", "Bravo Confidential Product",
              "BRAVO-SECRET-CODE", "Bravo confidential ticket", "Bravo confidential note",
              "Bravo Confidential Selection", "Bravo Employee", "13.37", "41.99", "Rue Secrète",
-             "Bravo Confidential Hook", "bravo-secret.example")
+             "Bravo Confidential Hook", "bravo-secret.example", "Bravo Confidential Contract")
 
 
 # A PATCH body that is valid for each kind, so that a 404 cannot be blamed on the body.
@@ -30,6 +30,7 @@ PATCH_BODIES = {
     "customers": {"name": "Hijacked by A", "emails": ["a@a.example"]},
     "products": {"name": "Hijacked by A", "unit_price": "0.01"},
     "prices": {"unit_price": "0.01"},
+    "contracts": {"name": "Hijacked by A", "taxable": False},
     "work-items": {"title": "Hijacked by A"},
     "time-entries": {"note": "Hijacked by A", "hours": "99.00"},
     "selections": {"name": "Hijacked by A", "customer_ids": []},
@@ -46,8 +47,11 @@ async def make_b_records(b) -> dict[str, dict]:
     price = factories._ok(await b.post("/v1/prices", json={
         "customer_id": customer["id"], "product_id": product["id"], "unit_price": "13.37",
         "external_id": "b-price-1"}))
+    contract = await factories.contract(b, customer_id=customer["id"], kind="block_hours",
+                                        name="Bravo Confidential Contract", external_id="b-ct-1")
     work_item = await factories.work_item(b, customer_id=customer["id"], reference="B-T-1",
-                                          title="Bravo confidential ticket", external_id="b-wi-1")
+                                          title="Bravo confidential ticket", external_id="b-wi-1",
+                                          contract_id=contract["id"])
     time_entry = await factories.time_entry(b, work_item_id=work_item["id"], product_id=product["id"],
                                             note="Bravo confidential note", employee_name="Bravo Employee",
                                             external_id="b-te-1")
@@ -55,7 +59,8 @@ async def make_b_records(b) -> dict[str, dict]:
         "name": "Bravo Confidential Selection", "customer_ids": [customer["id"]], "external_id": "b-sel-1"}))
     webhook_endpoint = await webhook_helpers.endpoint(b, url="https://bravo-secret.example/hooks",
                                                       description="Bravo Confidential Hook")
-    return {"customers": customer, "products": product, "prices": price, "work-items": work_item,
+    return {"customers": customer, "products": product, "prices": price, "contracts": contract,
+            "work-items": work_item,
             "time-entries": time_entry, "selections": selection, "webhook-endpoints": webhook_endpoint}
 
 
@@ -220,6 +225,42 @@ REFERENCE_CASES = [
     ("PATCH settings default_product_id", no_setup,
      lambda c, ref: ("PATCH", "/v1/settings", {"default_product_id": ref}),
      "products", "id", "default_product_id"),
+    ("POST contract customer_id", no_setup,
+     lambda c, ref: ("POST", "/v1/contracts", {"customer_id": ref, "name": "A", "kind": "hourly",
+                                               "starts_on": "2026-11-01"}),
+     "customers", "id", "customer_id"),
+    ("POST contract product_id", setup_customer,
+     lambda c, ref: ("POST", "/v1/contracts", {"customer_id": c["customer"]["id"], "name": "A", "kind": "hourly",
+                                               "starts_on": "2026-11-01", "product_id": ref}),
+     "products", "id", "product_id"),
+    ("POST work-item contract_id", setup_customer,
+     lambda c, ref: ("POST", "/v1/work-items", {"type": "ticket", "reference": "A-1",
+                                                "customer_id": c["customer"]["id"], "contract_id": ref}),
+     "contracts", "id", "contract_id"),
+    ("PATCH work-item contract_id", setup_work_item,
+     lambda c, ref: ("PATCH", f"/v1/work-items/{c['work_item']['id']}", {"contract_id": ref}),
+     "contracts", "id", "contract_id"),
+    ("PATCH customer default_contract_id", setup_customer,
+     lambda c, ref: ("PATCH", f"/v1/customers/{c['customer']['id']}", {"default_contract_id": ref}),
+     "contracts", "id", "default_contract_id"),
+    ("bulk contracts customer_external_id", setup_customer,
+     lambda c, ref: ("POST", "/v1/contracts/bulk", {"items": [
+         {"external_id": "a-ct-1", "name": "A", "kind": "hourly", "starts_on": "2026-11-01",
+          "customer_id": c["customer"]["id"]},
+         {"external_id": "a-ct-2", "name": "A", "kind": "hourly", "starts_on": "2026-11-01",
+          "customer_external_id": ref}]}),
+     "customers", "external_id", "items[1].customer_external_id"),
+    ("bulk work-items contract_external_id", setup_customer,
+     lambda c, ref: ("POST", "/v1/work-items/bulk", {"items": [
+         {"external_id": "a-wi-1", "type": "ticket", "reference": "A-1", "customer_id": c["customer"]["id"]},
+         {"external_id": "a-wi-2", "type": "ticket", "reference": "A-2", "customer_id": c["customer"]["id"],
+          "contract_external_id": ref}]}),
+     "contracts", "external_id", "items[1].contract_external_id"),
+    ("bulk customers default_contract_external_id", no_setup,
+     lambda c, ref: ("POST", "/v1/customers/bulk", {"items": [
+         {"external_id": "a-co", "name": "A company"},
+         {"external_id": "a-co-2", "name": "A company 2", "default_contract_external_id": ref}]}),
+     "contracts", "external_id", "items[1].default_contract_external_id"),
     ("PATCH work-item customer_id", setup_work_item,
      lambda c, ref: ("PATCH", f"/v1/work-items/{c['work_item']['id']}", {"customer_id": ref}),
      "customers", "id", "customer_id"),

@@ -25,7 +25,7 @@ async def test_created_work_item_reads_back_in_the_documented_shape(api):
     assert response.status_code == 200
     assert without_timestamps(response.json()) == {
         "id": created["id"], "external_id": "T-004211", "type": "ticket", "reference": "T-004211",
-        "title": "Printer down", "customer_id": customer["id"]}
+        "title": "Printer down", "customer_id": customer["id"], "contract_id": None}
 
 
 async def test_every_documented_type_is_accepted(api):

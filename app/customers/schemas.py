@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, WrapValidator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from app.contracts.schemas import ROUNDING, TimeRounding, TimeRoundingOut
 from app.kit.bulk import items_checked_later
 from app.kit.money import TaxRate, TaxRateOut
 from app.kit.schemas import (Address, CalendarDate, Currency, Email, ExternalId, Flag, Mention, Name, NotNull,
@@ -73,6 +74,8 @@ def _location_without_tag(value, handler):
 
 BillingCycle = Annotated[MonthlyCycle | WeeklyCycle | FortnightlyCycle | CustomCycle | NoCycle,
                          Field(discriminator="kind"), WrapValidator(_location_without_tag)]
+DEFAULT_CONTRACT = ("The contract of its time whose work item names none: a contract of this company, or of a "
+                    "contact's parent company.")
 CYCLE_DESCRIPTION = ("Which period a batch given a `cutoff_date` bills for this customer: its last complete cycle "
                      "ending on or before the cut-off. A contact with a parent company is billed on the parent's "
                      "cycle.")
@@ -93,6 +96,7 @@ class CustomerFields(RequestModel):
     # cannot represent (openapi-python-client drops such a model).
     billing_cycle: BillingCycle = Field(default_factory=lambda: MonthlyCycle(kind="monthly"),
                                         description=CYCLE_DESCRIPTION + ' Absent: `{"kind": "monthly"}`.')
+    time_rounding: TimeRounding | None = Field(default=None, description=ROUNDING)
 
 
 class CustomerCreate(CustomerFields):
@@ -104,11 +108,12 @@ class CustomerCreate(CustomerFields):
 
     external_id: ExternalId | None = None
     parent_id: uuid.UUID | None = None
+    default_contract_id: uuid.UUID | None = Field(default=None, description=DEFAULT_CONTRACT)
 
 
 class CustomerUpdate(RequestModel):
     """Only the fields sent change; null clears a field that may be empty (external_id, parent_id,
-    billing_address, tax_rate, terms), the others cannot be null."""
+    billing_address, tax_rate, terms, default_contract_id, time_rounding), the others cannot be null."""
 
     external_id: ExternalId | None = None
     name: NotNull[Name] = None
@@ -122,6 +127,8 @@ class CustomerUpdate(RequestModel):
     tax_exemption_reason: Mention | None = Field(default=None, description=EXEMPTION_REASON)
     terms: Terms | None = None
     billing_cycle: NotNull[BillingCycle] = Field(default=None, description=CYCLE_DESCRIPTION)
+    default_contract_id: uuid.UUID | None = Field(default=None, description=DEFAULT_CONTRACT)
+    time_rounding: TimeRounding | None = Field(default=None, description=ROUNDING)
 
 
 class CustomerBulkItem(CustomerFields):
@@ -131,6 +138,9 @@ class CustomerBulkItem(CustomerFields):
     external_id: ExternalId
     parent_id: uuid.UUID | None = None
     parent_external_id: ExternalId | None = None
+    default_contract_id: uuid.UUID | None = Field(default=None, description=DEFAULT_CONTRACT)
+    default_contract_external_id: ExternalId | None = Field(
+        default=None, description="A stored contract named by its external_id (not both with default_contract_id).")
 
 
 class CustomerBulk(RequestModel):
@@ -173,6 +183,8 @@ class CustomerOut(BaseModel):
     tax_exemption_reason: str | None
     terms: TermsOut | None
     billing_cycle: BillingCycle
+    default_contract_id: uuid.UUID | None
+    time_rounding: TimeRoundingOut | None
     created_at: datetime
     updated_at: datetime
 

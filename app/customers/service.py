@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.contracts.service import check_contract, contract_mismatch
 from app.customers.schemas import CustomerBulk, CustomerBulkItem, CustomerCreate, CustomerUpdate
 from app.db import Reads
 from app.errors import Conflict, FieldError, InvalidInput
@@ -15,8 +16,8 @@ from app.kit.bulk import BulkPush, BulkResult, Column, ItemFault, OnError, upser
 from app.kit.ids import new_id
 from app.kit.pagination import PageParams
 from app.kit.repository import (apply_changes, delete_owned, flush_unique, get_owned, ids_by_external_id, owned_row,
-                                page_rows)
-from app.models import Customer, TenantSettings
+                                page_rows, resolve_references)
+from app.models import Contract, Customer, TenantSettings, WorkItem
 
 
 def _dump(value):
@@ -56,12 +57,16 @@ async def read_customer(reads: Reads, *, tenant_id: uuid.UUID, customer_id: str)
 
 async def create_customer(session: AsyncSession, *, tenant_id: uuid.UUID, data: CustomerCreate) -> Customer:
     await _check_parent(session, tenant_id, kind=data.kind, parent_id=data.parent_id)
+    # A new company holds no contract yet: only a contact can name one (its parent's) at creation.
+    await check_contract(session, tenant_id, contract_id=data.default_contract_id,
+                         company_id=data.parent_id if data.kind == "contact" else None, field="default_contract_id")
     customer = Customer(
         tenant_id=tenant_id, external_id=data.external_id, name=data.name, kind=data.kind,
         parent_id=data.parent_id, billing_address=_dump(data.billing_address), emails=list(data.emails),
         currency=data.currency or await _tenant_currency(session, tenant_id), tax_rate=data.tax_rate,
         tax_exempt=data.tax_exempt, tax_exemption_reason=data.tax_exemption_reason, terms=_dump(data.terms),
-        billing_cycle=_dump(data.billing_cycle))
+        billing_cycle=_dump(data.billing_cycle), default_contract_id=data.default_contract_id,
+        time_rounding=_dump(data.time_rounding))
     session.add(customer)
     await flush_unique(session, external_id="external_id")
     return customer
@@ -83,12 +88,45 @@ async def update_customer(session: AsyncSession, *, tenant_id: uuid.UUID, custom
             raise Conflict("This company has contacts; it cannot become a contact.", code="has_contacts",
                            errors=[FieldError(field="kind", code="has_contacts",
                                               message="this company has contacts; it cannot become a contact")])
-    for key in ("billing_address", "terms", "billing_cycle"):
+    if {"kind", "parent_id", "default_contract_id"} & changes.keys():
+        await _check_contracts_follow(session, tenant_id, customer, kind=kind, parent_id=parent_id,
+                                      default_contract_id=changes.get("default_contract_id",
+                                                                      customer.default_contract_id))
+    for key in ("billing_address", "terms", "billing_cycle", "time_rounding"):
         if key in changes:
             changes[key] = _dump(getattr(data, key))
     apply_changes(customer, changes, not_null=("name", "kind", "currency", "tax_exempt", "emails", "billing_cycle"))
     await flush_unique(session, external_id="external_id")
     return customer
+
+
+async def _check_contracts_follow(session: AsyncSession, tenant_id: uuid.UUID, customer: Customer, *, kind: str,
+                                  parent_id: uuid.UUID | None, default_contract_id: uuid.UUID | None) -> None:
+    """The contracts a customer's time is billed under stay those of the company it is billed to
+    (itself, or a contact's parent) when its kind, parent or default contract changes."""
+    company_id = customer.id if kind == "company" else parent_id
+    await check_contract(session, tenant_id, contract_id=default_contract_id, company_id=company_id,
+                         field="default_contract_id")
+    if company_id == customer.id and customer.kind == "company" and kind == "company":
+        return
+    field = "kind" if kind != customer.kind else "parent_id"
+    if kind == "contact":
+        holds = await session.scalar(select(Contract.id).where(Contract.tenant_id == tenant_id,
+                                                              Contract.customer_id == customer.id).limit(1))
+        if holds is not None:
+            raise Conflict("This company holds contracts; it cannot become a contact.", code="has_contracts",
+                           errors=[FieldError(field="kind", code="has_contracts",
+                                              message="this company holds contracts; it cannot become a contact")])
+    stranded = await session.scalar(
+        select(WorkItem.id).join(Contract, (Contract.tenant_id == WorkItem.tenant_id)
+                                 & (Contract.id == WorkItem.contract_id))
+        .where(WorkItem.tenant_id == tenant_id, WorkItem.customer_id == customer.id,
+               WorkItem.contract_id.is_not(None), Contract.customer_id.is_distinct_from(company_id)).limit(1))
+    if stranded is not None:
+        raise Conflict("Work items of this customer are under contracts of the company it is billed to now; "
+                       "change their contract first.", code="contract_of_another_customer",
+                       errors=[FieldError(field=field, code="contract_of_another_customer",
+                                          message="its work items are under another company's contracts")])
 
 
 async def delete_customer(session: AsyncSession, *, tenant_id: uuid.UUID, customer_id: str) -> None:
@@ -191,7 +229,25 @@ _BULK_COLUMNS = [
     Column("tax_exemption_reason", "text[]"),
     Column("terms", "text[]", "CAST(terms AS jsonb)"),
     Column("billing_cycle", "text[]", "CAST(billing_cycle AS jsonb)"),
+    Column("default_contract_id", "uuid[]"),
+    Column("time_rounding", "text[]", "CAST(time_rounding AS jsonb)"),
 ]
+
+
+def _contract_faults(indexes: list[int], items: list, ids: dict[str, uuid.UUID], parent_ids: list,
+                     contracts: list) -> list[ItemFault]:
+    """Items whose default contract is not held by the company they are billed to (themselves, or
+    a contact's parent)."""
+    faults = []
+    for index, item, parent, contract in zip(indexes, items, parent_ids, contracts, strict=True):
+        if contract is None:
+            continue
+        company = ids[item.external_id] if item.kind == "company" else parent
+        if contract.customer_id != company:
+            field = ("default_contract_external_id" if item.default_contract_external_id is not None
+                     else "default_contract_id")
+            faults.append((index, contract_mismatch(f"items[{index}].{field}")))
+    return faults
 
 
 async def bulk_upsert_customers(session: AsyncSession, *, tenant_id: uuid.UUID, data: CustomerBulk,
@@ -201,15 +257,21 @@ async def bulk_upsert_customers(session: AsyncSession, *, tenant_id: uuid.UUID, 
     stored = await _stored_customers(session, tenant_id, items)
     ids = {i.external_id: (stored.by_external_id[i.external_id].id if i.external_id in stored.by_external_id
                            else new_id()) for i in items}
+    contracts, contract_faults = await resolve_references(
+        session, tenant_id, Contract, items, indexes=indexes, id_field="default_contract_id",
+        external_field="default_contract_external_id", required=False, columns=(Contract.customer_id,))
+    push.unresolved(contract_faults)
+    indexes, items, contracts = push.kept(indexes, items, contracts)
     while True:
         parent_ids, faults = _parents(indexes, items, ids, stored)
         faults += await _companies_keeping_contacts(session, tenant_id, indexes, items, stored, parent_ids)
+        faults += _contract_faults(indexes, items, ids, parent_ids, contracts)
         push.unresolved(faults)
         if not (faults and push.skip):
             break
         # Skipping: the others are checked again as if the refused items had not been sent (a
         # contact may point to one of them, whose stored record then stands in, if there is one).
-        indexes, items = push.kept(indexes, items)
+        indexes, items, contracts = push.kept(indexes, items, contracts)
     if not push.writing:
         return push.answer()
 
@@ -226,6 +288,8 @@ async def bulk_upsert_customers(session: AsyncSession, *, tenant_id: uuid.UUID, 
         "tax_exemption_reason": [i.tax_exemption_reason for i in items],
         "terms": [json.dumps(_dump(i.terms)) if i.terms else None for i in items],
         "billing_cycle": [json.dumps(_dump(i.billing_cycle)) for i in items],
+        "default_contract_id": [c.id if c is not None else None for c in contracts],
+        "time_rounding": [json.dumps(_dump(i.time_rounding)) if i.time_rounding else None for i in items],
     }
     push.stored(indexes, await upsert_by_external_id(
         session, table="customers", tenant_id=tenant_id, columns=_BULK_COLUMNS,

@@ -92,6 +92,14 @@ AdjustmentHours = _decimal_type(name="hours", integer_digits=4, places=2, minimu
 # is told what an ordinary entry is told.
 BulkHours = _decimal_type(name="hours", integer_digits=4, places=2, minimum=Decimal(0),
                           maximum=Decimal("9999.99"), below_minimum="positive")
+# An amount of money a client states (a block's price, a retainer): cents at most.
+Amount = _decimal_type(name="amount", integer_digits=12, places=2, minimum=Decimal(0),
+                       maximum=Decimal("999999999999.99"))
+# Hours that may be zero (a retainer's included hours); a contract's totals of hours, read back.
+HoursOrZero = _decimal_type(name="hours", integer_digits=4, places=2, minimum=Decimal(0),
+                            maximum=Decimal("9999.99"))
+HoursTotal = _decimal_type(name="hours", integer_digits=10, places=2, minimum=Decimal(0),
+                           maximum=Decimal("9999999999.99"))
 # At most 100: up to two digits (a leading zero allowed), or 100 with a zero fraction.
 TaxRate = _decimal_type(name="tax rate", integer_digits=3, places=4, minimum=Decimal(0), maximum=Decimal(100),
                         published=r"^(0?[0-9]{1,2}(\.[0-9]{1,4})?|100(\.0{1,4})?)$")
@@ -106,3 +114,8 @@ def read_back(decimal_type):
 
 
 TaxRateOut = read_back(TaxRate)
+UnitPriceOut = read_back(UnitPrice)
+AmountOut = read_back(Amount)
+HoursOut = read_back(Hours)
+HoursOrZeroOut = read_back(HoursOrZero)
+HoursTotalOut = read_back(HoursTotal)

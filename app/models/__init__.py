@@ -1,5 +1,6 @@
 """One module per table; importing this package registers every table on the metadata."""
 
+from app.models.contract import Contract, ContractBlock
 from app.models.customer import Customer
 from app.models.delivery import EmailOutbox, InvoiceDocument
 from app.models.invoice import Invoice, InvoiceLine, InvoiceNumberCounter
@@ -13,7 +14,7 @@ from app.models.time_entry import TimeEntry
 from app.models.webhook import WebhookDelivery, WebhookEndpoint, WebhookEvent
 from app.models.work_item import WorkItem
 
-__all__ = ["ApiKey", "Customer", "EmailOutbox", "IdempotencyKey", "Invoice", "InvoiceBatch", "InvoiceBatchCustomer",
+__all__ = ["ApiKey", "Contract", "ContractBlock", "Customer", "EmailOutbox", "IdempotencyKey", "Invoice", "InvoiceBatch", "InvoiceBatchCustomer",
            "InvoiceBatchUnbilled", "InvoiceDocument", "InvoiceLine", "InvoiceNumberCounter", "Price", "Product",
            "Selection", "SelectionCustomer", "Tenant", "TenantSettings", "TimeEntry", "WebhookDelivery",
            "WebhookEndpoint", "WebhookEvent", "WorkItem"]

@@ -4,7 +4,7 @@ import uuid
 from datetime import datetime
 from decimal import Decimal
 
-from sqlalchemy import ARRAY, CheckConstraint, Numeric, Text, UniqueConstraint, text
+from sqlalchemy import ARRAY, CheckConstraint, ForeignKeyConstraint, Index, Numeric, Text, UniqueConstraint, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
@@ -22,6 +22,11 @@ class Customer(SQLModel, table=True):
         CheckConstraint("parent_id IS NULL OR kind = 'contact'", name="only_contacts_have_parent"),
         CheckConstraint("billing_cycle ->> 'kind' IN ('monthly', 'weekly', 'fortnightly', 'custom', 'none')",
                         name="billing_cycle"),
+        # Customers and contracts point to each other: this one is added after both tables exist.
+        ForeignKeyConstraint(["tenant_id", "default_contract_id"], ["contracts.tenant_id", "contracts.id"],
+                             ondelete="RESTRICT", use_alter=True),
+        Index("ix_customers_tenant_id_default_contract_id", "tenant_id", "default_contract_id",
+              postgresql_where=text("default_contract_id IS NOT NULL")),
     )
 
     id: uuid.UUID = id_field()
@@ -41,5 +46,9 @@ class Customer(SQLModel, table=True):
     # Which period a batch with a cut-off date bills (SPEC §9; app/invoicing/cycles.py reads it).
     billing_cycle: dict = Field(default_factory=lambda: {"kind": "monthly"}, sa_type=JSONB, nullable=False,
                                 sa_column_kwargs={"server_default": text("""'{"kind": "monthly"}'::jsonb""")})
+    # The contract of its time when the work item names none (SPEC §11), and how each entry's hours
+    # are rounded when its contract does not say (app/invoicing/rounding.py).
+    default_contract_id: uuid.UUID | None = None
+    time_rounding: dict | None = Field(default=None, sa_type=JSONB(none_as_null=True))
     created_at: datetime = created_at_field()
     updated_at: datetime = updated_at_field()

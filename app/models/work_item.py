@@ -3,7 +3,7 @@
 import uuid
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, Index, UniqueConstraint
+from sqlalchemy import CheckConstraint, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from app.models._base import created_at_field, id_field, tenant_field, tenant_ref, tenant_unique_id, updated_at_field
@@ -18,6 +18,10 @@ class WorkItem(SQLModel, table=True):
         CheckConstraint("type IN ('ticket', 'work_order', 'delivery_note', 'business_order', 'contract')",
                         name="type"),
         Index("ix_work_items_tenant_id_customer_id", "tenant_id", "customer_id"),
+        # The contract's foreign key (deleting a contract) and a contract's work items.
+        tenant_ref("contract_id", "contracts"),
+        Index("ix_work_items_tenant_id_contract_id", "tenant_id", "contract_id",
+              postgresql_where=text("contract_id IS NOT NULL")),
     )
 
     id: uuid.UUID = id_field()
@@ -27,5 +31,7 @@ class WorkItem(SQLModel, table=True):
     reference: str = Field(nullable=False)
     title: str | None = None
     customer_id: uuid.UUID = Field(nullable=False)
+    # The contract its time is billed under (SPEC §11): one of the billed company's contracts.
+    contract_id: uuid.UUID | None = None
     created_at: datetime = created_at_field()
     updated_at: datetime = updated_at_field()

@@ -9,6 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from app.kit.bulk import items_checked_later
 from app.kit.schemas import ExternalId, Name, NotNull, RequestModel, ShortText
 
+CONTRACT = ("The contract its time is billed under: one of its customer's contracts, or of a contact's parent "
+            "company. Null: the customer's default contract, if any.")
 WorkItemType = Literal["ticket", "work_order", "delivery_note", "business_order", "contract"]
 
 
@@ -22,20 +24,24 @@ class WorkItemCreate(RequestModel):
     reference: Name = Field(description="Shown to the customer, e.g. T-004211.")
     title: ShortText | None = None
     customer_id: uuid.UUID
+    contract_id: uuid.UUID | None = Field(default=None, description=CONTRACT)
 
 
 class WorkItemUpdate(RequestModel):
-    """Only the fields sent change; null clears external_id or title, the others cannot be null."""
+    """Only the fields sent change; null clears external_id, title or contract_id, the others cannot
+    be null."""
 
     external_id: ExternalId | None = None
     type: NotNull[WorkItemType] = None
     reference: NotNull[Name] = None
     title: ShortText | None = None
     customer_id: NotNull[uuid.UUID] = None
+    contract_id: uuid.UUID | None = Field(default=None, description=CONTRACT)
 
 
 class WorkItemBulkItem(RequestModel):
-    """Names its customer by `customer_id` or `customer_external_id`, exactly one of them."""
+    """Names its customer by `customer_id` or `customer_external_id`, exactly one of them, and
+    optionally its contract by `contract_id` or `contract_external_id`."""
 
     external_id: ExternalId
     type: WorkItemType
@@ -43,6 +49,8 @@ class WorkItemBulkItem(RequestModel):
     title: ShortText | None = None
     customer_id: uuid.UUID | None = None
     customer_external_id: ExternalId | None = None
+    contract_id: uuid.UUID | None = Field(default=None, description=CONTRACT)
+    contract_external_id: ExternalId | None = None
 
 
 class WorkItemBulk(RequestModel):
@@ -61,6 +69,7 @@ class WorkItemOut(BaseModel):
     reference: str
     title: str | None
     customer_id: uuid.UUID
+    contract_id: uuid.UUID | None
     created_at: datetime
     updated_at: datetime
 

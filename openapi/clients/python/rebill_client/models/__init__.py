@@ -7,13 +7,25 @@ from .batch_links import BatchLinks
 from .batch_summary import BatchSummary
 from .bill_to_address import BillToAddress
 from .bill_to_out import BillToOut
+from .block_create import BlockCreate
+from .block_out import BlockOut
 from .bulk_item_result import BulkItemResult
 from .bulk_item_result_result import BulkItemResultResult
 from .bulk_result import BulkResult
+from .bulk_upsert_contracts_on_error import BulkUpsertContractsOnError
 from .bulk_upsert_customers_on_error import BulkUpsertCustomersOnError
 from .bulk_upsert_time_entries_on_error import BulkUpsertTimeEntriesOnError
 from .bulk_upsert_work_items_on_error import BulkUpsertWorkItemsOnError
 from .completed_batch import CompletedBatch
+from .contract_bulk import ContractBulk
+from .contract_bulk_item import ContractBulkItem
+from .contract_bulk_item_kind import ContractBulkItemKind
+from .contract_create import ContractCreate
+from .contract_create_kind import ContractCreateKind
+from .contract_out import ContractOut
+from .contract_out_kind import ContractOutKind
+from .contract_update import ContractUpdate
+from .contract_update_kind import ContractUpdateKind
 from .created_credit_note import CreatedCreditNote
 from .created_invoice import CreatedInvoice
 from .credit_note_event import CreditNoteEvent
@@ -57,6 +69,7 @@ from .list_time_entries_status_type_0 import ListTimeEntriesStatusType0
 from .list_work_items_type_type_0 import ListWorkItemsTypeType0
 from .monthly_cycle import MonthlyCycle
 from .no_cycle import NoCycle
+from .page_contract_out import PageContractOut
 from .page_created_credit_note import PageCreatedCreditNote
 from .page_created_invoice import PageCreatedInvoice
 from .page_customer_out import PageCustomerOut
@@ -104,6 +117,11 @@ from .time_entry_out_adjustment_status_type_0 import TimeEntryOutAdjustmentStatu
 from .time_entry_out_status import TimeEntryOutStatus
 from .time_entry_update import TimeEntryUpdate
 from .time_entry_update_status import TimeEntryUpdateStatus
+from .time_rounding import TimeRounding
+from .time_rounding_increment_minutes import TimeRoundingIncrementMinutes
+from .time_rounding_mode import TimeRoundingMode
+from .time_rounding_out import TimeRoundingOut
+from .time_rounding_out_mode import TimeRoundingOutMode
 from .totals import Totals
 from .unbilled_time import UnbilledTime
 from .webhook_delivery_out import WebhookDeliveryOut
@@ -137,13 +155,25 @@ __all__ = (
     "BatchSummary",
     "BillToAddress",
     "BillToOut",
+    "BlockCreate",
+    "BlockOut",
     "BulkItemResult",
     "BulkItemResultResult",
     "BulkResult",
+    "BulkUpsertContractsOnError",
     "BulkUpsertCustomersOnError",
     "BulkUpsertTimeEntriesOnError",
     "BulkUpsertWorkItemsOnError",
     "CompletedBatch",
+    "ContractBulk",
+    "ContractBulkItem",
+    "ContractBulkItemKind",
+    "ContractCreate",
+    "ContractCreateKind",
+    "ContractOut",
+    "ContractOutKind",
+    "ContractUpdate",
+    "ContractUpdateKind",
     "CreatedCreditNote",
     "CreatedInvoice",
     "CreditNoteEvent",
@@ -187,6 +217,7 @@ __all__ = (
     "ListWorkItemsTypeType0",
     "MonthlyCycle",
     "NoCycle",
+    "PageContractOut",
     "PageCreatedCreditNote",
     "PageCreatedInvoice",
     "PageCustomerOut",
@@ -234,6 +265,11 @@ __all__ = (
     "TimeEntryOutStatus",
     "TimeEntryUpdate",
     "TimeEntryUpdateStatus",
+    "TimeRounding",
+    "TimeRoundingIncrementMinutes",
+    "TimeRoundingMode",
+    "TimeRoundingOut",
+    "TimeRoundingOutMode",
     "Totals",
     "UnbilledTime",
     "WebhookDeliveryOut",

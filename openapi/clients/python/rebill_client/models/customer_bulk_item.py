@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ..models.monthly_cycle import MonthlyCycle
     from ..models.no_cycle import NoCycle
     from ..models.terms import Terms
+    from ..models.time_rounding import TimeRounding
     from ..models.weekly_cycle import WeeklyCycle
 
 
@@ -42,8 +43,14 @@ class CustomerBulkItem:
             billing_cycle (CustomCycle | FortnightlyCycle | MonthlyCycle | NoCycle | Unset | WeeklyCycle): Which period a
                 batch given a `cutoff_date` bills for this customer: its last complete cycle ending on or before the cut-off. A
                 contact with a parent company is billed on the parent's cycle. Absent: `{"kind": "monthly"}`.
+            time_rounding (None | TimeRounding | Unset): How each time entry's hours are rounded; null: not rounded (a
+                contract's rule wins over its customer's).
             parent_id (None | Unset | UUID):
             parent_external_id (None | str | Unset):
+            default_contract_id (None | Unset | UUID): The contract of its time whose work item names none: a contract of
+                this company, or of a contact's parent company.
+            default_contract_external_id (None | str | Unset): A stored contract named by its external_id (not both with
+                default_contract_id).
     """
 
     name: str
@@ -57,8 +64,11 @@ class CustomerBulkItem:
     tax_exemption_reason: None | str | Unset = UNSET
     terms: None | Terms | Unset = UNSET
     billing_cycle: CustomCycle | FortnightlyCycle | MonthlyCycle | NoCycle | Unset | WeeklyCycle = UNSET
+    time_rounding: None | TimeRounding | Unset = UNSET
     parent_id: None | Unset | UUID = UNSET
     parent_external_id: None | str | Unset = UNSET
+    default_contract_id: None | Unset | UUID = UNSET
+    default_contract_external_id: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.address import Address  # noqa: PLC0415
@@ -66,6 +76,7 @@ class CustomerBulkItem:
         from ..models.fortnightly_cycle import FortnightlyCycle  # noqa: PLC0415
         from ..models.monthly_cycle import MonthlyCycle  # noqa: PLC0415
         from ..models.terms import Terms  # noqa: PLC0415
+        from ..models.time_rounding import TimeRounding  # noqa: PLC0415
         from ..models.weekly_cycle import WeeklyCycle  # noqa: PLC0415
 
         name = self.name
@@ -130,6 +141,14 @@ class CustomerBulkItem:
         else:
             billing_cycle = self.billing_cycle.to_dict()
 
+        time_rounding: dict[str, Any] | None | Unset
+        if isinstance(self.time_rounding, Unset):
+            time_rounding = UNSET
+        elif isinstance(self.time_rounding, TimeRounding):
+            time_rounding = self.time_rounding.to_dict()
+        else:
+            time_rounding = self.time_rounding
+
         parent_id: None | str | Unset
         if isinstance(self.parent_id, Unset):
             parent_id = UNSET
@@ -143,6 +162,20 @@ class CustomerBulkItem:
             parent_external_id = UNSET
         else:
             parent_external_id = self.parent_external_id
+
+        default_contract_id: None | str | Unset
+        if isinstance(self.default_contract_id, Unset):
+            default_contract_id = UNSET
+        elif isinstance(self.default_contract_id, UUID):
+            default_contract_id = str(self.default_contract_id)
+        else:
+            default_contract_id = self.default_contract_id
+
+        default_contract_external_id: None | str | Unset
+        if isinstance(self.default_contract_external_id, Unset):
+            default_contract_external_id = UNSET
+        else:
+            default_contract_external_id = self.default_contract_external_id
 
         field_dict: dict[str, Any] = {}
 
@@ -170,10 +203,16 @@ class CustomerBulkItem:
             field_dict["terms"] = terms
         if billing_cycle is not UNSET:
             field_dict["billing_cycle"] = billing_cycle
+        if time_rounding is not UNSET:
+            field_dict["time_rounding"] = time_rounding
         if parent_id is not UNSET:
             field_dict["parent_id"] = parent_id
         if parent_external_id is not UNSET:
             field_dict["parent_external_id"] = parent_external_id
+        if default_contract_id is not UNSET:
+            field_dict["default_contract_id"] = default_contract_id
+        if default_contract_external_id is not UNSET:
+            field_dict["default_contract_external_id"] = default_contract_external_id
 
         return field_dict
 
@@ -185,6 +224,7 @@ class CustomerBulkItem:
         from ..models.monthly_cycle import MonthlyCycle  # noqa: PLC0415
         from ..models.no_cycle import NoCycle  # noqa: PLC0415
         from ..models.terms import Terms  # noqa: PLC0415
+        from ..models.time_rounding import TimeRounding  # noqa: PLC0415
         from ..models.weekly_cycle import WeeklyCycle  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -309,6 +349,23 @@ class CustomerBulkItem:
 
         billing_cycle = _parse_billing_cycle(d.pop("billing_cycle", UNSET))
 
+        def _parse_time_rounding(data: object) -> None | TimeRounding | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                time_rounding_type_0 = TimeRounding.from_dict(data)
+
+                return time_rounding_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | TimeRounding | Unset, data)
+
+        time_rounding = _parse_time_rounding(d.pop("time_rounding", UNSET))
+
         def _parse_parent_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
@@ -335,6 +392,32 @@ class CustomerBulkItem:
 
         parent_external_id = _parse_parent_external_id(d.pop("parent_external_id", UNSET))
 
+        def _parse_default_contract_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                default_contract_id_type_0 = UUID(data)
+
+                return default_contract_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        default_contract_id = _parse_default_contract_id(d.pop("default_contract_id", UNSET))
+
+        def _parse_default_contract_external_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        default_contract_external_id = _parse_default_contract_external_id(d.pop("default_contract_external_id", UNSET))
+
         customer_bulk_item = cls(
             name=name,
             external_id=external_id,
@@ -347,8 +430,11 @@ class CustomerBulkItem:
             tax_exemption_reason=tax_exemption_reason,
             terms=terms,
             billing_cycle=billing_cycle,
+            time_rounding=time_rounding,
             parent_id=parent_id,
             parent_external_id=parent_external_id,
+            default_contract_id=default_contract_id,
+            default_contract_external_id=default_contract_external_id,
         )
 
         return customer_bulk_item

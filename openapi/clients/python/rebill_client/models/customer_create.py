@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ..models.monthly_cycle import MonthlyCycle
     from ..models.no_cycle import NoCycle
     from ..models.terms import Terms
+    from ..models.time_rounding import TimeRounding
     from ..models.weekly_cycle import WeeklyCycle
 
 
@@ -40,8 +41,12 @@ class CustomerCreate:
         billing_cycle (CustomCycle | FortnightlyCycle | MonthlyCycle | NoCycle | Unset | WeeklyCycle): Which period a
             batch given a `cutoff_date` bills for this customer: its last complete cycle ending on or before the cut-off. A
             contact with a parent company is billed on the parent's cycle. Absent: `{"kind": "monthly"}`.
+        time_rounding (None | TimeRounding | Unset): How each time entry's hours are rounded; null: not rounded (a
+            contract's rule wins over its customer's).
         external_id (None | str | Unset):
         parent_id (None | Unset | UUID):
+        default_contract_id (None | Unset | UUID): The contract of its time whose work item names none: a contract of
+            this company, or of a contact's parent company.
     """
 
     name: str
@@ -54,8 +59,10 @@ class CustomerCreate:
     tax_exemption_reason: None | str | Unset = UNSET
     terms: None | Terms | Unset = UNSET
     billing_cycle: CustomCycle | FortnightlyCycle | MonthlyCycle | NoCycle | Unset | WeeklyCycle = UNSET
+    time_rounding: None | TimeRounding | Unset = UNSET
     external_id: None | str | Unset = UNSET
     parent_id: None | Unset | UUID = UNSET
+    default_contract_id: None | Unset | UUID = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.address import Address  # noqa: PLC0415
@@ -63,6 +70,7 @@ class CustomerCreate:
         from ..models.fortnightly_cycle import FortnightlyCycle  # noqa: PLC0415
         from ..models.monthly_cycle import MonthlyCycle  # noqa: PLC0415
         from ..models.terms import Terms  # noqa: PLC0415
+        from ..models.time_rounding import TimeRounding  # noqa: PLC0415
         from ..models.weekly_cycle import WeeklyCycle  # noqa: PLC0415
 
         name = self.name
@@ -125,6 +133,14 @@ class CustomerCreate:
         else:
             billing_cycle = self.billing_cycle.to_dict()
 
+        time_rounding: dict[str, Any] | None | Unset
+        if isinstance(self.time_rounding, Unset):
+            time_rounding = UNSET
+        elif isinstance(self.time_rounding, TimeRounding):
+            time_rounding = self.time_rounding.to_dict()
+        else:
+            time_rounding = self.time_rounding
+
         external_id: None | str | Unset
         if isinstance(self.external_id, Unset):
             external_id = UNSET
@@ -138,6 +154,14 @@ class CustomerCreate:
             parent_id = str(self.parent_id)
         else:
             parent_id = self.parent_id
+
+        default_contract_id: None | str | Unset
+        if isinstance(self.default_contract_id, Unset):
+            default_contract_id = UNSET
+        elif isinstance(self.default_contract_id, UUID):
+            default_contract_id = str(self.default_contract_id)
+        else:
+            default_contract_id = self.default_contract_id
 
         field_dict: dict[str, Any] = {}
 
@@ -164,10 +188,14 @@ class CustomerCreate:
             field_dict["terms"] = terms
         if billing_cycle is not UNSET:
             field_dict["billing_cycle"] = billing_cycle
+        if time_rounding is not UNSET:
+            field_dict["time_rounding"] = time_rounding
         if external_id is not UNSET:
             field_dict["external_id"] = external_id
         if parent_id is not UNSET:
             field_dict["parent_id"] = parent_id
+        if default_contract_id is not UNSET:
+            field_dict["default_contract_id"] = default_contract_id
 
         return field_dict
 
@@ -179,6 +207,7 @@ class CustomerCreate:
         from ..models.monthly_cycle import MonthlyCycle  # noqa: PLC0415
         from ..models.no_cycle import NoCycle  # noqa: PLC0415
         from ..models.terms import Terms  # noqa: PLC0415
+        from ..models.time_rounding import TimeRounding  # noqa: PLC0415
         from ..models.weekly_cycle import WeeklyCycle  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -301,6 +330,23 @@ class CustomerCreate:
 
         billing_cycle = _parse_billing_cycle(d.pop("billing_cycle", UNSET))
 
+        def _parse_time_rounding(data: object) -> None | TimeRounding | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                time_rounding_type_0 = TimeRounding.from_dict(data)
+
+                return time_rounding_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | TimeRounding | Unset, data)
+
+        time_rounding = _parse_time_rounding(d.pop("time_rounding", UNSET))
+
         def _parse_external_id(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -327,6 +373,23 @@ class CustomerCreate:
 
         parent_id = _parse_parent_id(d.pop("parent_id", UNSET))
 
+        def _parse_default_contract_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                default_contract_id_type_0 = UUID(data)
+
+                return default_contract_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        default_contract_id = _parse_default_contract_id(d.pop("default_contract_id", UNSET))
+
         customer_create = cls(
             name=name,
             kind=kind,
@@ -338,8 +401,10 @@ class CustomerCreate:
             tax_exemption_reason=tax_exemption_reason,
             terms=terms,
             billing_cycle=billing_cycle,
+            time_rounding=time_rounding,
             external_id=external_id,
             parent_id=parent_id,
+            default_contract_id=default_contract_id,
         )
 
         return customer_create

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ..models.monthly_cycle import MonthlyCycle
     from ..models.no_cycle import NoCycle
     from ..models.terms_out import TermsOut
+    from ..models.time_rounding_out import TimeRoundingOut
     from ..models.weekly_cycle import WeeklyCycle
 
 
@@ -40,6 +41,8 @@ class CustomerOut:
         tax_exemption_reason (None | str):
         terms (None | TermsOut):
         billing_cycle (CustomCycle | FortnightlyCycle | MonthlyCycle | NoCycle | WeeklyCycle):
+        default_contract_id (None | UUID):
+        time_rounding (None | TimeRoundingOut):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
     """
@@ -57,6 +60,8 @@ class CustomerOut:
     tax_exemption_reason: None | str
     terms: None | TermsOut
     billing_cycle: CustomCycle | FortnightlyCycle | MonthlyCycle | NoCycle | WeeklyCycle
+    default_contract_id: None | UUID
+    time_rounding: None | TimeRoundingOut
     created_at: datetime.datetime
     updated_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -67,6 +72,7 @@ class CustomerOut:
         from ..models.fortnightly_cycle import FortnightlyCycle  # noqa: PLC0415
         from ..models.monthly_cycle import MonthlyCycle  # noqa: PLC0415
         from ..models.terms_out import TermsOut  # noqa: PLC0415
+        from ..models.time_rounding_out import TimeRoundingOut  # noqa: PLC0415
         from ..models.weekly_cycle import WeeklyCycle  # noqa: PLC0415
 
         id = str(self.id)
@@ -120,6 +126,18 @@ class CustomerOut:
         else:
             billing_cycle = self.billing_cycle.to_dict()
 
+        default_contract_id: None | str
+        if isinstance(self.default_contract_id, UUID):
+            default_contract_id = str(self.default_contract_id)
+        else:
+            default_contract_id = self.default_contract_id
+
+        time_rounding: dict[str, Any] | None
+        if isinstance(self.time_rounding, TimeRoundingOut):
+            time_rounding = self.time_rounding.to_dict()
+        else:
+            time_rounding = self.time_rounding
+
         created_at = self.created_at.isoformat()
 
         updated_at = self.updated_at.isoformat()
@@ -141,6 +159,8 @@ class CustomerOut:
                 "tax_exemption_reason": tax_exemption_reason,
                 "terms": terms,
                 "billing_cycle": billing_cycle,
+                "default_contract_id": default_contract_id,
+                "time_rounding": time_rounding,
                 "created_at": created_at,
                 "updated_at": updated_at,
             }
@@ -156,6 +176,7 @@ class CustomerOut:
         from ..models.monthly_cycle import MonthlyCycle  # noqa: PLC0415
         from ..models.no_cycle import NoCycle  # noqa: PLC0415
         from ..models.terms_out import TermsOut  # noqa: PLC0415
+        from ..models.time_rounding_out import TimeRoundingOut  # noqa: PLC0415
         from ..models.weekly_cycle import WeeklyCycle  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -278,6 +299,36 @@ class CustomerOut:
 
         billing_cycle = _parse_billing_cycle(d.pop("billing_cycle"))
 
+        def _parse_default_contract_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                default_contract_id_type_0 = UUID(data)
+
+                return default_contract_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        default_contract_id = _parse_default_contract_id(d.pop("default_contract_id"))
+
+        def _parse_time_rounding(data: object) -> None | TimeRoundingOut:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                time_rounding_type_0 = TimeRoundingOut.from_dict(data)
+
+                return time_rounding_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | TimeRoundingOut, data)
+
+        time_rounding = _parse_time_rounding(d.pop("time_rounding"))
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
@@ -296,6 +347,8 @@ class CustomerOut:
             tax_exemption_reason=tax_exemption_reason,
             terms=terms,
             billing_cycle=billing_cycle,
+            default_contract_id=default_contract_id,
+            time_rounding=time_rounding,
             created_at=created_at,
             updated_at=updated_at,
         )

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from ..models.monthly_cycle import MonthlyCycle
     from ..models.no_cycle import NoCycle
     from ..models.terms import Terms
+    from ..models.time_rounding import TimeRounding
     from ..models.weekly_cycle import WeeklyCycle
 
 
@@ -25,7 +26,7 @@ T = TypeVar("T", bound="CustomerUpdate")
 @_attrs_define
 class CustomerUpdate:
     """Only the fields sent change; null clears a field that may be empty (external_id, parent_id,
-    billing_address, tax_rate, terms), the others cannot be null.
+    billing_address, tax_rate, terms, default_contract_id, time_rounding), the others cannot be null.
 
         Attributes:
             external_id (None | str | Unset):
@@ -43,6 +44,10 @@ class CustomerUpdate:
             billing_cycle (CustomCycle | FortnightlyCycle | MonthlyCycle | NoCycle | Unset | WeeklyCycle): Which period a
                 batch given a `cutoff_date` bills for this customer: its last complete cycle ending on or before the cut-off. A
                 contact with a parent company is billed on the parent's cycle.
+            default_contract_id (None | Unset | UUID): The contract of its time whose work item names none: a contract of
+                this company, or of a contact's parent company.
+            time_rounding (None | TimeRounding | Unset): How each time entry's hours are rounded; null: not rounded (a
+                contract's rule wins over its customer's).
     """
 
     external_id: None | str | Unset = UNSET
@@ -57,6 +62,8 @@ class CustomerUpdate:
     tax_exemption_reason: None | str | Unset = UNSET
     terms: None | Terms | Unset = UNSET
     billing_cycle: CustomCycle | FortnightlyCycle | MonthlyCycle | NoCycle | Unset | WeeklyCycle = UNSET
+    default_contract_id: None | Unset | UUID = UNSET
+    time_rounding: None | TimeRounding | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.address import Address  # noqa: PLC0415
@@ -64,6 +71,7 @@ class CustomerUpdate:
         from ..models.fortnightly_cycle import FortnightlyCycle  # noqa: PLC0415
         from ..models.monthly_cycle import MonthlyCycle  # noqa: PLC0415
         from ..models.terms import Terms  # noqa: PLC0415
+        from ..models.time_rounding import TimeRounding  # noqa: PLC0415
         from ..models.weekly_cycle import WeeklyCycle  # noqa: PLC0415
 
         external_id: None | str | Unset
@@ -136,6 +144,22 @@ class CustomerUpdate:
         else:
             billing_cycle = self.billing_cycle.to_dict()
 
+        default_contract_id: None | str | Unset
+        if isinstance(self.default_contract_id, Unset):
+            default_contract_id = UNSET
+        elif isinstance(self.default_contract_id, UUID):
+            default_contract_id = str(self.default_contract_id)
+        else:
+            default_contract_id = self.default_contract_id
+
+        time_rounding: dict[str, Any] | None | Unset
+        if isinstance(self.time_rounding, Unset):
+            time_rounding = UNSET
+        elif isinstance(self.time_rounding, TimeRounding):
+            time_rounding = self.time_rounding.to_dict()
+        else:
+            time_rounding = self.time_rounding
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -163,6 +187,10 @@ class CustomerUpdate:
             field_dict["terms"] = terms
         if billing_cycle is not UNSET:
             field_dict["billing_cycle"] = billing_cycle
+        if default_contract_id is not UNSET:
+            field_dict["default_contract_id"] = default_contract_id
+        if time_rounding is not UNSET:
+            field_dict["time_rounding"] = time_rounding
 
         return field_dict
 
@@ -174,6 +202,7 @@ class CustomerUpdate:
         from ..models.monthly_cycle import MonthlyCycle  # noqa: PLC0415
         from ..models.no_cycle import NoCycle  # noqa: PLC0415
         from ..models.terms import Terms  # noqa: PLC0415
+        from ..models.time_rounding import TimeRounding  # noqa: PLC0415
         from ..models.weekly_cycle import WeeklyCycle  # noqa: PLC0415
 
         d = dict(src_dict)
@@ -316,6 +345,40 @@ class CustomerUpdate:
 
         billing_cycle = _parse_billing_cycle(d.pop("billing_cycle", UNSET))
 
+        def _parse_default_contract_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                default_contract_id_type_0 = UUID(data)
+
+                return default_contract_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        default_contract_id = _parse_default_contract_id(d.pop("default_contract_id", UNSET))
+
+        def _parse_time_rounding(data: object) -> None | TimeRounding | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                time_rounding_type_0 = TimeRounding.from_dict(data)
+
+                return time_rounding_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | TimeRounding | Unset, data)
+
+        time_rounding = _parse_time_rounding(d.pop("time_rounding", UNSET))
+
         customer_update = cls(
             external_id=external_id,
             name=name,
@@ -329,6 +392,8 @@ class CustomerUpdate:
             tax_exemption_reason=tax_exemption_reason,
             terms=terms,
             billing_cycle=billing_cycle,
+            default_contract_id=default_contract_id,
+            time_rounding=time_rounding,
         )
 
         return customer_update

@@ -14,15 +14,19 @@ T = TypeVar("T", bound="WorkItemBulkItem")
 
 @_attrs_define
 class WorkItemBulkItem:
-    """Names its customer by `customer_id` or `customer_external_id`, exactly one of them.
+    """Names its customer by `customer_id` or `customer_external_id`, exactly one of them, and
+    optionally its contract by `contract_id` or `contract_external_id`.
 
-    Attributes:
-        external_id (str): Leading and trailing white space is removed.
-        type_ (WorkItemBulkItemType):
-        reference (str): Leading and trailing white space is removed.
-        title (None | str | Unset):
-        customer_id (None | Unset | UUID):
-        customer_external_id (None | str | Unset):
+        Attributes:
+            external_id (str): Leading and trailing white space is removed.
+            type_ (WorkItemBulkItemType):
+            reference (str): Leading and trailing white space is removed.
+            title (None | str | Unset):
+            customer_id (None | Unset | UUID):
+            customer_external_id (None | str | Unset):
+            contract_id (None | Unset | UUID): The contract its time is billed under: one of its customer's contracts, or of
+                a contact's parent company. Null: the customer's default contract, if any.
+            contract_external_id (None | str | Unset):
     """
 
     external_id: str
@@ -31,6 +35,8 @@ class WorkItemBulkItem:
     title: None | str | Unset = UNSET
     customer_id: None | Unset | UUID = UNSET
     customer_external_id: None | str | Unset = UNSET
+    contract_id: None | Unset | UUID = UNSET
+    contract_external_id: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         external_id = self.external_id
@@ -59,6 +65,20 @@ class WorkItemBulkItem:
         else:
             customer_external_id = self.customer_external_id
 
+        contract_id: None | str | Unset
+        if isinstance(self.contract_id, Unset):
+            contract_id = UNSET
+        elif isinstance(self.contract_id, UUID):
+            contract_id = str(self.contract_id)
+        else:
+            contract_id = self.contract_id
+
+        contract_external_id: None | str | Unset
+        if isinstance(self.contract_external_id, Unset):
+            contract_external_id = UNSET
+        else:
+            contract_external_id = self.contract_external_id
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -74,6 +94,10 @@ class WorkItemBulkItem:
             field_dict["customer_id"] = customer_id
         if customer_external_id is not UNSET:
             field_dict["customer_external_id"] = customer_external_id
+        if contract_id is not UNSET:
+            field_dict["contract_id"] = contract_id
+        if contract_external_id is not UNSET:
+            field_dict["contract_external_id"] = contract_external_id
 
         return field_dict
 
@@ -121,6 +145,32 @@ class WorkItemBulkItem:
 
         customer_external_id = _parse_customer_external_id(d.pop("customer_external_id", UNSET))
 
+        def _parse_contract_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                contract_id_type_0 = UUID(data)
+
+                return contract_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        contract_id = _parse_contract_id(d.pop("contract_id", UNSET))
+
+        def _parse_contract_external_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        contract_external_id = _parse_contract_external_id(d.pop("contract_external_id", UNSET))
+
         work_item_bulk_item = cls(
             external_id=external_id,
             type_=type_,
@@ -128,6 +178,8 @@ class WorkItemBulkItem:
             title=title,
             customer_id=customer_id,
             customer_external_id=customer_external_id,
+            contract_id=contract_id,
+            contract_external_id=contract_external_id,
         )
 
         return work_item_bulk_item

@@ -21,6 +21,8 @@ class WorkItemCreate:
         customer_id (UUID):
         external_id (None | str | Unset):
         title (None | str | Unset):
+        contract_id (None | Unset | UUID): The contract its time is billed under: one of its customer's contracts, or of
+            a contact's parent company. Null: the customer's default contract, if any.
     """
 
     type_: WorkItemCreateType
@@ -28,6 +30,7 @@ class WorkItemCreate:
     customer_id: UUID
     external_id: None | str | Unset = UNSET
     title: None | str | Unset = UNSET
+    contract_id: None | Unset | UUID = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_.value
@@ -48,6 +51,14 @@ class WorkItemCreate:
         else:
             title = self.title
 
+        contract_id: None | str | Unset
+        if isinstance(self.contract_id, Unset):
+            contract_id = UNSET
+        elif isinstance(self.contract_id, UUID):
+            contract_id = str(self.contract_id)
+        else:
+            contract_id = self.contract_id
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -61,6 +72,8 @@ class WorkItemCreate:
             field_dict["external_id"] = external_id
         if title is not UNSET:
             field_dict["title"] = title
+        if contract_id is not UNSET:
+            field_dict["contract_id"] = contract_id
 
         return field_dict
 
@@ -91,12 +104,30 @@ class WorkItemCreate:
 
         title = _parse_title(d.pop("title", UNSET))
 
+        def _parse_contract_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                contract_id_type_0 = UUID(data)
+
+                return contract_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        contract_id = _parse_contract_id(d.pop("contract_id", UNSET))
+
         work_item_create = cls(
             type_=type_,
             reference=reference,
             customer_id=customer_id,
             external_id=external_id,
             title=title,
+            contract_id=contract_id,
         )
 
         return work_item_create

@@ -23,6 +23,7 @@ class WorkItemOut:
         reference (str):
         title (None | str):
         customer_id (UUID):
+        contract_id (None | UUID):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
     """
@@ -33,6 +34,7 @@ class WorkItemOut:
     reference: str
     title: None | str
     customer_id: UUID
+    contract_id: None | UUID
     created_at: datetime.datetime
     updated_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -52,6 +54,12 @@ class WorkItemOut:
 
         customer_id = str(self.customer_id)
 
+        contract_id: None | str
+        if isinstance(self.contract_id, UUID):
+            contract_id = str(self.contract_id)
+        else:
+            contract_id = self.contract_id
+
         created_at = self.created_at.isoformat()
 
         updated_at = self.updated_at.isoformat()
@@ -66,6 +74,7 @@ class WorkItemOut:
                 "reference": reference,
                 "title": title,
                 "customer_id": customer_id,
+                "contract_id": contract_id,
                 "created_at": created_at,
                 "updated_at": updated_at,
             }
@@ -98,6 +107,21 @@ class WorkItemOut:
 
         customer_id = UUID(d.pop("customer_id"))
 
+        def _parse_contract_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                contract_id_type_0 = UUID(data)
+
+                return contract_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        contract_id = _parse_contract_id(d.pop("contract_id"))
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
@@ -109,6 +133,7 @@ class WorkItemOut:
             reference=reference,
             title=title,
             customer_id=customer_id,
+            contract_id=contract_id,
             created_at=created_at,
             updated_at=updated_at,
         )

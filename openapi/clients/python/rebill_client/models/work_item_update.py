@@ -14,14 +14,17 @@ T = TypeVar("T", bound="WorkItemUpdate")
 
 @_attrs_define
 class WorkItemUpdate:
-    """Only the fields sent change; null clears external_id or title, the others cannot be null.
+    """Only the fields sent change; null clears external_id, title or contract_id, the others cannot
+    be null.
 
-    Attributes:
-        external_id (None | str | Unset):
-        type_ (WorkItemUpdateType | Unset):
-        reference (str | Unset): Leading and trailing white space is removed.
-        title (None | str | Unset):
-        customer_id (UUID | Unset):
+        Attributes:
+            external_id (None | str | Unset):
+            type_ (WorkItemUpdateType | Unset):
+            reference (str | Unset): Leading and trailing white space is removed.
+            title (None | str | Unset):
+            customer_id (UUID | Unset):
+            contract_id (None | Unset | UUID): The contract its time is billed under: one of its customer's contracts, or of
+                a contact's parent company. Null: the customer's default contract, if any.
     """
 
     external_id: None | str | Unset = UNSET
@@ -29,6 +32,7 @@ class WorkItemUpdate:
     reference: str | Unset = UNSET
     title: None | str | Unset = UNSET
     customer_id: UUID | Unset = UNSET
+    contract_id: None | Unset | UUID = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         external_id: None | str | Unset
@@ -53,6 +57,14 @@ class WorkItemUpdate:
         if not isinstance(self.customer_id, Unset):
             customer_id = str(self.customer_id)
 
+        contract_id: None | str | Unset
+        if isinstance(self.contract_id, Unset):
+            contract_id = UNSET
+        elif isinstance(self.contract_id, UUID):
+            contract_id = str(self.contract_id)
+        else:
+            contract_id = self.contract_id
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -66,6 +78,8 @@ class WorkItemUpdate:
             field_dict["title"] = title
         if customer_id is not UNSET:
             field_dict["customer_id"] = customer_id
+        if contract_id is not UNSET:
+            field_dict["contract_id"] = contract_id
 
         return field_dict
 
@@ -107,12 +121,30 @@ class WorkItemUpdate:
         else:
             customer_id = UUID(_customer_id)
 
+        def _parse_contract_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                contract_id_type_0 = UUID(data)
+
+                return contract_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        contract_id = _parse_contract_id(d.pop("contract_id", UNSET))
+
         work_item_update = cls(
             external_id=external_id,
             type_=type_,
             reference=reference,
             title=title,
             customer_id=customer_id,
+            contract_id=contract_id,
         )
 
         return work_item_update

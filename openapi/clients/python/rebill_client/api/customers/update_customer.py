@@ -101,7 +101,8 @@ def sync_detailed(
         customer_id (str):
         body (CustomerUpdate): Only the fields sent change; null clears a field that may be empty
             (external_id, parent_id,
-            billing_address, tax_rate, terms), the others cannot be null.
+            billing_address, tax_rate, terms, default_contract_id, time_rounding), the others cannot
+            be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -137,7 +138,8 @@ def sync(
         customer_id (str):
         body (CustomerUpdate): Only the fields sent change; null clears a field that may be empty
             (external_id, parent_id,
-            billing_address, tax_rate, terms), the others cannot be null.
+            billing_address, tax_rate, terms, default_contract_id, time_rounding), the others cannot
+            be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -168,7 +170,8 @@ async def asyncio_detailed(
         customer_id (str):
         body (CustomerUpdate): Only the fields sent change; null clears a field that may be empty
             (external_id, parent_id,
-            billing_address, tax_rate, terms), the others cannot be null.
+            billing_address, tax_rate, terms, default_contract_id, time_rounding), the others cannot
+            be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -202,7 +205,8 @@ async def asyncio(
         customer_id (str):
         body (CustomerUpdate): Only the fields sent change; null clears a field that may be empty
             (external_id, parent_id,
-            billing_address, tax_rate, terms), the others cannot be null.
+            billing_address, tax_rate, terms, default_contract_id, time_rounding), the others cannot
+            be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -99,8 +99,9 @@ def sync_detailed(
 
     Args:
         work_item_id (str):
-        body (WorkItemUpdate): Only the fields sent change; null clears external_id or title, the
-            others cannot be null.
+        body (WorkItemUpdate): Only the fields sent change; null clears external_id, title or
+            contract_id, the others cannot
+            be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -134,8 +135,9 @@ def sync(
 
     Args:
         work_item_id (str):
-        body (WorkItemUpdate): Only the fields sent change; null clears external_id or title, the
-            others cannot be null.
+        body (WorkItemUpdate): Only the fields sent change; null clears external_id, title or
+            contract_id, the others cannot
+            be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -164,8 +166,9 @@ async def asyncio_detailed(
 
     Args:
         work_item_id (str):
-        body (WorkItemUpdate): Only the fields sent change; null clears external_id or title, the
-            others cannot be null.
+        body (WorkItemUpdate): Only the fields sent change; null clears external_id, title or
+            contract_id, the others cannot
+            be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -197,8 +200,9 @@ async def asyncio(
 
     Args:
         work_item_id (str):
-        body (WorkItemUpdate): Only the fields sent change; null clears external_id or title, the
-            others cannot be null.
+        body (WorkItemUpdate): Only the fields sent change; null clears external_id, title or
+            contract_id, the others cannot
+            be null.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class ContractCreateKind(StrEnum):
+    BLOCK_HOURS = "block_hours"
+    HOURLY = "hourly"
+    RETAINER = "retainer"
+
+    def __str__(self) -> str:
+        return str(self.value)
