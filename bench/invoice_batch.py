@@ -54,11 +54,11 @@ FLOOR = [
          current_date + 30, 'EUR', 0, 0, 0, '[]', '{}', '[]', 'not_requested', 0
        FROM customers c WHERE c.tenant_id = $1""",
     """INSERT INTO invoice_lines (id, tenant_id, invoice_id, position, time_entry_id, product_id, description,
-         quantity, unit, unit_price, amount, tax_rate)
+         quantity, hours_worked, unit, unit_price, amount, tax_rate)
        SELECT gen_random_uuid(), $1, i.id, row_number() OVER (PARTITION BY i.id ORDER BY te.started_at), te.id,
          p.id, p.name || ' — ' || p.description || E'\\nTicket ' || w.reference || ' of '
            || to_char(te.started_at AT TIME ZONE 'Europe/Paris', 'DD/MM/YYYY "at" HH24:MI'),
-         te.hours, p.unit, p.unit_price, round(te.hours * p.unit_price, 2), 20
+         te.hours, te.hours, p.unit, p.unit_price, round(te.hours * p.unit_price, 2), 20
        FROM time_entries te JOIN work_items w ON w.id = te.work_item_id
        JOIN invoices i ON i.tenant_id = $1 AND i.customer_id = w.customer_id
        JOIN products p ON p.id = coalesce(te.product_id, $2::uuid)

@@ -66,8 +66,8 @@ async def mark_invoiced(sessionmaker, entry_id: str) -> tuple[str, str]:
             {"id": invoice_id, "tenant": entry.tenant_id, "customer": entry.customer_id})
         await session.execute(text(
             "INSERT INTO invoice_lines (id, tenant_id, invoice_id, position, time_entry_id, product_id, description,"
-            " quantity, unit, unit_price, amount, tax_rate) VALUES (:id, :tenant, :invoice, 0, :entry, :product,"
-            " 'Test', :hours, 'hour', 1, :hours, 0)"),
+            " quantity, hours_worked, unit, unit_price, amount, tax_rate) VALUES (:id, :tenant, :invoice, 0, :entry,"
+            " :product, 'Test', :hours, :hours, 'hour', 1, :hours, 0)"),
             {"id": line_id, "tenant": entry.tenant_id, "invoice": invoice_id, "entry": uuid.UUID(entry_id),
              "product": product_id, "hours": entry.hours})
         result = await session.execute(text(

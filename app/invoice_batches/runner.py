@@ -39,7 +39,8 @@ from app.invoices.service import invoice_resource
 from app.errors import RebillError
 from app.invoice_batches.credit_notes import SETTLE_WITHOUT_LINE, write_credit_note
 from app.invoicing.loading import (ANY_PENDING_CORRECTION, Scope, TargetCustomer, billing_targets, excluded_targets,
-                                   leave_out, load_entries, load_pending_adjustments, load_products, target_customer)
+                                   leave_out, load_entries, load_pending_adjustments, load_products, planned_contract,
+                                   target_customer)
 from app.invoicing.settlement import plan_customer
 from app.invoicing.numbering import NEXT_NUMBER_SQL, counter_year, number_prefix
 from app.invoicing.planning import InvoicePlan, PlanOptions, PlannedProduct, period_subtitle, validation_reasons
@@ -296,11 +297,17 @@ _PROGRESS = text(
 _CLAIM = text("""
 SELECT claimed.customer_id, claimed.position, c.id IS NOT NULL AS exists, c.name, c.billing_address, c.emails,
        c.currency, c.tax_rate, c.tax_exempt, c.tax_exemption_reason, c.terms, c.billing_cycle,
+       c.default_contract_id, c.time_rounding,
        pg_advisory_xact_lock(hashtextextended(CAST(claimed.customer_id AS text), 0)) IS NULL AS locked,
        ARRAY(SELECT product_id FROM prices WHERE tenant_id = :tenant AND customer_id = claimed.customer_id
              ORDER BY product_id) AS price_products,
        ARRAY(SELECT unit_price FROM prices WHERE tenant_id = :tenant AND customer_id = claimed.customer_id
-             ORDER BY product_id) AS price_amounts
+             ORDER BY product_id) AS price_amounts,
+       (SELECT coalesce(jsonb_agg(jsonb_build_object('id', ct.id, 'product_id', ct.product_id,
+                                                     'starts_on', ct.starts_on, 'ends_on', ct.ends_on,
+                                                     'taxable', ct.taxable, 'time_rounding', ct.time_rounding)),
+                        '[]')
+        FROM contracts ct WHERE ct.tenant_id = :tenant AND ct.customer_id = claimed.customer_id) AS contracts
 FROM (SELECT customer_id, position FROM invoice_batch_customers
       WHERE batch_id = :batch AND outcome IS NULL AND position >= :after
       ORDER BY position LIMIT 1 FOR UPDATE SKIP LOCKED) AS claimed
@@ -337,14 +344,16 @@ WITH invoice AS (
   RETURNING id),
 line AS (
   INSERT INTO invoice_lines (id, tenant_id, invoice_id, position, time_entry_id, product_id, description,
-                             quantity, unit, unit_price, amount, tax_rate, late)
+                             quantity, unit, unit_price, amount, tax_rate, late, hours_worked, contract_id, covered)
   SELECT s.id, :tenant, invoice.id, s.n - 1, s.entry, s.product, s.description, s.quantity, s.unit, s.price,
-         s.amount, s.rate, s.late
+         s.amount, s.rate, s.late, s.worked, s.contract, s.covered
   FROM invoice, unnest(CAST(:line_ids AS uuid[]), CAST(:entries AS uuid[]), CAST(:products AS uuid[]),
               CAST(:descriptions AS text[]), CAST(CAST(:quantities AS text[]) AS numeric[]), CAST(:units AS text[]),
               CAST(CAST(:prices AS text[]) AS numeric[]), CAST(CAST(:amounts AS text[]) AS numeric[]),
-              CAST(CAST(:rates AS text[]) AS numeric[]), CAST(:late AS boolean[]))
-       WITH ORDINALITY AS s(id, entry, product, description, quantity, unit, price, amount, rate, late, n)
+              CAST(CAST(:rates AS text[]) AS numeric[]), CAST(:late AS boolean[]),
+              CAST(CAST(:worked AS text[]) AS numeric[]), CAST(:contracts AS uuid[]), CAST(:covered AS boolean[]))
+       WITH ORDINALITY AS s(id, entry, product, description, quantity, unit, price, amount, rate, late, worked,
+                            contract, covered, n)
   RETURNING id, time_entry_id),
 linked AS (
   UPDATE time_entries te SET invoice_id = :invoice, invoice_line_id = line.id,
@@ -394,8 +403,10 @@ async def _invoice_customer(session: AsyncSession, run: _Run, claimed) -> list[u
                    ).get(target, []) if run.settles else []
     customer = target_customer(target, claimed)
     prices = dict(zip(claimed.price_products, claimed.price_amounts, strict=True))
+    contracts = {contract.id: contract for contract in map(planned_contract, claimed.contracts)}
     planned = plan_customer(bill_to=customer.bill_to, entries=entries, adjustments=corrections,
-                            products=run.products, negotiated_prices=prices, options=run.options, period=period)
+                            products=run.products, negotiated_prices=prices, options=run.options, period=period,
+                            contracts=contracts)
     if planned.is_empty:
         await _record_outcome(session, batch, target, "no_times")
         return []
@@ -463,6 +474,8 @@ async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: T
         "quantities": [str(line.quantity) for line in lines], "units": [line.unit for line in lines],
         "prices": [str(line.unit_price) for line in lines], "amounts": [str(line.amount) for line in lines],
         "rates": [str(line.tax_rate) for line in lines], "late": [line.late for line in lines],
+        "worked": [str(line.hours_worked) for line in lines], "contracts": [line.contract_id for line in lines],
+        "covered": [line.covered for line in lines],
         "unbilled_entries": [u.time_entry_id for u in plan.unbilled],
         "unbilled_reasons": [u.reason for u in plan.unbilled],
         "delivery_status": ("pending" if recipient else "failed") if sending else "not_requested",

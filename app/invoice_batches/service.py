@@ -47,7 +47,7 @@ async def preview(session: AsyncSession, *, tenant_id: uuid.UUID,
             plan = plan_customer(bill_to=customer.bill_to, entries=entries_of.get(target, []),
                                  adjustments=corrections_of.get(target, []), products=reference.products,
                                  negotiated_prices=reference.prices.get(target, {}), options=options,
-                                 period=periods.get(target))
+                                 period=periods.get(target), contracts=reference.contracts.get(target))
             if plan.is_empty:
                 without_times.append(target)
             else:

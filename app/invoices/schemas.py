@@ -25,6 +25,12 @@ class InvoiceLineOut(BaseModel):
     amount: UnitPrice
     tax_rate: TaxRate
     time_entry_ids: list[uuid.UUID]
+    hours_worked: Hours = Field(description=(
+        "The hours worked, before rounding; `quantity` is the hours billed: the time rounded by its contract's "
+        "`time_rounding`, else its customer's. Equal to `quantity` on lines that settle adjustments and on credit "
+        "notes."))
+    contract_id: uuid.UUID | None = Field(description="The contract the time was billed under; null without one.")
+    covered: bool = Field(description="Covered by the contract's prepaid blocks or retainer (billed at 0.00).")
     late: bool = Field(description="Made from late time: ready time dated before the invoice's period that no "
                                    "earlier batch billed.")
     time_entry_external_ids: list[str | None] = Field(description=(

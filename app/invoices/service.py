@@ -37,7 +37,7 @@ async def list_invoices(session: AsyncSession, *, tenant_id: uuid.UUID, page: Cr
 # scan of every line.
 _PAGE_LINES = text("""
 SELECT l.invoice_id, l.id, l.description, l.product_id, l.quantity, l.unit, l.unit_price, l.amount, l.tax_rate,
-       l.time_entry_id, l.credited_invoice_id, l.released, l.late
+       l.time_entry_id, l.credited_invoice_id, l.released, l.late, l.hours_worked, l.contract_id, l.covered
 FROM unnest(:invoices) WITH ORDINALITY AS page(invoice_id, n)
 CROSS JOIN LATERAL (SELECT * FROM invoice_lines WHERE invoice_id = page.invoice_id OFFSET 0) l
 ORDER BY page.n, l.position
@@ -63,6 +63,7 @@ async def to_out(session: AsyncSession, invoices: list[Invoice]) -> list[dict]:
             "id": line.id, "description": line.description, "product_id": line.product_id,
             "quantity": line.quantity, "unit": line.unit, "unit_price": line.unit_price, "amount": line.amount,
             "tax_rate": line.tax_rate, "time_entry_ids": entries, "late": line.late,
+            "hours_worked": line.hours_worked, "contract_id": line.contract_id, "covered": line.covered,
             "time_entry_external_ids": [entry_external_ids.get(entry) for entry in entries],
             "credited_invoice_id": line.credited_invoice_id, "released": line.released})
     return [{

@@ -17,11 +17,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import FieldError, InvalidInput
 from app.invoicing.cycles import Period, cycle_period
-from app.invoicing.planning import BillableEntry, BillTo, PlannedProduct
+from app.invoicing.planning import BillableEntry, BillTo, PlannedContract, PlannedProduct
 from app.invoicing.settlement import BilledLine, PendingAdjustment
 from app.kit.repository import get_owned
 from app.kit.timezones import local_day_bounds
-from app.models import Customer, Price, Product, Selection, SelectionCustomer
+from app.models import Contract, Customer, Price, Product, Selection, SelectionCustomer
 
 CHUNK = 500
 
@@ -52,6 +52,8 @@ class ReferenceData:
     customers: dict[uuid.UUID, TargetCustomer]
     products: dict[uuid.UUID, PlannedProduct]
     prices: dict[uuid.UUID, dict[uuid.UUID, Decimal]]
+    # Each target's contracts by id (SPEC §11): those its work items and its default name.
+    contracts: dict[uuid.UUID, dict[uuid.UUID, PlannedContract]]
 
 
 @dataclass(frozen=True)
@@ -165,7 +167,7 @@ c AS MATERIALIZED (
   UNION ALL
   SELECT id, parent_id, tenant_id FROM customers WHERE parent_id = ANY(:targets))
 SELECT w.target_id, te.id, wi.type, wi.reference, te.started_at, te.hours, te.product_id, te.employee_name,
-       coalesce(te.started_at < w.late_before, false) AS late
+       coalesce(te.started_at < w.late_before, false) AS late, wi.contract_id
 FROM c
 JOIN w ON w.target_id = coalesce(c.parent_id, c.id)
 JOIN work_items wi ON wi.tenant_id = c.tenant_id AND wi.customer_id = c.id
@@ -196,9 +198,10 @@ async def load_entries(session: AsyncSession, *, scope: Scope,
     rows = await session.execute(_ENTRIES, {
         "tenant_id": scope.tenant_id, "targets": list(periods), "since": since, "until": until,
         "late_before": late_before, "source_type": scope.source_type})
-    for target_id, entry_id, work_item_type, reference, started_at, hours, product_id, employee_name, late in rows:
+    for (target_id, entry_id, work_item_type, reference, started_at, hours, product_id, employee_name, late,
+         contract_id) in rows:
         entries[target_id].append(BillableEntry(entry_id, work_item_type, reference, started_at, hours, product_id,
-                                                employee_name, late))
+                                                employee_name, late, contract_id))
     return entries
 
 
@@ -306,7 +309,8 @@ def target_customer(customer_id: uuid.UUID, row, *, external_id: str | None = No
     """What planning and the invoice need of a customer, from its row (an ORM object or a result row)."""
     return TargetCustomer(
         bill_to=BillTo(customer_id=customer_id, currency=row.currency, tax_rate=row.tax_rate,
-                       tax_exempt=row.tax_exempt),
+                       tax_exempt=row.tax_exempt, default_contract_id=row.default_contract_id,
+                       time_rounding=row.time_rounding),
         name=row.name, billing_address=row.billing_address, emails=list(row.emails), terms=row.terms,
         tax_exemption_reason=row.tax_exemption_reason, billing_cycle=row.billing_cycle, external_id=external_id)
 
@@ -327,12 +331,34 @@ async def load_prices(session: AsyncSession, *, tenant_id: uuid.UUID,
     return prices
 
 
+def planned_contract(row) -> PlannedContract:
+    """What billing needs of a contract, from its row or its JSON object (the batch's claim)."""
+    get = row.get if isinstance(row, dict) else lambda name: getattr(row, name)
+    starts_on, ends_on = get("starts_on"), get("ends_on")
+    return PlannedContract(
+        id=uuid.UUID(str(get("id"))), product_id=uuid.UUID(str(get("product_id"))) if get("product_id") else None,
+        starts_on=starts_on if isinstance(starts_on, date) else date.fromisoformat(starts_on),
+        ends_on=ends_on if ends_on is None or isinstance(ends_on, date) else date.fromisoformat(ends_on),
+        taxable=get("taxable"), time_rounding=get("time_rounding"))
+
+
+async def load_contracts(session: AsyncSession, *, tenant_id: uuid.UUID,
+                         targets: list[uuid.UUID]) -> dict[uuid.UUID, dict[uuid.UUID, PlannedContract]]:
+    """The targets' contracts: customer -> contract id -> contract (a contact has none of its own)."""
+    contracts: dict[uuid.UUID, dict[uuid.UUID, PlannedContract]] = defaultdict(dict)
+    for row in await session.scalars(select(Contract).where(Contract.tenant_id == tenant_id,
+                                                            Contract.customer_id == any_(_ids("targets", targets)))):
+        contracts[row.customer_id][row.id] = planned_contract(row)
+    return contracts
+
+
 async def load_reference_data(session: AsyncSession, *, tenant_id: uuid.UUID,
                               targets: list[uuid.UUID]) -> ReferenceData:
     customers = {c.id: target_customer(c.id, c, external_id=c.external_id) for c in await session.scalars(
         select(Customer).where(Customer.tenant_id == tenant_id, Customer.id == any_(_ids("targets", targets))))}
     return ReferenceData(customers=customers, products=await load_products(session, tenant_id=tenant_id),
-                         prices=await load_prices(session, tenant_id=tenant_id, targets=targets))
+                         prices=await load_prices(session, tenant_id=tenant_id, targets=targets),
+                         contracts=await load_contracts(session, tenant_id=tenant_id, targets=targets))
 
 
 def slices(targets: list[uuid.UUID]) -> Iterator[list[uuid.UUID]]:

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from app.invoicing.cycles import Period
 from app.kit.currency import minor_units
+from app.invoicing.rounding import round_hours
 from app.kit.money import round_money
 
 WORK_ITEM_LABELS = {"ticket": "Ticket", "work_order": "Work order", "delivery_note": "Delivery note",
@@ -45,6 +46,23 @@ class BillableEntry:
     product_id: uuid.UUID | None
     employee_name: str | None
     late: bool = False  # dated before the customer's period (SPEC §9 late time)
+    contract_id: uuid.UUID | None = None  # its work item's contract (SPEC §11), whether active or not
+
+
+@dataclass(frozen=True)
+class PlannedContract:
+    """What billing needs of a contract (SPEC §11): when it applies, the product of its time that
+    has none, whether its lines are taxed, how its time is rounded."""
+
+    id: uuid.UUID
+    product_id: uuid.UUID | None
+    starts_on: date
+    ends_on: date | None
+    taxable: bool
+    time_rounding: dict | None
+
+    def active_on(self, day: date) -> bool:
+        return self.starts_on <= day and (self.ends_on is None or day <= self.ends_on)
 
 
 @dataclass(frozen=True)
@@ -53,6 +71,10 @@ class BillTo:
     currency: str
     tax_rate: Decimal | None
     tax_exempt: bool
+    # The contract of its (and its contacts') time when the work item names none, and how time is
+    # rounded when the contract does not say (SPEC §11).
+    default_contract_id: uuid.UUID | None = None
+    time_rounding: dict | None = None
 
 
 @dataclass(frozen=True)
@@ -75,6 +97,15 @@ class PlannedLine:
     tax_rate: Decimal
     # Made from time dated before its invoice's period (SPEC §9 late time).
     late: bool = False
+    # The hours worked, before rounding (SPEC §11); None: the quantity (adjustments, credit lines).
+    hours_worked: Decimal | None = None
+    # The contract the time was billed under, if any; covered by a block or a retainer (not yet built).
+    contract_id: uuid.UUID | None = None
+    covered: bool = False
+
+    def __post_init__(self) -> None:
+        if self.hours_worked is None:
+            self.hours_worked = self.quantity
     # On a credit note's line: the invoice, and its line, it credits (settlement.py).
     credited_invoice_id: uuid.UUID | None = None
     credited_line_id: uuid.UUID | None = None
@@ -130,25 +161,41 @@ def _describe(heading: str, entry: BillableEntry, zone: zoneinfo.ZoneInfo, show_
     return text
 
 
-def _tax_rate(product: PlannedProduct, bill_to: BillTo) -> Decimal:
-    if bill_to.tax_exempt:
+def _tax_rate(product: PlannedProduct, bill_to: BillTo, contract: PlannedContract | None = None) -> Decimal:
+    if bill_to.tax_exempt or (contract is not None and not contract.taxable):
         return Decimal("0")
     if product.tax_rate is not None:
         return product.tax_rate
     return bill_to.tax_rate if bill_to.tax_rate is not None else Decimal("0")
 
 
+def contract_of(entry: BillableEntry, bill_to: BillTo, contracts: dict[uuid.UUID, PlannedContract],
+                local_date: date) -> PlannedContract | None:
+    """The contract an entry is billed under (SPEC §11): its work item's, else the billing target's
+    default; only if active on the entry's local date, else none (an inactive work item's contract
+    does not fall back to the default: that time is plain hourly time)."""
+    contract = contracts.get(entry.contract_id or bill_to.default_contract_id)
+    return contract if contract is not None and contract.active_on(local_date) else None
+
+
 def plan_invoice(*, bill_to: BillTo, entries: list[BillableEntry], products: dict[uuid.UUID, PlannedProduct],
                  negotiated_prices: dict[uuid.UUID, Decimal], options: PlanOptions,
-                 period: Period = Period(None, None)) -> InvoicePlan:
-    """One invoice for one customer: a line per billable entry, in the order the time was spent."""
+                 period: Period = Period(None, None),
+                 contracts: dict[uuid.UUID, PlannedContract] | None = None) -> InvoicePlan:
+    """One invoice for one customer: a line per billable entry, in the order the time was spent.
+    `contracts`: the billing target's, by id (SPEC §11: product, tax and rounding of their time)."""
+    contracts = contracts or {}
     places = minor_units(bill_to.currency)
     plan = InvoicePlan(customer_id=bill_to.customer_id, currency=bill_to.currency)
     zone = zoneinfo.ZoneInfo(options.timezone)
     headings: dict[uuid.UUID, str] = {}
     entries = sorted(entries, key=lambda e: (e.started_at, e.id))
     for entry in entries:
+        contract = contract_of(entry, bill_to, contracts, entry.started_at.astimezone(zone).date()) \
+            if contracts else None
         product_id = entry.product_id
+        if product_id is None and contract is not None:
+            product_id = contract.product_id  # the contract's product: not missing one
         if product_id is None and options.product_mandatory:
             plan.unbilled.append(UnbilledEntry(time_entry_id=entry.id, reason=MISSING_PRODUCT))
             continue
@@ -159,12 +206,15 @@ def plan_invoice(*, bill_to: BillTo, entries: list[BillableEntry], products: dic
         unit_price = negotiated_prices.get(product.id, product.unit_price)
         if product.id not in headings:
             headings[product.id] = _heading(product)
+        rounding = contract.time_rounding if contract is not None and contract.time_rounding is not None \
+            else bill_to.time_rounding
+        quantity = round_hours(entry.hours, rounding) if rounding is not None else entry.hours
         plan.lines.append(PlannedLine(
             time_entry_id=entry.id, product_id=product.id,
             description=_describe(headings[product.id], entry, zone, options.show_employee_names),
-            quantity=entry.hours, unit=product.unit, unit_price=unit_price,
-            amount=round_money(entry.hours * unit_price, places), tax_rate=_tax_rate(product, bill_to),
-            late=entry.late))
+            quantity=quantity, unit=product.unit, unit_price=unit_price,
+            amount=round_money(quantity * unit_price, places), tax_rate=_tax_rate(product, bill_to, contract),
+            late=entry.late, hours_worked=entry.hours, contract_id=contract.id if contract is not None else None))
     plan.period_start, plan.period_end = _invoice_period(period, entries, {line.time_entry_id for line in plan.lines},
                                                          zone)
     return total(plan)

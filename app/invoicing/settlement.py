@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from app.invoicing.cycles import Period
-from app.invoicing.planning import (BillableEntry, BillTo, InvoicePlan, PlanOptions, PlannedLine, PlannedProduct,
-                                    plan_invoice, total)
+from app.invoicing.planning import (BillableEntry, BillTo, InvoicePlan, PlanOptions, PlannedContract, PlannedLine,
+                                    PlannedProduct, plan_invoice, total)
 from app.kit.currency import minor_units
 from app.kit.money import format_decimal, round_money
 
@@ -152,7 +152,8 @@ class CustomerPlan:
 
 def plan_customer(*, bill_to: BillTo, entries: list[BillableEntry], adjustments: list[PendingAdjustment],
                   products: dict[uuid.UUID, PlannedProduct], negotiated_prices: dict[uuid.UUID, Decimal],
-                  options: PlanOptions, period: Period | None) -> CustomerPlan:
+                  options: PlanOptions, period: Period | None,
+                  contracts: dict[uuid.UUID, PlannedContract] | None = None) -> CustomerPlan:
     """The batch's and the preview's one planning call per customer: the invoice of its entries with
     the extra hours of its corrections after them, and the credit note of the hours they take back."""
     settlement = plan_settlement(customer_id=bill_to.customer_id, currency=bill_to.currency, adjustments=adjustments)
@@ -162,7 +163,8 @@ def plan_customer(*, bill_to: BillTo, entries: list[BillableEntry], adjustments:
     entries = [entry for entry in entries if entry.hours != 0]
     if entries:
         invoice = plan_invoice(bill_to=bill_to, entries=entries, products=products,
-                               negotiated_prices=negotiated_prices, options=options, period=period or Period(None, None))
+                               negotiated_prices=negotiated_prices, options=options, period=period or Period(None, None),
+                               contracts=contracts)
     elif settlement.invoice_lines:
         invoice = InvoicePlan(customer_id=bill_to.customer_id, currency=bill_to.currency,
                               period_start=period.start if period else None, period_end=period.end if period else None)

@@ -97,7 +97,11 @@ class InvoiceLine(SQLModel, table=True):
     __table_args__ = (
         tenant_ref("product_id", "products"),
         tenant_ref("credited_invoice_id", "invoices"),
+        tenant_ref("contract_id", "contracts"),
         Index("ix_invoice_lines_invoice_id_position", "invoice_id", "position"),
+        # The contract's foreign key (deleting a contract that billed time: 409), on the lines that have one.
+        Index("ix_invoice_lines_tenant_id_contract_id", "tenant_id", "contract_id",
+              postgresql_where=text("contract_id IS NOT NULL")),
         # SPEC §10: a time entry is on at most one line of an invoice that is not credited. History
         # keeps every line: a credited invoice's lines stay, marked released once their time is
         # billable again, and credit-note lines repeat the entry they credit.
@@ -132,6 +136,12 @@ class InvoiceLine(SQLModel, table=True):
     released: bool = Field(default=False, nullable=False, sa_column_kwargs={"server_default": "false"})
     # Made from time dated before its invoice's period (SPEC §9 late time).
     late: bool = Field(default=False, nullable=False, sa_column_kwargs={"server_default": false()})
+    # The entry's hours before rounding (SPEC §11); `quantity` is what is billed. Equal on lines that
+    # settle adjustments and on credit notes.
+    hours_worked: Decimal = Field(sa_type=Numeric(6, 2), nullable=False)
+    # The contract the time was billed under, if any; covered by its blocks or retainer (SPEC §11).
+    contract_id: uuid.UUID | None = Field(default=None)
+    covered: bool = Field(default=False, nullable=False, sa_column_kwargs={"server_default": false()})
 
 
 class InvoiceNumberCounter(SQLModel, table=True):

@@ -25,6 +25,11 @@ class InvoiceLineOut:
         amount (str):
         tax_rate (str):
         time_entry_ids (list[UUID]):
+        hours_worked (str): The hours worked, before rounding; `quantity` is the hours billed: the time rounded by its
+            contract's `time_rounding`, else its customer's. Equal to `quantity` on lines that settle adjustments and on
+            credit notes.
+        contract_id (None | UUID): The contract the time was billed under; null without one.
+        covered (bool): Covered by the contract's prepaid blocks or retainer (billed at 0.00).
         late (bool): Made from late time: ready time dated before the invoice's period that no earlier batch billed.
         time_entry_external_ids (list[None | str]): The `external_id` of each time entry, in the order of
             `time_entry_ids` (null for an entry that has none).
@@ -43,6 +48,9 @@ class InvoiceLineOut:
     amount: str
     tax_rate: str
     time_entry_ids: list[UUID]
+    hours_worked: str
+    contract_id: None | UUID
+    covered: bool
     late: bool
     time_entry_external_ids: list[None | str]
     credited_invoice_id: None | Unset | UUID = UNSET
@@ -70,6 +78,16 @@ class InvoiceLineOut:
         for time_entry_ids_item_data in self.time_entry_ids:
             time_entry_ids_item = str(time_entry_ids_item_data)
             time_entry_ids.append(time_entry_ids_item)
+
+        hours_worked = self.hours_worked
+
+        contract_id: None | str
+        if isinstance(self.contract_id, UUID):
+            contract_id = str(self.contract_id)
+        else:
+            contract_id = self.contract_id
+
+        covered = self.covered
 
         late = self.late
 
@@ -102,6 +120,9 @@ class InvoiceLineOut:
                 "amount": amount,
                 "tax_rate": tax_rate,
                 "time_entry_ids": time_entry_ids,
+                "hours_worked": hours_worked,
+                "contract_id": contract_id,
+                "covered": covered,
                 "late": late,
                 "time_entry_external_ids": time_entry_external_ids,
             }
@@ -138,6 +159,25 @@ class InvoiceLineOut:
             time_entry_ids_item = UUID(time_entry_ids_item_data)
 
             time_entry_ids.append(time_entry_ids_item)
+
+        hours_worked = d.pop("hours_worked")
+
+        def _parse_contract_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                contract_id_type_0 = UUID(data)
+
+                return contract_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        contract_id = _parse_contract_id(d.pop("contract_id"))
+
+        covered = d.pop("covered")
 
         late = d.pop("late")
 
@@ -183,6 +223,9 @@ class InvoiceLineOut:
             amount=amount,
             tax_rate=tax_rate,
             time_entry_ids=time_entry_ids,
+            hours_worked=hours_worked,
+            contract_id=contract_id,
+            covered=covered,
             late=late,
             time_entry_external_ids=time_entry_external_ids,
             credited_invoice_id=credited_invoice_id,

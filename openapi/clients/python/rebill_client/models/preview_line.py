@@ -25,6 +25,11 @@ class PreviewLine:
         unit_price (str):
         amount (str):
         tax_rate (str):
+        hours_worked (str): The hours worked, before rounding; `quantity` is the hours billed: the time rounded by its
+            contract's `time_rounding`, else its customer's. Equal to `quantity` on lines that settle adjustments and on
+            credit notes.
+        contract_id (None | UUID): The contract the time was billed under; null without one.
+        covered (bool): Covered by the contract's prepaid blocks or retainer (billed at 0.00).
         late (bool): Made from late time: ready time dated before the invoice's period that no earlier batch billed.
         credited_invoice_id (None | Unset | UUID): On a credit note's line: the invoice it credits. A line that settles
             an adjustment names the adjustment in `time_entry_id`.
@@ -39,6 +44,9 @@ class PreviewLine:
     unit_price: str
     amount: str
     tax_rate: str
+    hours_worked: str
+    contract_id: None | UUID
+    covered: bool
     late: bool
     credited_invoice_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -63,6 +71,16 @@ class PreviewLine:
 
         tax_rate = self.tax_rate
 
+        hours_worked = self.hours_worked
+
+        contract_id: None | str
+        if isinstance(self.contract_id, UUID):
+            contract_id = str(self.contract_id)
+        else:
+            contract_id = self.contract_id
+
+        covered = self.covered
+
         late = self.late
 
         credited_invoice_id: None | str | Unset
@@ -86,6 +104,9 @@ class PreviewLine:
                 "unit_price": unit_price,
                 "amount": amount,
                 "tax_rate": tax_rate,
+                "hours_worked": hours_worked,
+                "contract_id": contract_id,
+                "covered": covered,
                 "late": late,
             }
         )
@@ -120,6 +141,25 @@ class PreviewLine:
 
         tax_rate = d.pop("tax_rate")
 
+        hours_worked = d.pop("hours_worked")
+
+        def _parse_contract_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                contract_id_type_0 = UUID(data)
+
+                return contract_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        contract_id = _parse_contract_id(d.pop("contract_id"))
+
+        covered = d.pop("covered")
+
         late = d.pop("late")
 
         def _parse_credited_invoice_id(data: object) -> None | Unset | UUID:
@@ -149,6 +189,9 @@ class PreviewLine:
             unit_price=unit_price,
             amount=amount,
             tax_rate=tax_rate,
+            hours_worked=hours_worked,
+            contract_id=contract_id,
+            covered=covered,
             late=late,
             credited_invoice_id=credited_invoice_id,
         )
