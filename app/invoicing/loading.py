@@ -155,6 +155,8 @@ def leave_out(targets: list[uuid.UUID], excluded: set[uuid.UUID]) -> tuple[list[
 # keeps from being flattened, on (tenant_id, work_item_id, started_at), the one index that serves
 # all three of its conditions. Each target brings its own bounds (`w`, one row per target): an
 # absent bound is an infinite one, still a range on the index.
+# Each entry comes with the contract it names (SPEC §11): its work item's, else its customer's default
+# (a contact may name one of its company's contracts); the planner falls back to the target's default.
 # Never billed as entries (SPEC §10): superseded entries (replaced by an adjustment), and
 # adjustments of billed time (corrected_invoice_id), which a batch settles against the line they
 # correct instead.
@@ -163,11 +165,12 @@ WITH w AS MATERIALIZED (
   SELECT * FROM unnest(CAST(:targets AS uuid[]), CAST(:since AS timestamptz[]), CAST(:until AS timestamptz[]),
                        CAST(:late_before AS timestamptz[])) AS w(target_id, since, until, late_before)),
 c AS MATERIALIZED (
-  SELECT id, parent_id, tenant_id FROM customers WHERE id = ANY(:targets)
+  SELECT id, parent_id, tenant_id, default_contract_id FROM customers WHERE id = ANY(:targets)
   UNION ALL
-  SELECT id, parent_id, tenant_id FROM customers WHERE parent_id = ANY(:targets))
+  SELECT id, parent_id, tenant_id, default_contract_id FROM customers WHERE parent_id = ANY(:targets))
 SELECT w.target_id, te.id, wi.type, wi.reference, te.started_at, te.hours, te.product_id, te.employee_name,
-       coalesce(te.started_at < w.late_before, false) AS late, wi.contract_id
+       coalesce(te.started_at < w.late_before, false) AS late,
+       coalesce(wi.contract_id, c.default_contract_id) AS contract_id
 FROM c
 JOIN w ON w.target_id = coalesce(c.parent_id, c.id)
 JOIN work_items wi ON wi.tenant_id = c.tenant_id AND wi.customer_id = c.id

@@ -46,7 +46,9 @@ class BillableEntry:
     product_id: uuid.UUID | None
     employee_name: str | None
     late: bool = False  # dated before the customer's period (SPEC §9 late time)
-    contract_id: uuid.UUID | None = None  # its work item's contract (SPEC §11), whether active or not
+    # The contract it names (SPEC §11), active or not: its work item's, else its customer's default
+    # (a contact's own; the billing target's default is BillTo's).
+    contract_id: uuid.UUID | None = None
 
 
 @dataclass(frozen=True)
@@ -171,9 +173,10 @@ def _tax_rate(product: PlannedProduct, bill_to: BillTo, contract: PlannedContrac
 
 def contract_of(entry: BillableEntry, bill_to: BillTo, contracts: dict[uuid.UUID, PlannedContract],
                 local_date: date) -> PlannedContract | None:
-    """The contract an entry is billed under (SPEC §11): its work item's, else the billing target's
-    default; only if active on the entry's local date, else none (an inactive work item's contract
-    does not fall back to the default: that time is plain hourly time)."""
+    """The contract an entry is billed under (SPEC §11): its work item's, else its customer's default
+    (a contact's own), else the billing target's default; only if active on the entry's local date,
+    else none (an inactive work item's contract does not fall back to a default: that time is plain
+    hourly time)."""
     contract = contracts.get(entry.contract_id or bill_to.default_contract_id)
     return contract if contract is not None and contract.active_on(local_date) else None
 
