@@ -188,3 +188,30 @@ async def test_time_without_contract_or_rounding_bills_its_hours(helpdesk, sessi
     [line] = invoice["lines"]
     assert (line["quantity"], line["hours_worked"], line["contract_id"], line["covered"]) == \
         ("1.37", "1.37", None, False)
+
+
+async def test_a_contract_that_billed_time_is_not_deleted(helpdesk, sessionmaker):
+    api, h = helpdesk["api"], helpdesk
+    contract = await f.contract(api, customer_id=h["acme"]["id"])
+    ticket = await f.work_item(api, customer_id=h["acme"]["id"], contract_id=contract["id"])
+    await f.time_entry(api, work_item_id=ticket["id"])
+    await billed(api, sessionmaker, h["acme"]["id"])
+    assert (await api.patch(f"/v1/work-items/{ticket['id']}", json={"contract_id": None})).status_code == 200
+
+    response = await api.delete(f"/v1/contracts/{contract['id']}")
+    assert response.status_code == 409 and response.json()["code"] == "contract_in_use"
+
+
+async def test_time_rounded_down_to_nothing_is_billed_at_nothing(helpdesk, sessionmaker):
+    api, h = helpdesk["api"], helpdesk
+    contract = await f.contract(api, customer_id=h["acme"]["id"], time_rounding={
+        "increment_minutes": 15, "mode": "down", "minimum_minutes": 0})
+    ticket = await f.work_item(api, customer_id=h["acme"]["id"], contract_id=contract["id"])
+    entry = await f.time_entry(api, work_item_id=ticket["id"], hours="0.10")
+
+    announced, invoice = await billed(api, sessionmaker, h["acme"]["id"])
+
+    [line] = invoice["lines"]
+    assert (line["hours_worked"], line["quantity"], line["amount"]) == ("0.10", "0.00", "0.00")
+    assert (await api.get(f"/v1/time-entries/{entry['id']}")).json()["invoice_id"] == invoice["id"]
+    assert announced["hours"] == "0.00"

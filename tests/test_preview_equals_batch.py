@@ -23,10 +23,25 @@ def generated_cycle(rng: random.Random) -> dict:
             "none": {"kind": "none"}}[kind]
 
 
+def generated_rounding(rng: random.Random) -> dict:
+    return {"increment_minutes": rng.choice([3, 6, 12, 15, 30, 60]), "mode": rng.choice(["up", "nearest", "down"]),
+            "minimum_minutes": rng.choice([0, 0, 15, 30, 45])}
+
+
+def generated_contract(rng: random.Random, company: str, products: list[str]) -> dict:
+    starts = date(2026, 11, 1) + timedelta(days=rng.randint(-40, 25))
+    return {"customer_id": company, "name": "Contract", "kind": "hourly", "starts_on": starts.isoformat(),
+            **({"ends_on": (starts + timedelta(days=rng.randint(0, 30))).isoformat()} if rng.random() < 0.5 else {}),
+            **({"product_id": rng.choice(products)} if rng.random() < 0.6 else {}),
+            **({"taxable": False} if rng.random() < 0.3 else {}),
+            **({"time_rounding": generated_rounding(rng)} if rng.random() < 0.5 else {})}
+
+
 async def generated_helpdesk(api, rng: random.Random) -> list[str]:
-    """Customers (some contacts, some without address, each with a billing cycle), products, prices
-    and time entries spread over and around November in Europe/Paris (and a little long before), in
-    every status and kind."""
+    """Customers (some contacts, some without address, each with a billing cycle, some with a time
+    rounding), contracts of companies (products, taxable or not, rounding, dates around November;
+    some companies' default), products, prices and time entries spread over and around November in
+    Europe/Paris (and a little long before), in every status and kind."""
     products = []
     for n in range(rng.randint(1, 4)):
         body = {"code": f"P-{n}", "name": f"Service {n}", "unit_price": f"{rng.randint(0, 20000) / 100:.2f}",
@@ -35,6 +50,8 @@ async def generated_helpdesk(api, rng: random.Random) -> list[str]:
         products.append((await api.post("/v1/products", json=body)).json()["id"])
     await api.patch("/v1/settings", json={"timezone": "Europe/Paris", "default_product_id": rng.choice(products)})
     companies, customers, items = [], [], []
+    contracts_of: dict[str, list[str]] = {}  # company -> its contracts
+    company_of: dict[str, str] = {}
     for n in range(rng.randint(3, 8)):
         contact = companies and rng.random() < 0.3
         body = {"name": f"Customer {n}", "tax_rate": rng.choice(["20.00", "8.875", "0.00"]),
@@ -43,17 +60,28 @@ async def generated_helpdesk(api, rng: random.Random) -> list[str]:
                 **({"billing_cycle": generated_cycle(rng)} if rng.random() < 0.8 else {}),
                 **({} if rng.random() < 0.2 else {"billing_address": {
                     "line1": "1 rue A", "postal_code": "75001", "city": "Paris", "country": "FR"}})}
+        if rng.random() < 0.3:
+            body["time_rounding"] = generated_rounding(rng)
         customer = (await api.post("/v1/customers", json=body)).json()
         customers.append(customer["id"])
+        company_of[customer["id"]] = customer["parent_id"] or customer["id"]
         if not contact:
             companies.append(customer["id"])
+            contracts_of[customer["id"]] = [
+                (await api.post("/v1/contracts", json=generated_contract(rng, customer["id"], products))).json()["id"]
+                for _ in range(rng.choice([0, 0, 1, 2]))]
+            if contracts_of[customer["id"]] and rng.random() < 0.5:
+                await api.patch(f"/v1/customers/{customer['id']}",
+                                json={"default_contract_id": rng.choice(contracts_of[customer["id"]])})
         if rng.random() < 0.3:
             await api.post("/v1/prices", json={"customer_id": customer["id"], "product_id": rng.choice(products),
                                                "unit_price": f"{rng.randint(1, 999999) / 10000:.4f}"})
         for k in range(rng.randint(0, 3)):
             kind = rng.choice(["ticket", "ticket", "work_order", "contract"])
+            under = contracts_of[company_of[customer["id"]]]
             items.append((await api.post("/v1/work-items", json={
-                "type": kind, "reference": f"R-{n}-{k}", "customer_id": customer["id"]})).json()["id"])
+                "type": kind, "reference": f"R-{n}-{k}", "customer_id": customer["id"],
+                **({"contract_id": rng.choice(under)} if under and rng.random() < 0.5 else {})})).json()["id"])
     start = datetime(2026, 10, 31, 20, tzinfo=UTC)
     entries = [{"external_id": f"e-{n}", "work_item_id": rng.choice(items),
                 "started_at": (start + timedelta(minutes=rng.randint(-40 * 24 * 60, 45 * 24 * 60)
@@ -97,9 +125,11 @@ async def test_preview_then_batch_gives_the_same_invoices(api, sessionmaker, see
     for invoice in invoices:
         expected = announced[invoice["customer_id"]]
         assert [(line["time_entry_ids"][0], line["description"], line["quantity"], line["unit_price"],
-                 line["amount"], line["tax_rate"], line["late"]) for line in invoice["lines"]] == \
+                 line["amount"], line["tax_rate"], line["late"], line["hours_worked"], line["contract_id"],
+                 line["covered"]) for line in invoice["lines"]] == \
             [(line["time_entry_id"], line["description"], line["quantity"], line["unit_price"], line["amount"],
-              line["tax_rate"], line["late"]) for line in expected["lines"]]
+              line["tax_rate"], line["late"], line["hours_worked"], line["contract_id"], line["covered"])
+             for line in expected["lines"]]
         assert (invoice["period_start"], invoice["period_end"], invoice["subtitle"]) == \
             (expected["period_start"], expected["period_end"], expected["subtitle"])
         assert (invoice["untaxed_amount"], invoice["tax_amount"], invoice["total"]) == \

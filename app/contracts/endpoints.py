@@ -71,7 +71,7 @@ async def update_contract(contract_id: str, body: ContractUpdate, session: Sessi
 @router.delete("/{contract_id}", status_code=status.HTTP_204_NO_CONTENT, responses=problems(404, 409))
 async def delete_contract(contract_id: str, session: SessionDep, tenant_id: TenantDep) -> Response:
     """Delete a contract and its blocks; 409 `contract_in_use` while work items or customers name it,
-    or once any of its blocks was invoiced or used."""
+    once time was billed under it, or once any of its blocks was invoiced or used."""
     await service.delete_contract(session, tenant_id=tenant_id, contract_id=contract_id)
     return Response(status_code=status.HTTP_204_NO_CONTENT)
 

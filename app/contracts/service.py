@@ -9,8 +9,8 @@ Rules a contract keeps (SPEC §11), checked here and, where a column can say it,
 - `ends_on` is not before `starts_on`; `retainer_amount` and `included_hours` exist on retainers
   only and are required there; `overage_unit_price` exists on block_hours contracts only;
 - blocks are added to block_hours contracts only (409 `not_block_hours`);
-- a contract still named by work items or customers, or whose blocks have been invoiced or used,
-  is not deleted (409 `contract_in_use`); otherwise its blocks go with it."""
+- a contract still named by work items, customers or invoice lines (time billed under it), or
+  whose blocks have been invoiced or used, is not deleted (409 `contract_in_use`); otherwise its blocks go with it."""
 
 import json
 import uuid
@@ -173,7 +173,8 @@ async def delete_contract(session: AsyncSession, *, tenant_id: uuid.UUID, contra
     invoiced = await session.scalar(select(ContractBlock.id).where(
         ContractBlock.tenant_id == tenant_id, ContractBlock.contract_id == contract.id,
         ContractBlock.invoice_id.is_not(None)).limit(1))
-    in_use = Conflict("The contract is named by work items or customers, or its blocks were invoiced or used; "
+    in_use = Conflict("The contract is named by work items, customers or invoice lines, or its blocks were invoiced "
+                      "or used; "
                       "it cannot be deleted.", code="contract_in_use")
     if invoiced is not None or contract.hours_used > 0:
         raise in_use

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from app.kit.money import Hours, TaxRate, UnitPrice
+from app.kit.money import HoursOrZero, TaxRate, UnitPrice
 from app.kit.schemas import CalendarDate, Email, Flag, Instant, Name
 from app.work_items.schemas import WorkItemType
 
@@ -114,12 +114,14 @@ class PreviewLine(BaseModel):
     time_entry_external_id: str | None = Field(description="The time entry's `external_id`; null when it has none.")
     product_id: uuid.UUID
     description: str
-    quantity: Hours
+    quantity: HoursOrZero = Field(description=(
+        "The hours billed: the hours worked, rounded by the time's `time_rounding` (it may round a short "
+        "time down to 0.00, which is then billed at nothing)."))
     unit: str
     unit_price: UnitPrice
     amount: UnitPrice
     tax_rate: TaxRate
-    hours_worked: Hours = Field(description=(
+    hours_worked: HoursOrZero = Field(description=(
         "The hours worked, before rounding; `quantity` is the hours billed: the time rounded by its contract's "
         "`time_rounding`, else its customer's. Equal to `quantity` on lines that settle adjustments and on credit "
         "notes."))

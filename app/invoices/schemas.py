@@ -8,7 +8,7 @@ from pydantic import BaseModel, Field
 
 from app.customers.schemas import TermsOut
 from app.invoice_batches.schemas import BillToOut, Reason, TaxOut
-from app.kit.money import Hours, TaxRate, UnitPrice
+from app.kit.money import HoursOrZero, TaxRate, UnitPrice
 from app.kit.schemas import Flag, Mention, RequestModel
 
 InvoiceStatus = Literal["draft", "validated", "credited"]
@@ -19,13 +19,15 @@ class InvoiceLineOut(BaseModel):
     id: uuid.UUID
     description: str
     product_id: uuid.UUID
-    quantity: Hours
+    quantity: HoursOrZero = Field(description=(
+        "The hours billed: the hours worked, rounded by the time's `time_rounding` (it may round a short "
+        "time down to 0.00, which is then billed at nothing)."))
     unit: str
     unit_price: UnitPrice
     amount: UnitPrice
     tax_rate: TaxRate
     time_entry_ids: list[uuid.UUID]
-    hours_worked: Hours = Field(description=(
+    hours_worked: HoursOrZero = Field(description=(
         "The hours worked, before rounding; `quantity` is the hours billed: the time rounded by its contract's "
         "`time_rounding`, else its customer's. Equal to `quantity` on lines that settle adjustments and on credit "
         "notes."))

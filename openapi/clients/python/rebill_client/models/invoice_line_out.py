@@ -19,7 +19,8 @@ class InvoiceLineOut:
         id (UUID):
         description (str):
         product_id (UUID):
-        quantity (str):
+        quantity (str): The hours billed: the hours worked, rounded by the time's `time_rounding` (it may round a short
+            time down to 0.00, which is then billed at nothing).
         unit (str):
         unit_price (str):
         amount (str):

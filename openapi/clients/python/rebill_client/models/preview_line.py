@@ -20,7 +20,8 @@ class PreviewLine:
         time_entry_external_id (None | str): The time entry's `external_id`; null when it has none.
         product_id (UUID):
         description (str):
-        quantity (str):
+        quantity (str): The hours billed: the hours worked, rounded by the time's `time_rounding` (it may round a short
+            time down to 0.00, which is then billed at nothing).
         unit (str):
         unit_price (str):
         amount (str):

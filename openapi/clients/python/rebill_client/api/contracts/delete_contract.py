@@ -72,7 +72,7 @@ def sync_detailed(
     """Delete Contract
 
      Delete a contract and its blocks; 409 `contract_in_use` while work items or customers name it,
-    or once any of its blocks was invoiced or used.
+    once time was billed under it, or once any of its blocks was invoiced or used.
 
     Args:
         contract_id (str):
@@ -104,7 +104,7 @@ def sync(
     """Delete Contract
 
      Delete a contract and its blocks; 409 `contract_in_use` while work items or customers name it,
-    or once any of its blocks was invoiced or used.
+    once time was billed under it, or once any of its blocks was invoiced or used.
 
     Args:
         contract_id (str):
@@ -131,7 +131,7 @@ async def asyncio_detailed(
     """Delete Contract
 
      Delete a contract and its blocks; 409 `contract_in_use` while work items or customers name it,
-    or once any of its blocks was invoiced or used.
+    once time was billed under it, or once any of its blocks was invoiced or used.
 
     Args:
         contract_id (str):
@@ -161,7 +161,7 @@ async def asyncio(
     """Delete Contract
 
      Delete a contract and its blocks; 409 `contract_in_use` while work items or customers name it,
-    or once any of its blocks was invoiced or used.
+    once time was billed under it, or once any of its blocks was invoiced or used.
 
     Args:
         contract_id (str):
