@@ -281,7 +281,8 @@ async def test_released_time_is_billed_again_once_and_history_keeps_every_line(h
                 "INSERT INTO invoice_lines (id, tenant_id, invoice_id, position, time_entry_id, product_id, "
                 "description, quantity, hours_worked, unit, unit_price, amount, tax_rate) "
                 "SELECT gen_random_uuid(), tenant_id, invoice_id, 99, time_entry_id, product_id, description, "
-                "quantity, hours_worked, unit, unit_price, amount, tax_rate FROM invoice_lines WHERE invoice_id = :invoice LIMIT 1"),
+                "quantity, hours_worked, unit, unit_price, amount, tax_rate FROM invoice_lines "
+                "WHERE invoice_id = :invoice LIMIT 1"),
                 {"invoice": uuid.UUID(third["invoice_id"])})
 
 

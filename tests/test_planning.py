@@ -1,14 +1,15 @@
 """The pure planning function: lines, prices, rounding, taxes and unbilled reasons, to the cent."""
 
 import uuid
-from datetime import datetime
+from dataclasses import replace
+from datetime import date, datetime
 from decimal import Decimal
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from app.invoicing.planning import (BillableEntry, BillTo, PlannedProduct, PlanOptions, line_description,
-                                    plan_invoice)
+from app.invoicing.planning import (BillableEntry, BillTo, PlannedContract, PlannedProduct, PlanOptions,
+                                    line_description, plan_invoice)
 
 SUPPORT = PlannedProduct(id=uuid.uuid4(), name="Support", description="Remote support", unit="hour",
                          unit_price=Decimal("80.00"), tax_rate=None)
@@ -113,3 +114,34 @@ def test_totals_are_exact_sums_of_rounded_lines(rows):
     assert plan.total == plan.untaxed_amount + plan.tax_amount
     assert plan.hours == sum(Decimal(str(h)) for h, _, _ in rows)
     assert all(isinstance(v, Decimal) for v in (plan.total, plan.tax_amount, plan.untaxed_amount))
+
+
+def hourly(**fields) -> PlannedContract:
+    return PlannedContract(**{"id": uuid.uuid4(), "product_id": None, "starts_on": date(2026, 11, 1),
+                              "ends_on": None, "taxable": True, "time_rounding": None, **fields})
+
+
+def test_a_work_items_contract_comes_before_the_default_and_an_inactive_one_applies_not():
+    default, own, ended = hourly(taxable=False), hourly(product_id=ONSITE.id), hourly(ends_on=date(2026, 11, 4))
+    acme = replace(ACME, default_contract_id=default.id)
+    contracts = {c.id: c for c in (default, own, ended)}
+    entries = [replace(entry(product=None, started_at="2026-11-05T08:00:00+00:00"), contract_id=own.id),
+               entry(product=None, started_at="2026-11-05T09:00:00+00:00"),
+               replace(entry(product=None, started_at="2026-11-05T10:00:00+00:00"), contract_id=ended.id)]
+    plan = plan_invoice(bill_to=acme, entries=entries, products=PRODUCTS, negotiated_prices={}, options=PARIS,
+                        contracts=contracts)
+    assert [(line.contract_id, line.product_id, line.tax_rate) for line in plan.lines] == [
+        (own.id, ONSITE.id, Decimal("10.00")), (default.id, SUPPORT.id, Decimal("0")),
+        (None, SUPPORT.id, Decimal("20.00"))]
+
+
+def test_the_contracts_rounding_wins_and_hours_worked_stay_on_the_line():
+    contract = hourly(time_rounding={"increment_minutes": 15, "mode": "up", "minimum_minutes": 60})
+    acme = replace(ACME, time_rounding={"increment_minutes": 30, "mode": "up", "minimum_minutes": 0})
+    entries = [replace(entry(hours="0.20", started_at="2026-11-05T08:00:00+00:00"), contract_id=contract.id),
+               entry(hours="0.20", started_at="2026-11-05T09:00:00+00:00")]
+    plan = plan_invoice(bill_to=acme, entries=entries, products=PRODUCTS, negotiated_prices={}, options=PARIS,
+                        contracts={contract.id: contract})
+    assert [(line.hours_worked, line.quantity, line.amount) for line in plan.lines] == [
+        (Decimal("0.20"), Decimal("1.00"), Decimal("80.00")), (Decimal("0.20"), Decimal("0.50"), Decimal("40.00"))]
+    assert plan.hours == Decimal("1.50")

@@ -76,7 +76,8 @@ async def write_credit_note(session: AsyncSession, *, batch: InvoiceBatch, setti
     await session.execute(insert(InvoiceLine), [
         {"id": line_id, "tenant_id": batch.tenant_id, "invoice_id": note.id, "position": n,
          "time_entry_id": line.time_entry_id, "product_id": line.product_id, "description": line.description,
-         "quantity": line.quantity, "hours_worked": line.quantity, "unit": line.unit, "unit_price": line.unit_price, "amount": line.amount,
+         "quantity": line.quantity, "hours_worked": line.quantity, "unit": line.unit,
+         "unit_price": line.unit_price, "amount": line.amount,
          "tax_rate": line.tax_rate, "credited_invoice_id": line.credited_invoice_id,
          "credited_line_id": line.credited_line_id}
         for n, (line_id, line) in enumerate(zip(line_ids, plan.lines, strict=True))])

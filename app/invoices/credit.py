@@ -129,7 +129,8 @@ async def _credit(session: AsyncSession, *, tenant_id: uuid.UUID, invoice_id: st
     await session.execute(insert(InvoiceLine), [
         {"id": new_id(), "tenant_id": tenant_id, "invoice_id": credit_note.id, "position": n,
          "time_entry_id": line.time_entry_id, "product_id": line.product_id, "description": line.description,
-         "quantity": line.quantity, "hours_worked": line.quantity, "unit": line.unit, "unit_price": line.unit_price, "amount": line.amount,
+         "quantity": line.quantity, "hours_worked": line.quantity, "unit": line.unit,
+         "unit_price": line.unit_price, "amount": line.amount,
          "tax_rate": line.tax_rate, "credited_invoice_id": invoice.id, "credited_line_id": line.credited_line_id}
         for n, line in enumerate(plan.lines)])
 

@@ -163,8 +163,8 @@ def plan_customer(*, bill_to: BillTo, entries: list[BillableEntry], adjustments:
     entries = [entry for entry in entries if entry.hours != 0]
     if entries:
         invoice = plan_invoice(bill_to=bill_to, entries=entries, products=products,
-                               negotiated_prices=negotiated_prices, options=options, period=period or Period(None, None),
-                               contracts=contracts)
+                               negotiated_prices=negotiated_prices, options=options,
+                               period=period or Period(None, None), contracts=contracts)
     elif settlement.invoice_lines:
         invoice = InvoicePlan(customer_id=bill_to.customer_id, currency=bill_to.currency,
                               period_start=period.start if period else None, period_end=period.end if period else None)
