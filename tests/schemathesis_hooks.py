@@ -23,6 +23,7 @@ import threading
 import time
 import uuid
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 
 import httpx
 import schemathesis
@@ -136,7 +137,7 @@ def _either(obj: dict, *, item_of: str | None) -> None:
         if _is_valid(by_id, obj.get(by_id)) and _is_valid(by_external_id, obj.get(by_external_id)):
             obj[by_external_id] = None
     # A bulk item must name its work item (time entries) or its customer (work items) one way.
-    required = {"time_entries": "work_item", "work_items": "customer"}.get(item_of or "")
+    required = {"time_entries": "work_item", "work_items": "customer", "contracts": "customer"}.get(item_of or "")
     if required and obj.get(f"{required}_id") is None and obj.get(f"{required}_external_id") is None:
         obj[f"{required}_external_id"] = RECORDS.ids("company" if required == "customer" else required)[0]["external_id"]
 
@@ -212,6 +213,37 @@ def _left_out(obj: dict) -> None:
             obj[field] = None
 
 
+# Terms of one kind of contract only: a retainer's amount and included hours, a block contract's
+# overage price. A contract's kind and customer never change (PATCH leaves them out, and the terms
+# of a kind it does not know). Its end is not before its start.
+_KIND_TERMS = {"retainer_amount": "retainer", "included_hours": "retainer", "overage_unit_price": "block_hours"}
+
+
+def _is_decimal(value) -> bool:
+    return isinstance(value, str) and re.fullmatch(r"[0-9]+(\.[0-9]+)?", value) is not None
+
+
+def _contract(obj: dict, *, patch: bool) -> None:
+    if patch:  # nor its dates, which the stored ones bound; only values of the right form go
+        fits = {"kind": lambda v: v in ("hourly", "block_hours", "retainer"), "customer_id": _is_uuid,
+                "starts_on": _is_date, "ends_on": lambda v: v is None or _is_date(v),
+                **{field: lambda v: v is None or _is_decimal(v) for field in _KIND_TERMS}}
+        for field, fit in fits.items():
+            if field in obj and fit(obj[field]):
+                del obj[field]
+    else:
+        for field, kind in _KIND_TERMS.items():
+            if obj.get("kind") != kind and _is_decimal(obj.get(field)):
+                obj[field] = None
+        if obj.get("kind") == "retainer":
+            for field, value in (("retainer_amount", "500.00"), ("included_hours", "5.00")):
+                if obj.get(field) is None:
+                    obj[field] = value
+    start, end = obj.get("starts_on"), obj.get("ends_on")
+    if _is_date(start) and _is_date(end) and date.fromisoformat(end) < date.fromisoformat(start):
+        obj["starts_on"], obj["ends_on"] = end, start
+
+
 def _unique_external_ids(items: list) -> None:
     seen = set()
     for index, item in enumerate(items):
@@ -233,6 +265,16 @@ def steer(path: str, body):
                 _either(item, item_of=item_of)
                 if item_of == "customers":
                     _customer_kind(item)
+                if item_of == "contracts":
+                    _contract(item, patch=False)
+                    # Each run's contracts are new ones: an earlier contract's kind cannot change.
+                    if _is_external_id(item.get("external_id")):
+                        item["external_id"] = f"{item['external_id'][:200]}-{uuid.uuid4().hex[:8]}"
+                if item_of == "time_entries":  # ordinary entries (adjustments are left out above)
+                    if item.get("started_at") is None:
+                        item["started_at"] = "2026-11-05T10:00:00Z"  # optional on adjustments only
+                    if _is_decimal(item.get("hours")) and Decimal(item["hours"]) == 0:
+                        item["hours"] = "0.25"  # zero hours: an adjustment's only
         _unique_external_ids(body["items"])
         return
     _left_out(body)
@@ -242,12 +284,24 @@ def steer(path: str, body):
         _customer_kind(body)
     if path.startswith("/v1/invoice-batches"):
         _batch_definition(body)
+    if path.startswith("/v1/contracts") and not path.endswith("/blocks"):
+        _contract(body, patch="{" in path)
+
+
+def _negative_body(case) -> bool:
+    meta = getattr(case, "meta", None)
+    body = meta.components.get("body") if meta is not None else None
+    return body is not None and str(body.mode) == "negative"
 
 
 # map_case reaches the coverage, fuzzing and stateful phases; before_add_examples the examples.
 @schemathesis.hook
 def map_case(context, case):
     steer(case.operation.path, case.body)
+    # A bulk push with ?on_error=skip answers 200 with each bad item's errors (the document says so);
+    # a body made to break the schema is sent with on_error=reject, which refuses it whole (422).
+    if _negative_body(case) and isinstance(case.query, dict) and case.query.get("on_error") == "skip":
+        case.query["on_error"] = "reject"
     return case
 
 
