@@ -260,3 +260,21 @@ async def test_a_correction_of_time_credited_by_hand_without_release_bills_nothi
     settled = await entry_of(api, correction["id"])
     assert (settled["adjustment_status"], settled["invoice_id"]) == ("settled", None)
     assert (await read(api, invoice["id"]))["credited_amount"] == invoice["total"]
+
+
+async def test_a_correction_is_rounded_as_the_time_it_corrects(helpdesk, sessionmaker):
+    api, h = helpdesk["api"], helpdesk
+    rounding = {"increment_minutes": 15, "mode": "up", "minimum_minutes": 30}
+    assert (await api.patch(f"/v1/customers/{h['acme']['id']}", json={"time_rounding": rounding})).status_code == 200
+    invoice, (short, long) = await bill(api, sessionmaker, h, ["0.10", "1.00"])
+    assert [(line["hours_worked"], line["quantity"]) for line in invoice["lines"]] == [("0.10", "0.50"), ("1.00", "1.00")]
+    same = await adjust(api, short["id"], hours="0.20")  # still half an hour once rounded: nothing to settle
+    fewer = await adjust(api, long["id"], hours="0.60")  # 0.75 h once rounded up: 0.25 h back
+
+    report = await run(api, sessionmaker, h["acme"]["id"])
+
+    [listed] = report["credit_notes_created"]
+    note = await read(api, listed["invoice_id"])
+    assert lines_of(note) == [(fewer["id"], "0.25", "70.00", "17.50", "20.00", invoice["id"])]
+    assert report["invoices_created"] == []
+    assert (await entry_of(api, same["id"]))["adjustment_status"] == "settled"

@@ -222,7 +222,7 @@ WITH c AS MATERIALIZED (
   UNION ALL
   SELECT id, parent_id, tenant_id FROM customers WHERE parent_id = ANY(:targets))
 SELECT coalesce(c.parent_id, c.id) AS target_id, te.id, te.hours, te.adjusts_id, l.invoice_id, l.id AS line_id,
-       l.product_id, l.description, l.unit, l.unit_price, l.tax_rate
+       l.product_id, l.description, l.unit, l.unit_price, l.tax_rate, l.contract_id
 FROM c
 JOIN work_items wi ON wi.tenant_id = c.tenant_id AND wi.customer_id = c.id
 CROSS JOIN LATERAL (
@@ -304,7 +304,7 @@ async def load_pending_adjustments(session: AsyncSession, *, scope: Scope, targe
             time_entry_id=row.id, hours=row.hours, billed_hours=sum((b.hours for b in lines), Decimal(0)),
             invoice_id=row.invoice_id, product_id=row.product_id, description=row.description, unit=row.unit,
             unit_price=row.unit_price, tax_rate=row.tax_rate, corrected_line_id=row.line_id, billed_lines=lines,
-            written_off=row.line_id in written_off))
+            written_off=row.line_id in written_off, contract_id=row.contract_id))
     return pending
 
 

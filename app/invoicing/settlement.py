@@ -12,12 +12,13 @@ rounded amounts, as invoices are (planning.total). Like planning.plan_invoice, t
 preview both call this: what one shows, the other does."""
 
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from app.invoicing.cycles import Period
 from app.invoicing.planning import (BillableEntry, BillTo, InvoicePlan, PlanOptions, PlannedContract, PlannedLine,
                                     PlannedProduct, plan_invoice, total)
+from app.invoicing.rounding import round_hours
 from app.kit.currency import minor_units
 from app.kit.money import format_decimal, round_money
 
@@ -54,6 +55,8 @@ class PendingAdjustment:
     # A credit made by hand took the time back without releasing it: it is written off, and the
     # correction is settled without a line (no batch bills written-off time again).
     written_off: bool = False
+    # The contract the corrected line was billed under: its time rounding applies to the correction.
+    contract_id: uuid.UUID | None = None
 
     def lines_billed(self) -> tuple[BilledLine, ...]:
         return self.billed_lines or (BilledLine(invoice_id=self.invoice_id, line_id=self.corrected_line_id,
@@ -155,7 +158,10 @@ def plan_customer(*, bill_to: BillTo, entries: list[BillableEntry], adjustments:
                   options: PlanOptions, period: Period | None,
                   contracts: dict[uuid.UUID, PlannedContract] | None = None) -> CustomerPlan:
     """The batch's and the preview's one planning call per customer: the invoice of its entries with
-    the extra hours of its corrections after them, and the credit note of the hours they take back."""
+    the extra hours of its corrections after them, and the credit note of the hours they take back.
+    A correction's hours are rounded as the time it corrects was (its contract's rule, else the
+    customer's), so that it is compared with what was billed like with like."""
+    adjustments = [_rounded(adjustment, bill_to, contracts or {}) for adjustment in adjustments]
     settlement = plan_settlement(customer_id=bill_to.customer_id, currency=bill_to.currency, adjustments=adjustments)
     # Only an adjustment of never-billed time can say 0.00 h: the time should not be billed at all. No
     # line (an invoice line's hours are positive); the replacement is settled all the same.
@@ -173,3 +179,13 @@ def plan_customer(*, bill_to: BillTo, entries: list[BillableEntry], adjustments:
     if invoice is not None:
         invoice = with_extra_lines(invoice, settlement.invoice_lines)
     return CustomerPlan(invoice=invoice, settlement=settlement)
+
+
+def _rounded(adjustment: PendingAdjustment, bill_to: BillTo,
+             contracts: dict[uuid.UUID, PlannedContract]) -> PendingAdjustment:
+    contract = contracts.get(adjustment.contract_id) if adjustment.contract_id is not None else None
+    rounding = contract.time_rounding if contract is not None and contract.time_rounding is not None \
+        else bill_to.time_rounding
+    if rounding is None:
+        return adjustment
+    return replace(adjustment, hours=round_hours(adjustment.hours, rounding))
