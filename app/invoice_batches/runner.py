@@ -36,6 +36,7 @@ from app.invoice_batches import liveness
 from app.invoice_batches.liveness import LeaseLost, RunLease
 from app.invoice_batches.report import emit_completed
 from app.invoices.service import invoice_resource
+from app.contracts.service import consume_block_hours
 from app.errors import RebillError
 from app.invoice_batches.credit_notes import SETTLE_WITHOUT_LINE, write_credit_note
 from app.invoicing.loading import (ANY_PENDING_CORRECTION, Scope, TargetCustomer, billing_targets, excluded_targets,
@@ -305,7 +306,19 @@ SELECT claimed.customer_id, claimed.position, c.id IS NOT NULL AS exists, c.name
              ORDER BY product_id) AS price_amounts,
        (SELECT coalesce(jsonb_agg(jsonb_build_object('id', ct.id, 'product_id', ct.product_id,
                                                      'starts_on', ct.starts_on, 'ends_on', ct.ends_on,
-                                                     'taxable', ct.taxable, 'time_rounding', ct.time_rounding)),
+                                                     'taxable', ct.taxable, 'time_rounding', ct.time_rounding,
+                                                     'kind', ct.kind, 'name', ct.name,
+                                                     'overage_unit_price', ct.overage_unit_price,
+                                                     'hours_purchased', ct.hours_purchased,
+                                                     'hours_used', ct.hours_used,
+                                                     'blocks', CASE WHEN ct.kind = 'block_hours' THEN
+                                                       (SELECT coalesce(jsonb_agg(jsonb_build_object(
+                                                          'id', b.id, 'hours', b.hours, 'price', b.price,
+                                                          'purchased_on', b.purchased_on,
+                                                          'invoice_id', b.invoice_id)), '[]')
+                                                        FROM contract_blocks b
+                                                        WHERE b.tenant_id = :tenant AND b.contract_id = ct.id)
+                                                     ELSE '[]' END)),
                         '[]')
         FROM contracts ct WHERE ct.tenant_id = :tenant AND ct.customer_id = claimed.customer_id) AS contracts
 FROM (SELECT customer_id, position FROM invoice_batch_customers
@@ -488,10 +501,11 @@ async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: T
         # run does them again (numbers included, still gapless), and the batch's final commit,
         # synchronous, makes everything before it durable. It saves a disk flush per customer.
         "durable": bool(recipient) or (validate and announce)})).one()
-    if result.linked != len(lines):
+    if result.linked != sum(1 for line in lines if line.time_entry_id is not None):
         raise RuntimeError("time entries changed while being invoiced")  # rolls this customer back
     if result.recorded != 1:
         raise RuntimeError("the customer's outcome was recorded by another run")
+    await _consume_blocks(session, batch, plan, invoice_id)
     if validate and announce:
         await session.execute(_NUMBER_INVOICE, {"tenant": batch.tenant_id, "invoice": invoice_id, "year": year,
                                                 "prefix": prefix, "kind": "invoice"})
@@ -500,6 +514,31 @@ async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: T
 
         await emit_event(session, tenant_id=batch.tenant_id, type="invoice.validated", data=resource)
     return mail_id
+
+
+# A block is invoiced once (SPEC §11): only where no invoice has it yet; fewer rows than planned is a
+# race with another invoice, and the customer is rolled back.
+_INVOICE_BLOCKS = text(
+    "UPDATE contract_blocks SET invoice_id = :invoice "
+    "WHERE tenant_id = :tenant AND id = ANY(CAST(:blocks AS uuid[])) AND invoice_id IS NULL")
+
+
+async def _consume_blocks(session: AsyncSession, batch: InvoiceBatch, plan: InvoicePlan,
+                          invoice_id: uuid.UUID) -> None:
+    """In the customer's transaction: the block hours its covered lines consume, and its blocks
+    invoiced. The plan read the balance before the customer's lock; the database covering fewer
+    hours than planned means another invoice consumed them meanwhile: the customer fails (rolled
+    back), never below zero (the table's CHECK), never twice."""
+    for contract_id, hours in sorted(plan.block_hours.items(), key=lambda item: str(item[0])):
+        covered = await consume_block_hours(session, contract_id=contract_id, hours=hours)
+        if covered != hours:
+            raise RebillError(f"contract {contract_id}: {covered} block hours left, {hours} planned; "
+                              "another invoice consumed them meanwhile")
+    if blocks := plan.blocks_invoiced:
+        updated = await session.execute(_INVOICE_BLOCKS, {"invoice": invoice_id, "tenant": batch.tenant_id,
+                                                          "blocks": blocks})
+        if updated.rowcount != len(blocks):
+            raise RebillError("a block was invoiced by another invoice meanwhile")
 
 
 async def _finish(session: AsyncSession, batch_id: uuid.UUID, sender: str) -> tuple[str, uuid.UUID | None]:

@@ -110,7 +110,9 @@ class BillToOut(BaseModel):
 
 
 class PreviewLine(BaseModel):
-    time_entry_id: uuid.UUID
+    time_entry_id: uuid.UUID | None = Field(description=(
+        "The time entry billed; null on a block line and on the overage part of an entry split across a "
+        "block's balance (its covered part names the entry)."))
     time_entry_external_id: str | None = Field(description="The time entry's `external_id`; null when it has none.")
     product_id: uuid.UUID
     description: str

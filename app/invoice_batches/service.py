@@ -105,4 +105,4 @@ def _entries_named(plan: CustomerPlan) -> list[uuid.UUID]:
         named += [u.time_entry_id for u in plan.invoice.unbilled]
     if plan.settlement.credit_note is not None:
         named += [line.time_entry_id for line in plan.settlement.credit_note.lines]
-    return named
+    return [entry for entry in named if entry is not None]  # block and split overage lines name none

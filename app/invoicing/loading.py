@@ -17,11 +17,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import FieldError, InvalidInput
 from app.invoicing.cycles import Period, cycle_period
-from app.invoicing.planning import BillableEntry, BillTo, PlannedContract, PlannedProduct
+from app.invoicing.planning import BillableEntry, BillTo, PlannedBlock, PlannedContract, PlannedProduct
 from app.invoicing.settlement import BilledLine, PendingAdjustment
 from app.kit.repository import get_owned
 from app.kit.timezones import local_day_bounds
-from app.models import Contract, Customer, Price, Product, Selection, SelectionCustomer
+from app.models import Contract, ContractBlock, Customer, Price, Product, Selection, SelectionCustomer
 
 CHUNK = 500
 
@@ -334,24 +334,49 @@ async def load_prices(session: AsyncSession, *, tenant_id: uuid.UUID,
     return prices
 
 
-def planned_contract(row) -> PlannedContract:
-    """What billing needs of a contract, from its row or its JSON object (the batch's claim)."""
+def planned_contract(row, blocks=None) -> PlannedContract:
+    """What billing needs of a contract, from its row (and its blocks' rows) or its JSON object (the
+    batch's claim, blocks included)."""
     get = row.get if isinstance(row, dict) else lambda name: getattr(row, name)
     starts_on, ends_on = get("starts_on"), get("ends_on")
+    if blocks is None:
+        blocks = row.get("blocks") or [] if isinstance(row, dict) else []
+    kind = get("kind") or "hourly"
+    overage = get("overage_unit_price")
     return PlannedContract(
         id=uuid.UUID(str(get("id"))), product_id=uuid.UUID(str(get("product_id"))) if get("product_id") else None,
         starts_on=starts_on if isinstance(starts_on, date) else date.fromisoformat(starts_on),
         ends_on=ends_on if ends_on is None or isinstance(ends_on, date) else date.fromisoformat(ends_on),
-        taxable=get("taxable"), time_rounding=get("time_rounding"))
+        taxable=get("taxable"), time_rounding=get("time_rounding"), kind=kind, name=get("name") or "",
+        overage_unit_price=Decimal(str(overage)) if overage is not None else None,
+        balance=Decimal(str(get("hours_purchased") or 0)) - Decimal(str(get("hours_used") or 0)),
+        blocks=tuple(_planned_block(block) for block in blocks))
+
+
+def _planned_block(row) -> PlannedBlock:
+    get = row.get if isinstance(row, dict) else lambda name: getattr(row, name)
+    purchased_on = get("purchased_on")
+    return PlannedBlock(id=uuid.UUID(str(get("id"))), hours=Decimal(str(get("hours"))),
+                        price=Decimal(str(get("price"))),
+                        purchased_on=purchased_on if isinstance(purchased_on, date)
+                        else date.fromisoformat(purchased_on),
+                        invoiced=get("invoice_id") is not None)
 
 
 async def load_contracts(session: AsyncSession, *, tenant_id: uuid.UUID,
                          targets: list[uuid.UUID]) -> dict[uuid.UUID, dict[uuid.UUID, PlannedContract]]:
     """The targets' contracts: customer -> contract id -> contract (a contact has none of its own)."""
     contracts: dict[uuid.UUID, dict[uuid.UUID, PlannedContract]] = defaultdict(dict)
-    for row in await session.scalars(select(Contract).where(Contract.tenant_id == tenant_id,
-                                                            Contract.customer_id == any_(_ids("targets", targets)))):
-        contracts[row.customer_id][row.id] = planned_contract(row)
+    rows = list(await session.scalars(select(Contract).where(Contract.tenant_id == tenant_id,
+                                                             Contract.customer_id == any_(_ids("targets", targets)))))
+    blocks: dict[uuid.UUID, list] = defaultdict(list)
+    block_contracts = [row.id for row in rows if row.kind == "block_hours"]
+    if block_contracts:
+        for block in await session.scalars(select(ContractBlock).where(
+                ContractBlock.tenant_id == tenant_id, ContractBlock.contract_id == any_(_ids("contracts", block_contracts)))):
+            blocks[block.contract_id].append(block)
+    for row in rows:
+        contracts[row.customer_id][row.id] = planned_contract(row, blocks.get(row.id, []))
     return contracts
 
 

@@ -15,7 +15,7 @@ from decimal import Decimal
 from app.invoicing.cycles import Period
 from app.kit.currency import minor_units
 from app.invoicing.rounding import round_hours
-from app.kit.money import round_money
+from app.kit.money import format_decimal, round_money
 
 WORK_ITEM_LABELS = {"ticket": "Ticket", "work_order": "Work order", "delivery_note": "Delivery note",
                     "business_order": "Business order", "contract": "Contract"}
@@ -52,9 +52,21 @@ class BillableEntry:
 
 
 @dataclass(frozen=True)
+class PlannedBlock:
+    """A prepaid block of hours of a `block_hours` contract (SPEC §11), invoiced once."""
+
+    id: uuid.UUID
+    hours: Decimal
+    price: Decimal
+    purchased_on: date
+    invoiced: bool = False
+
+
+@dataclass(frozen=True)
 class PlannedContract:
     """What billing needs of a contract (SPEC §11): when it applies, the product of its time that
-    has none, whether its lines are taxed, how its time is rounded."""
+    has none, whether its lines are taxed, how its time is rounded; for `block_hours`, its block
+    balance (hours_purchased − hours_used, as read), its overage price and its blocks."""
 
     id: uuid.UUID
     product_id: uuid.UUID | None
@@ -62,6 +74,11 @@ class PlannedContract:
     ends_on: date | None
     taxable: bool
     time_rounding: dict | None
+    kind: str = "hourly"
+    name: str = ""
+    overage_unit_price: Decimal | None = None
+    balance: Decimal = Decimal("0")
+    blocks: tuple[PlannedBlock, ...] = ()
 
     def active_on(self, day: date) -> bool:
         return self.starts_on <= day and (self.ends_on is None or day <= self.ends_on)
@@ -89,7 +106,9 @@ class PlanOptions:
 
 @dataclass(slots=True)
 class PlannedLine:
-    time_entry_id: uuid.UUID
+    # None on a block line, and on the overage part of an entry split across a block's balance (its
+    # covered part names the entry: one entry is on one active line, migration 0013's unique index).
+    time_entry_id: uuid.UUID | None
     product_id: uuid.UUID
     description: str
     quantity: Decimal
@@ -111,6 +130,8 @@ class PlannedLine:
     # On a credit note's line: the invoice, and its line, it credits (settlement.py).
     credited_invoice_id: uuid.UUID | None = None
     credited_line_id: uuid.UUID | None = None
+    # On a block line (SPEC §11 "Block of 10.00 hours — <contract>"): the block it invoices.
+    block_id: uuid.UUID | None = None
 
 
 @dataclass(frozen=True)
@@ -141,6 +162,13 @@ class InvoicePlan:
     untaxed_amount: Decimal = Decimal("0")
     tax_amount: Decimal = Decimal("0")
     total: Decimal = Decimal("0")
+    # Block hours the invoice's covered lines consume, per block_hours contract (SPEC §11): the batch
+    # consumes them in the customer's transaction.
+    block_hours: dict[uuid.UUID, Decimal] = field(default_factory=dict)
+
+    @property
+    def blocks_invoiced(self) -> list[uuid.UUID]:
+        return [line.block_id for line in self.lines if line.block_id is not None]
 
 
 def line_description(product: PlannedProduct, entry: BillableEntry, *, timezone: str,
@@ -192,6 +220,7 @@ def plan_invoice(*, bill_to: BillTo, entries: list[BillableEntry], products: dic
     plan = InvoicePlan(customer_id=bill_to.customer_id, currency=bill_to.currency)
     zone = zoneinfo.ZoneInfo(options.timezone)
     headings: dict[uuid.UUID, str] = {}
+    balance: dict[uuid.UUID, Decimal] = {}  # block hours left, per block_hours contract
     entries = sorted(entries, key=lambda e: (e.started_at, e.id))
     for entry in entries:
         contract = contract_of(entry, bill_to, contracts, entry.started_at.astimezone(zone).date()) \
@@ -212,22 +241,77 @@ def plan_invoice(*, bill_to: BillTo, entries: list[BillableEntry], products: dic
         rounding = contract.time_rounding if contract is not None and contract.time_rounding is not None \
             else bill_to.time_rounding
         quantity = round_hours(entry.hours, rounding) if rounding is not None else entry.hours
-        plan.lines.append(PlannedLine(
-            time_entry_id=entry.id, product_id=product.id,
-            description=_describe(headings[product.id], entry, zone, options.show_employee_names),
-            quantity=quantity, unit=product.unit, unit_price=unit_price,
-            amount=round_money(quantity * unit_price, places), tax_rate=_tax_rate(product, bill_to, contract),
-            late=entry.late, hours_worked=entry.hours, contract_id=contract.id if contract is not None else None))
+        description = _describe(headings[product.id], entry, zone, options.show_employee_names)
+        tax_rate = _tax_rate(product, bill_to, contract)
+        contract_id = contract.id if contract is not None else None
+        if contract is None or contract.kind != "block_hours":
+            plan.lines.append(PlannedLine(
+                time_entry_id=entry.id, product_id=product.id, description=description,
+                quantity=quantity, unit=product.unit, unit_price=unit_price,
+                amount=round_money(quantity * unit_price, places), tax_rate=tax_rate,
+                late=entry.late, hours_worked=entry.hours, contract_id=contract_id))
+            continue
+        # SPEC §11 block_hours: the balance covers the billed quantity in started_at order; beyond it,
+        # the overage price. An entry crossing the balance: its covered line names the entry, the
+        # overage line none (one entry is on at most one active line).
+        left = balance.setdefault(contract.id, max(contract.balance, Decimal("0")))
+        covered = min(quantity, left)
+        overage_price = contract.overage_unit_price if contract.overage_unit_price is not None else unit_price
+        worked_covered = min(entry.hours, covered)
+        if covered > 0:
+            balance[contract.id] = left - covered
+            plan.block_hours[contract.id] = plan.block_hours.get(contract.id, Decimal("0")) + covered
+            plan.lines.append(PlannedLine(
+                time_entry_id=entry.id, product_id=product.id, description=description,
+                quantity=covered, unit=product.unit, unit_price=Decimal("0.00"), amount=round_money(Decimal(0), places),
+                tax_rate=tax_rate, late=entry.late, hours_worked=worked_covered if covered < quantity else entry.hours,
+                contract_id=contract_id, covered=True))
+        if covered < quantity or quantity == 0:
+            overage = quantity - covered
+            plan.lines.append(PlannedLine(
+                time_entry_id=entry.id if covered == 0 else None, product_id=product.id, description=description,
+                quantity=overage, unit=product.unit, unit_price=overage_price,
+                amount=round_money(overage * overage_price, places), tax_rate=tax_rate, late=entry.late,
+                hours_worked=entry.hours if covered == 0 else entry.hours - worked_covered, contract_id=contract_id))
     plan.period_start, plan.period_end = _invoice_period(period, entries, {line.time_entry_id for line in plan.lines},
                                                          zone)
     return total(plan)
+
+
+def block_lines(*, bill_to: BillTo, contracts: dict[uuid.UUID, PlannedContract],
+                products: dict[uuid.UUID, PlannedProduct], options: PlanOptions,
+                period_end: date | None) -> list[PlannedLine]:
+    """The lines invoicing the blocks not invoiced yet and bought on or before the period's end (SPEC
+    §11): "Block of 10.00 hours — <contract name>", quantity 1 at the block's price, taxed by the
+    contract's rule, of the contract's product (else the tenant's default; with neither, the block
+    waits)."""
+    if period_end is None:
+        return []
+    places = minor_units(bill_to.currency)
+    lines = []
+    for contract in sorted(contracts.values(), key=lambda c: (c.name, str(c.id))):
+        if contract.kind != "block_hours":
+            continue
+        product = products.get(contract.product_id or options.default_product_id)
+        if product is None:
+            continue
+        for block in sorted(contract.blocks, key=lambda b: (b.purchased_on, str(b.id))):
+            if block.invoiced or block.purchased_on > period_end:
+                continue
+            lines.append(PlannedLine(
+                time_entry_id=None, product_id=product.id,
+                description=f"Block of {format_decimal(block.hours)} hours — {contract.name}",
+                quantity=Decimal("1.00"), unit="block", unit_price=block.price,
+                amount=round_money(block.price, places), tax_rate=_tax_rate(product, bill_to, contract),
+                hours_worked=Decimal("0.00"), contract_id=contract.id, block_id=block.id))
+    return lines
 
 
 def total(plan: InvoicePlan) -> InvoicePlan:
     """The plan's taxes (per rate, on the sum of its rounded line amounts), hours and totals."""
     places = minor_units(plan.currency)
     plan.taxes = tax_lines(((line.tax_rate, line.amount) for line in plan.lines), places)
-    plan.hours = sum((line.quantity for line in plan.lines), Decimal("0"))
+    plan.hours = sum((line.quantity for line in plan.lines if line.block_id is None), Decimal("0"))
     plan.untaxed_amount = sum((line.amount for line in plan.lines), Decimal("0"))
     plan.tax_amount = sum((tax.amount for tax in plan.taxes), Decimal("0"))
     plan.total = plan.untaxed_amount + plan.tax_amount

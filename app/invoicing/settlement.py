@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from app.invoicing.cycles import Period
 from app.invoicing.planning import (BillableEntry, BillTo, InvoicePlan, PlanOptions, PlannedContract, PlannedLine,
-                                    PlannedProduct, plan_invoice, total)
+                                    PlannedProduct, block_lines, plan_invoice, total)
 from app.invoicing.rounding import round_hours
 from app.kit.currency import minor_units
 from app.kit.money import format_decimal, round_money
@@ -176,6 +176,17 @@ def plan_customer(*, bill_to: BillTo, entries: list[BillableEntry], adjustments:
                               period_start=period.start if period else None, period_end=period.end if period else None)
     else:
         invoice = None
+    # Blocks bought on or before the period's end and never invoiced (SPEC §11): first on the invoice.
+    blocks = block_lines(bill_to=bill_to, contracts=contracts or {}, products=products, options=options,
+                         period_end=(period.end if period is not None and period.end is not None
+                                     else invoice.period_end if invoice is not None else None))
+    if blocks:
+        if invoice is None:
+            invoice = InvoicePlan(customer_id=bill_to.customer_id, currency=bill_to.currency,
+                                  period_start=period.start if period else None,
+                                  period_end=period.end if period else None)
+        invoice.lines = [*blocks, *invoice.lines]
+        invoice = total(invoice)
     if invoice is not None:
         invoice = with_extra_lines(invoice, settlement.invoice_lines)
     return CustomerPlan(invoice=invoice, settlement=settlement)

@@ -16,7 +16,8 @@ T = TypeVar("T", bound="PreviewLine")
 class PreviewLine:
     """
     Attributes:
-        time_entry_id (UUID):
+        time_entry_id (None | UUID): The time entry billed; null on a block line and on the overage part of an entry
+            split across a block's balance (its covered part names the entry).
         time_entry_external_id (None | str): The time entry's `external_id`; null when it has none.
         product_id (UUID):
         description (str):
@@ -36,7 +37,7 @@ class PreviewLine:
             an adjustment names the adjustment in `time_entry_id`.
     """
 
-    time_entry_id: UUID
+    time_entry_id: None | UUID
     time_entry_external_id: None | str
     product_id: UUID
     description: str
@@ -53,7 +54,11 @@ class PreviewLine:
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        time_entry_id = str(self.time_entry_id)
+        time_entry_id: None | str
+        if isinstance(self.time_entry_id, UUID):
+            time_entry_id = str(self.time_entry_id)
+        else:
+            time_entry_id = self.time_entry_id
 
         time_entry_external_id: None | str
         time_entry_external_id = self.time_entry_external_id
@@ -119,7 +124,21 @@ class PreviewLine:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        time_entry_id = UUID(d.pop("time_entry_id"))
+
+        def _parse_time_entry_id(data: object) -> None | UUID:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                time_entry_id_type_0 = UUID(data)
+
+                return time_entry_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | UUID, data)
+
+        time_entry_id = _parse_time_entry_id(d.pop("time_entry_id"))
 
         def _parse_time_entry_external_id(data: object) -> None | str:
             if data is None:
