@@ -163,3 +163,23 @@ def test_planning_splits_the_entry_crossing_the_balance_and_reports_the_hours_co
         (None, Decimal("0.50"), Decimal("0.20"), Decimal("120.00"), Decimal("60.00"), False)]
     assert plan.block_hours == {contract.id: Decimal("1.00")}
     assert plan.hours == Decimal("1.50")
+
+
+async def test_a_block_is_invoiced_by_the_first_batch_whose_period_ends_on_or_after_its_purchase(
+        blocks, sessionmaker):
+    """Even without time; a block bought after the period's end waits for a later batch."""
+    api, b = blocks["api"], blocks
+    later = await api.post(f"/v1/contracts/{b['contract']['id']}/blocks",
+                           json={"hours": "5.00", "price": "375.00", "purchased_on": "2026-12-10"})
+    assert later.status_code == 201, later.text
+
+    november = await _billed(api, sessionmaker, b["acme"]["id"], NOVEMBER)
+    assert [(line["description"], line["amount"]) for line in november["lines"]] == \
+        [("Block of 10.00 hours — Support 10 h", "700.00")]
+    december = await _billed(api, sessionmaker, b["acme"]["id"], DECEMBER)
+    assert [(line["description"], line["amount"]) for line in december["lines"]] == \
+        [("Block of 5.00 hours — Support 10 h", "375.00")]
+    contract = (await api.get(f"/v1/contracts/{b['contract']['id']}")).json()
+    assert {block["hours"]: block["invoice_id"] for block in contract["blocks"]} == \
+        {"10.00": november["id"], "5.00": december["id"]}
+    assert (contract["hours_used"], contract["hours_remaining"]) == ("0.00", "15.00")
