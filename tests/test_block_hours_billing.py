@@ -111,6 +111,9 @@ async def test_the_preview_consumes_nothing(blocks, sessionmaker):
         [invoice] = preview.json()["invoices"]
         assert [(line["quantity"], line["unit_price"], line["covered"]) for line in invoice["lines"]] == [
             ("1.00", "700.00", False), ("10.00", "0.00", True), ("2.00", "120.00", False)]
+        assert (invoice["hours"], invoice["covered_hours"]) == ("12.00", "10.00")
+        assert invoice["block_balances"] == [{"contract_id": b["contract"]["id"], "hours_consumed": "10.00",
+                                              "hours_remaining": "0.00"}]
     contract = (await api.get(f"/v1/contracts/{b['contract']['id']}")).json()
     assert (contract["hours_used"], contract["hours_remaining"], contract["blocks"][0]["invoice_id"]) == \
         ("0.00", "10.00", None)

@@ -2,6 +2,7 @@
 
 import uuid
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
@@ -142,6 +143,12 @@ class TaxOut(BaseModel):
     amount: UnitPrice
 
 
+class BlockBalance(BaseModel):
+    contract_id: uuid.UUID
+    hours_consumed: UnitPrice
+    hours_remaining: UnitPrice = Field(description="The contract's block balance after the batch.")
+
+
 class PreviewInvoice(BaseModel):
     customer_id: uuid.UUID
     customer_external_id: str | None = Field(description="The customer's `external_id`; null when it has none.")
@@ -162,6 +169,11 @@ class PreviewInvoice(BaseModel):
     total: UnitPrice
     would_validate: bool
     not_validated_reasons: list[Reason]
+    covered_hours: UnitPrice = Field(default=Decimal("0"), description=(
+        "The hours covered by prepaid blocks (lines with `covered`), included in `hours`."))
+    block_balances: list[BlockBalance] = Field(default_factory=list, description=(
+        "For each of the customer's `block_hours` contracts: the block hours this invoice consumes and the "
+        "balance left after the batch (SPEC §11)."))
 
 
 class PreviewCreditNote(PreviewInvoice):

@@ -75,6 +75,11 @@ async def preview(session: AsyncSession, *, tenant_id: uuid.UUID,
                 blocking = validation_reasons(invoice, has_billing_address=customer.billing_address is not None)
                 invoices.append(document(
                     target, customer, invoice, subtitle=period_subtitle(invoice.period_start, invoice.period_end),
+                    covered_hours=invoice.covered_hours,
+                    block_balances=[{"contract_id": contract_id,
+                                     "hours_consumed": invoice.block_hours.get(contract_id, Decimal(0)),
+                                     "hours_remaining": remaining}
+                                    for contract_id, remaining in invoice.block_balances.items()],
                     would_validate=definition.validate_invoices and not blocking,
                     not_validated_reasons=[reason(code) for code in blocking] if definition.validate_invoices else []))
             if (note := plan.settlement.credit_note) is not None:

@@ -165,6 +165,13 @@ class InvoicePlan:
     # Block hours the invoice's covered lines consume, per block_hours contract (SPEC §11): the batch
     # consumes them in the customer's transaction.
     block_hours: dict[uuid.UUID, Decimal] = field(default_factory=dict)
+    # The block balance each of the customer's block_hours contracts is left with after this invoice
+    # (shown by the preview; set by settlement.plan_customer).
+    block_balances: dict[uuid.UUID, Decimal] = field(default_factory=dict)
+
+    @property
+    def covered_hours(self) -> Decimal:
+        return sum((line.quantity for line in self.lines if line.covered), Decimal("0"))
 
     @property
     def blocks_invoiced(self) -> list[uuid.UUID]:

@@ -189,6 +189,9 @@ def plan_customer(*, bill_to: BillTo, entries: list[BillableEntry], adjustments:
         invoice = total(invoice)
     if invoice is not None:
         invoice = with_extra_lines(invoice, settlement.invoice_lines)
+        invoice.block_balances = {contract.id: contract.balance - invoice.block_hours.get(contract.id, Decimal("0"))
+                                  for contract in sorted((contracts or {}).values(), key=lambda c: str(c.id))
+                                  if contract.kind == "block_hours"}
     return CustomerPlan(invoice=invoice, settlement=settlement)
 
 

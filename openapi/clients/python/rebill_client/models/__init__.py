@@ -7,6 +7,7 @@ from .batch_links import BatchLinks
 from .batch_summary import BatchSummary
 from .bill_to_address import BillToAddress
 from .bill_to_out import BillToOut
+from .block_balance import BlockBalance
 from .block_create import BlockCreate
 from .block_out import BlockOut
 from .bulk_item_result import BulkItemResult
@@ -155,6 +156,7 @@ __all__ = (
     "BatchSummary",
     "BillToAddress",
     "BillToOut",
+    "BlockBalance",
     "BlockCreate",
     "BlockOut",
     "BulkItemResult",

@@ -8,8 +8,11 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.bill_to_out import BillToOut
+    from ..models.block_balance import BlockBalance
     from ..models.preview_line import PreviewLine
     from ..models.reason import Reason
     from ..models.tax_out import TaxOut
@@ -42,6 +45,10 @@ class PreviewCreditNote:
         would_validate (bool):
         not_validated_reasons (list[Reason]):
         credited_invoice_ids (list[UUID]):
+        covered_hours (str | Unset): The hours covered by prepaid blocks (lines with `covered`), included in `hours`.
+            Default: '0'.
+        block_balances (list[BlockBalance] | Unset): For each of the customer's `block_hours` contracts: the block hours
+            this invoice consumes and the balance left after the batch (SPEC §11).
     """
 
     customer_id: UUID
@@ -61,6 +68,8 @@ class PreviewCreditNote:
     would_validate: bool
     not_validated_reasons: list[Reason]
     credited_invoice_ids: list[UUID]
+    covered_hours: str | Unset = "0"
+    block_balances: list[BlockBalance] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -119,6 +128,15 @@ class PreviewCreditNote:
             credited_invoice_ids_item = str(credited_invoice_ids_item_data)
             credited_invoice_ids.append(credited_invoice_ids_item)
 
+        covered_hours = self.covered_hours
+
+        block_balances: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.block_balances, Unset):
+            block_balances = []
+            for block_balances_item_data in self.block_balances:
+                block_balances_item = block_balances_item_data.to_dict()
+                block_balances.append(block_balances_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -142,12 +160,17 @@ class PreviewCreditNote:
                 "credited_invoice_ids": credited_invoice_ids,
             }
         )
+        if covered_hours is not UNSET:
+            field_dict["covered_hours"] = covered_hours
+        if block_balances is not UNSET:
+            field_dict["block_balances"] = block_balances
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.bill_to_out import BillToOut  # noqa: PLC0415
+        from ..models.block_balance import BlockBalance  # noqa: PLC0415
         from ..models.preview_line import PreviewLine  # noqa: PLC0415
         from ..models.reason import Reason  # noqa: PLC0415
         from ..models.tax_out import TaxOut  # noqa: PLC0415
@@ -238,6 +261,17 @@ class PreviewCreditNote:
 
             credited_invoice_ids.append(credited_invoice_ids_item)
 
+        covered_hours = d.pop("covered_hours", UNSET)
+
+        _block_balances = d.pop("block_balances", UNSET)
+        block_balances: list[BlockBalance] | Unset = UNSET
+        if _block_balances is not UNSET:
+            block_balances = []
+            for block_balances_item_data in _block_balances:
+                block_balances_item = BlockBalance.from_dict(block_balances_item_data)
+
+                block_balances.append(block_balances_item)
+
         preview_credit_note = cls(
             customer_id=customer_id,
             customer_external_id=customer_external_id,
@@ -256,6 +290,8 @@ class PreviewCreditNote:
             would_validate=would_validate,
             not_validated_reasons=not_validated_reasons,
             credited_invoice_ids=credited_invoice_ids,
+            covered_hours=covered_hours,
+            block_balances=block_balances,
         )
 
         preview_credit_note.additional_properties = d

@@ -8,8 +8,11 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.bill_to_out import BillToOut
+    from ..models.block_balance import BlockBalance
     from ..models.preview_line import PreviewLine
     from ..models.reason import Reason
     from ..models.tax_out import TaxOut
@@ -40,6 +43,10 @@ class PreviewInvoice:
         total (str):
         would_validate (bool):
         not_validated_reasons (list[Reason]):
+        covered_hours (str | Unset): The hours covered by prepaid blocks (lines with `covered`), included in `hours`.
+            Default: '0'.
+        block_balances (list[BlockBalance] | Unset): For each of the customer's `block_hours` contracts: the block hours
+            this invoice consumes and the balance left after the batch (SPEC §11).
     """
 
     customer_id: UUID
@@ -58,6 +65,8 @@ class PreviewInvoice:
     total: str
     would_validate: bool
     not_validated_reasons: list[Reason]
+    covered_hours: str | Unset = "0"
+    block_balances: list[BlockBalance] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -111,6 +120,15 @@ class PreviewInvoice:
             not_validated_reasons_item = not_validated_reasons_item_data.to_dict()
             not_validated_reasons.append(not_validated_reasons_item)
 
+        covered_hours = self.covered_hours
+
+        block_balances: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.block_balances, Unset):
+            block_balances = []
+            for block_balances_item_data in self.block_balances:
+                block_balances_item = block_balances_item_data.to_dict()
+                block_balances.append(block_balances_item)
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -133,12 +151,17 @@ class PreviewInvoice:
                 "not_validated_reasons": not_validated_reasons,
             }
         )
+        if covered_hours is not UNSET:
+            field_dict["covered_hours"] = covered_hours
+        if block_balances is not UNSET:
+            field_dict["block_balances"] = block_balances
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.bill_to_out import BillToOut  # noqa: PLC0415
+        from ..models.block_balance import BlockBalance  # noqa: PLC0415
         from ..models.preview_line import PreviewLine  # noqa: PLC0415
         from ..models.reason import Reason  # noqa: PLC0415
         from ..models.tax_out import TaxOut  # noqa: PLC0415
@@ -222,6 +245,17 @@ class PreviewInvoice:
 
             not_validated_reasons.append(not_validated_reasons_item)
 
+        covered_hours = d.pop("covered_hours", UNSET)
+
+        _block_balances = d.pop("block_balances", UNSET)
+        block_balances: list[BlockBalance] | Unset = UNSET
+        if _block_balances is not UNSET:
+            block_balances = []
+            for block_balances_item_data in _block_balances:
+                block_balances_item = BlockBalance.from_dict(block_balances_item_data)
+
+                block_balances.append(block_balances_item)
+
         preview_invoice = cls(
             customer_id=customer_id,
             customer_external_id=customer_external_id,
@@ -239,6 +273,8 @@ class PreviewInvoice:
             total=total,
             would_validate=would_validate,
             not_validated_reasons=not_validated_reasons,
+            covered_hours=covered_hours,
+            block_balances=block_balances,
         )
 
         preview_invoice.additional_properties = d
