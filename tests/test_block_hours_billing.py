@@ -186,3 +186,21 @@ async def test_a_block_is_invoiced_by_the_first_batch_whose_period_ends_on_or_af
     assert {block["hours"]: block["invoice_id"] for block in contract["blocks"]} == \
         {"10.00": november["id"], "5.00": december["id"]}
     assert (contract["hours_used"], contract["hours_remaining"]) == ("0.00", "15.00")
+
+
+async def test_time_released_by_a_credit_note_gives_its_block_hours_back_and_consumes_them_again(
+        blocks, sessionmaker):
+    api, b = blocks["api"], blocks
+    entry = await f.time_entry(api, work_item_id=b["ticket"]["id"], hours="4.00")
+    first = await _billed(api, sessionmaker, b["acme"]["id"], NOVEMBER)
+    credit = await api.post(f"/v1/invoices/{first['id']}/credit",
+                            json={"reason": "Billed by mistake", "release_time": True, "send": False})
+    assert credit.status_code == 201, credit.text
+    contract = (await api.get(f"/v1/contracts/{b['contract']['id']}")).json()
+    assert (contract["hours_used"], contract["hours_remaining"]) == ("0.00", "10.00")
+
+    again = await _billed(api, sessionmaker, b["acme"]["id"], NOVEMBER)
+    assert [(line["time_entry_ids"], line["quantity"], line["covered"]) for line in again["lines"]] == \
+        [([entry["id"]], "4.00", True)]  # the block itself stays invoiced by the first invoice
+    contract = (await api.get(f"/v1/contracts/{b['contract']['id']}")).json()
+    assert (contract["hours_used"], contract["hours_remaining"]) == ("4.00", "6.00")

@@ -13,9 +13,11 @@ import hashlib
 import json
 import uuid
 import zoneinfo
+from collections import defaultdict
 from datetime import UTC, datetime
+from decimal import Decimal
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -28,7 +30,7 @@ from app.invoicing.numbering import counter_year, format_number, number_prefix
 from app.kit.currency import minor_units
 from app.kit.ids import new_id
 from app.kit.repository import parse_id
-from app.models import Customer, IdempotencyKey, Invoice, InvoiceLine, TenantSettings, TimeEntry
+from app.models import Contract, Customer, IdempotencyKey, Invoice, InvoiceLine, TenantSettings, TimeEntry
 from app.queue import enqueue_after_commit
 from app.webhooks.service import emit_event
 
@@ -158,11 +160,25 @@ async def _release_time(session: AsyncSession, invoice: Invoice) -> None:
     """The invoice's time entries become billable again: its lines are marked released (they leave
     the unique index of active lines) and the entries' links are cleared. The lines stay, as they
     were printed."""
-    released = (await session.scalars(
+    rows = (await session.execute(
         update(InvoiceLine).where(InvoiceLine.invoice_id == invoice.id, InvoiceLine.time_entry_id.is_not(None),
                                   InvoiceLine.released.is_(False))
-        .values(released=True).returning(InvoiceLine.time_entry_id)
+        .values(released=True)
+        .returning(InvoiceLine.time_entry_id, InvoiceLine.covered, InvoiceLine.contract_id, InvoiceLine.quantity)
         .execution_options(synchronize_session=False))).all()
+    released = [row.time_entry_id for row in rows]
+    # Block hours its covered lines consumed go back to their contract (SPEC §11): the released time is
+    # billed again and consumes them again, never twice. The contract's CHECK keeps hours_used >= 0.
+    given_back: dict[uuid.UUID, Decimal] = defaultdict(Decimal)
+    for row in rows:
+        if row.covered and row.contract_id is not None:
+            given_back[row.contract_id] += row.quantity
+    for contract_id, hours in sorted(given_back.items(), key=lambda item: str(item[0])):
+        await session.execute(
+            update(Contract).where(Contract.tenant_id == invoice.tenant_id, Contract.id == contract_id,
+                                   Contract.kind == "block_hours")
+            .values(hours_used=Contract.hours_used - hours, updated_at=func.now())
+            .execution_options(synchronize_session=False))
     if released:
         await session.execute(
             update(TimeEntry).where(TimeEntry.tenant_id == invoice.tenant_id, TimeEntry.id.in_(released),

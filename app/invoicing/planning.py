@@ -120,7 +120,7 @@ class PlannedLine:
     late: bool = False
     # The hours worked, before rounding (SPEC §11); None: the quantity (adjustments, credit lines).
     hours_worked: Decimal | None = None
-    # The contract the time was billed under, if any; covered by a block or a retainer (not yet built).
+    # The contract the time was billed under, if any; covered: by its prepaid blocks (retainers: not yet built).
     contract_id: uuid.UUID | None = None
     covered: bool = False
 
