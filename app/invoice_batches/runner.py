@@ -292,19 +292,9 @@ _PROGRESS = text(
     "(SELECT count(*) FROM invoice_batch_customers WHERE batch_id = :batch AND outcome IS NULL) "
     "WHERE id = :batch AND status = 'running'")
 
-# The next customer of the batch that no transaction holds and no run has done, locked for this
-# transaction; then (same statement, after the row) the customer's lock against other batches. The
-# entries are read by the next statement, whose snapshot is taken after that lock was granted.
-_CLAIM = text("""
-SELECT claimed.customer_id, claimed.position, c.id IS NOT NULL AS exists, c.name, c.billing_address, c.emails,
-       c.currency, c.tax_rate, c.tax_exempt, c.tax_exemption_reason, c.terms, c.billing_cycle,
-       c.default_contract_id, c.time_rounding,
-       pg_advisory_xact_lock(hashtextextended(CAST(claimed.customer_id AS text), 0)) IS NULL AS locked,
-       ARRAY(SELECT product_id FROM prices WHERE tenant_id = :tenant AND customer_id = claimed.customer_id
-             ORDER BY product_id) AS price_products,
-       ARRAY(SELECT unit_price FROM prices WHERE tenant_id = :tenant AND customer_id = claimed.customer_id
-             ORDER BY product_id) AS price_amounts,
-       (SELECT coalesce(jsonb_agg(jsonb_build_object('id', ct.id, 'product_id', ct.product_id,
+# A customer's contracts, with their block balances and blocks, as planning needs them.
+_CONTRACTS_OF = """
+SELECT coalesce(jsonb_agg(jsonb_build_object('id', ct.id, 'product_id', ct.product_id,
                                                      'starts_on', ct.starts_on, 'ends_on', ct.ends_on,
                                                      'taxable', ct.taxable, 'time_rounding', ct.time_rounding,
                                                      'kind', ct.kind, 'name', ct.name,
@@ -320,12 +310,30 @@ SELECT claimed.customer_id, claimed.position, c.id IS NOT NULL AS exists, c.name
                                                         WHERE b.tenant_id = :tenant AND b.contract_id = ct.id)
                                                      ELSE '[]' END)),
                         '[]')
-        FROM contracts ct WHERE ct.tenant_id = :tenant AND ct.customer_id = claimed.customer_id) AS contracts
+        FROM contracts ct WHERE ct.tenant_id = :tenant AND ct.customer_id = :customer
+"""
+
+# The next customer of the batch that no transaction holds and no run has done, locked for this
+# transaction; then (same statement, after the row) the customer's lock against other batches. The
+# entries are read by the next statement, whose snapshot is taken after that lock was granted.
+_CLAIM = text("""
+SELECT claimed.customer_id, claimed.position, c.id IS NOT NULL AS exists, c.name, c.billing_address, c.emails,
+       c.currency, c.tax_rate, c.tax_exempt, c.tax_exemption_reason, c.terms, c.billing_cycle,
+       c.default_contract_id, c.time_rounding,
+       pg_advisory_xact_lock(hashtextextended(CAST(claimed.customer_id AS text), 0)) IS NULL AS locked,
+       ARRAY(SELECT product_id FROM prices WHERE tenant_id = :tenant AND customer_id = claimed.customer_id
+             ORDER BY product_id) AS price_products,
+       ARRAY(SELECT unit_price FROM prices WHERE tenant_id = :tenant AND customer_id = claimed.customer_id
+             ORDER BY product_id) AS price_amounts,
+       ({contracts_of}) AS contracts
 FROM (SELECT customer_id, position FROM invoice_batch_customers
       WHERE batch_id = :batch AND outcome IS NULL AND position >= :after
       ORDER BY position LIMIT 1 FOR UPDATE SKIP LOCKED) AS claimed
 LEFT JOIN customers c ON c.tenant_id = :tenant AND c.id = claimed.customer_id
-""")
+""".replace("{contracts_of}", _CONTRACTS_OF.strip().replace(":customer", "claimed.customer_id")))
+# Block balances again, once the customer's lock is granted: the claim's snapshot predates the wait,
+# and another batch over the customer may have consumed hours meanwhile.
+_CONTRACTS_AFTER_LOCK = text(_CONTRACTS_OF)
 
 
 async def _claim(session: AsyncSession, batch: InvoiceBatch, *, after: int):
@@ -416,7 +424,10 @@ async def _invoice_customer(session: AsyncSession, run: _Run, claimed) -> list[u
                    ).get(target, []) if run.settles else []
     customer = target_customer(target, claimed)
     prices = dict(zip(claimed.price_products, claimed.price_amounts, strict=True))
-    contracts = {contract.id: contract for contract in map(planned_contract, claimed.contracts)}
+    rows = claimed.contracts
+    if any(row["kind"] == "block_hours" for row in rows):
+        rows = await session.scalar(_CONTRACTS_AFTER_LOCK, {"tenant": batch.tenant_id, "customer": target})
+    contracts = {contract.id: contract for contract in map(planned_contract, rows)}
     planned = plan_customer(bill_to=customer.bill_to, entries=entries, adjustments=corrections,
                             products=run.products, negotiated_prices=prices, options=run.options, period=period,
                             contracts=contracts)
