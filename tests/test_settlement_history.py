@@ -6,7 +6,6 @@ left pending once a batch has run over its customer."""
 import uuid
 from decimal import Decimal
 
-import pytest
 
 from app.invoice_batches.runner import run_batch
 from tests import factories as f
@@ -108,10 +107,6 @@ async def test_a_correction_of_a_replacement_turned_into_one_by_a_release_bills_
     assert await net_hours(api, acme, work["id"]) == Decimal("1.00")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "product bug: releasing an invoice's time makes the original billable with its original hours, "
-    "forgetting a settled correction that took hours back: 2.00 billed again instead of 1.50 (a correction "
-    "still pending at the release is turned into a replacement and billed at its hours instead)"))
 async def test_a_release_after_hours_were_taken_back_rebills_the_corrected_hours(helpdesk, sessionmaker):  # noqa: F811
     api, h = helpdesk["api"], helpdesk
     acme = h["acme"]["id"]

@@ -157,7 +157,9 @@ def assert_each_correction_settled_once_or_replacing(documents: list[dict], entr
         else:  # settled against the line it corrects, exactly once: never pending once a batch ran
             assert correction["corrected_invoice_id"] == invoice["id"]
             assert correction["adjustment_status"] == "settled", (correction_id, correction)
-            assert not original["superseded"]
+            if original["superseded"]:  # released after it was settled: billed again at the corrected hours
+                assert correction["hours"] == "0.00" or any(
+                    e["adjusts_id"] == original_id and e["id"] != correction_id for e in entries), original_id
             equal = correction["hours"] == original["hours"]
             assert lines_of[correction_id] == (0 if equal else 1), correction_id
 

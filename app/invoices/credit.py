@@ -164,7 +164,8 @@ async def _release_time(session: AsyncSession, invoice: Invoice) -> None:
         update(InvoiceLine).where(InvoiceLine.invoice_id == invoice.id, InvoiceLine.time_entry_id.is_not(None),
                                   InvoiceLine.released.is_(False))
         .values(released=True)
-        .returning(InvoiceLine.time_entry_id, InvoiceLine.covered, InvoiceLine.contract_id, InvoiceLine.quantity)
+        .returning(InvoiceLine.id, InvoiceLine.time_entry_id, InvoiceLine.covered, InvoiceLine.contract_id,
+                   InvoiceLine.quantity)
         .execution_options(synchronize_session=False))).all()
     released = [row.time_entry_id for row in rows]
     # Block hours its covered lines consumed go back to their contract (SPEC §11): the released time is
@@ -204,4 +205,53 @@ async def _release_time(session: AsyncSession, invoice: Invoice) -> None:
         await session.execute(
             update(TimeEntry).where(TimeEntry.tenant_id == invoice.tenant_id, TimeEntry.id.in_(replaced))
             .values(superseded=True).execution_options(synchronize_session=False))
+    await _rebill_corrected_hours(session, invoice, {row.id: row.time_entry_id for row in rows}, replaced)
+
+
+async def _rebill_corrected_hours(session: AsyncSession, invoice: Invoice, released: dict[uuid.UUID, uuid.UUID],
+                                  replaced: set[uuid.UUID]) -> None:
+    """A released line whose time a settled correction had changed is billed again at the corrected
+    hours, not at the entry's own: its entry is superseded by a new replacement of the corrected hours,
+    less what other lines (an earlier correction's extra hours, on another invoice) still bill of it.
+    A line with a correction still pending was handled above: that correction replaces it."""
+    lines = [line for line, entry in released.items() if entry not in replaced]
+    if not lines:
+        return
+    latest = {row.corrected_invoice_line_id: row for row in (await session.execute(
+        select(TimeEntry.corrected_invoice_line_id, TimeEntry.hours)
+        .where(TimeEntry.tenant_id == invoice.tenant_id, TimeEntry.adjusts_id.is_not(None),
+               TimeEntry.corrected_invoice_line_id.in_(lines), TimeEntry.adjustment_status == "settled")
+        .order_by(TimeEntry.corrected_invoice_line_id, TimeEntry.created_at, TimeEntry.id))).all()}  # last wins
+    for line_id, correction in latest.items():
+        entry = await session.get(TimeEntry, released[line_id], with_for_update=True)
+        hours = correction.hours - await _still_billed_elsewhere(session, invoice, line_id)
+        entry.superseded = True
+        if hours > 0:
+            session.add(TimeEntry(
+                tenant_id=entry.tenant_id, work_item_id=entry.work_item_id, employee_id=entry.employee_id,
+                employee_name=entry.employee_name, started_at=entry.started_at, hours=hours,
+                product_id=entry.product_id, status="approved", billable=entry.billable, note=entry.note,
+                adjusts_id=entry.adjusts_id or entry.id, adjustment_status="pending"))
+    await session.flush()
+
+
+async def _still_billed_elsewhere(session: AsyncSession, invoice: Invoice, line_id: uuid.UUID) -> Decimal:
+    """Hours that other invoices' lines still bill of the time a line billed: the extra lines of
+    corrections settled against it, less what credit notes took back of them."""
+    corrections = select(TimeEntry.id).where(
+        TimeEntry.tenant_id == invoice.tenant_id, TimeEntry.adjusts_id.is_not(None),
+        TimeEntry.corrected_invoice_line_id == line_id, TimeEntry.adjustment_status == "settled")
+    extra = (await session.execute(
+        select(InvoiceLine.id, InvoiceLine.quantity)
+        .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
+        .where(InvoiceLine.time_entry_id.in_(corrections), InvoiceLine.credited_invoice_id.is_(None),
+               InvoiceLine.released.is_(False), Invoice.type == "invoice", Invoice.id != invoice.id,
+               Invoice.status.in_(("validated", "credited"))))).all()
+    if not extra:
+        return Decimal(0)
+    taken_back = dict((await session.execute(
+        select(InvoiceLine.credited_line_id, func.sum(InvoiceLine.quantity))
+        .where(InvoiceLine.credited_line_id.in_([row.id for row in extra]))
+        .group_by(InvoiceLine.credited_line_id))).all())
+    return sum((row.quantity - taken_back.get(row.id, Decimal(0)) for row in extra), Decimal(0))
 
