@@ -6,17 +6,17 @@ import json
 import uuid
 from datetime import UTC, datetime
 
-from sqlalchemy import select, update
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import Conflict
 from app.invoice_batches.report import emit_completed
 from app.invoice_batches.schemas import InvoiceBatchDefinition, InvoiceBatchOut
+from app.kit import idempotency
 from app.kit.pagination import CreatedPageParams
 from app.invoicing.loading import billing_targets, excluded_targets
 from app.kit.repository import fetch_created_page, get_owned, where_given
-from app.models import IdempotencyKey, InvoiceBatch
+from app.models import InvoiceBatch
 from app.invoice_batches.runner import RUN_TASK
 from app.queue import enqueue_after_commit
 
@@ -39,19 +39,10 @@ def request_hash(definition: InvoiceBatchDefinition) -> str:
 async def create_batch(session: AsyncSession, *, tenant_id: uuid.UUID, definition: InvoiceBatchDefinition,
                        idempotency_key: str | None) -> dict:
     """The batch resource as JSON; with an Idempotency-Key, the first answer for that key."""
-    if idempotency_key is not None:
-        digest = request_hash(definition)
-        # The insert waits on a concurrent request with the same key until it commits.
-        claimed = await session.scalar(
-            insert(IdempotencyKey).values(tenant_id=tenant_id, key=idempotency_key, request_hash=digest,
-                                          response_status=0, response_body={})
-            .on_conflict_do_nothing().returning(IdempotencyKey.key))
-        if claimed is None:
-            stored = await session.get(IdempotencyKey, (tenant_id, idempotency_key))
-            if stored.request_hash != digest:
-                raise Conflict("This Idempotency-Key was used with another request body.",
-                               code="idempotency_key_reused")
-            return stored.response_body
+    if idempotency_key is not None and (stored := await idempotency.claim(
+            session, tenant_id=tenant_id, key=idempotency_key, digest=request_hash(definition),
+            reused="This Idempotency-Key was used with another request body.")):
+        return stored.response_body
     # Refuses a foreign or unknown selection (404) or customer id (422 naming it).
     await billing_targets(session, tenant_id=tenant_id, selection_id=definition.selection_id,
                           customer_ids=definition.customer_ids)
@@ -64,9 +55,7 @@ async def create_batch(session: AsyncSession, *, tenant_id: uuid.UUID, definitio
     await session.flush()
     body = InvoiceBatchOut.of(batch).model_dump(mode="json", by_alias=True)
     if idempotency_key is not None:
-        await session.execute(update(IdempotencyKey).where(
-            IdempotencyKey.tenant_id == tenant_id, IdempotencyKey.key == idempotency_key)
-            .values(response_status=202, response_body=body))
+        await idempotency.remember(session, tenant_id=tenant_id, key=idempotency_key, status=202, body=body)
     enqueue_after_commit(session, RUN_TASK, str(batch.id), job_id=str(batch.id),
                          defer_until=run_at if run_at > now else None)
     return body

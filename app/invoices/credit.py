@@ -27,10 +27,11 @@ from app.invoices.schemas import CreditRequest, InvoiceOut
 from app.invoices.service import _NEXT_NUMBER, invoice_resource, to_out
 from app.invoicing.crediting import CreditableLine, EarlierCredit, plan_credit
 from app.invoicing.numbering import counter_year, format_number, number_prefix
+from app.kit import idempotency
 from app.kit.currency import minor_units
 from app.kit.ids import new_id
 from app.kit.repository import parse_id
-from app.models import Contract, Customer, IdempotencyKey, Invoice, InvoiceLine, TenantSettings, TimeEntry
+from app.models import Contract, Customer, Invoice, InvoiceLine, TenantSettings, TimeEntry
 from app.queue import enqueue_after_commit
 from app.webhooks.service import emit_event
 
@@ -48,23 +49,14 @@ async def credit_invoice(session: AsyncSession, *, tenant_id: uuid.UUID, invoice
                          idempotency_key: str | None, sender: str) -> tuple[int, dict]:
     """(HTTP status, the credit note as JSON); with an Idempotency-Key, the first answer for that key.
     The key is claimed first: a concurrent request with the same key waits for this one to commit."""
-    if idempotency_key is not None:
-        digest = request_hash(invoice_id, request)
-        claimed = await session.scalar(
-            insert(IdempotencyKey).values(tenant_id=tenant_id, key=idempotency_key, request_hash=digest,
-                                          response_status=0, response_body={})
-            .on_conflict_do_nothing().returning(IdempotencyKey.key))
-        if claimed is None:
-            stored = await session.get(IdempotencyKey, (tenant_id, idempotency_key))
-            if stored.request_hash != digest:
-                raise Conflict("This Idempotency-Key was used with another request.", code="idempotency_key_reused")
-            return stored.response_status, stored.response_body
+    if idempotency_key is not None and (stored := await idempotency.claim(
+            session, tenant_id=tenant_id, key=idempotency_key, digest=request_hash(invoice_id, request),
+            reused="This Idempotency-Key was used with another request.")):
+        return stored.response_status, stored.response_body
     credit_note = await _credit(session, tenant_id=tenant_id, invoice_id=invoice_id, request=request, sender=sender)
     body = InvoiceOut.model_validate((await to_out(session, [credit_note]))[0]).model_dump(mode="json")
     if idempotency_key is not None:
-        await session.execute(update(IdempotencyKey).where(
-            IdempotencyKey.tenant_id == tenant_id, IdempotencyKey.key == idempotency_key)
-            .values(response_status=201, response_body=body))
+        await idempotency.remember(session, tenant_id=tenant_id, key=idempotency_key, status=201, body=body)
     return 201, body
 
 

@@ -1,0 +1,34 @@
+"""Idempotency-Key (SPEC §4.1, §10): the first answer to a request sent with a key is kept; the same
+key with the same request answers it again and creates nothing, with another request is a 409."""
+
+import uuid
+
+from sqlalchemy import update
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from app.errors import Conflict
+from app.models import IdempotencyKey
+
+
+async def claim(session: AsyncSession, *, tenant_id: uuid.UUID, key: str, digest: str,
+                reused: str) -> IdempotencyKey | None:
+    """Claims `key` for this request (None: go on, then `remember` the answer), or the stored first
+    answer of the same request. The insert waits on a concurrent request with the same key until it
+    commits. `reused`: the 409's message when the key was used with another request."""
+    claimed = await session.scalar(
+        insert(IdempotencyKey).values(tenant_id=tenant_id, key=key, request_hash=digest, response_status=0,
+                                      response_body={})
+        .on_conflict_do_nothing().returning(IdempotencyKey.key))
+    if claimed is not None:
+        return None
+    stored = await session.get(IdempotencyKey, (tenant_id, key))
+    if stored.request_hash != digest:
+        raise Conflict(reused, code="idempotency_key_reused")
+    return stored
+
+
+async def remember(session: AsyncSession, *, tenant_id: uuid.UUID, key: str, status: int, body: dict) -> None:
+    await session.execute(update(IdempotencyKey).where(IdempotencyKey.tenant_id == tenant_id,
+                                                       IdempotencyKey.key == key)
+                          .values(response_status=status, response_body=body))
