@@ -21,11 +21,11 @@ FIELDS = ("description", "product_id", "quantity", "hours_worked", "unit_price",
 
 
 def _written(line: dict) -> tuple:
-    return tuple(line[k] for k in FIELDS) + ((line["time_entry_ids"] or [None])[0],)
+    return tuple(line[k] for k in FIELDS) + (tuple(line["time_entry_ids"]),)
 
 
 def _announced(line: dict) -> tuple:
-    return tuple(line[k] for k in FIELDS) + (line["time_entry_id"],)
+    return tuple(line[k] for k in FIELDS) + (tuple(line["time_entry_ids"]),)
 
 
 async def _billed(api, sessionmaker, customer_id: str, definition: dict) -> dict:
@@ -93,7 +93,7 @@ async def test_a_block_of_10_hours_consumed_by_12_5_hours_over_two_batches(block
     assert [(line["time_entry_ids"], line["quantity"], line["hours_worked"], line["unit_price"], line["amount"],
              line["covered"]) for line in december["lines"]] == [
         ([crossing["id"]], "2.00", "2.00", "0.00", "0.00", True),  # what is left of the block
-        ([], "1.00", "1.00", "120.00", "120.00", False),  # the rest of the crossing entry, at the overage price
+        ([crossing["id"]], "1.00", "1.00", "120.00", "120.00", False),  # the rest of the crossing entry, at the overage price
         ([beyond["id"]], "1.50", "1.50", "120.00", "180.00", False)]
     assert not any(line["description"].startswith("Block of") for line in december["lines"])  # invoiced once
     assert (december["untaxed_amount"], december["total"]) == ("300.00", "360.00")
@@ -200,7 +200,8 @@ async def test_time_released_by_a_credit_note_gives_its_block_hours_back_and_con
     assert (contract["hours_used"], contract["hours_remaining"]) == ("0.00", "10.00")
 
     again = await _billed(api, sessionmaker, b["acme"]["id"], NOVEMBER)
+    # The credit note credited the block's line too: the block is invoiced again, with the time.
     assert [(line["time_entry_ids"], line["quantity"], line["covered"]) for line in again["lines"]] == \
-        [([entry["id"]], "4.00", True)]  # the block itself stays invoiced by the first invoice
+        [([], "1.00", False), ([entry["id"]], "4.00", True)]
     contract = (await api.get(f"/v1/contracts/{b['contract']['id']}")).json()
     assert (contract["hours_used"], contract["hours_remaining"]) == ("4.00", "6.00")

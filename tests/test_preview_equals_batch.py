@@ -1,6 +1,8 @@
 """A preview followed by the batch, with no change in between, gives the same invoices, lines and
 totals: checked over varied generated data (several seeds): billing cycles of every kind, a period
-(with or without late time) or a cut-off date, and excluded customers."""
+(with or without late time) or a cut-off date, excluded customers, contracts of every kind (hourly,
+prepaid blocks, retainers) with their rounding, one invoice per customer or per contract, and the
+three line groupings."""
 
 import random
 import uuid
@@ -30,7 +32,12 @@ def generated_rounding(rng: random.Random) -> dict:
 
 def generated_contract(rng: random.Random, company: str, products: list[str]) -> dict:
     starts = date(2026, 11, 1) + timedelta(days=rng.randint(-40, 25))
-    return {"customer_id": company, "name": "Contract", "kind": "hourly", "starts_on": starts.isoformat(),
+    kind = rng.choice(["hourly", "hourly", "block_hours", "retainer"])
+    terms = {"block_hours": {"overage_unit_price": f"{rng.randint(0, 20000) / 100:.2f}"} if rng.random() < 0.7 else {},
+             "retainer": {"retainer_amount": f"{rng.randint(0, 100000) / 100:.2f}",
+                          "included_hours": f"{rng.randint(0, 1000) / 100:.2f}"}}.get(kind, {})
+    return {"customer_id": company, "name": f"Contract {rng.randint(0, 99)}", "kind": kind,
+            "starts_on": starts.isoformat(), **terms,
             **({"ends_on": (starts + timedelta(days=rng.randint(0, 30))).isoformat()} if rng.random() < 0.5 else {}),
             **({"product_id": rng.choice(products)} if rng.random() < 0.6 else {}),
             **({"taxable": False} if rng.random() < 0.3 else {}),
@@ -67,9 +74,16 @@ async def generated_helpdesk(api, rng: random.Random) -> list[str]:
         company_of[customer["id"]] = customer["parent_id"] or customer["id"]
         if not contact:
             companies.append(customer["id"])
-            contracts_of[customer["id"]] = [
-                (await api.post("/v1/contracts", json=generated_contract(rng, customer["id"], products))).json()["id"]
-                for _ in range(rng.choice([0, 0, 1, 2]))]
+            contracts_of[customer["id"]] = []
+            for _ in range(rng.choice([0, 0, 1, 2])):
+                contract = (await api.post("/v1/contracts",
+                                           json=generated_contract(rng, customer["id"], products))).json()
+                contracts_of[customer["id"]].append(contract["id"])
+                for _ in range(rng.randint(0, 2) if contract["kind"] == "block_hours" else 0):
+                    day = date(2026, 11, 1) + timedelta(days=rng.randint(-30, 40))
+                    assert (await api.post(f"/v1/contracts/{contract['id']}/blocks", json={
+                        "hours": f"{rng.randint(25, 1500) / 100:.2f}", "price": f"{rng.randint(0, 90000) / 100:.2f}",
+                        "purchased_on": day.isoformat()})).status_code == 201
             if contracts_of[customer["id"]] and rng.random() < 0.5:
                 await api.patch(f"/v1/customers/{customer['id']}",
                                 json={"default_contract_id": rng.choice(contracts_of[customer["id"]])})
@@ -108,26 +122,34 @@ async def test_preview_then_batch_gives_the_same_invoices(api, sessionmaker, see
                   "exclude_customer_ids": rng.sample(customers, min(rng.choice([0, 0, 1, 2]), len(customers) - 1)),
                   "source_type": rng.choice([None, "ticket", "work_order"]),
                   "show_employee_names": rng.random() < 0.5, "validate": rng.random() < 0.7,
-                  "product_mandatory": rng.random() < 0.4}
+                  "product_mandatory": rng.random() < 0.4,
+                  "invoice_per": rng.choice(["customer", "contract"]),
+                  "line_grouping": rng.choice(["entry", "work_item", "product"])}
     preview = (await api.post("/v1/invoice-batches/preview", json=definition)).json()
     batch = (await api.post("/v1/invoice-batches", json=definition)).json()
     await run_batch(sessionmaker, uuid.UUID(batch["id"]))
     report = (await api.get(f"/v1/invoice-batches/{batch['id']}/report")).json()
-    invoices = (await api.get("/v1/invoices", params={"batch_id": batch["id"], "limit": 200})).json()["data"]
+    invoices = (await api.get("/v1/invoices", params={"batch_id": batch["id"], "limit": 200,
+                                                      "order": "asc"})).json()["data"]
 
     assert report["totals"] == preview["totals"]
     assert sorted(report["customers_without_times"]) == sorted(preview["customers_without_times"])
     assert report["customers_excluded"] == preview["customers_excluded"]
     assert sorted((u["time_entry_id"], u["reasons"][0]["code"]) for u in report["unbilled_times"]) == \
         sorted((u["time_entry_id"], u["reasons"][0]["code"]) for u in preview["unbilled_times"])
-    announced = {p["customer_id"]: p for p in preview["invoices"]}
-    assert {i["customer_id"] for i in invoices} == set(announced)
+    # A customer's invoices (several with invoice_per contract) in the order the batch writes them.
+    announced = {}
+    for planned in preview["invoices"]:
+        announced.setdefault(planned["customer_id"], []).append(planned)
+    written = {}
     for invoice in invoices:
-        expected = announced[invoice["customer_id"]]
-        assert [(line["time_entry_ids"][0], line["description"], line["quantity"], line["unit_price"],
+        written.setdefault(invoice["customer_id"], []).append(invoice)
+    assert {c: len(i) for c, i in written.items()} == {c: len(i) for c, i in announced.items()}
+    for invoice, expected in ((i, p) for c in written for i, p in zip(written[c], announced[c], strict=True)):
+        assert [(line["time_entry_ids"], line["description"], line["quantity"], line["unit_price"],
                  line["amount"], line["tax_rate"], line["late"], line["hours_worked"], line["contract_id"],
                  line["covered"]) for line in invoice["lines"]] == \
-            [(line["time_entry_id"], line["description"], line["quantity"], line["unit_price"], line["amount"],
+            [(line["time_entry_ids"], line["description"], line["quantity"], line["unit_price"], line["amount"],
               line["tax_rate"], line["late"], line["hours_worked"], line["contract_id"], line["covered"])
              for line in expected["lines"]]
         assert (invoice["period_start"], invoice["period_end"], invoice["subtitle"]) == \

@@ -14,10 +14,11 @@ Rules a contract keeps (SPEC §11), checked here and, where a column can say it,
 
 import json
 import uuid
+from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import delete, select, text, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -29,7 +30,7 @@ from app.kit.ids import new_ids
 from app.kit.pagination import CreatedPageParams
 from app.kit.repository import (apply_changes, check_references, fetch_created_page, flush_unique, get_owned,
                                 ids_by_external_id, resolve_references, where_given)
-from app.models import Contract, ContractBlock, Customer, Product
+from app.models import Contract, ContractBlock, Customer, Product, RetainerCycle
 
 _TWO_PLACES = Decimal("0.01")
 
@@ -220,6 +221,37 @@ async def consume_block_hours(session: AsyncSession, *, contract_id: uuid.UUID, 
     if covered is None:
         raise NotFound(f"No contract {contract_id}.")
     return covered.quantize(_TWO_PLACES)
+
+
+async def give_back_coverage(session: AsyncSession, *, invoice, covered: list[tuple[uuid.UUID, Decimal]]) -> None:
+    """An invoice whose time is billable again (a draft deleted, a credit note releasing it) gives
+    back what it took of its contracts (SPEC §11): the block hours and retainer included hours its
+    covered lines (`covered`: (contract, hours) pairs) consumed, the blocks it invoiced, the
+    retainer cycles it billed. The next batch bills them again, never twice. The contract's CHECK
+    keeps hours_used >= 0."""
+    hours: dict[uuid.UUID, Decimal] = defaultdict(Decimal)
+    for contract_id, quantity in covered:
+        hours[contract_id] += quantity
+    for contract_id, quantity in sorted(hours.items(), key=lambda item: str(item[0])):
+        await session.execute(
+            update(Contract).where(Contract.tenant_id == invoice.tenant_id, Contract.id == contract_id,
+                                   Contract.kind == "block_hours")
+            .values(hours_used=Contract.hours_used - quantity, updated_at=func.now())
+            .execution_options(synchronize_session=False))
+        if invoice.period_start is not None and invoice.period_end is not None:
+            await session.execute(
+                update(RetainerCycle).where(RetainerCycle.tenant_id == invoice.tenant_id,
+                                            RetainerCycle.contract_id == contract_id,
+                                            RetainerCycle.invoice_id != invoice.id,
+                                            RetainerCycle.period_start <= invoice.period_end,
+                                            RetainerCycle.period_end >= invoice.period_start)
+                .values(hours_covered=func.greatest(RetainerCycle.hours_covered - quantity, 0))
+                .execution_options(synchronize_session=False))
+    await session.execute(delete(RetainerCycle).where(RetainerCycle.tenant_id == invoice.tenant_id,
+                                                      RetainerCycle.invoice_id == invoice.id))
+    await session.execute(update(ContractBlock).where(ContractBlock.tenant_id == invoice.tenant_id,
+                                                      ContractBlock.invoice_id == invoice.id)
+                          .values(invoice_id=None).execution_options(synchronize_session=False))
 
 
 # --- bulk ------------------------------------------------------------------------------------------

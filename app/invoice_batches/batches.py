@@ -24,7 +24,7 @@ from app.queue import enqueue_after_commit
 
 # Fields added after keys were first stored: left out of the hash while they hold their default, so
 # that a request retried across an upgrade still matches the answer stored before it.
-_LATER_FIELDS = ("cutoff_date", "include_late_time", "exclude_customer_ids")
+_LATER_FIELDS = ("cutoff_date", "include_late_time", "exclude_customer_ids", "invoice_per", "line_grouping")
 
 
 def request_hash(definition: InvoiceBatchDefinition) -> str:

@@ -159,7 +159,9 @@ async def _totals(session: AsyncSession, batch: InvoiceBatch) -> dict:
         .order_by(Invoice.currency))).all()
     hours = await session.scalar(select(func.coalesce(func.sum(InvoiceLine.quantity), 0))
                                  .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
-                                 .where(Invoice.batch_id == batch.id, Invoice.type == "invoice"))
+                                 .where(Invoice.batch_id == batch.id, Invoice.type == "invoice",
+                                        # hours of time: not the lines billing a block or a retainer
+                                        InvoiceLine.unit.not_in(("block", "retainer"))))
     return {"customers": batch.customers_total, "invoices": sum(row.invoices for row in by_currency), "hours": hours,
             "by_currency": [{"currency": row.currency, "untaxed": row.untaxed, "tax": row.tax, "total": row.total}
                             for row in by_currency]}

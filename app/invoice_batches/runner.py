@@ -44,7 +44,8 @@ from app.invoicing.loading import (ANY_PENDING_CORRECTION, Scope, TargetCustomer
                                    target_customer)
 from app.invoicing.settlement import plan_customer
 from app.invoicing.numbering import NEXT_NUMBER_SQL, counter_year, number_prefix
-from app.invoicing.planning import InvoicePlan, PlanOptions, PlannedProduct, period_subtitle, validation_reasons
+from app.invoicing.planning import (InvoicePlan, PlanOptions, PlannedProduct, entry_links, invoice_subtitle,
+                                    listed_entries, validation_reasons)
 from app.kit.ids import new_id, new_ids
 from app.queue import flush_jobs, unit_of_work
 from app.webhooks.service import emit_event, subscribers
@@ -149,7 +150,8 @@ async def _run(sessionmaker, lease: RunLease, batch_id: uuid.UUID, mailer: Maile
         scope=Scope.of(batch, tenant_id=batch.tenant_id, timezone=settings.timezone),
         options=PlanOptions(timezone=settings.timezone, show_employee_names=batch.show_employee_names,
                             product_mandatory=batch.product_mandatory,
-                            default_product_id=settings.default_product_id),
+                            default_product_id=settings.default_product_id,
+                            line_grouping=batch.line_grouping, invoice_per=batch.invoice_per),
         # Each run says so after this many of its customers, so the batch's count moves at least
         # every 50 customers however many runs share it.
         progress=asyncio.Event(), progress_every=max(1, 50 // max_parallel))
@@ -301,6 +303,16 @@ SELECT coalesce(jsonb_agg(jsonb_build_object('id', ct.id, 'product_id', ct.produ
                                                      'overage_unit_price', ct.overage_unit_price,
                                                      'hours_purchased', ct.hours_purchased,
                                                      'hours_used', ct.hours_used,
+                                                     'retainer_amount', ct.retainer_amount,
+                                                     'included_hours', ct.included_hours,
+                                                     'cycles', CASE WHEN ct.kind = 'retainer' THEN
+                                                       (SELECT coalesce(jsonb_agg(jsonb_build_object(
+                                                          'period_start', r.period_start,
+                                                          'period_end', r.period_end,
+                                                          'hours_covered', r.hours_covered)), '[]')
+                                                        FROM retainer_cycles r
+                                                        WHERE r.tenant_id = :tenant AND r.contract_id = ct.id)
+                                                     ELSE '[]' END,
                                                      'blocks', CASE WHEN ct.kind = 'block_hours' THEN
                                                        (SELECT coalesce(jsonb_agg(jsonb_build_object(
                                                           'id', b.id, 'hours', b.hours, 'price', b.price,
@@ -365,21 +377,24 @@ WITH invoice AS (
   RETURNING id),
 line AS (
   INSERT INTO invoice_lines (id, tenant_id, invoice_id, position, time_entry_id, product_id, description,
-                             quantity, unit, unit_price, amount, tax_rate, late, hours_worked, contract_id, covered)
+                             quantity, unit, unit_price, amount, tax_rate, late, hours_worked, contract_id, covered,
+                             time_entry_ids)
   SELECT s.id, :tenant, invoice.id, s.n - 1, s.entry, s.product, s.description, s.quantity, s.unit, s.price,
-         s.amount, s.rate, s.late, s.worked, s.contract, s.covered
+         s.amount, s.rate, s.late, s.worked, s.contract, s.covered, CAST(string_to_array(s.entry_ids, ',') AS uuid[])
   FROM invoice, unnest(CAST(:line_ids AS uuid[]), CAST(:entries AS uuid[]), CAST(:products AS uuid[]),
               CAST(:descriptions AS text[]), CAST(CAST(:quantities AS text[]) AS numeric[]), CAST(:units AS text[]),
               CAST(CAST(:prices AS text[]) AS numeric[]), CAST(CAST(:amounts AS text[]) AS numeric[]),
               CAST(CAST(:rates AS text[]) AS numeric[]), CAST(:late AS boolean[]),
-              CAST(CAST(:worked AS text[]) AS numeric[]), CAST(:contracts AS uuid[]), CAST(:covered AS boolean[]))
+              CAST(CAST(:worked AS text[]) AS numeric[]), CAST(:contracts AS uuid[]), CAST(:covered AS boolean[]),
+              CAST(:entry_ids AS text[]))
        WITH ORDINALITY AS s(id, entry, product, description, quantity, unit, price, amount, rate, late, worked,
-                            contract, covered, n)
-  RETURNING id, time_entry_id),
+                            contract, covered, entry_ids, n)
+  RETURNING id),
 linked AS (
-  UPDATE time_entries te SET invoice_id = :invoice, invoice_line_id = line.id,
+  UPDATE time_entries te SET invoice_id = :invoice, invoice_line_id = link.line,
          adjustment_status = CASE WHEN te.adjustment_status = 'pending' THEN 'settled' ELSE te.adjustment_status END
-  FROM line WHERE te.id = line.time_entry_id AND te.invoice_id IS NULL AND NOT te.superseded
+  FROM unnest(CAST(:link_entries AS uuid[]), CAST(:link_lines AS uuid[])) AS link(entry, line)
+  WHERE te.id = link.entry AND te.invoice_id IS NULL AND NOT te.superseded
   RETURNING te.id),
 unbilled AS (
   INSERT INTO invoice_batch_unbilled (batch_id, time_entry_id, tenant_id, customer_id, reason)
@@ -392,7 +407,8 @@ mail AS (
   FROM invoice WHERE CAST(:recipient AS text) IS NOT NULL),
 outcome AS (
   UPDATE invoice_batch_customers SET outcome = 'invoiced'
-  WHERE batch_id = :batch AND customer_id = :customer AND coalesce(outcome, 'pending') = 'pending' RETURNING 1)
+  WHERE :record_outcome AND batch_id = :batch AND customer_id = :customer AND coalesce(outcome, 'pending') = 'pending'
+  RETURNING 1)
 SELECT (SELECT count(*) FROM linked) AS linked, (SELECT count(*) FROM outcome) AS recorded,
        set_config('synchronous_commit', CASE WHEN :durable THEN 'on' ELSE 'off' END, true) AS commit_mode
 """)
@@ -425,7 +441,7 @@ async def _invoice_customer(session: AsyncSession, run: _Run, claimed) -> list[u
     customer = target_customer(target, claimed)
     prices = dict(zip(claimed.price_products, claimed.price_amounts, strict=True))
     rows = claimed.contracts
-    if any(row["kind"] == "block_hours" for row in rows):
+    if any(row["kind"] in ("block_hours", "retainer") for row in rows):
         rows = await session.scalar(_CONTRACTS_AFTER_LOCK, {"tenant": batch.tenant_id, "customer": target})
     contracts = {contract.id: contract for contract in map(planned_contract, rows)}
     planned = plan_customer(bill_to=customer.bill_to, entries=entries, adjustments=corrections,
@@ -444,10 +460,10 @@ async def _invoice_customer(session: AsyncSession, run: _Run, claimed) -> list[u
     if settlement.settled_without_line:
         await session.execute(SETTLE_WITHOUT_LINE, {"tenant": batch.tenant_id,
                                                     "entries": settlement.settled_without_line})
-    if planned.invoice is not None:
-        mails.append(await _write_invoice(session, batch, run.settings, customer, planned.invoice, sender,
-                                          run.announce))
-    else:  # only hours taken back, or settled without a line: no invoice, the customer is done
+    for n, invoice in enumerate(planned.invoices):  # one, or one per contract (the last records the outcome)
+        mails.append(await _write_invoice(session, batch, run.settings, customer, invoice, sender, run.announce,
+                                          record_outcome=n == len(planned.invoices) - 1))
+    if not planned.invoices:  # only hours taken back, or settled without a line: no invoice, the customer is done
         await _record_outcome(session, batch, target, "invoiced")
     return [mail for mail in mails if mail is not None]
 
@@ -467,7 +483,8 @@ def _terms(settings: TenantSettings, customer) -> dict:
 
 
 async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: TenantSettings, customer: TargetCustomer,
-                         plan: InvoicePlan, sender: str, announce: bool) -> uuid.UUID | None:
+                         plan: InvoicePlan, sender: str, announce: bool, *, record_outcome: bool = True
+                         ) -> uuid.UUID | None:
     blocking = validation_reasons(plan, has_billing_address=customer.billing_address is not None)
     validate = batch.validate_invoices and not blocking
     sending = validate and batch.send
@@ -480,10 +497,12 @@ async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: T
     prefix = number_prefix(settings, year)
     due_date = issue_date + timedelta(days=terms.get("payment_terms_days") or 0)
     lines = plan.lines
+    line_ids = new_ids(len(lines))
+    links = entry_links(lines, line_ids)
     result = (await session.execute(_WRITE_INVOICE, {
         "tenant": batch.tenant_id, "batch": batch.id, "customer": plan.customer_id, "invoice": invoice_id,
         "bill_to": json.dumps(customer.bill_to_snapshot()),
-        "title": batch.title, "subtitle": period_subtitle(plan.period_start, plan.period_end),
+        "title": batch.title, "subtitle": invoice_subtitle(plan),
         "period_start": plan.period_start, "period_end": plan.period_end,
         "issue_date": issue_date if validate else None, "due_date": due_date if validate else None,
         "number_prefix": prefix if validate and not announce else None,
@@ -491,7 +510,7 @@ async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: T
         "currency": plan.currency, "untaxed": plan.untaxed_amount, "tax": plan.tax_amount, "total": plan.total,
         "taxes": json.dumps([{"rate": str(t.rate), "base": str(t.base), "amount": str(t.amount)} for t in plan.taxes]),
         "terms": json.dumps(terms), "reasons": json.dumps(blocking if batch.validate_invoices else []),
-        "line_ids": new_ids(len(lines)), "entries": [line.time_entry_id for line in lines],
+        "line_ids": line_ids, "entries": [line.time_entry_id for line in lines],
         "products": [line.product_id for line in lines], "descriptions": [line.description for line in lines],
         # Decimals travel as their exact text: the driver's binary encoding of a Decimal costs
         # more Python time than PostgreSQL's parsing of the string.
@@ -499,7 +518,8 @@ async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: T
         "prices": [str(line.unit_price) for line in lines], "amounts": [str(line.amount) for line in lines],
         "rates": [str(line.tax_rate) for line in lines], "late": [line.late for line in lines],
         "worked": [str(line.hours_worked) for line in lines], "contracts": [line.contract_id for line in lines],
-        "covered": [line.covered for line in lines],
+        "covered": [line.covered for line in lines], "entry_ids": [listed_entries(line) for line in lines],
+        "link_entries": list(links), "link_lines": list(links.values()), "record_outcome": record_outcome,
         "unbilled_entries": [u.time_entry_id for u in plan.unbilled],
         "unbilled_reasons": [u.reason for u in plan.unbilled],
         "delivery_status": ("pending" if recipient else "failed") if sending else "not_requested",
@@ -512,9 +532,9 @@ async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: T
         # run does them again (numbers included, still gapless), and the batch's final commit,
         # synchronous, makes everything before it durable. It saves a disk flush per customer.
         "durable": bool(recipient) or (validate and announce)})).one()
-    if result.linked != sum(1 for line in lines if line.time_entry_id is not None):
+    if result.linked != len(links):
         raise RuntimeError("time entries changed while being invoiced")  # rolls this customer back
-    if result.recorded != 1:
+    if result.recorded != int(record_outcome):
         raise RuntimeError("the customer's outcome was recorded by another run")
     await _consume_blocks(session, batch, plan, invoice_id)
     if validate and announce:
@@ -550,6 +570,43 @@ async def _consume_blocks(session: AsyncSession, batch: InvoiceBatch, plan: Invo
                                                           "blocks": blocks})
         if updated.rowcount != len(blocks):
             raise RebillError("a block was invoiced by another invoice meanwhile")
+    await _bill_retainers(session, batch, plan, invoice_id)
+
+
+# A retainer's cycle is billed once (SPEC §11): the unique key refuses a second row for the cycle.
+_BILL_RETAINER = text("""
+INSERT INTO retainer_cycles (id, tenant_id, contract_id, period_start, period_end, included_hours, hours_covered,
+                             invoice_id)
+SELECT :id, :tenant, ct.id, :start, :end, ct.included_hours, 0, :invoice FROM contracts ct
+WHERE ct.tenant_id = :tenant AND ct.id = :contract AND ct.kind = 'retainer'
+  AND NOT EXISTS (SELECT 1 FROM retainer_cycles r WHERE r.tenant_id = :tenant AND r.contract_id = ct.id
+                  AND r.period_start <= :end AND :start <= r.period_end)
+ON CONFLICT DO NOTHING
+""")
+# Included hours covered in a billed cycle; the CHECK keeps them within what the cycle includes.
+_COVER_RETAINER_HOURS = text("""
+UPDATE retainer_cycles SET hours_covered = hours_covered + :hours
+WHERE tenant_id = :tenant AND contract_id = :contract AND period_start = :start
+  AND hours_covered + :hours <= included_hours
+""")
+
+
+async def _bill_retainers(session: AsyncSession, batch: InvoiceBatch, plan: InvoicePlan,
+                          invoice_id: uuid.UUID) -> None:
+    """In the customer's transaction: the retainer cycles this invoice bills, and the included hours
+    its covered lines use. The plan read them after the customer's lock; a cycle billed or hours
+    used meanwhile (a batch that bypassed the lock) fail the customer, rolled back, never twice."""
+    for contract_id, start, end in plan.retainers_billed:
+        inserted = await session.execute(_BILL_RETAINER, {"id": new_id(), "tenant": batch.tenant_id,
+                                                          "contract": contract_id, "start": start, "end": end,
+                                                          "invoice": invoice_id})
+        if inserted.rowcount != 1:
+            raise RebillError(f"contract {contract_id}: the retainer of this cycle was billed meanwhile")
+    for contract_id, (start, _, hours) in sorted(plan.retainer_hours.items(), key=lambda item: str(item[0])):
+        covered = await session.execute(_COVER_RETAINER_HOURS, {"tenant": batch.tenant_id, "contract": contract_id,
+                                                                "start": start, "hours": hours})
+        if covered.rowcount != 1:
+            raise RebillError(f"contract {contract_id}: the retainer's included hours were used meanwhile")
 
 
 async def _finish(session: AsyncSession, batch_id: uuid.UUID, sender: str) -> tuple[str, uuid.UUID | None]:

@@ -1,6 +1,7 @@
 """The invoice batch definition (SPEC §4.1) and the preview's answer."""
 
 import uuid
+from typing import Literal
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
@@ -52,6 +53,13 @@ class InvoiceBatchDefinition(BaseModel):
     product_mandatory: Flag = False
     run_at: Instant | None = Field(default=None, description="At most 24 hours ahead; absent: now.")
     notify_email: Email | None = None
+    invoice_per: Literal["customer", "contract"] = Field(default="customer", description=(
+        "`customer`: one consolidated invoice per customer; `contract`: one invoice per contract, plus one for "
+        "the time outside any contract."))
+    line_grouping: Literal["entry", "work_item", "product"] = Field(default="entry", description=(
+        "`entry`: a line per time entry; `work_item`: a line per work item, product, unit price, tax rate and "
+        "covered flag; `product`: a line per product, unit price, tax rate and covered flag. A grouped line's "
+        "quantity is the sum of its entries' billed hours, its amount that sum × unit price rounded once."))
 
     # Field validators, so that the error names the field at fault (SPEC §14).
     @field_validator("period_end")
@@ -115,6 +123,9 @@ class PreviewLine(BaseModel):
         "The time entry billed; null on a block line and on the overage part of an entry split across a "
         "block's balance (its covered part names the entry)."))
     time_entry_external_id: str | None = Field(description="The time entry's `external_id`; null when it has none.")
+    time_entry_ids: list[uuid.UUID] = Field(default_factory=list, description=(
+        "Every time entry the line bills: its one entry, all those of a grouped line, or the entry whose "
+        "overage part it bills; empty on a block or retainer line."))
     product_id: uuid.UUID
     description: str
     quantity: HoursOrZero = Field(description=(
@@ -149,6 +160,21 @@ class BlockBalance(BaseModel):
     hours_remaining: UnitPrice = Field(description="The contract's block balance after the batch.")
 
 
+class ContractDetails(BaseModel):
+    """What an invoice bills under one contract: the batch details a person checks before running."""
+
+    contract_id: uuid.UUID
+    name: str
+    kind: str
+    hours_worked: UnitPrice
+    covered_hours: UnitPrice
+    billed_hours: UnitPrice
+    block_hours_remaining: UnitPrice | None = Field(description=(
+        "`block_hours`: the block balance after the batch; null for other kinds."))
+    retainer_included_hours_left: UnitPrice | None = Field(description=(
+        "`retainer`: the included hours of the cycle left after this invoice; null for other kinds."))
+
+
 class PreviewInvoice(BaseModel):
     customer_id: uuid.UUID
     customer_external_id: str | None = Field(description="The customer's `external_id`; null when it has none.")
@@ -171,6 +197,15 @@ class PreviewInvoice(BaseModel):
     not_validated_reasons: list[Reason]
     covered_hours: UnitPrice = Field(default=Decimal("0"), description=(
         "The hours covered by prepaid blocks (lines with `covered`), included in `hours`."))
+    hours_worked: UnitPrice = Field(default=Decimal("0"), description="The hours worked of the time it bills.")
+    billed_hours: UnitPrice = Field(default=Decimal("0"), description=(
+        "The hours billed at a price: the time's billed (rounded) hours less the covered ones."))
+    contract_id: uuid.UUID | None = Field(default=None, description=(
+        "With `invoice_per` `contract`: the contract the invoice is for (null: the time outside any)."))
+    retainer_lines: list[PreviewLine] = Field(default_factory=list, description=(
+        "The retainer lines it bills (\"Retainer — <contract> — <period>\"), also among its `lines`."))
+    contracts: list[ContractDetails] = Field(default_factory=list, description=(
+        "Per contract its lines bill under: hours worked, covered and billed, the balance left."))
     block_balances: list[BlockBalance] = Field(default_factory=list, description=(
         "For each of the customer's `block_hours` contracts: the block hours this invoice consumes and the "
         "balance left after the batch (SPEC §11)."))
@@ -248,6 +283,8 @@ class InvoiceBatchOut(BaseModel):
     product_mandatory: bool
     run_at: datetime
     notify_email: str | None
+    invoice_per: str
+    line_grouping: str
     created_at: datetime
     started_at: datetime | None
     finished_at: datetime | None

@@ -14,7 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.invoice_batches.schemas import InvoiceBatchDefinition, InvoiceBatchPreview
 from app.invoicing.loading import (ANY_PENDING_CORRECTION, Scope, billing_targets, excluded_targets, leave_out,
                                    load_entries, load_pending_adjustments, load_reference_data, slices)
-from app.invoicing.planning import PlanOptions, currency_totals, period_subtitle, validation_reasons
+from app.invoicing.planning import (PlanOptions, contract_details, currency_totals, invoice_subtitle,
+                                    validation_reasons)
 from app.invoicing.settlement import CustomerPlan, plan_customer
 from app.invoicing.reasons import reason
 from app.kit.repository import external_ids_of
@@ -31,7 +32,8 @@ async def preview(session: AsyncSession, *, tenant_id: uuid.UUID,
         await excluded_targets(session, tenant_id=tenant_id, exclude_customer_ids=definition.exclude_customer_ids))
     options = PlanOptions(timezone=settings.timezone, show_employee_names=definition.show_employee_names,
                           product_mandatory=definition.product_mandatory,
-                          default_product_id=settings.default_product_id)
+                          default_product_id=settings.default_product_id,
+                          line_grouping=definition.line_grouping, invoice_per=definition.invoice_per)
     invoices, credit_notes, unbilled, without_times = [], [], [], []
     scope = Scope.of(definition, tenant_id=tenant_id, timezone=settings.timezone)
     settles = await session.scalar(ANY_PENDING_CORRECTION, {"tenant_id": tenant_id})
@@ -44,38 +46,44 @@ async def preview(session: AsyncSession, *, tenant_id: uuid.UUID,
         planned = []
         for target in part:
             customer = reference.customers[target]
+            contracts = reference.contracts.get(target, {})
             plan = plan_customer(bill_to=customer.bill_to, entries=entries_of.get(target, []),
                                  adjustments=corrections_of.get(target, []), products=reference.products,
                                  negotiated_prices=reference.prices.get(target, {}), options=options,
-                                 period=periods.get(target), contracts=reference.contracts.get(target))
+                                 period=periods.get(target), contracts=contracts)
             if plan.is_empty:
                 without_times.append(target)
             else:
-                planned.append((target, customer, plan))
+                planned.append((target, customer, plan, contracts))
         external_ids = await external_ids_of(session, TimeEntry, tenant_id,
-                                             [entry for _, _, plan in planned for entry in _entries_named(plan)])
+                                             [entry for _, _, plan, _ in planned for entry in _entries_named(plan)])
+
+        def line_json(line) -> dict:
+            return {**asdict(line), "time_entry_external_id": external_ids.get(line.time_entry_id)}
 
         def document(target, customer, plan, **more) -> dict:
             return {
                 "customer_id": target, "customer_external_id": customer.external_id,
                 "bill_to": customer.bill_to_snapshot(), "currency": plan.currency, "title": definition.title,
                 "period_start": plan.period_start, "period_end": plan.period_end,
-                "lines": [{**asdict(line), "time_entry_external_id": external_ids.get(line.time_entry_id)}
-                          for line in plan.lines],
+                "lines": [line_json(line) for line in plan.lines],
                 "taxes": [vars(tax) for tax in plan.taxes],
                 "hours": plan.hours, "untaxed_amount": plan.untaxed_amount, "tax_amount": plan.tax_amount,
                 "total": plan.total, **more}
 
-        for target, customer, plan in planned:
-            if (invoice := plan.invoice) is not None:
+        for target, customer, plan, contracts in planned:
+            for invoice in plan.invoices:
                 unbilled += [{"time_entry_id": u.time_entry_id,
                               "time_entry_external_id": external_ids.get(u.time_entry_id),
                               "customer_id": target, "customer_external_id": customer.external_id,
                               "reasons": [reason(u.reason)]} for u in invoice.unbilled]
                 blocking = validation_reasons(invoice, has_billing_address=customer.billing_address is not None)
                 invoices.append(document(
-                    target, customer, invoice, subtitle=period_subtitle(invoice.period_start, invoice.period_end),
-                    covered_hours=invoice.covered_hours,
+                    target, customer, invoice, subtitle=invoice_subtitle(invoice),
+                    covered_hours=invoice.covered_hours, hours_worked=invoice.hours_worked,
+                    billed_hours=invoice.billed_hours, contract_id=invoice.contract_id,
+                    retainer_lines=[line_json(line) for line in invoice.lines if line.retainer_cycle is not None],
+                    contracts=contract_details(invoice, contracts),
                     block_balances=[{"contract_id": contract_id,
                                      "hours_consumed": invoice.block_hours.get(contract_id, Decimal(0)),
                                      "hours_remaining": remaining}
@@ -105,9 +113,9 @@ def _entries_named(plan: CustomerPlan) -> list[uuid.UUID]:
     """The time entries a customer's preview names: its invoice's lines and unbilled times, its
     credit note's lines."""
     named = []
-    if plan.invoice is not None:
-        named += [line.time_entry_id for line in plan.invoice.lines]
-        named += [u.time_entry_id for u in plan.invoice.unbilled]
+    for invoice in plan.invoices:
+        named += [entry for line in invoice.lines for entry in line.time_entry_ids]
+        named += [u.time_entry_id for u in invoice.unbilled]
     if plan.settlement.credit_note is not None:
         named += [line.time_entry_id for line in plan.settlement.credit_note.lines]
     return [entry for entry in named if entry is not None]  # block and split overage lines name none

@@ -13,11 +13,10 @@ import hashlib
 import json
 import uuid
 import zoneinfo
-from collections import defaultdict
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, or_, select, update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -31,7 +30,8 @@ from app.kit import idempotency
 from app.kit.currency import minor_units
 from app.kit.ids import new_id
 from app.kit.repository import parse_id
-from app.models import Contract, Customer, Invoice, InvoiceLine, TenantSettings, TimeEntry
+from app.contracts.service import give_back_coverage
+from app.models import Customer, Invoice, InvoiceLine, TenantSettings, TimeEntry
 from app.queue import enqueue_after_commit
 from app.webhooks.service import emit_event
 
@@ -153,25 +153,18 @@ async def _release_time(session: AsyncSession, invoice: Invoice) -> None:
     the unique index of active lines) and the entries' links are cleared. The lines stay, as they
     were printed."""
     rows = (await session.execute(
-        update(InvoiceLine).where(InvoiceLine.invoice_id == invoice.id, InvoiceLine.time_entry_id.is_not(None),
+        update(InvoiceLine).where(InvoiceLine.invoice_id == invoice.id,
+                                  or_(InvoiceLine.time_entry_id.is_not(None), InvoiceLine.time_entry_ids.is_not(None)),
                                   InvoiceLine.released.is_(False))
         .values(released=True)
-        .returning(InvoiceLine.id, InvoiceLine.time_entry_id, InvoiceLine.covered, InvoiceLine.contract_id,
-                   InvoiceLine.quantity)
+        .returning(InvoiceLine.id, InvoiceLine.time_entry_id, InvoiceLine.time_entry_ids, InvoiceLine.covered,
+                   InvoiceLine.contract_id, InvoiceLine.quantity)
         .execution_options(synchronize_session=False))).all()
-    released = [row.time_entry_id for row in rows]
-    # Block hours its covered lines consumed go back to their contract (SPEC §11): the released time is
-    # billed again and consumes them again, never twice. The contract's CHECK keeps hours_used >= 0.
-    given_back: dict[uuid.UUID, Decimal] = defaultdict(Decimal)
-    for row in rows:
-        if row.covered and row.contract_id is not None:
-            given_back[row.contract_id] += row.quantity
-    for contract_id, hours in sorted(given_back.items(), key=lambda item: str(item[0])):
-        await session.execute(
-            update(Contract).where(Contract.tenant_id == invoice.tenant_id, Contract.id == contract_id,
-                                   Contract.kind == "block_hours")
-            .values(hours_used=Contract.hours_used - hours, updated_at=func.now())
-            .execution_options(synchronize_session=False))
+    released = list(dict.fromkeys(entry for row in rows for entry in (row.time_entry_ids or [row.time_entry_id])))
+    # What its covered lines consumed of blocks and retainers, and the blocks and retainer cycles it
+    # billed, are given back (SPEC §11): the released time is billed again with them, never twice.
+    await give_back_coverage(session, invoice=invoice, covered=[(row.contract_id, row.quantity) for row in rows
+                                                                if row.covered and row.contract_id is not None])
     if released:
         await session.execute(
             update(TimeEntry).where(TimeEntry.tenant_id == invoice.tenant_id, TimeEntry.id.in_(released),
@@ -197,7 +190,8 @@ async def _release_time(session: AsyncSession, invoice: Invoice) -> None:
         await session.execute(
             update(TimeEntry).where(TimeEntry.tenant_id == invoice.tenant_id, TimeEntry.id.in_(replaced))
             .values(superseded=True).execution_options(synchronize_session=False))
-    await _rebill_corrected_hours(session, invoice, {row.id: row.time_entry_id for row in rows}, replaced)
+    await _rebill_corrected_hours(session, invoice, {row.id: row.time_entry_id for row in rows
+                                                     if row.time_entry_id is not None}, replaced)
 
 
 async def _rebill_corrected_hours(session: AsyncSession, invoice: Invoice, released: dict[uuid.UUID, uuid.UUID],

@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import ARRAY, Uuid, bindparam, case, delete, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.contracts.service import give_back_coverage
 from app.errors import Conflict, FieldError, InvalidInput
 from app.invoices.schemas import InvoiceOut
 from app.invoicing.numbering import NEXT_NUMBER_SQL, counter_year, format_number, number_prefix
@@ -37,7 +38,8 @@ async def list_invoices(session: AsyncSession, *, tenant_id: uuid.UUID, page: Cr
 # scan of every line.
 _PAGE_LINES = text("""
 SELECT l.invoice_id, l.id, l.description, l.product_id, l.quantity, l.unit, l.unit_price, l.amount, l.tax_rate,
-       l.time_entry_id, l.credited_invoice_id, l.released, l.late, l.hours_worked, l.contract_id, l.covered
+       l.time_entry_id, l.credited_invoice_id, l.released, l.late, l.hours_worked, l.contract_id, l.covered,
+       coalesce(l.time_entry_ids, array_remove(ARRAY[l.time_entry_id], NULL)) AS entries
 FROM unnest(:invoices) WITH ORDINALITY AS page(invoice_id, n)
 CROSS JOIN LATERAL (SELECT * FROM invoice_lines WHERE invoice_id = page.invoice_id OFFSET 0) l
 ORDER BY page.n, l.position
@@ -55,10 +57,10 @@ async def to_out(session: AsyncSession, invoices: list[Invoice]) -> list[dict]:
     tenant_id = invoices[0].tenant_id
     rows = (await session.execute(_PAGE_LINES, {"invoices": list(lines)})).all()
     entry_external_ids = await external_ids_of(session, TimeEntry, tenant_id,
-                                               {row.time_entry_id for row in rows if row.time_entry_id})
+                                               {entry for row in rows for entry in row.entries})
     customer_external_ids = await external_ids_of(session, Customer, tenant_id, {i.customer_id for i in invoices})
     for line in rows:
-        entries = [line.time_entry_id] if line.time_entry_id else []
+        entries = list(line.entries)
         lines[line.invoice_id].append({
             "id": line.id, "description": line.description, "product_id": line.product_id,
             "quantity": line.quantity, "unit": line.unit, "unit_price": line.unit_price, "amount": line.amount,
@@ -128,9 +130,11 @@ async def delete_draft(session: AsyncSession, *, tenant_id: uuid.UUID, invoice_i
     if invoice.status != "draft":
         raise Conflict("A validated invoice can never be deleted; correct it with a credit note.",
                        code="invoice_validated")
+    covered = (await session.execute(select(InvoiceLine.contract_id, InvoiceLine.quantity).where(
+        InvoiceLine.invoice_id == invoice.id, InvoiceLine.covered, InvoiceLine.contract_id.is_not(None)))).all()
+    await give_back_coverage(session, invoice=invoice, covered=[tuple(row) for row in covered])
     await session.execute(
-        update(TimeEntry).where(TimeEntry.id.in_(select(InvoiceLine.time_entry_id)
-                                                 .where(InvoiceLine.invoice_id == invoice.id)))
+        update(TimeEntry).where(TimeEntry.tenant_id == invoice.tenant_id, TimeEntry.invoice_id == invoice.id)
         # An adjustment billed by the draft was settled by it: pending again, billable again.
         .values(invoice_id=None, invoice_line_id=None,
                 adjustment_status=case((TimeEntry.adjustment_status == "settled", "pending"),

@@ -17,11 +17,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import FieldError, InvalidInput
 from app.invoicing.cycles import Period, cycle_period
-from app.invoicing.planning import BillableEntry, BillTo, PlannedBlock, PlannedContract, PlannedProduct
+from app.invoicing.planning import (BillableEntry, BillTo, PlannedBlock, PlannedContract, PlannedProduct,
+                                    RetainerCycle)
 from app.invoicing.settlement import BilledLine, PendingAdjustment
 from app.kit.repository import get_owned
 from app.kit.timezones import local_day_bounds
 from app.models import Contract, ContractBlock, Customer, Price, Product, Selection, SelectionCustomer
+from app.models import RetainerCycle as RetainerCycleRow
 
 CHUNK = 500
 
@@ -170,7 +172,7 @@ c AS MATERIALIZED (
   SELECT id, parent_id, tenant_id, default_contract_id FROM customers WHERE parent_id = ANY(:targets))
 SELECT w.target_id, te.id, wi.type, wi.reference, te.started_at, te.hours, te.product_id, te.employee_name,
        coalesce(te.started_at < w.late_before, false) AS late,
-       coalesce(wi.contract_id, c.default_contract_id) AS contract_id
+       coalesce(wi.contract_id, c.default_contract_id) AS contract_id, wi.id AS work_item_id, wi.title
 FROM c
 JOIN w ON w.target_id = coalesce(c.parent_id, c.id)
 JOIN work_items wi ON wi.tenant_id = c.tenant_id AND wi.customer_id = c.id
@@ -202,9 +204,9 @@ async def load_entries(session: AsyncSession, *, scope: Scope,
         "tenant_id": scope.tenant_id, "targets": list(periods), "since": since, "until": until,
         "late_before": late_before, "source_type": scope.source_type})
     for (target_id, entry_id, work_item_type, reference, started_at, hours, product_id, employee_name, late,
-         contract_id) in rows:
+         contract_id, work_item_id, title) in rows:
         entries[target_id].append(BillableEntry(entry_id, work_item_type, reference, started_at, hours, product_id,
-                                                employee_name, late, contract_id))
+                                                employee_name, late, contract_id, work_item_id, title))
     return entries
 
 
@@ -334,15 +336,18 @@ async def load_prices(session: AsyncSession, *, tenant_id: uuid.UUID,
     return prices
 
 
-def planned_contract(row, blocks=None) -> PlannedContract:
-    """What billing needs of a contract, from its row (and its blocks' rows) or its JSON object (the
-    batch's claim, blocks included)."""
+def planned_contract(row, blocks=None, cycles=None) -> PlannedContract:
+    """What billing needs of a contract, from its row (and its blocks' and retainer cycles' rows) or
+    its JSON object (the batch's claim, blocks and cycles included)."""
     get = row.get if isinstance(row, dict) else lambda name: getattr(row, name)
     starts_on, ends_on = get("starts_on"), get("ends_on")
     if blocks is None:
         blocks = row.get("blocks") or [] if isinstance(row, dict) else []
+    if cycles is None:
+        cycles = row.get("cycles") or [] if isinstance(row, dict) else []
     kind = get("kind") or "hourly"
     overage = get("overage_unit_price")
+    retainer, included = get("retainer_amount"), get("included_hours")
     return PlannedContract(
         id=uuid.UUID(str(get("id"))), product_id=uuid.UUID(str(get("product_id"))) if get("product_id") else None,
         starts_on=starts_on if isinstance(starts_on, date) else date.fromisoformat(starts_on),
@@ -350,7 +355,20 @@ def planned_contract(row, blocks=None) -> PlannedContract:
         taxable=get("taxable"), time_rounding=get("time_rounding"), kind=kind, name=get("name") or "",
         overage_unit_price=Decimal(str(overage)) if overage is not None else None,
         balance=Decimal(str(get("hours_purchased") or 0)) - Decimal(str(get("hours_used") or 0)),
-        blocks=tuple(_planned_block(block) for block in blocks))
+        blocks=tuple(_planned_block(block) for block in blocks),
+        retainer_amount=Decimal(str(retainer)) if retainer is not None else None,
+        included_hours=Decimal(str(included)) if included is not None else None,
+        retainer_cycles=tuple(_retainer_cycle(cycle) for cycle in cycles))
+
+
+def _as_date(value) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+def _retainer_cycle(row) -> RetainerCycle:
+    get = row.get if isinstance(row, dict) else lambda name: getattr(row, name)
+    return RetainerCycle(start=_as_date(get("period_start")), end=_as_date(get("period_end")),
+                         hours_covered=Decimal(str(get("hours_covered"))))
 
 
 def _planned_block(row) -> PlannedBlock:
@@ -375,8 +393,14 @@ async def load_contracts(session: AsyncSession, *, tenant_id: uuid.UUID,
         for block in await session.scalars(select(ContractBlock).where(
                 ContractBlock.tenant_id == tenant_id, ContractBlock.contract_id == any_(_ids("contracts", block_contracts)))):
             blocks[block.contract_id].append(block)
+    cycles: dict[uuid.UUID, list] = defaultdict(list)
+    retainers = [row.id for row in rows if row.kind == "retainer"]
+    if retainers:
+        for cycle in await session.scalars(select(RetainerCycleRow).where(
+                RetainerCycleRow.tenant_id == tenant_id, RetainerCycleRow.contract_id == any_(_ids("retainers", retainers)))):
+            cycles[cycle.contract_id].append(cycle)
     for row in rows:
-        contracts[row.customer_id][row.id] = planned_contract(row, blocks.get(row.id, []))
+        contracts[row.customer_id][row.id] = planned_contract(row, blocks.get(row.id, []), cycles.get(row.id, []))
     return contracts
 
 

@@ -49,6 +49,9 @@ class BillableEntry:
     # The contract it names (SPEC §11), active or not: its work item's, else its customer's default
     # (a contact's own; the billing target's default is BillTo's).
     contract_id: uuid.UUID | None = None
+    # Its work item, for lines grouped per work item (SPEC §11 line_grouping).
+    work_item_id: uuid.UUID | None = None
+    work_item_title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,18 @@ class PlannedBlock:
     price: Decimal
     purchased_on: date
     invoiced: bool = False
+
+
+@dataclass(frozen=True)
+class RetainerCycle:
+    """A cycle whose retainer was billed (SPEC §11), and the included hours its time has covered."""
+
+    start: date
+    end: date
+    hours_covered: Decimal
+
+    def overlaps(self, start: date, end: date) -> bool:
+        return self.start <= end and start <= self.end
 
 
 @dataclass(frozen=True)
@@ -79,9 +94,20 @@ class PlannedContract:
     overage_unit_price: Decimal | None = None
     balance: Decimal = Decimal("0")
     blocks: tuple[PlannedBlock, ...] = ()
+    # `retainer`: its amount per cycle, the hours it includes, and the cycles already billed.
+    retainer_amount: Decimal | None = None
+    included_hours: Decimal | None = None
+    retainer_cycles: tuple[RetainerCycle, ...] = ()
 
     def active_on(self, day: date) -> bool:
         return self.starts_on <= day and (self.ends_on is None or day <= self.ends_on)
+
+    def active_during(self, start: date, end: date) -> bool:
+        return self.starts_on <= end and (self.ends_on is None or start <= self.ends_on)
+
+    def billed_cycles(self, start: date, end: date) -> list[RetainerCycle]:
+        """The billed cycles overlapping [start, end]: its retainer is billed for none of those days again."""
+        return [cycle for cycle in self.retainer_cycles if cycle.overlaps(start, end)]
 
 
 @dataclass(frozen=True)
@@ -96,12 +122,19 @@ class BillTo:
     time_rounding: dict | None = None
 
 
+LINE_GROUPINGS = ("entry", "work_item", "product")
+INVOICE_PER = ("customer", "contract")
+
+
 @dataclass(frozen=True)
 class PlanOptions:
     timezone: str
     show_employee_names: bool
     product_mandatory: bool
     default_product_id: uuid.UUID | None
+    # SPEC §11: a line per time entry, per work item or per product; one invoice per customer or per contract.
+    line_grouping: str = "entry"
+    invoice_per: str = "customer"
 
 
 @dataclass(slots=True)
@@ -120,18 +153,32 @@ class PlannedLine:
     late: bool = False
     # The hours worked, before rounding (SPEC §11); None: the quantity (adjustments, credit lines).
     hours_worked: Decimal | None = None
-    # The contract the time was billed under, if any; covered: by its prepaid blocks (retainers: not yet built).
+    # The contract the time was billed under, if any; covered: by its prepaid blocks or its retainer.
     contract_id: uuid.UUID | None = None
     covered: bool = False
+    # Every time entry the line bills (SPEC §11): one, or those of a grouped line; the overage part
+    # of an entry split across a balance names it here, not in `time_entry_id`.
+    time_entry_ids: tuple[uuid.UUID, ...] = ()
 
     def __post_init__(self) -> None:
         if self.hours_worked is None:
             self.hours_worked = self.quantity
+        if not self.time_entry_ids and self.time_entry_id is not None:
+            self.time_entry_ids = (self.time_entry_id,)
     # On a credit note's line: the invoice, and its line, it credits (settlement.py).
     credited_invoice_id: uuid.UUID | None = None
     credited_line_id: uuid.UUID | None = None
     # On a block line (SPEC §11 "Block of 10.00 hours — <contract>"): the block it invoices.
     block_id: uuid.UUID | None = None
+    # On a retainer line ("Retainer — <contract> — <period>"): the cycle it bills.
+    retainer_cycle: tuple[date, date] | None = None
+    # A line of several entries (line_grouping work_item or product).
+    grouped: bool = False
+
+    @property
+    def bills_time(self) -> bool:
+        """Made from time (not a block or retainer line)."""
+        return self.block_id is None and self.retainer_cycle is None
 
 
 @dataclass(frozen=True)
@@ -168,6 +215,11 @@ class InvoicePlan:
     # The block balance each of the customer's block_hours contracts is left with after this invoice
     # (shown by the preview; set by settlement.plan_customer).
     block_balances: dict[uuid.UUID, Decimal] = field(default_factory=dict)
+    # Included hours its covered lines use, per retainer contract: (the cycle's start, end, hours).
+    retainer_hours: dict[uuid.UUID, tuple[date, date, Decimal]] = field(default_factory=dict)
+    # invoice_per contract: the contract this invoice is for (None: the time outside any contract).
+    contract_id: uuid.UUID | None = None
+    contract_name: str | None = None
 
     @property
     def covered_hours(self) -> Decimal:
@@ -176,6 +228,18 @@ class InvoicePlan:
     @property
     def blocks_invoiced(self) -> list[uuid.UUID]:
         return [line.block_id for line in self.lines if line.block_id is not None]
+
+    @property
+    def hours_worked(self) -> Decimal:
+        return sum((line.hours_worked for line in self.lines if line.bills_time), Decimal("0"))
+
+    @property
+    def billed_hours(self) -> Decimal:
+        return sum((line.quantity for line in self.lines if line.bills_time and not line.covered), Decimal("0"))
+
+    @property
+    def retainers_billed(self) -> list[tuple[uuid.UUID, date, date]]:
+        return [(line.contract_id, *line.retainer_cycle) for line in self.lines if line.retainer_cycle is not None]
 
 
 def line_description(product: PlannedProduct, entry: BillableEntry, *, timezone: str,
@@ -220,18 +284,23 @@ def plan_invoice(*, bill_to: BillTo, entries: list[BillableEntry], products: dic
                  negotiated_prices: dict[uuid.UUID, Decimal], options: PlanOptions,
                  period: Period = Period(None, None),
                  contracts: dict[uuid.UUID, PlannedContract] | None = None) -> InvoicePlan:
-    """One invoice for one customer: a line per billable entry, in the order the time was spent.
-    `contracts`: the billing target's, by id (SPEC §11: product, tax and rounding of their time)."""
+    """One invoice for one customer: a line per billable entry, in the order the time was spent (or
+    per work item or product, options.line_grouping). `contracts`: the billing target's, by id (SPEC
+    §11: product, tax and rounding of their time, blocks and retainers covering it)."""
     contracts = contracts or {}
     places = minor_units(bill_to.currency)
     plan = InvoicePlan(customer_id=bill_to.customer_id, currency=bill_to.currency)
     zone = zoneinfo.ZoneInfo(options.timezone)
     headings: dict[uuid.UUID, str] = {}
-    balance: dict[uuid.UUID, Decimal] = {}  # block hours left, per block_hours contract
     entries = sorted(entries, key=lambda e: (e.started_at, e.id))
+    cycle = _retainer_cycle(period, entries, zone)
+    # A retainer that cannot be billed (no product, and no default product) covers no time either.
+    pools = _CoveragePools(cycle, {c.id for c in contracts.values() if c.kind == "retainer"
+                                   and (c.product_id or options.default_product_id) in products})
+    lines: list[PlannedLine] = []
     for entry in entries:
-        contract = contract_of(entry, bill_to, contracts, entry.started_at.astimezone(zone).date()) \
-            if contracts else None
+        local_date = entry.started_at.astimezone(zone).date()
+        contract = contract_of(entry, bill_to, contracts, local_date) if contracts else None
         product_id = entry.product_id
         if product_id is None and contract is not None:
             product_id = contract.product_id  # the contract's product: not missing one
@@ -251,38 +320,140 @@ def plan_invoice(*, bill_to: BillTo, entries: list[BillableEntry], products: dic
         description = _describe(headings[product.id], entry, zone, options.show_employee_names)
         tax_rate = _tax_rate(product, bill_to, contract)
         contract_id = contract.id if contract is not None else None
-        if contract is None or contract.kind != "block_hours":
-            plan.lines.append(PlannedLine(
-                time_entry_id=entry.id, product_id=product.id, description=description,
-                quantity=quantity, unit=product.unit, unit_price=unit_price,
-                amount=round_money(quantity * unit_price, places), tax_rate=tax_rate,
-                late=entry.late, hours_worked=entry.hours, contract_id=contract_id))
-            continue
-        # SPEC §11 block_hours: the balance covers the billed quantity in started_at order; beyond it,
-        # the overage price. An entry crossing the balance: its covered line names the entry, the
-        # overage line none (one entry is on at most one active line).
-        left = balance.setdefault(contract.id, max(contract.balance, Decimal("0")))
-        covered = min(quantity, left)
-        overage_price = contract.overage_unit_price if contract.overage_unit_price is not None else unit_price
-        worked_covered = min(entry.hours, covered)
+        # SPEC §11: a block balance, or a retainer's included hours in its cycle (time of the cycle
+        # only, not late time), cover the billed quantity in started_at order; beyond it, the
+        # overage price (blocks) or the usual price. An entry crossing the balance: its covered line
+        # names the entry, the overage line lists it only in time_entry_ids (one entry is on at
+        # most one active line).
+        covered = pools.cover(contract, quantity, entry, local_date)
         if covered > 0:
-            balance[contract.id] = left - covered
-            plan.block_hours[contract.id] = plan.block_hours.get(contract.id, Decimal("0")) + covered
-            plan.lines.append(PlannedLine(
+            lines.append(PlannedLine(
                 time_entry_id=entry.id, product_id=product.id, description=description,
                 quantity=covered, unit=product.unit, unit_price=Decimal("0.00"), amount=round_money(Decimal(0), places),
-                tax_rate=tax_rate, late=entry.late, hours_worked=worked_covered if covered < quantity else entry.hours,
+                tax_rate=tax_rate, late=entry.late,
+                hours_worked=min(entry.hours, covered) if covered < quantity else entry.hours,
                 contract_id=contract_id, covered=True))
         if covered < quantity or quantity == 0:
             overage = quantity - covered
-            plan.lines.append(PlannedLine(
+            price = contract.overage_unit_price if contract is not None and contract.kind == "block_hours" \
+                and contract.overage_unit_price is not None else unit_price
+            lines.append(PlannedLine(
                 time_entry_id=entry.id if covered == 0 else None, product_id=product.id, description=description,
-                quantity=overage, unit=product.unit, unit_price=overage_price,
-                amount=round_money(overage * overage_price, places), tax_rate=tax_rate, late=entry.late,
-                hours_worked=entry.hours if covered == 0 else entry.hours - worked_covered, contract_id=contract_id))
-    plan.period_start, plan.period_end = _invoice_period(period, entries, {line.time_entry_id for line in plan.lines},
-                                                         zone)
+                quantity=overage, unit=product.unit, unit_price=price,
+                amount=round_money(overage * price, places), tax_rate=tax_rate, late=entry.late,
+                hours_worked=entry.hours if covered == 0 else entry.hours - min(entry.hours, covered),
+                contract_id=contract_id, time_entry_ids=(entry.id,)))
+    plan.block_hours, plan.retainer_hours = pools.block_hours, pools.retainer_hours
+    if options.line_grouping != "entry":
+        lines = group_lines(lines, {entry.id: entry for entry in entries}, products, options.line_grouping, places)
+    plan.lines = lines
+    plan.period_start, plan.period_end = _invoice_period(
+        period, entries, {entry for line in plan.lines for entry in line.time_entry_ids}, zone)
     return total(plan)
+
+
+class _CoveragePools:
+    """The hours left to cover per contract while an invoice is planned: a block_hours contract's
+    balance, a retainer's included hours in the cycle (less what earlier invoices of the cycle used)."""
+
+    def __init__(self, cycle: tuple[date, date] | None, retainers: set[uuid.UUID]) -> None:
+        self.cycle, self.retainers = cycle, retainers
+        self.left: dict[uuid.UUID, Decimal] = {}
+        self.block_hours: dict[uuid.UUID, Decimal] = {}
+        self.retainer_hours: dict[uuid.UUID, tuple[date, date, Decimal]] = {}
+
+    def cover(self, contract: PlannedContract | None, quantity: Decimal, entry: BillableEntry,
+              local_date: date) -> Decimal:
+        if contract is None or contract.kind == "hourly" or quantity == 0:
+            return Decimal(0)
+        if contract.kind == "block_hours":
+            left = self.left.setdefault(contract.id, max(contract.balance, Decimal(0)))
+            covered = min(quantity, left)
+            if covered > 0:
+                self.block_hours[contract.id] = self.block_hours.get(contract.id, Decimal(0)) + covered
+        else:
+            if self.cycle is None or entry.late or contract.id not in self.retainers \
+                    or not self.cycle[0] <= local_date <= self.cycle[1]:
+                return Decimal(0)
+            if contract.id not in self.left:
+                earlier = contract.billed_cycles(*self.cycle)
+                used = sum((c.hours_covered for c in earlier), Decimal(0))
+                self.left[contract.id] = max((contract.included_hours or Decimal(0)) - used, Decimal(0))
+            left = self.left[contract.id]
+            covered = min(quantity, left)
+            if covered > 0:
+                start, end, hours = self.retainer_hours.get(contract.id, (*retainer_cycle_of(contract, self.cycle),
+                                                                          Decimal(0)))
+                self.retainer_hours[contract.id] = (start, end, hours + covered)
+        self.left[contract.id] = left - covered
+        return covered
+
+
+def retainer_cycle_of(contract: PlannedContract, cycle: tuple[date, date]) -> tuple[date, date]:
+    """The cycle a retainer's time is counted in: the billed cycle overlapping the invoice's period
+    when there is one (a later batch of the same cycle), else the invoice's period."""
+    earlier = contract.billed_cycles(*cycle)
+    return (earlier[0].start, earlier[0].end) if earlier else cycle
+
+
+def _retainer_cycle(period: Period, entries: list[BillableEntry], zone: zoneinfo.ZoneInfo) -> tuple[date, date] | None:
+    """The cycle retainers count hours in: the invoice's period, each missing bound from the entries."""
+    start, end = _invoice_period(period, entries, {entry.id for entry in entries}, zone)
+    return (start, end) if start is not None and end is not None else None
+
+
+def group_lines(lines: list[PlannedLine], entries: dict[uuid.UUID, BillableEntry],
+                products: dict[uuid.UUID, PlannedProduct], grouping: str, places: int) -> list[PlannedLine]:
+    """Entry lines grouped (SPEC §11) per work item or per product, and per unit price, tax rate,
+    covered flag and contract, in the order of each group's first time: the quantity is the sum of
+    the billed quantities, the amount that sum × unit price rounded once, every time entry listed."""
+    groups: dict[tuple, list[PlannedLine]] = {}
+    for line in lines:
+        entry = entries[line.time_entry_ids[0]]
+        key = (entry.work_item_id if grouping == "work_item" else None, line.product_id, line.unit_price,
+               line.tax_rate, line.covered, line.contract_id)
+        groups.setdefault(key, []).append(line)
+    grouped = []
+    for (_, product_id, unit_price, tax_rate, covered, contract_id), members in groups.items():
+        first = entries[members[0].time_entry_ids[0]]
+        name = products[product_id].name
+        description = name if grouping == "product" else (
+            f"{name}\n{WORK_ITEM_LABELS.get(first.work_item_type, first.work_item_type)} {first.work_item_reference}"
+            + (f" — {first.work_item_title}" if first.work_item_title else ""))
+        quantity = sum((m.quantity for m in members), Decimal(0))
+        grouped.append(PlannedLine(
+            time_entry_id=None, product_id=product_id, description=description, quantity=quantity,
+            unit=members[0].unit, unit_price=unit_price, amount=round_money(quantity * unit_price, places),
+            tax_rate=tax_rate, late=all(m.late for m in members),
+            hours_worked=sum((m.hours_worked for m in members), Decimal(0)), contract_id=contract_id,
+            covered=covered, time_entry_ids=tuple(dict.fromkeys(e for m in members for e in m.time_entry_ids)),
+            grouped=True))
+    return grouped
+
+
+def retainer_lines(*, bill_to: BillTo, contracts: dict[uuid.UUID, PlannedContract],
+                   products: dict[uuid.UUID, PlannedProduct], options: PlanOptions,
+                   cycle: tuple[date, date] | None) -> list[PlannedLine]:
+    """The lines billing each retainer active during the cycle whose retainer no invoice billed for
+    any of its days (SPEC §11): "Retainer — <contract name> — <period>", quantity 1 at the retainer
+    amount, of the contract's product (else the tenant's default; with neither, it is not billed)."""
+    if cycle is None:
+        return []
+    places = minor_units(bill_to.currency)
+    lines = []
+    for contract in sorted(contracts.values(), key=lambda c: (c.name, str(c.id))):
+        if contract.kind != "retainer" or not contract.active_during(*cycle) or contract.billed_cycles(*cycle):
+            continue
+        product = products.get(contract.product_id or options.default_product_id)
+        if product is None:
+            continue
+        lines.append(PlannedLine(
+            time_entry_id=None, product_id=product.id,
+            description=f"Retainer — {contract.name} — {cycle[0]:%d/%m/%Y} to {cycle[1]:%d/%m/%Y}",
+            quantity=Decimal("1.00"), unit="retainer", unit_price=contract.retainer_amount,
+            amount=round_money(contract.retainer_amount, places), tax_rate=_tax_rate(product, bill_to, contract),
+            hours_worked=Decimal("0.00"), contract_id=contract.id, retainer_cycle=cycle))
+    return lines
 
 
 def block_lines(*, bill_to: BillTo, contracts: dict[uuid.UUID, PlannedContract],
@@ -318,7 +489,7 @@ def total(plan: InvoicePlan) -> InvoicePlan:
     """The plan's taxes (per rate, on the sum of its rounded line amounts), hours and totals."""
     places = minor_units(plan.currency)
     plan.taxes = tax_lines(((line.tax_rate, line.amount) for line in plan.lines), places)
-    plan.hours = sum((line.quantity for line in plan.lines if line.block_id is None), Decimal("0"))
+    plan.hours = sum((line.quantity for line in plan.lines if line.bills_time), Decimal("0"))
     plan.untaxed_amount = sum((line.amount for line in plan.lines), Decimal("0"))
     plan.tax_amount = sum((tax.amount for tax in plan.taxes), Decimal("0"))
     plan.total = plan.untaxed_amount + plan.tax_amount
@@ -364,6 +535,60 @@ def currency_totals(amounts) -> list[dict]:
         for k, value in enumerate(values):
             sums[currency][k] += value
     return [{"currency": c, "untaxed": s[0], "tax": s[1], "total": s[2]} for c, s in sorted(sums.items())]
+
+
+def contract_details(plan: InvoicePlan, contracts: dict[uuid.UUID, PlannedContract]) -> list[dict]:
+    """Per contract the invoice's lines bill under (by name): hours worked, covered and billed, the
+    block balance after it, the retainer's included hours left in the cycle (the preview's details)."""
+    sums: dict[uuid.UUID, list[Decimal]] = {}
+    for line in plan.lines:
+        if line.contract_id not in contracts:
+            continue
+        worked, covered, billed = sums.setdefault(line.contract_id, [Decimal(0)] * 3)
+        if line.bills_time:
+            sums[line.contract_id] = [worked + line.hours_worked, covered + (line.quantity if line.covered else 0),
+                                      billed + (0 if line.covered else line.quantity)]
+    details = []
+    for contract_id in sorted(sums, key=lambda c: (contracts[c].name, str(c))):
+        contract, (worked, covered, billed) = contracts[contract_id], sums[contract_id]
+        left = None
+        if contract.kind == "retainer" and plan.period_start is not None and plan.period_end is not None:
+            earlier = sum((c.hours_covered for c in contract.billed_cycles(plan.period_start, plan.period_end)),
+                          Decimal(0))
+            used = plan.retainer_hours.get(contract_id, (None, None, Decimal(0)))[2]
+            left = max((contract.included_hours or Decimal(0)) - earlier - used, Decimal(0))
+        details.append({"contract_id": contract_id, "name": contract.name, "kind": contract.kind,
+                        "hours_worked": worked, "covered_hours": covered, "billed_hours": billed,
+                        "block_hours_remaining": plan.block_balances.get(contract_id)
+                        if contract.kind == "block_hours" else None,
+                        "retainer_included_hours_left": left})
+    return details
+
+
+def invoice_subtitle(plan: InvoicePlan) -> str:
+    """The period, and with invoice_per contract the contract the invoice is for."""
+    subtitle = period_subtitle(plan.period_start, plan.period_end)
+    if plan.contract_name:
+        subtitle = f"{subtitle} — {plan.contract_name}" if subtitle else plan.contract_name
+    return subtitle
+
+
+def entry_links(lines: list[PlannedLine], line_ids: list[uuid.UUID]) -> dict[uuid.UUID, uuid.UUID]:
+    """Each time entry an invoice bills -> the line it is linked to: its first line (the covered part
+    of an entry split across a balance)."""
+    links: dict[uuid.UUID, uuid.UUID] = {}
+    for line, line_id in zip(lines, line_ids, strict=True):
+        for entry in line.time_entry_ids:
+            links.setdefault(entry, line_id)
+    return links
+
+
+def listed_entries(line: PlannedLine) -> str | None:
+    """What a line stores in `time_entry_ids` (comma-separated for the write): None when it is just
+    its `time_entry_id`."""
+    if line.time_entry_ids == ((line.time_entry_id,) if line.time_entry_id is not None else ()):
+        return None
+    return ",".join(map(str, line.time_entry_ids))
 
 
 def period_subtitle(start: date | None, end: date | None) -> str:

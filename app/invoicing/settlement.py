@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from app.invoicing.cycles import Period
 from app.invoicing.planning import (BillableEntry, BillTo, InvoicePlan, PlanOptions, PlannedContract, PlannedLine,
-                                    PlannedProduct, block_lines, plan_invoice, total)
+                                    PlannedProduct, block_lines, plan_invoice, retainer_lines, total)
 from app.invoicing.rounding import round_hours
 from app.kit.currency import minor_units
 from app.kit.money import format_decimal, round_money
@@ -111,7 +111,7 @@ def plan_settlement(*, customer_id: uuid.UUID, currency: str,
                 time_entry_id=adjustment.time_entry_id, product_id=adjustment.product_id,
                 description=adjustment_description(adjustment), quantity=delta, unit=adjustment.unit,
                 unit_price=adjustment.unit_price, amount=round_money(delta * adjustment.unit_price, places),
-                tax_rate=adjustment.tax_rate))
+                tax_rate=adjustment.tax_rate, contract_id=adjustment.contract_id))
         else:
             left = -delta
             for billed in reversed(adjustment.lines_billed()):
@@ -141,58 +141,87 @@ def with_extra_lines(invoice: InvoicePlan, lines: list[PlannedLine]) -> InvoiceP
 
 @dataclass
 class CustomerPlan:
-    """What a batch makes for one customer: its invoice (None when there is nothing to invoice: no
-    entry in scope and no extra hours) and the settlement of its corrections (a credit note, and
-    corrections settled without a line)."""
+    """What a batch makes for one customer: its invoices (none when there is nothing to invoice: no
+    entry in scope, no extra hours, no block or retainer to bill; one, or with invoice_per contract
+    one per contract and one for the time outside any) and the settlement of its corrections (a
+    credit note, and corrections settled without a line)."""
 
-    invoice: InvoicePlan | None
+    invoices: list[InvoicePlan]
     settlement: SettlementPlan
 
     @property
+    def invoice(self) -> InvoicePlan | None:
+        """The consolidated invoice (invoice_per customer)."""
+        return self.invoices[0] if self.invoices else None
+
+    @property
     def is_empty(self) -> bool:
-        return self.invoice is None and not self.settlement.settled
+        return not self.invoices and not self.settlement.settled
 
 
 def plan_customer(*, bill_to: BillTo, entries: list[BillableEntry], adjustments: list[PendingAdjustment],
                   products: dict[uuid.UUID, PlannedProduct], negotiated_prices: dict[uuid.UUID, Decimal],
                   options: PlanOptions, period: Period | None,
                   contracts: dict[uuid.UUID, PlannedContract] | None = None) -> CustomerPlan:
-    """The batch's and the preview's one planning call per customer: the invoice of its entries with
-    the extra hours of its corrections after them, and the credit note of the hours they take back.
-    A correction's hours are rounded as the time it corrects was (its contract's rule, else the
+    """The batch's and the preview's one planning call per customer: the invoice of its entries, its
+    blocks and retainers to bill first, the extra hours of its corrections after them, and the credit
+    note of the hours they take back; split per contract with options.invoice_per `contract`. A
+    correction's hours are rounded as the time it corrects was (its contract's rule, else the
     customer's), so that it is compared with what was billed like with like."""
-    adjustments = [_rounded(adjustment, bill_to, contracts or {}) for adjustment in adjustments]
+    contracts = contracts or {}
+    adjustments = [_rounded(adjustment, bill_to, contracts) for adjustment in adjustments]
     settlement = plan_settlement(customer_id=bill_to.customer_id, currency=bill_to.currency, adjustments=adjustments)
     # Only an adjustment of never-billed time can say 0.00 h: the time should not be billed at all. No
     # line (an invoice line's hours are positive); the replacement is settled all the same.
     settlement.settled_without_line += [entry.id for entry in entries if entry.hours == 0]
     entries = [entry for entry in entries if entry.hours != 0]
-    if entries:
-        invoice = plan_invoice(bill_to=bill_to, entries=entries, products=products,
-                               negotiated_prices=negotiated_prices, options=options,
-                               period=period or Period(None, None), contracts=contracts)
-    elif settlement.invoice_lines:
-        invoice = InvoicePlan(customer_id=bill_to.customer_id, currency=bill_to.currency,
-                              period_start=period.start if period else None, period_end=period.end if period else None)
-    else:
-        invoice = None
-    # Blocks bought on or before the period's end and never invoiced (SPEC §11): first on the invoice.
-    blocks = block_lines(bill_to=bill_to, contracts=contracts or {}, products=products, options=options,
-                         period_end=(period.end if period is not None and period.end is not None
-                                     else invoice.period_end if invoice is not None else None))
-    if blocks:
-        if invoice is None:
-            invoice = InvoicePlan(customer_id=bill_to.customer_id, currency=bill_to.currency,
-                                  period_start=period.start if period else None,
-                                  period_end=period.end if period else None)
-        invoice.lines = [*blocks, *invoice.lines]
-        invoice = total(invoice)
-    if invoice is not None:
-        invoice = with_extra_lines(invoice, settlement.invoice_lines)
-        invoice.block_balances = {contract.id: contract.balance - invoice.block_hours.get(contract.id, Decimal("0"))
-                                  for contract in sorted((contracts or {}).values(), key=lambda c: str(c.id))
-                                  if contract.kind == "block_hours"}
-    return CustomerPlan(invoice=invoice, settlement=settlement)
+    period = period or Period(None, None)
+    invoice = plan_invoice(bill_to=bill_to, entries=entries, products=products, negotiated_prices=negotiated_prices,
+                           options=options, period=period, contracts=contracts)
+    # Blocks bought on or before the period's end and never invoiced, then the retainers of the
+    # cycle not billed yet (SPEC §11): first on the invoice.
+    first = block_lines(bill_to=bill_to, contracts=contracts, products=products, options=options,
+                        period_end=period.end if period.end is not None else invoice.period_end)
+    cycle = (invoice.period_start, invoice.period_end) \
+        if invoice.period_start is not None and invoice.period_end is not None else None
+    first += retainer_lines(bill_to=bill_to, contracts=contracts, products=products, options=options, cycle=cycle)
+    if not entries and not first and not settlement.invoice_lines:
+        return CustomerPlan(invoices=[], settlement=settlement)
+    invoice.lines = [*first, *invoice.lines, *settlement.invoice_lines]
+    invoices = _per_contract(invoice, contracts) if options.invoice_per == "contract" else [total(invoice)]
+    for each in invoices:
+        each.block_balances = {
+            contract.id: contract.balance - invoice.block_hours.get(contract.id, Decimal("0"))
+            for contract in sorted(contracts.values(), key=lambda c: str(c.id))
+            if contract.kind == "block_hours" and (options.invoice_per == "customer" or each.contract_id == contract.id)}
+    return CustomerPlan(invoices=invoices, settlement=settlement)
+
+
+def _per_contract(invoice: InvoicePlan, contracts: dict[uuid.UUID, PlannedContract]) -> list[InvoicePlan]:
+    """invoice_per contract (SPEC §11): one invoice per contract with lines, by contract name, then
+    one for the lines outside any contract (it also carries the customer's unbilled times; when no
+    line is left at all, the one invoice that says why)."""
+    parts: dict[uuid.UUID | None, list[PlannedLine]] = {}
+    for line in invoice.lines:
+        parts.setdefault(line.contract_id, []).append(line)
+    order = sorted((c for c in parts if c is not None), key=lambda c: (contracts[c].name, str(c))) \
+        if all(c in contracts for c in parts if c is not None) else [c for c in parts if c is not None]
+    if None in parts or not order:
+        order.append(None)
+    invoices = []
+    for contract_id in order:
+        part = InvoicePlan(customer_id=invoice.customer_id, currency=invoice.currency,
+                           period_start=invoice.period_start, period_end=invoice.period_end,
+                           lines=parts.get(contract_id, []), contract_id=contract_id,
+                           contract_name=contracts[contract_id].name if contract_id in contracts else None)
+        if contract_id in invoice.block_hours:
+            part.block_hours = {contract_id: invoice.block_hours[contract_id]}
+        if contract_id in invoice.retainer_hours:
+            part.retainer_hours = {contract_id: invoice.retainer_hours[contract_id]}
+        if contract_id is None:
+            part.unbilled = invoice.unbilled
+        invoices.append(total(part))
+    return invoices
 
 
 def _rounded(adjustment: PendingAdjustment, bill_to: BillTo,

@@ -1,6 +1,6 @@
 """One module per table; importing this package registers every table on the metadata."""
 
-from app.models.contract import Contract, ContractBlock
+from app.models.contract import Contract, ContractBlock, RetainerCycle
 from app.models.customer import Customer
 from app.models.delivery import EmailOutbox, InvoiceDocument
 from app.models.invoice import Invoice, InvoiceLine, InvoiceNumberCounter
@@ -15,6 +15,6 @@ from app.models.webhook import WebhookDelivery, WebhookEndpoint, WebhookEvent
 from app.models.work_item import WorkItem
 
 __all__ = ["ApiKey", "Contract", "ContractBlock", "Customer", "EmailOutbox", "IdempotencyKey", "Invoice", "InvoiceBatch", "InvoiceBatchCustomer",
-           "InvoiceBatchUnbilled", "InvoiceDocument", "InvoiceLine", "InvoiceNumberCounter", "Price", "Product",
+           "InvoiceBatchUnbilled", "InvoiceDocument", "InvoiceLine", "InvoiceNumberCounter", "Price", "Product", "RetainerCycle",
            "Selection", "SelectionCustomer", "Tenant", "TenantSettings", "TimeEntry", "WebhookDelivery",
            "WebhookEndpoint", "WebhookEvent", "WorkItem"]

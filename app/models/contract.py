@@ -86,3 +86,31 @@ class ContractBlock(SQLModel, table=True):
     purchased_on: date = Field(nullable=False)
     invoice_id: uuid.UUID | None = None
     created_at: datetime = created_at_field()
+
+
+class RetainerCycle(SQLModel, table=True):
+    """A billing cycle of a customer whose retainer was billed (SPEC §11): never twice for the same
+    cycle (the unique key), and the included hours its time has covered, never more than it includes
+    (the CHECK), whichever invoices of the cycle covered them."""
+
+    __tablename__ = "retainer_cycles"
+    __mapper_args__ = {"eager_defaults": True}
+    __table_args__ = (
+        UniqueConstraint("tenant_id", "contract_id", "period_start"),
+        tenant_ref("contract_id", "contracts", ondelete="CASCADE"),
+        tenant_ref("invoice_id", "invoices"),
+        CheckConstraint("period_end >= period_start", name="ends_after_start"),
+        CheckConstraint("0 <= hours_covered AND hours_covered <= included_hours", name="hours_within_included"),
+        Index("ix_retainer_cycles_tenant_id_invoice_id", "tenant_id", "invoice_id"),
+    )
+
+    id: uuid.UUID = id_field()
+    tenant_id: uuid.UUID = tenant_field()
+    contract_id: uuid.UUID = Field(nullable=False)
+    period_start: date = Field(nullable=False)
+    period_end: date = Field(nullable=False)
+    included_hours: Decimal = Field(sa_type=Numeric(12, 2), nullable=False)
+    hours_covered: Decimal = Field(default=Decimal(0), sa_type=Numeric(12, 2), nullable=False)
+    # The invoice that billed the retainer's amount.
+    invoice_id: uuid.UUID = Field(nullable=False)
+    created_at: datetime = created_at_field()

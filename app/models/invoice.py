@@ -142,6 +142,9 @@ class InvoiceLine(SQLModel, table=True):
     # The contract the time was billed under, if any; covered by its blocks or retainer (SPEC §11).
     contract_id: uuid.UUID | None = Field(default=None)
     covered: bool = Field(default=False, nullable=False, sa_column_kwargs={"server_default": false()})
+    # Every time entry the line bills, when that is not just `time_entry_id` (SPEC §11): a grouped
+    # line's entries, or the entry whose overage part it bills. NULL: [time_entry_id] (or none).
+    time_entry_ids: list[uuid.UUID] | None = Field(default=None, sa_type=ARRAY(Uuid))
 
 
 class InvoiceNumberCounter(SQLModel, table=True):

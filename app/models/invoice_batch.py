@@ -22,6 +22,8 @@ class InvoiceBatch(SQLModel, table=True):
         # Either a period, or a cut-off date from which each customer's cycle gives its period.
         CheckConstraint("(cutoff_date IS NULL) = (period_start IS NOT NULL) AND "
                         "(cutoff_date IS NULL) = (period_end IS NOT NULL)", name="period_or_cutoff"),
+        CheckConstraint("invoice_per IN ('customer', 'contract')", name="invoice_per"),
+        CheckConstraint("line_grouping IN ('entry', 'work_item', 'product')", name="line_grouping"),
         Index("ix_invoice_batches_status_run_at", "status", "run_at"),
         # The list, newest first by default.
         Index("ix_invoice_batches_tenant_id_created_at_id", "tenant_id", "created_at", "id"),
@@ -45,6 +47,9 @@ class InvoiceBatch(SQLModel, table=True):
     send: bool = Field(nullable=False)
     product_mandatory: bool = Field(nullable=False)
     run_at: datetime = Field(sa_type=DateTime(timezone=True), nullable=False)
+    # SPEC §11: one invoice per customer or per contract; a line per entry, work item or product.
+    invoice_per: str = Field(default="customer", nullable=False, sa_column_kwargs={"server_default": "customer"})
+    line_grouping: str = Field(default="entry", nullable=False, sa_column_kwargs={"server_default": "entry"})
     notify_email: str | None = None
     customers_total: int = Field(default=0, nullable=False)
     customers_done: int = Field(default=0, nullable=False)

@@ -23,6 +23,7 @@ from .contract_bulk_item import ContractBulkItem
 from .contract_bulk_item_kind import ContractBulkItemKind
 from .contract_create import ContractCreate
 from .contract_create_kind import ContractCreateKind
+from .contract_details import ContractDetails
 from .contract_out import ContractOut
 from .contract_out_kind import ContractOutKind
 from .contract_update import ContractUpdate
@@ -51,6 +52,8 @@ from .fortnightly_cycle import FortnightlyCycle
 from .healthz_response_healthz import HealthzResponseHealthz
 from .invoice_batch_completed_event import InvoiceBatchCompletedEvent
 from .invoice_batch_definition import InvoiceBatchDefinition
+from .invoice_batch_definition_invoice_per import InvoiceBatchDefinitionInvoicePer
+from .invoice_batch_definition_line_grouping import InvoiceBatchDefinitionLineGrouping
 from .invoice_batch_definition_source_type_type_0 import InvoiceBatchDefinitionSourceTypeType0
 from .invoice_batch_out import InvoiceBatchOut
 from .invoice_batch_preview import InvoiceBatchPreview
@@ -172,6 +175,7 @@ __all__ = (
     "ContractBulkItemKind",
     "ContractCreate",
     "ContractCreateKind",
+    "ContractDetails",
     "ContractOut",
     "ContractOutKind",
     "ContractUpdate",
@@ -200,6 +204,8 @@ __all__ = (
     "HealthzResponseHealthz",
     "InvoiceBatchCompletedEvent",
     "InvoiceBatchDefinition",
+    "InvoiceBatchDefinitionInvoicePer",
+    "InvoiceBatchDefinitionLineGrouping",
     "InvoiceBatchDefinitionSourceTypeType0",
     "InvoiceBatchOut",
     "InvoiceBatchPreview",

@@ -7,6 +7,8 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from ..models.invoice_batch_definition_invoice_per import InvoiceBatchDefinitionInvoicePer
+from ..models.invoice_batch_definition_line_grouping import InvoiceBatchDefinitionLineGrouping
 from ..models.invoice_batch_definition_source_type_type_0 import InvoiceBatchDefinitionSourceTypeType0
 from ..types import UNSET, Unset
 
@@ -39,6 +41,13 @@ class InvoiceBatchDefinition:
             product_mandatory (bool | Unset):  Default: False.
             run_at (datetime.datetime | None | Unset): At most 24 hours ahead; absent: now.
             notify_email (None | str | Unset):
+            invoice_per (InvoiceBatchDefinitionInvoicePer | Unset): `customer`: one consolidated invoice per customer;
+                `contract`: one invoice per contract, plus one for the time outside any contract. Default:
+                InvoiceBatchDefinitionInvoicePer.CUSTOMER.
+            line_grouping (InvoiceBatchDefinitionLineGrouping | Unset): `entry`: a line per time entry; `work_item`: a line
+                per work item, product, unit price, tax rate and covered flag; `product`: a line per product, unit price, tax
+                rate and covered flag. A grouped line's quantity is the sum of its entries' billed hours, its amount that sum ×
+                unit price rounded once. Default: InvoiceBatchDefinitionLineGrouping.ENTRY.
     """
 
     title: str
@@ -56,6 +65,8 @@ class InvoiceBatchDefinition:
     product_mandatory: bool | Unset = False
     run_at: datetime.datetime | None | Unset = UNSET
     notify_email: None | str | Unset = UNSET
+    invoice_per: InvoiceBatchDefinitionInvoicePer | Unset = InvoiceBatchDefinitionInvoicePer.CUSTOMER
+    line_grouping: InvoiceBatchDefinitionLineGrouping | Unset = InvoiceBatchDefinitionLineGrouping.ENTRY
 
     def to_dict(self) -> dict[str, Any]:
         title = self.title
@@ -143,6 +154,14 @@ class InvoiceBatchDefinition:
         else:
             notify_email = self.notify_email
 
+        invoice_per: str | Unset = UNSET
+        if not isinstance(self.invoice_per, Unset):
+            invoice_per = self.invoice_per.value
+
+        line_grouping: str | Unset = UNSET
+        if not isinstance(self.line_grouping, Unset):
+            line_grouping = self.line_grouping.value
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update(
@@ -178,6 +197,10 @@ class InvoiceBatchDefinition:
             field_dict["run_at"] = run_at
         if notify_email is not UNSET:
             field_dict["notify_email"] = notify_email
+        if invoice_per is not UNSET:
+            field_dict["invoice_per"] = invoice_per
+        if line_grouping is not UNSET:
+            field_dict["line_grouping"] = line_grouping
 
         return field_dict
 
@@ -338,6 +361,20 @@ class InvoiceBatchDefinition:
 
         notify_email = _parse_notify_email(d.pop("notify_email", UNSET))
 
+        _invoice_per = d.pop("invoice_per", UNSET)
+        invoice_per: InvoiceBatchDefinitionInvoicePer | Unset
+        if isinstance(_invoice_per, Unset):
+            invoice_per = UNSET
+        else:
+            invoice_per = InvoiceBatchDefinitionInvoicePer(_invoice_per)
+
+        _line_grouping = d.pop("line_grouping", UNSET)
+        line_grouping: InvoiceBatchDefinitionLineGrouping | Unset
+        if isinstance(_line_grouping, Unset):
+            line_grouping = UNSET
+        else:
+            line_grouping = InvoiceBatchDefinitionLineGrouping(_line_grouping)
+
         invoice_batch_definition = cls(
             title=title,
             selection_id=selection_id,
@@ -354,6 +391,8 @@ class InvoiceBatchDefinition:
             product_mandatory=product_mandatory,
             run_at=run_at,
             notify_email=notify_email,
+            invoice_per=invoice_per,
+            line_grouping=line_grouping,
         )
 
         return invoice_batch_definition

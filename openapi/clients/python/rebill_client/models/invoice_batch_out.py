@@ -37,6 +37,8 @@ class InvoiceBatchOut:
         product_mandatory (bool):
         run_at (datetime.datetime):
         notify_email (None | str):
+        invoice_per (str):
+        line_grouping (str):
         created_at (datetime.datetime):
         started_at (datetime.datetime | None):
         finished_at (datetime.datetime | None):
@@ -61,6 +63,8 @@ class InvoiceBatchOut:
     product_mandatory: bool
     run_at: datetime.datetime
     notify_email: None | str
+    invoice_per: str
+    line_grouping: str
     created_at: datetime.datetime
     started_at: datetime.datetime | None
     finished_at: datetime.datetime | None
@@ -132,6 +136,10 @@ class InvoiceBatchOut:
         notify_email: None | str
         notify_email = self.notify_email
 
+        invoice_per = self.invoice_per
+
+        line_grouping = self.line_grouping
+
         created_at = self.created_at.isoformat()
 
         started_at: None | str
@@ -171,6 +179,8 @@ class InvoiceBatchOut:
                 "product_mandatory": product_mandatory,
                 "run_at": run_at,
                 "notify_email": notify_email,
+                "invoice_per": invoice_per,
+                "line_grouping": line_grouping,
                 "created_at": created_at,
                 "started_at": started_at,
                 "finished_at": finished_at,
@@ -306,6 +316,10 @@ class InvoiceBatchOut:
 
         notify_email = _parse_notify_email(d.pop("notify_email"))
 
+        invoice_per = d.pop("invoice_per")
+
+        line_grouping = d.pop("line_grouping")
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         def _parse_started_at(data: object) -> datetime.datetime | None:
@@ -360,6 +374,8 @@ class InvoiceBatchOut:
             product_mandatory=product_mandatory,
             run_at=run_at,
             notify_email=notify_email,
+            invoice_per=invoice_per,
+            line_grouping=line_grouping,
             created_at=created_at,
             started_at=started_at,
             finished_at=finished_at,

@@ -13,6 +13,7 @@ from ..types import UNSET, Unset
 if TYPE_CHECKING:
     from ..models.bill_to_out import BillToOut
     from ..models.block_balance import BlockBalance
+    from ..models.contract_details import ContractDetails
     from ..models.preview_line import PreviewLine
     from ..models.reason import Reason
     from ..models.tax_out import TaxOut
@@ -45,6 +46,15 @@ class PreviewInvoice:
         not_validated_reasons (list[Reason]):
         covered_hours (str | Unset): The hours covered by prepaid blocks (lines with `covered`), included in `hours`.
             Default: '0'.
+        hours_worked (str | Unset): The hours worked of the time it bills. Default: '0'.
+        billed_hours (str | Unset): The hours billed at a price: the time's billed (rounded) hours less the covered
+            ones. Default: '0'.
+        contract_id (None | Unset | UUID): With `invoice_per` `contract`: the contract the invoice is for (null: the
+            time outside any).
+        retainer_lines (list[PreviewLine] | Unset): The retainer lines it bills ("Retainer — <contract> — <period>"),
+            also among its `lines`.
+        contracts (list[ContractDetails] | Unset): Per contract its lines bill under: hours worked, covered and billed,
+            the balance left.
         block_balances (list[BlockBalance] | Unset): For each of the customer's `block_hours` contracts: the block hours
             this invoice consumes and the balance left after the batch (SPEC §11).
     """
@@ -66,6 +76,11 @@ class PreviewInvoice:
     would_validate: bool
     not_validated_reasons: list[Reason]
     covered_hours: str | Unset = "0"
+    hours_worked: str | Unset = "0"
+    billed_hours: str | Unset = "0"
+    contract_id: None | Unset | UUID = UNSET
+    retainer_lines: list[PreviewLine] | Unset = UNSET
+    contracts: list[ContractDetails] | Unset = UNSET
     block_balances: list[BlockBalance] | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -122,6 +137,32 @@ class PreviewInvoice:
 
         covered_hours = self.covered_hours
 
+        hours_worked = self.hours_worked
+
+        billed_hours = self.billed_hours
+
+        contract_id: None | str | Unset
+        if isinstance(self.contract_id, Unset):
+            contract_id = UNSET
+        elif isinstance(self.contract_id, UUID):
+            contract_id = str(self.contract_id)
+        else:
+            contract_id = self.contract_id
+
+        retainer_lines: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.retainer_lines, Unset):
+            retainer_lines = []
+            for retainer_lines_item_data in self.retainer_lines:
+                retainer_lines_item = retainer_lines_item_data.to_dict()
+                retainer_lines.append(retainer_lines_item)
+
+        contracts: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.contracts, Unset):
+            contracts = []
+            for contracts_item_data in self.contracts:
+                contracts_item = contracts_item_data.to_dict()
+                contracts.append(contracts_item)
+
         block_balances: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.block_balances, Unset):
             block_balances = []
@@ -153,6 +194,16 @@ class PreviewInvoice:
         )
         if covered_hours is not UNSET:
             field_dict["covered_hours"] = covered_hours
+        if hours_worked is not UNSET:
+            field_dict["hours_worked"] = hours_worked
+        if billed_hours is not UNSET:
+            field_dict["billed_hours"] = billed_hours
+        if contract_id is not UNSET:
+            field_dict["contract_id"] = contract_id
+        if retainer_lines is not UNSET:
+            field_dict["retainer_lines"] = retainer_lines
+        if contracts is not UNSET:
+            field_dict["contracts"] = contracts
         if block_balances is not UNSET:
             field_dict["block_balances"] = block_balances
 
@@ -162,6 +213,7 @@ class PreviewInvoice:
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         from ..models.bill_to_out import BillToOut  # noqa: PLC0415
         from ..models.block_balance import BlockBalance  # noqa: PLC0415
+        from ..models.contract_details import ContractDetails  # noqa: PLC0415
         from ..models.preview_line import PreviewLine  # noqa: PLC0415
         from ..models.reason import Reason  # noqa: PLC0415
         from ..models.tax_out import TaxOut  # noqa: PLC0415
@@ -247,6 +299,45 @@ class PreviewInvoice:
 
         covered_hours = d.pop("covered_hours", UNSET)
 
+        hours_worked = d.pop("hours_worked", UNSET)
+
+        billed_hours = d.pop("billed_hours", UNSET)
+
+        def _parse_contract_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                contract_id_type_0 = UUID(data)
+
+                return contract_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        contract_id = _parse_contract_id(d.pop("contract_id", UNSET))
+
+        _retainer_lines = d.pop("retainer_lines", UNSET)
+        retainer_lines: list[PreviewLine] | Unset = UNSET
+        if _retainer_lines is not UNSET:
+            retainer_lines = []
+            for retainer_lines_item_data in _retainer_lines:
+                retainer_lines_item = PreviewLine.from_dict(retainer_lines_item_data)
+
+                retainer_lines.append(retainer_lines_item)
+
+        _contracts = d.pop("contracts", UNSET)
+        contracts: list[ContractDetails] | Unset = UNSET
+        if _contracts is not UNSET:
+            contracts = []
+            for contracts_item_data in _contracts:
+                contracts_item = ContractDetails.from_dict(contracts_item_data)
+
+                contracts.append(contracts_item)
+
         _block_balances = d.pop("block_balances", UNSET)
         block_balances: list[BlockBalance] | Unset = UNSET
         if _block_balances is not UNSET:
@@ -274,6 +365,11 @@ class PreviewInvoice:
             would_validate=would_validate,
             not_validated_reasons=not_validated_reasons,
             covered_hours=covered_hours,
+            hours_worked=hours_worked,
+            billed_hours=billed_hours,
+            contract_id=contract_id,
+            retainer_lines=retainer_lines,
+            contracts=contracts,
             block_balances=block_balances,
         )
 

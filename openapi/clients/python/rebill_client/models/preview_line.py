@@ -33,6 +33,8 @@ class PreviewLine:
         contract_id (None | UUID): The contract the time was billed under; null without one.
         covered (bool): Covered by the contract's prepaid blocks or retainer (billed at 0.00).
         late (bool): Made from late time: ready time dated before the invoice's period that no earlier batch billed.
+        time_entry_ids (list[UUID] | Unset): Every time entry the line bills: its one entry, all those of a grouped
+            line, or the entry whose overage part it bills; empty on a block or retainer line.
         credited_invoice_id (None | Unset | UUID): On a credit note's line: the invoice it credits. A line that settles
             an adjustment names the adjustment in `time_entry_id`.
     """
@@ -50,6 +52,7 @@ class PreviewLine:
     contract_id: None | UUID
     covered: bool
     late: bool
+    time_entry_ids: list[UUID] | Unset = UNSET
     credited_invoice_id: None | Unset | UUID = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -89,6 +92,13 @@ class PreviewLine:
 
         late = self.late
 
+        time_entry_ids: list[str] | Unset = UNSET
+        if not isinstance(self.time_entry_ids, Unset):
+            time_entry_ids = []
+            for time_entry_ids_item_data in self.time_entry_ids:
+                time_entry_ids_item = str(time_entry_ids_item_data)
+                time_entry_ids.append(time_entry_ids_item)
+
         credited_invoice_id: None | str | Unset
         if isinstance(self.credited_invoice_id, Unset):
             credited_invoice_id = UNSET
@@ -116,6 +126,8 @@ class PreviewLine:
                 "late": late,
             }
         )
+        if time_entry_ids is not UNSET:
+            field_dict["time_entry_ids"] = time_entry_ids
         if credited_invoice_id is not UNSET:
             field_dict["credited_invoice_id"] = credited_invoice_id
 
@@ -182,6 +194,15 @@ class PreviewLine:
 
         late = d.pop("late")
 
+        _time_entry_ids = d.pop("time_entry_ids", UNSET)
+        time_entry_ids: list[UUID] | Unset = UNSET
+        if _time_entry_ids is not UNSET:
+            time_entry_ids = []
+            for time_entry_ids_item_data in _time_entry_ids:
+                time_entry_ids_item = UUID(time_entry_ids_item_data)
+
+                time_entry_ids.append(time_entry_ids_item)
+
         def _parse_credited_invoice_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
@@ -213,6 +234,7 @@ class PreviewLine:
             contract_id=contract_id,
             covered=covered,
             late=late,
+            time_entry_ids=time_entry_ids,
             credited_invoice_id=credited_invoice_id,
         )
 

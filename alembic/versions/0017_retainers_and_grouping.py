@@ -1,0 +1,66 @@
+"""Retainers, one invoice per contract, grouped lines (SPEC §11).
+
+- `retainer_cycles`: each customer cycle whose retainer was billed, unique per contract and start
+  (never billed twice), with the included hours its time covered, CHECKed within what it includes.
+- `invoice_batches.invoice_per` (`customer` | `contract`) and `line_grouping` (`entry` |
+  `work_item` | `product`), with the defaults every existing batch had.
+- `invoice_lines.time_entry_ids`: the entries of a grouped line (or the entry whose overage part a
+  line bills); NULL on the usual line, whose one entry is `time_entry_id`.
+
+Revision ID: 0017
+Revises: 0016
+"""
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from alembic import op
+
+revision: str = "0017"
+down_revision: str | None = "0016"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "retainer_cycles",
+        sa.Column("id", sa.Uuid(), nullable=False),
+        sa.Column("tenant_id", sa.Uuid(), nullable=False),
+        sa.Column("contract_id", sa.Uuid(), nullable=False),
+        sa.Column("period_start", sa.Date(), nullable=False),
+        sa.Column("period_end", sa.Date(), nullable=False),
+        sa.Column("included_hours", sa.Numeric(12, 2), nullable=False),
+        sa.Column("hours_covered", sa.Numeric(12, 2), nullable=False),
+        sa.Column("invoice_id", sa.Uuid(), nullable=False),
+        sa.Column("created_at", sa.DateTime(timezone=True), server_default=sa.text("now()"), nullable=False),
+        sa.CheckConstraint("period_end >= period_start", name=op.f("ck_retainer_cycles_ends_after_start")),
+        sa.CheckConstraint("0 <= hours_covered AND hours_covered <= included_hours",
+                           name=op.f("ck_retainer_cycles_hours_within_included")),
+        sa.ForeignKeyConstraint(["tenant_id", "contract_id"], ["contracts.tenant_id", "contracts.id"],
+                                name=op.f("fk_retainer_cycles_tenant_id_contract_id_contracts"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["tenant_id", "invoice_id"], ["invoices.tenant_id", "invoices.id"],
+                                name=op.f("fk_retainer_cycles_tenant_id_invoice_id_invoices"), ondelete="RESTRICT"),
+        sa.ForeignKeyConstraint(["tenant_id"], ["tenants.id"], name=op.f("fk_retainer_cycles_tenant_id_tenants"),
+                                ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_retainer_cycles")),
+        sa.UniqueConstraint("tenant_id", "contract_id", "period_start",
+                            name=op.f("uq_retainer_cycles_tenant_id_contract_id_period_start")),
+    )
+    op.create_index("ix_retainer_cycles_tenant_id_invoice_id", "retainer_cycles", ["tenant_id", "invoice_id"])
+    op.add_column("invoice_batches", sa.Column("invoice_per", sa.String(), server_default="customer", nullable=False))
+    op.add_column("invoice_batches", sa.Column("line_grouping", sa.String(), server_default="entry", nullable=False))
+    op.create_check_constraint(op.f("ck_invoice_batches_invoice_per"), "invoice_batches",
+                               "invoice_per IN ('customer', 'contract')")
+    op.create_check_constraint(op.f("ck_invoice_batches_line_grouping"), "invoice_batches",
+                               "line_grouping IN ('entry', 'work_item', 'product')")
+    op.add_column("invoice_lines", sa.Column("time_entry_ids", sa.ARRAY(sa.Uuid()), nullable=True))
+
+
+def downgrade() -> None:
+    op.drop_column("invoice_lines", "time_entry_ids")
+    op.drop_constraint(op.f("ck_invoice_batches_line_grouping"), "invoice_batches", type_="check")
+    op.drop_constraint(op.f("ck_invoice_batches_invoice_per"), "invoice_batches", type_="check")
+    op.drop_column("invoice_batches", "line_grouping")
+    op.drop_column("invoice_batches", "invoice_per")
+    op.drop_index("ix_retainer_cycles_tenant_id_invoice_id", table_name="retainer_cycles")
+    op.drop_table("retainer_cycles")
