@@ -4,10 +4,12 @@ balance is split into a covered and an overage line, overage is billed at the ov
 block is invoiced once, the contract's balance never goes below zero, and the preview shows what
 the batch writes."""
 
+import asyncio
 import uuid
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import text
 
 from app.invoice_batches.runner import run_batch
 from app.invoicing.planning import (BillableEntry, BillTo, PlanOptions, PlannedBlock, PlannedContract,
@@ -205,3 +207,30 @@ async def test_time_released_by_a_credit_note_gives_its_block_hours_back_and_con
         [([], "1.00", False), ([entry["id"]], "4.00", True)]
     contract = (await api.get(f"/v1/contracts/{b['contract']['id']}")).json()
     assert (contract["hours_used"], contract["hours_remaining"]) == ("4.00", "6.00")
+
+
+async def test_two_concurrent_batches_share_the_balance_without_consuming_it_twice(blocks, sessionmaker):
+    """A November and a December batch over the customer at once: whichever goes first covers what
+    the balance holds, the other bills the rest as overage; the covered lines of both invoices add
+    up to the contract's hours_used, which the database row agrees with, within the blocks."""
+    api, b = blocks["api"], blocks
+    for day in ("2026-11-05", "2026-11-06", "2026-12-03", "2026-12-04"):
+        await f.time_entry(api, work_item_id=b["ticket"]["id"], hours="4.00", started_at=f"{day}T09:00:00+01:00")
+    batches = [(await api.post("/v1/invoice-batches", json={**period, "customer_ids": [b["acme"]["id"]]})).json()
+               for period in (NOVEMBER, DECEMBER)]
+    await asyncio.gather(*(run_batch(sessionmaker, uuid.UUID(batch["id"])) for batch in batches))
+
+    invoices = [invoice for batch in batches
+                for invoice in (await api.get("/v1/invoices", params={"batch_id": batch["id"]})).json()["data"]]
+    assert len(invoices) == 2
+    covered = sum(Decimal(line["quantity"]) for invoice in invoices for line in invoice["lines"] if line["covered"])
+    overage = sum(Decimal(line["quantity"]) for invoice in invoices for line in invoice["lines"]
+                  if not line["covered"] and line["unit"] != "block")
+    assert (covered, overage) == (Decimal("10.00"), Decimal("6.00"))
+    contract = (await api.get(f"/v1/contracts/{b['contract']['id']}")).json()
+    assert (contract["hours_used"], contract["hours_remaining"]) == ("10.00", "0.00")
+    async with sessionmaker() as session:
+        row = (await session.execute(text("SELECT hours_used, hours_purchased FROM contracts WHERE id = :id"),
+                                     {"id": b["contract"]["id"]})).one()
+    assert (row.hours_used, row.hours_purchased) == (Decimal("10.00"), Decimal("10.00"))
+    assert sum(1 for invoice in invoices for line in invoice["lines"] if line["unit"] == "block") == 1

@@ -75,7 +75,7 @@ async def generated_helpdesk(api, rng: random.Random) -> list[str]:
         if not contact:
             companies.append(customer["id"])
             contracts_of[customer["id"]] = []
-            for _ in range(rng.choice([0, 0, 1, 2])):
+            for _ in range(rng.choice([0, 1, 2, 3])):
                 contract = (await api.post("/v1/contracts",
                                            json=generated_contract(rng, customer["id"], products))).json()
                 contracts_of[customer["id"]].append(contract["id"])
@@ -95,7 +95,7 @@ async def generated_helpdesk(api, rng: random.Random) -> list[str]:
             under = contracts_of[company_of[customer["id"]]]
             items.append((await api.post("/v1/work-items", json={
                 "type": kind, "reference": f"R-{n}-{k}", "customer_id": customer["id"],
-                **({"contract_id": rng.choice(under)} if under and rng.random() < 0.5 else {})})).json()["id"])
+                **({"contract_id": rng.choice(under)} if under and rng.random() < 0.7 else {})})).json()["id"])
     start = datetime(2026, 10, 31, 20, tzinfo=UTC)
     entries = [{"external_id": f"e-{n}", "work_item_id": rng.choice(items),
                 "started_at": (start + timedelta(minutes=rng.randint(-40 * 24 * 60, 45 * 24 * 60)
@@ -110,7 +110,7 @@ async def generated_helpdesk(api, rng: random.Random) -> list[str]:
     return customers
 
 
-@pytest.mark.parametrize("seed", range(16))
+@pytest.mark.parametrize("seed", range(24))
 async def test_preview_then_batch_gives_the_same_invoices(api, sessionmaker, seed):
     rng = random.Random(seed)
     customers = await generated_helpdesk(api, rng)

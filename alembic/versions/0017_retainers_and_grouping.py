@@ -6,6 +6,9 @@
   `work_item` | `product`), with the defaults every existing batch had.
 - `invoice_lines.time_entry_ids`: the entries of a grouped line (or the entry whose overage part a
   line bills); NULL on the usual line, whose one entry is `time_entry_id`.
+- `invoices.contract_id`: with invoice_per contract, the contract an invoice is for; a batch's
+  unique key per customer and type now includes it (NULLS NOT DISTINCT: still one consolidated
+  invoice, one credit note).
 
 Revision ID: 0017
 Revises: 0016
@@ -54,9 +57,24 @@ def upgrade() -> None:
     op.create_check_constraint(op.f("ck_invoice_batches_line_grouping"), "invoice_batches",
                                "line_grouping IN ('entry', 'work_item', 'product')")
     op.add_column("invoice_lines", sa.Column("time_entry_ids", sa.ARRAY(sa.Uuid()), nullable=True))
+    op.add_column("invoices", sa.Column("contract_id", sa.Uuid(), nullable=True))
+    op.create_foreign_key(op.f("fk_invoices_tenant_id_contract_id_contracts"), "invoices", "contracts",
+                          ["tenant_id", "contract_id"], ["tenant_id", "id"], ondelete="RESTRICT")
+    op.create_index("ix_invoices_tenant_id_contract_id", "invoices", ["tenant_id", "contract_id"],
+                    postgresql_where=sa.text("contract_id IS NOT NULL"))
+    op.drop_constraint(op.f("uq_invoices_batch_id_customer_id_type"), "invoices", type_="unique")
+    op.create_unique_constraint(op.f("uq_invoices_batch_id_customer_id_type_contract_id"), "invoices",
+                                ["batch_id", "customer_id", "type", "contract_id"], postgresql_nulls_not_distinct=True)
 
 
 def downgrade() -> None:
+    op.drop_constraint(op.f("uq_invoices_batch_id_customer_id_type_contract_id"), "invoices", type_="unique")
+    op.create_unique_constraint(op.f("uq_invoices_batch_id_customer_id_type"), "invoices",
+                                ["batch_id", "customer_id", "type"])
+    op.drop_index("ix_invoices_tenant_id_contract_id", table_name="invoices",
+                  postgresql_where=sa.text("contract_id IS NOT NULL"))
+    op.drop_constraint(op.f("fk_invoices_tenant_id_contract_id_contracts"), "invoices", type_="foreignkey")
+    op.drop_column("invoices", "contract_id")
     op.drop_column("invoice_lines", "time_entry_ids")
     op.drop_constraint(op.f("ck_invoice_batches_line_grouping"), "invoice_batches", type_="check")
     op.drop_constraint(op.f("ck_invoice_batches_invoice_per"), "invoice_batches", type_="check")

@@ -366,11 +366,11 @@ async def _pending(session: AsyncSession, batch_id: uuid.UUID) -> int:
 # never held while a worker is between two statements.
 _WRITE_INVOICE = text("""
 WITH invoice AS (
-  INSERT INTO invoices (id, tenant_id, batch_id, customer_id, number, status, bill_to, title, subtitle,
+  INSERT INTO invoices (id, tenant_id, batch_id, customer_id, contract_id, number, status, bill_to, title, subtitle,
                         period_start, period_end, issue_date, due_date, validated_at, currency, untaxed_amount,
                         tax_amount, total, taxes, terms, not_validated_reasons, delivery_status, delivery_attempts,
                         delivery_failure, number_prefix, number_year)
-  SELECT :invoice, :tenant, :batch, :customer, NULL, 'draft', CAST(:bill_to AS jsonb), :title, :subtitle,
+  SELECT :invoice, :tenant, :batch, :customer, CAST(:contract AS uuid), NULL, 'draft', CAST(:bill_to AS jsonb), :title, :subtitle,
          :period_start, :period_end, CAST(:issue_date AS date), CAST(:due_date AS date), NULL,
          :currency, :untaxed, :tax, :total, CAST(:taxes AS jsonb), CAST(:terms AS jsonb), CAST(:reasons AS jsonb),
          :delivery_status, 0, :delivery_failure, CAST(:number_prefix AS text), CAST(:number_year AS integer)
@@ -501,6 +501,7 @@ async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: T
     links = entry_links(lines, line_ids)
     result = (await session.execute(_WRITE_INVOICE, {
         "tenant": batch.tenant_id, "batch": batch.id, "customer": plan.customer_id, "invoice": invoice_id,
+        "contract": plan.contract_id,
         "bill_to": json.dumps(customer.bill_to_snapshot()),
         "title": batch.title, "subtitle": invoice_subtitle(plan),
         "period_start": plan.period_start, "period_end": plan.period_end,

@@ -63,6 +63,9 @@ class InvoiceOut(BaseModel):
     customer_id: uuid.UUID
     customer_external_id: str | None = Field(description="The customer's `external_id`; null when it has none.")
     batch_id: uuid.UUID | None
+    contract_id: uuid.UUID | None = Field(default=None, description=(
+        "Made by a batch with `invoice_per` `contract`: the contract it invoices (null: the time outside any "
+        "contract, or one consolidated invoice)."))
     bill_to: BillToOut
     title: str
     subtitle: str

@@ -71,6 +71,7 @@ async def to_out(session: AsyncSession, invoices: list[Invoice]) -> list[dict]:
     return [{
         "id": i.id, "type": i.type, "number": i.number, "status": i.status, "customer_id": i.customer_id,
         "customer_external_id": customer_external_ids.get(i.customer_id), "batch_id": i.batch_id,
+        "contract_id": i.contract_id,
         "bill_to": i.bill_to, "title": i.title, "subtitle": i.subtitle, "period_start": i.period_start,
         "period_end": i.period_end, "issue_date": i.issue_date,
         "due_date": i.due_date, "currency": i.currency, "lines": lines[i.id], "taxes": i.taxes,

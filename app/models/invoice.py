@@ -24,8 +24,13 @@ class Invoice(SQLModel, table=True):
     __table_args__ = (
         tenant_unique_id("invoices"),
         UniqueConstraint("tenant_id", "number"),
-        UniqueConstraint("batch_id", "customer_id", "type"),
+        # A batch makes one invoice and one credit note per customer; with invoice_per contract, one
+        # invoice per contract (NULL: the time outside any, or the consolidated invoice).
+        UniqueConstraint("batch_id", "customer_id", "type", "contract_id", postgresql_nulls_not_distinct=True),
         tenant_ref("customer_id", "customers"),
+        tenant_ref("contract_id", "contracts"),
+        Index("ix_invoices_tenant_id_contract_id", "tenant_id", "contract_id",
+              postgresql_where=text("contract_id IS NOT NULL")),
         CheckConstraint("status IN ('draft', 'validated', 'credited')", name="status"),
         CheckConstraint("type IN ('invoice', 'credit_note')", name="type"),
         # Only an invoice is ever credited; only a credit note credits.
@@ -51,6 +56,8 @@ class Invoice(SQLModel, table=True):
     batch_id: uuid.UUID | None = Field(default=None, sa_column_kwargs={"nullable": True}, foreign_key="invoice_batches.id",
                                        ondelete="SET NULL")
     customer_id: uuid.UUID = Field(nullable=False)
+    # With invoice_per contract (SPEC §11): the contract the invoice is for.
+    contract_id: uuid.UUID | None = None
     type: str = Field(default="invoice", nullable=False, sa_column_kwargs={"server_default": "invoice"})
     number: str | None = None
     # A number to draw at commit, from this counter (migration 0009's trigger); NULL once drawn.

@@ -58,6 +58,8 @@ class InvoiceOut:
         sent_at (datetime.datetime | None):
         delivery (Delivery):
         created_at (datetime.datetime):
+        contract_id (None | Unset | UUID): Made by a batch with `invoice_per` `contract`: the contract it invoices
+            (null: the time outside any contract, or one consolidated invoice).
         credit_reason (None | str | Unset): On a credit note made by hand: why.
     """
 
@@ -88,6 +90,7 @@ class InvoiceOut:
     sent_at: datetime.datetime | None
     delivery: Delivery
     created_at: datetime.datetime
+    contract_id: None | Unset | UUID = UNSET
     credit_reason: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -184,6 +187,14 @@ class InvoiceOut:
 
         created_at = self.created_at.isoformat()
 
+        contract_id: None | str | Unset
+        if isinstance(self.contract_id, Unset):
+            contract_id = UNSET
+        elif isinstance(self.contract_id, UUID):
+            contract_id = str(self.contract_id)
+        else:
+            contract_id = self.contract_id
+
         credit_reason: None | str | Unset
         if isinstance(self.credit_reason, Unset):
             credit_reason = UNSET
@@ -223,6 +234,8 @@ class InvoiceOut:
                 "created_at": created_at,
             }
         )
+        if contract_id is not UNSET:
+            field_dict["contract_id"] = contract_id
         if credit_reason is not UNSET:
             field_dict["credit_reason"] = credit_reason
 
@@ -400,6 +413,23 @@ class InvoiceOut:
 
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
+        def _parse_contract_id(data: object) -> None | Unset | UUID:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                contract_id_type_0 = UUID(data)
+
+                return contract_id_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Unset | UUID, data)
+
+        contract_id = _parse_contract_id(d.pop("contract_id", UNSET))
+
         def _parse_credit_reason(data: object) -> None | str | Unset:
             if data is None:
                 return data
@@ -437,6 +467,7 @@ class InvoiceOut:
             sent_at=sent_at,
             delivery=delivery,
             created_at=created_at,
+            contract_id=contract_id,
             credit_reason=credit_reason,
         )
 
