@@ -11,6 +11,7 @@ import pytest
 from app.invoice_batches.runner import run_batch
 from tests import factories as f
 from tests.test_invoice_batch_preview import NOVEMBER
+from tests.test_time_entry_adjustments import adjust
 
 FIELDS = ("description", "product_id", "quantity", "hours_worked", "unit_price", "amount", "tax_rate", "covered",
           "contract_id", "time_entry_ids")
@@ -24,7 +25,8 @@ async def _batch(api, sessionmaker, definition: dict) -> tuple[list[dict], dict]
     batch = await api.post("/v1/invoice-batches", json=definition)
     assert batch.status_code == 202, batch.text
     await run_batch(sessionmaker, uuid.UUID(batch.json()["id"]))
-    invoices = (await api.get("/v1/invoices", params={"batch_id": batch.json()["id"], "order": "asc"})).json()["data"]
+    invoices = (await api.get("/v1/invoices", params={"batch_id": batch.json()["id"], "order": "asc",
+                                                      "type": "invoice"})).json()["data"]
     announced = preview.json()["invoices"]
     assert [[tuple(line[k] for k in FIELDS) for line in i["lines"]] for i in invoices] == \
         [[tuple(line[k] for k in FIELDS) for line in i["lines"]] for i in announced]
@@ -175,3 +177,48 @@ async def test_the_batch_shows_its_options(desk):
     default = (await api.post("/v1/invoice-batches", json={**NOVEMBER, "customer_ids": [d["acme"]["id"]]})).json()
     assert (default["invoice_per"], default["line_grouping"]) == ("customer", "entry")
 
+
+
+async def test_a_correction_of_time_on_a_grouped_line_is_settled_against_that_entrys_own_hours(desk, sessionmaker):
+    """Two entries of 1.00 h on one product line (2.00 h at 33.33 = 66.66): correcting one to 0.50 h
+    credits 0.50 h of that line, not 1.50 h; correcting the other to 1.25 h bills 0.25 h more."""
+    api, d = desk["api"], desk
+    item = await f.work_item(api, customer_id=d["acme"]["id"], reference="T-1")
+    entries = [await f.time_entry(api, work_item_id=item["id"], hours="1.00",
+                                  started_at=f"2026-11-0{n + 1}T09:00:00+01:00") for n in range(2)]
+    grouped = {**NOVEMBER, "customer_ids": [d["acme"]["id"]], "line_grouping": "product"}
+    [first], _ = await _batch(api, sessionmaker, grouped)
+    [line] = first["lines"]
+    assert (line["quantity"], line["amount"]) == ("2.00", "66.66")
+    down = await adjust(api, entries[0]["id"], hours="0.50")
+    up = await adjust(api, entries[1]["id"], hours="1.25")
+
+    [extra], report = await _batch(api, sessionmaker, grouped)
+    assert [(l["time_entry_ids"], l["quantity"], l["amount"]) for l in extra["lines"]] == [([up["id"]], "0.25", "8.33")]
+    [note] = report["credit_notes_created"]
+    credit = (await api.get(f"/v1/invoices/{note['invoice_id']}")).json()
+    assert [(l["time_entry_ids"], l["quantity"], l["amount"], l["credited_invoice_id"]) for l in credit["lines"]] == \
+        [([down["id"]], "0.50", "16.67", first["id"])]
+
+
+async def test_a_correction_of_an_entry_split_across_a_block_credits_its_overage_first(desk, sessionmaker):
+    """3.00 h on a 2-hour balance: 2.00 h covered, 1.00 h at 120.00. Corrected to 2.50 h: the half
+    hour taken back comes off the overage line (60.00), never more than the entry billed."""
+    api, d = desk["api"], desk
+    block = await f.contract(api, customer_id=d["acme"]["id"], kind="block_hours", name="Blocks",
+                             overage_unit_price="120.00")
+    bought = await api.post(f"/v1/contracts/{block['id']}/blocks",
+                            json={"hours": "2.00", "price": "150.00", "purchased_on": "2026-11-01"})
+    assert bought.status_code == 201, bought.text
+    item = await f.work_item(api, customer_id=d["acme"]["id"], reference="T-1", contract_id=block["id"])
+    entry = await f.time_entry(api, work_item_id=item["id"], hours="3.00")
+    [first], _ = await _batch(api, sessionmaker, {**NOVEMBER, "customer_ids": [d["acme"]["id"]]})
+    assert [(l["quantity"], l["amount"], l["covered"]) for l in first["lines"]] == \
+        [("1.00", "150.00", False), ("2.00", "0.00", True), ("1.00", "120.00", False)]
+    down = await adjust(api, entry["id"], hours="2.50")
+
+    [], report = await _batch(api, sessionmaker, {**NOVEMBER, "customer_ids": [d["acme"]["id"]]})
+    [note] = report["credit_notes_created"]
+    credit = (await api.get(f"/v1/invoices/{note['invoice_id']}")).json()
+    assert [(l["time_entry_ids"], l["quantity"], l["unit_price"], l["amount"]) for l in credit["lines"]] == \
+        [([down["id"]], "0.50", "120.00", "60.00")]

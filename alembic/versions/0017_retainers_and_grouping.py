@@ -5,7 +5,9 @@
 - `invoice_batches.invoice_per` (`customer` | `contract`) and `line_grouping` (`entry` |
   `work_item` | `product`), with the defaults every existing batch had.
 - `invoice_lines.time_entry_ids`: the entries of a grouped line (or the entry whose overage part a
-  line bills); NULL on the usual line, whose one entry is `time_entry_id`.
+  line bills), and what it bills of each (`time_entry_quantities`: a correction of one entry is
+  settled against that entry's hours, not the line's); NULL on the usual line, whose one entry is
+  `time_entry_id`. A GIN index finds the lines billing an entry.
 - `invoices.contract_id`: with invoice_per contract, the contract an invoice is for; a batch's
   unique key per customer and type now includes it (NULLS NOT DISTINCT: still one consolidated
   invoice, one credit note).
@@ -57,6 +59,9 @@ def upgrade() -> None:
     op.create_check_constraint(op.f("ck_invoice_batches_line_grouping"), "invoice_batches",
                                "line_grouping IN ('entry', 'work_item', 'product')")
     op.add_column("invoice_lines", sa.Column("time_entry_ids", sa.ARRAY(sa.Uuid()), nullable=True))
+    op.add_column("invoice_lines", sa.Column("time_entry_quantities", sa.ARRAY(sa.Numeric(6, 2)), nullable=True))
+    op.create_index("ix_invoice_lines_time_entry_ids", "invoice_lines", ["time_entry_ids"], postgresql_using="gin",
+                    postgresql_where=sa.text("time_entry_ids IS NOT NULL"))
     op.add_column("invoices", sa.Column("contract_id", sa.Uuid(), nullable=True))
     op.create_foreign_key(op.f("fk_invoices_tenant_id_contract_id_contracts"), "invoices", "contracts",
                           ["tenant_id", "contract_id"], ["tenant_id", "id"], ondelete="RESTRICT")
@@ -75,6 +80,9 @@ def downgrade() -> None:
                   postgresql_where=sa.text("contract_id IS NOT NULL"))
     op.drop_constraint(op.f("fk_invoices_tenant_id_contract_id_contracts"), "invoices", type_="foreignkey")
     op.drop_column("invoices", "contract_id")
+    op.drop_index("ix_invoice_lines_time_entry_ids", table_name="invoice_lines", postgresql_using="gin",
+                  postgresql_where=sa.text("time_entry_ids IS NOT NULL"))
+    op.drop_column("invoice_lines", "time_entry_quantities")
     op.drop_column("invoice_lines", "time_entry_ids")
     op.drop_constraint(op.f("ck_invoice_batches_line_grouping"), "invoice_batches", type_="check")
     op.drop_constraint(op.f("ck_invoice_batches_invoice_per"), "invoice_batches", type_="check")

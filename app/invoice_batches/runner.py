@@ -378,17 +378,18 @@ WITH invoice AS (
 line AS (
   INSERT INTO invoice_lines (id, tenant_id, invoice_id, position, time_entry_id, product_id, description,
                              quantity, unit, unit_price, amount, tax_rate, late, hours_worked, contract_id, covered,
-                             time_entry_ids)
+                             time_entry_ids, time_entry_quantities)
   SELECT s.id, :tenant, invoice.id, s.n - 1, s.entry, s.product, s.description, s.quantity, s.unit, s.price,
-         s.amount, s.rate, s.late, s.worked, s.contract, s.covered, CAST(string_to_array(s.entry_ids, ',') AS uuid[])
+         s.amount, s.rate, s.late, s.worked, s.contract, s.covered, CAST(string_to_array(s.entry_ids, ',') AS uuid[]),
+         CAST(string_to_array(s.entry_quantities, ',') AS numeric[])
   FROM invoice, unnest(CAST(:line_ids AS uuid[]), CAST(:entries AS uuid[]), CAST(:products AS uuid[]),
               CAST(:descriptions AS text[]), CAST(CAST(:quantities AS text[]) AS numeric[]), CAST(:units AS text[]),
               CAST(CAST(:prices AS text[]) AS numeric[]), CAST(CAST(:amounts AS text[]) AS numeric[]),
               CAST(CAST(:rates AS text[]) AS numeric[]), CAST(:late AS boolean[]),
               CAST(CAST(:worked AS text[]) AS numeric[]), CAST(:contracts AS uuid[]), CAST(:covered AS boolean[]),
-              CAST(:entry_ids AS text[]))
+              CAST(:entry_ids AS text[]), CAST(:entry_quantities AS text[]))
        WITH ORDINALITY AS s(id, entry, product, description, quantity, unit, price, amount, rate, late, worked,
-                            contract, covered, entry_ids, n)
+                            contract, covered, entry_ids, entry_quantities, n)
   RETURNING id),
 linked AS (
   UPDATE time_entries te SET invoice_id = :invoice, invoice_line_id = link.line,
@@ -499,6 +500,7 @@ async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: T
     lines = plan.lines
     line_ids = new_ids(len(lines))
     links = entry_links(lines, line_ids)
+    listed = [listed_entries(line) for line in lines]
     result = (await session.execute(_WRITE_INVOICE, {
         "tenant": batch.tenant_id, "batch": batch.id, "customer": plan.customer_id, "invoice": invoice_id,
         "contract": plan.contract_id,
@@ -519,7 +521,8 @@ async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: T
         "prices": [str(line.unit_price) for line in lines], "amounts": [str(line.amount) for line in lines],
         "rates": [str(line.tax_rate) for line in lines], "late": [line.late for line in lines],
         "worked": [str(line.hours_worked) for line in lines], "contracts": [line.contract_id for line in lines],
-        "covered": [line.covered for line in lines], "entry_ids": [listed_entries(line) for line in lines],
+        "covered": [line.covered for line in lines], "entry_ids": [ids for ids, _ in listed],
+        "entry_quantities": [quantities for _, quantities in listed],
         "link_entries": list(links), "link_lines": list(links.values()), "record_outcome": record_outcome,
         "unbilled_entries": [u.time_entry_id for u in plan.unbilled],
         "unbilled_reasons": [u.reason for u in plan.unbilled],

@@ -247,25 +247,39 @@ ANY_PENDING_CORRECTION = text(
     "AND adjustment_status = 'pending' AND corrected_invoice_line_id IS NOT NULL)")
 
 
-# The lines still billing corrected time: each corrected line, and the extra lines that settled
-# corrections of it added on later invoices; for each, the hours no credit note took back yet, and
-# whether a credit made by hand (POST .../credit, no batch) took them back: time written off, which
-# no correction bills again (a credit that releases the time would have made it billable).
+# The lines still billing corrected time, per corrected line and original entry: the corrected line,
+# the other lines billing part of the entry (the overage part of an entry split across a balance),
+# and the extra lines that settled corrections of it added on later invoices. For each, the hours
+# of the entry no credit note took back yet (on a line of several entries, the entry's own share,
+# less what corrections of that entry credited of it), and whether a credit made by hand (POST
+# .../credit, no batch) took them back: time written off, which no correction bills again (a credit
+# that releases the time would have made it billable).
 _BILLED_LINES = text("""
-SELECT b.corrected_line_id, l.id, l.invoice_id, l.unit_price, l.tax_rate,
-       l.quantity - coalesce((SELECT sum(cr.quantity) FROM invoice_lines cr WHERE cr.credited_line_id = l.id), 0)
-         AS hours,
+WITH p AS (SELECT DISTINCT line, original FROM unnest(CAST(:lines AS uuid[]), CAST(:originals AS uuid[]))
+           AS p(line, original))
+SELECT b.corrected_line_id, b.original, l.id, l.invoice_id, l.unit_price, l.tax_rate,
+       CASE WHEN l.time_entry_ids IS NULL THEN l.quantity
+            ELSE coalesce(l.time_entry_quantities[array_position(l.time_entry_ids, b.original)], 0) END
+       - coalesce((SELECT sum(cr.quantity) FROM invoice_lines cr
+                   WHERE cr.credited_line_id = l.id
+                     AND (l.time_entry_ids IS NULL OR cr.time_entry_id IN (
+                          SELECT a.id FROM time_entries a WHERE a.tenant_id = :tenant_id AND a.adjusts_id = b.original))),
+                  0) AS hours,
        EXISTS (SELECT 1 FROM invoice_lines cr JOIN invoices n ON n.id = cr.invoice_id
                WHERE cr.credited_line_id = l.id AND n.batch_id IS NULL) AS written_off
-FROM (SELECT id AS corrected_line_id, id AS line_id FROM invoice_lines WHERE id = ANY(:lines)
-      UNION ALL
-      SELECT s.corrected_invoice_line_id, x.id FROM time_entries s
+FROM (SELECT p.line AS corrected_line_id, p.original, p.line AS line_id FROM p
+      UNION
+      SELECT p.line, p.original, o.id FROM p
+      JOIN invoice_lines o ON o.tenant_id = :tenant_id AND o.time_entry_ids @> ARRAY[p.original]
+                          AND o.credited_invoice_id IS NULL
+      UNION
+      SELECT s.corrected_invoice_line_id, s.adjusts_id, x.id FROM time_entries s
       JOIN invoice_lines x ON x.time_entry_id = s.id AND x.credited_invoice_id IS NULL
       WHERE s.tenant_id = :tenant_id AND s.adjusts_id = ANY(:originals) AND s.adjustment_status = 'settled'
         AND s.corrected_invoice_line_id = ANY(:lines)) b
 JOIN invoice_lines l ON l.id = b.line_id AND NOT l.released
 JOIN invoices i ON i.id = l.invoice_id AND i.type = 'invoice' AND i.status IN ('validated', 'credited')
-ORDER BY b.corrected_line_id, i.created_at, l.id
+ORDER BY b.corrected_line_id, b.original, i.created_at, l.id
 """).bindparams(bindparam("lines", type_=ARRAY(Uuid)), bindparam("originals", type_=ARRAY(Uuid)))
 # The batch locks the invoices of those extra lines too, before reading what is left of them.
 _LOCK_BILLING_INVOICES = text("""
@@ -288,20 +302,20 @@ async def load_pending_adjustments(session: AsyncSession, *, scope: Scope, targe
         "tenant_id": scope.tenant_id, "targets": targets, "source_type": scope.source_type})).all()
     if not rows:
         return pending
-    keys = {"tenant_id": scope.tenant_id, "lines": list({row.line_id for row in rows}),
-            "originals": list({row.adjusts_id for row in rows})}
+    keys = {"tenant_id": scope.tenant_id, "lines": [row.line_id for row in rows],
+            "originals": [row.adjusts_id for row in rows]}
     if lock:
         await session.execute(_LOCK_BILLING_INVOICES, keys)
-    billed: dict[uuid.UUID, list[BilledLine]] = defaultdict(list)
+    billed: dict[tuple[uuid.UUID, uuid.UUID], list[BilledLine]] = defaultdict(list)
     written_off: set[uuid.UUID] = set()
     for line in await session.execute(_BILLED_LINES, keys):
-        billed[line.corrected_line_id].append(BilledLine(invoice_id=line.invoice_id, line_id=line.id,
-                                                         hours=max(line.hours, Decimal(0)),
-                                                         unit_price=line.unit_price, tax_rate=line.tax_rate))
+        billed[line.corrected_line_id, line.original].append(BilledLine(
+            invoice_id=line.invoice_id, line_id=line.id, hours=max(line.hours, Decimal(0)),
+            unit_price=line.unit_price, tax_rate=line.tax_rate))
         if line.written_off:
             written_off.add(line.corrected_line_id)
     for row in rows:
-        lines = tuple(billed.get(row.line_id, ()))
+        lines = tuple(billed.get((row.line_id, row.adjusts_id), ()))
         pending[row.target_id].append(PendingAdjustment(
             time_entry_id=row.id, hours=row.hours, billed_hours=sum((b.hours for b in lines), Decimal(0)),
             invoice_id=row.invoice_id, product_id=row.product_id, description=row.description, unit=row.unit,

@@ -159,12 +159,16 @@ class PlannedLine:
     # Every time entry the line bills (SPEC §11): one, or those of a grouped line; the overage part
     # of an entry split across a balance names it here, not in `time_entry_id`.
     time_entry_ids: tuple[uuid.UUID, ...] = ()
+    # What it bills of each of them (parallel to time_entry_ids): the whole quantity for one entry.
+    entry_quantities: tuple[Decimal, ...] = ()
 
     def __post_init__(self) -> None:
         if self.hours_worked is None:
             self.hours_worked = self.quantity
         if not self.time_entry_ids and self.time_entry_id is not None:
             self.time_entry_ids = (self.time_entry_id,)
+        if not self.entry_quantities and len(self.time_entry_ids) == 1:
+            self.entry_quantities = (self.quantity,)
     # On a credit note's line: the invoice, and its line, it credits (settlement.py).
     credited_invoice_id: uuid.UUID | None = None
     credited_line_id: uuid.UUID | None = None
@@ -421,13 +425,16 @@ def group_lines(lines: list[PlannedLine], entries: dict[uuid.UUID, BillableEntry
             f"{name}\n{WORK_ITEM_LABELS.get(first.work_item_type, first.work_item_type)} {first.work_item_reference}"
             + (f" — {first.work_item_title}" if first.work_item_title else ""))
         quantity = sum((m.quantity for m in members), Decimal(0))
+        shares: dict[uuid.UUID, Decimal] = {}
+        for member in members:
+            for entry_id, share in zip(member.time_entry_ids, member.entry_quantities, strict=True):
+                shares[entry_id] = shares.get(entry_id, Decimal(0)) + share
         grouped.append(PlannedLine(
             time_entry_id=None, product_id=product_id, description=description, quantity=quantity,
             unit=members[0].unit, unit_price=unit_price, amount=round_money(quantity * unit_price, places),
             tax_rate=tax_rate, late=all(m.late for m in members),
             hours_worked=sum((m.hours_worked for m in members), Decimal(0)), contract_id=contract_id,
-            covered=covered, time_entry_ids=tuple(dict.fromkeys(e for m in members for e in m.time_entry_ids)),
-            grouped=True))
+            covered=covered, time_entry_ids=tuple(shares), entry_quantities=tuple(shares.values()), grouped=True))
     return grouped
 
 
@@ -583,12 +590,12 @@ def entry_links(lines: list[PlannedLine], line_ids: list[uuid.UUID]) -> dict[uui
     return links
 
 
-def listed_entries(line: PlannedLine) -> str | None:
-    """What a line stores in `time_entry_ids` (comma-separated for the write): None when it is just
-    its `time_entry_id`."""
+def listed_entries(line: PlannedLine) -> tuple[str | None, str | None]:
+    """What a line stores in `time_entry_ids` and `time_entry_quantities` (comma-separated for the
+    write): None when it is just its `time_entry_id`."""
     if line.time_entry_ids == ((line.time_entry_id,) if line.time_entry_id is not None else ()):
-        return None
-    return ",".join(map(str, line.time_entry_ids))
+        return None, None
+    return ",".join(map(str, line.time_entry_ids)), ",".join(map(str, line.entry_quantities))
 
 
 def period_subtitle(start: date | None, end: date | None) -> str:

@@ -114,6 +114,9 @@ class InvoiceLine(SQLModel, table=True):
         # billable again, and credit-note lines repeat the entry they credit.
         Index("uq_invoice_lines_time_entry_id_active", "time_entry_id", unique=True,
               postgresql_where=text("credited_invoice_id IS NULL AND NOT released")),
+        # The lines billing an entry among several (a grouped line, an overage part): corrections.
+        Index("ix_invoice_lines_time_entry_ids", "time_entry_ids", postgresql_using="gin",
+              postgresql_where=text("time_entry_ids IS NOT NULL")),
         # The time entry's foreign key (a deleted entry), which the partial index cannot serve.
         Index("ix_invoice_lines_time_entry_id", "time_entry_id"),
         # What credit notes credited of an invoice, and of a line; their foreign keys too.
@@ -152,6 +155,8 @@ class InvoiceLine(SQLModel, table=True):
     # Every time entry the line bills, when that is not just `time_entry_id` (SPEC §11): a grouped
     # line's entries, or the entry whose overage part it bills. NULL: [time_entry_id] (or none).
     time_entry_ids: list[uuid.UUID] | None = Field(default=None, sa_type=ARRAY(Uuid))
+    # What it bills of each of those entries, in the same order (their billed hours).
+    time_entry_quantities: list[Decimal] | None = Field(default=None, sa_type=ARRAY(Numeric(6, 2)))
 
 
 class InvoiceNumberCounter(SQLModel, table=True):
