@@ -81,3 +81,13 @@ def test_javascript_example_accepts_genuine_deliveries_only(tmp_path):
     result = subprocess.run(["node", str(driver)], input=stdin, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert dict(zip([c[0] for c in table], json.loads(result.stdout))) == {c[0]: c[4] for c in table}
+
+
+@pytest.mark.parametrize("example, fence", [("verify_signature.py", "python"), ("verify-signature.mjs", "js")])
+def test_webhooks_page_shows_the_tested_code(example, fence):
+    """The code docs/webhooks.md shows is the tested file's, line for line (past its header comment)."""
+    import re
+
+    page = (EXAMPLES.parent / "webhooks.md").read_text()
+    [shown] = [block for block in re.findall(rf"```{fence}\n(.*?)```", page, re.S) if "verify" in block]
+    assert shown.strip() and shown.strip() in (EXAMPLES / example).read_text()
