@@ -1,9 +1,12 @@
 """The signature checks docs/webhooks.md gives receivers (docs/examples/), run as shipped against
 signatures made by the app's own signing code: a genuine delivery is accepted; a changed body, a
-changed signature, another secret or an old timestamp is refused. The JavaScript one runs on node."""
+changed signature, another secret or an old timestamp is refused. The JavaScript one runs on node;
+the TypeScript one is type-checked (strict) and compiled by tsc, then run on node, when a tsc with
+@types/node beside it is found (TSC=/path/to/node_modules/.bin/tsc, or tsc on PATH)."""
 
 import importlib.util
 import json
+import os
 import shutil
 import subprocess
 import time
@@ -70,20 +73,48 @@ process.stdout.write(JSON.stringify(results));
 """
 
 
-@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
-def test_javascript_example_accepts_genuine_deliveries_only(tmp_path):
+def run_on_node(module: Path, folder: Path) -> None:
+    """Every case through `verify` of `module` (an ES module), run by node."""
     import base64
 
     table = cases()
-    driver = tmp_path / "driver.mjs"
-    driver.write_text(NODE_DRIVER % json.dumps((EXAMPLES / "verify-signature.mjs").as_uri()))
+    driver = folder / "driver.mjs"
+    driver.write_text(NODE_DRIVER % json.dumps(module.as_uri()))
     stdin = json.dumps([[secret, base64.b64encode(body).decode(), header] for _, secret, body, header, _ in table])
     result = subprocess.run(["node", str(driver)], input=stdin, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert dict(zip([c[0] for c in table], json.loads(result.stdout))) == {c[0]: c[4] for c in table}
 
 
-@pytest.mark.parametrize("example, fence", [("verify_signature.py", "python"), ("verify-signature.mjs", "js")])
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+def test_javascript_example_accepts_genuine_deliveries_only(tmp_path):
+    run_on_node(EXAMPLES / "verify-signature.mjs", tmp_path)
+
+
+def typescript_compiler() -> tuple[str, Path] | None:
+    """tsc, and the @types folder beside it that holds the Node.js types; None when either is missing."""
+    tsc = os.environ.get("TSC") or shutil.which("tsc")
+    if tsc is None:
+        return None
+    types = Path(tsc).parent.parent / "@types"  # node_modules/.bin/tsc -> node_modules/@types
+    return (tsc, types) if (types / "node").is_dir() else None
+
+
+@pytest.mark.skipif(shutil.which("node") is None or typescript_compiler() is None,
+                    reason="node, or tsc with @types/node beside it, is not installed")
+def test_typescript_example_type_checks_and_accepts_genuine_deliveries_only(tmp_path):
+    tsc, types = typescript_compiler()
+    (tmp_path / "package.json").write_text('{"type": "module"}')
+    shutil.copy(EXAMPLES / "verify-signature.ts", tmp_path)
+    result = subprocess.run([tsc, "--strict", "--target", "ES2022", "--module", "NodeNext", "--moduleResolution",
+                             "NodeNext", "--typeRoots", str(types), "--types", "node", "--outDir", str(tmp_path / "out"),
+                             str(tmp_path / "verify-signature.ts")], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    run_on_node(tmp_path / "out" / "verify-signature.js", tmp_path)
+
+
+@pytest.mark.parametrize("example, fence", [("verify_signature.py", "python"), ("verify-signature.ts", "ts"),
+                                            ("verify-signature.mjs", "js")])
 def test_webhooks_page_shows_the_tested_code(example, fence):
     """The code docs/webhooks.md shows is the tested file's, line for line (past its header comment)."""
     import re
