@@ -4,7 +4,7 @@
 #   docker run IMAGE                      the API (rebill api --host 0.0.0.0 --port 8000)
 #   docker run IMAGE rebill worker        one arq worker
 #   docker run IMAGE rebill migrate       alembic upgrade head
-# Configuration comes from the environment (DATABASE_URL, REDIS_URL, SMTP_*, ...; see README.md).
+# Configuration comes from the environment (DATABASE_URL, REDIS_URL, SMTP_*, ...; see docs/operations.md).
 #
 # The base image is pinned by tag (Python patch release and Debian release). Bump both FROM lines
 # together; the Debian release decides the names of the apt packages below.
