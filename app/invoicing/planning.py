@@ -297,10 +297,10 @@ def plan_invoice(*, bill_to: BillTo, entries: list[BillableEntry], products: dic
     zone = zoneinfo.ZoneInfo(options.timezone)
     headings: dict[uuid.UUID, str] = {}
     entries = sorted(entries, key=lambda e: (e.started_at, e.id))
-    cycle = _retainer_cycle(period, entries, zone)
     # A retainer that cannot be billed (no product, and no default product) covers no time either.
-    pools = _CoveragePools(cycle, {c.id for c in contracts.values() if c.kind == "retainer"
-                                   and (c.product_id or options.default_product_id) in products})
+    retainers = {c.id for c in contracts.values() if c.kind == "retainer"
+                 and (c.product_id or options.default_product_id) in products}
+    pools = _CoveragePools(_retainer_cycle(period, entries, zone) if retainers else None, retainers)
     lines: list[PlannedLine] = []
     for entry in entries:
         local_date = entry.started_at.astimezone(zone).date()
