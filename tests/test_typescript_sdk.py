@@ -25,6 +25,12 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "openapi" / "clients" / "typescript"
 
 
+def readme_typescript_example() -> str:
+    text = (ROOT / "README.md").read_text()
+    section = text[text.index("## The TypeScript SDK"):]
+    return re.search(r"```js\n(.*?)```", section, re.S).group(1)
+
+
 @pytest.fixture(scope="module")
 def node_modules() -> Path:
     try:
@@ -98,3 +104,10 @@ async def test_the_typescript_sdk_runs_a_batch_against_a_live_api_and_worker(nod
     # A run that found no test would pass too: count what ran.
     counts = dict(re.findall(r"^# (pass|fail|skipped|todo|cancelled) (\d+)$", ran.stdout, re.MULTILINE))
     assert counts == {"pass": "4", "fail": "0", "skipped": "0", "todo": "0", "cancelled": "0"}, output
+
+    # README's example, as written, run from the package folder (where `@rebill/client` names it).
+    example = await asyncio.to_thread(_run, "node", "--input-type=module", "-e", readme_typescript_example(),
+                                      env={**env, "API": live_rebill, "KEY": stack.api.key})
+    assert example.returncode == 0, example.stdout + example.stderr
+    assert example.stdout.splitlines() == ["created crm-90 20.00", "refused 422 validation_error [ 'tax_rate' ]",
+                                           "found [ true ]"], example.stdout
