@@ -54,7 +54,7 @@ def generate(out: Path) -> None:
 
 
 class NodeMissing(Exception):
-    pass
+    """node or npm is not on PATH: the TypeScript SDK cannot be generated here."""
 
 
 def ensure_node_modules() -> None:
