@@ -7,6 +7,7 @@ These tests need Node.js 20+ and npm; they install the package's pinned dependen
 `npm ci` when node_modules does not already hold them."""
 
 import asyncio
+import json
 import os
 import re
 import signal
@@ -87,9 +88,16 @@ def test_committed_typescript_sdk_matches_a_fresh_generation(node_modules, tmp_p
 
 
 @pytest.mark.slow
-def test_the_typescript_sdk_and_its_node_test_type_check(node_modules):
-    # tsc --noEmit over src/ (the schema and the client factory), then over test/ (checkJs).
+def test_the_typescript_sdk_its_node_test_and_readme_example_type_check(node_modules, tmp_path):
+    # tsc --noEmit over test/ (checkJs) and what it imports: src/, the schema and the client factory.
     checked = _run("npm", "run", "--silent", "typecheck")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    # README's example, as a TypeScript user would paste it, under the same strict options.
+    (tmp_path / "example.mjs").write_text(readme_typescript_example())
+    (tmp_path / "tsconfig.json").write_text(json.dumps({
+        "extends": str(PACKAGE / "test" / "tsconfig.json"), "files": ["example.mjs"], "include": [],
+        "compilerOptions": {"rootDir": "/", "typeRoots": [str(node_modules / "@types")]}}))
+    checked = _run(str(node_modules / ".bin" / "tsc"), "--noEmit", "-p", str(tmp_path / "tsconfig.json"))
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
