@@ -1484,6 +1484,10 @@ export interface components {
             run_at: string;
             /** Notify Email */
             notify_email: string | null;
+            /** Invoice Per */
+            invoice_per: string;
+            /** Line Grouping */
+            line_grouping: string;
             /**
              * Created At
              * Format: date-time
@@ -1643,6 +1647,46 @@ export interface components {
              * @description Covered per cycle. Required on a retainer, refused on the other kinds.
              */
             included_hours?: string | null;
+        };
+        /**
+         * ContractDetails
+         * @description What an invoice bills under one contract: the batch details a person checks before running.
+         */
+        ContractDetails: {
+            /**
+             * Contract Id
+             * Format: uuid
+             */
+            contract_id: string;
+            /** Name */
+            name: string;
+            /** Kind */
+            kind: string;
+            /**
+             * Hours Worked
+             * @example 1.00
+             */
+            hours_worked: string;
+            /**
+             * Covered Hours
+             * @example 1.00
+             */
+            covered_hours: string;
+            /**
+             * Billed Hours
+             * @example 1.00
+             */
+            billed_hours: string;
+            /**
+             * Block Hours Remaining
+             * @description `block_hours`: the block balance after the batch; null for other kinds.
+             */
+            block_hours_remaining: string | null;
+            /**
+             * Retainer Included Hours Left
+             * @description `retainer`: the included hours of the cycle left after this invoice; null for other kinds.
+             */
+            retainer_included_hours_left: string | null;
         };
         /** ContractOut */
         ContractOut: {
@@ -2337,6 +2381,20 @@ export interface components {
             run_at?: string | null;
             /** Notify Email */
             notify_email?: string | null;
+            /**
+             * Invoice Per
+             * @description `customer`: one consolidated invoice per customer; `contract`: one invoice per contract, plus one for the time outside any contract.
+             * @default customer
+             * @enum {string}
+             */
+            invoice_per?: "customer" | "contract";
+            /**
+             * Line Grouping
+             * @description `entry`: a line per time entry; `work_item`: a line per work item, product, unit price, tax rate and covered flag; `product`: a line per product, unit price, tax rate and covered flag. A grouped line's quantity is the sum of its entries' billed hours, its amount that sum × unit price rounded once.
+             * @default entry
+             * @enum {string}
+             */
+            line_grouping?: "entry" | "work_item" | "product";
         };
         /** InvoiceBatchOut */
         InvoiceBatchOut: {
@@ -2380,6 +2438,10 @@ export interface components {
             run_at: string;
             /** Notify Email */
             notify_email: string | null;
+            /** Invoice Per */
+            invoice_per: string;
+            /** Line Grouping */
+            line_grouping: string;
             /**
              * Created At
              * Format: date-time
@@ -2574,6 +2636,11 @@ export interface components {
             customer_external_id: string | null;
             /** Batch Id */
             batch_id: string | null;
+            /**
+             * Contract Id
+             * @description Made by a batch with `invoice_per` `contract`: the contract it invoices (null: the time outside any contract, or one consolidated invoice).
+             */
+            contract_id?: string | null;
             bill_to: components["schemas"]["BillToOut"];
             /** Title */
             title: string;
@@ -2858,6 +2925,35 @@ export interface components {
              */
             covered_hours?: string;
             /**
+             * Hours Worked
+             * @description The hours worked of the time it bills.
+             * @default 0
+             * @example 1.00
+             */
+            hours_worked?: string;
+            /**
+             * Billed Hours
+             * @description The hours billed at a price: the time's billed (rounded) hours less the covered ones.
+             * @default 0
+             * @example 1.00
+             */
+            billed_hours?: string;
+            /**
+             * Contract Id
+             * @description With `invoice_per` `contract`: the contract the invoice is for (null: the time outside any).
+             */
+            contract_id?: string | null;
+            /**
+             * Retainer Lines
+             * @description The retainer lines it bills ("Retainer — <contract> — <period>"), also among its `lines`.
+             */
+            retainer_lines?: components["schemas"]["PreviewLine"][];
+            /**
+             * Contracts
+             * @description Per contract its lines bill under: hours worked, covered and billed, the balance left.
+             */
+            contracts?: components["schemas"]["ContractDetails"][];
+            /**
              * Block Balances
              * @description For each of the customer's `block_hours` contracts: the block hours this invoice consumes and the balance left after the batch (SPEC §11).
              */
@@ -2927,6 +3023,35 @@ export interface components {
              */
             covered_hours?: string;
             /**
+             * Hours Worked
+             * @description The hours worked of the time it bills.
+             * @default 0
+             * @example 1.00
+             */
+            hours_worked?: string;
+            /**
+             * Billed Hours
+             * @description The hours billed at a price: the time's billed (rounded) hours less the covered ones.
+             * @default 0
+             * @example 1.00
+             */
+            billed_hours?: string;
+            /**
+             * Contract Id
+             * @description With `invoice_per` `contract`: the contract the invoice is for (null: the time outside any).
+             */
+            contract_id?: string | null;
+            /**
+             * Retainer Lines
+             * @description The retainer lines it bills ("Retainer — <contract> — <period>"), also among its `lines`.
+             */
+            retainer_lines?: components["schemas"]["PreviewLine"][];
+            /**
+             * Contracts
+             * @description Per contract its lines bill under: hours worked, covered and billed, the balance left.
+             */
+            contracts?: components["schemas"]["ContractDetails"][];
+            /**
              * Block Balances
              * @description For each of the customer's `block_hours` contracts: the block hours this invoice consumes and the balance left after the batch (SPEC §11).
              */
@@ -2944,6 +3069,11 @@ export interface components {
              * @description The time entry's `external_id`; null when it has none.
              */
             time_entry_external_id: string | null;
+            /**
+             * Time Entry Ids
+             * @description Every time entry the line bills: its one entry, all those of a grouped line, or the entry whose overage part it bills; empty on a block or retainer line.
+             */
+            time_entry_ids?: string[];
             /**
              * Product Id
              * Format: uuid
@@ -4113,6 +4243,7 @@ export type CompletedBatch = components['schemas']['CompletedBatch'];
 export type ContractBulk = components['schemas']['ContractBulk'];
 export type ContractBulkItem = components['schemas']['ContractBulkItem'];
 export type ContractCreate = components['schemas']['ContractCreate'];
+export type ContractDetails = components['schemas']['ContractDetails'];
 export type ContractOut = components['schemas']['ContractOut'];
 export type ContractUpdate = components['schemas']['ContractUpdate'];
 export type CreatedCreditNote = components['schemas']['CreatedCreditNote'];
