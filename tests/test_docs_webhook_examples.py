@@ -2,7 +2,8 @@
 signatures made by the app's own signing code: a genuine delivery is accepted; a changed body, a
 changed signature, another secret or an old timestamp is refused. The JavaScript one runs on node;
 the TypeScript one is type-checked (strict) and compiled by tsc, then run on node, when a tsc with
-@types/node beside it is found (TSC=/path/to/node_modules/.bin/tsc, or tsc on PATH)."""
+@types/node beside it is found (TSC=/path/to/node_modules/.bin/tsc, tsc on PATH, or the TypeScript
+SDK's, which CI installs)."""
 
 import importlib.util
 import json
@@ -93,7 +94,9 @@ def test_javascript_example_accepts_genuine_deliveries_only(tmp_path):
 
 def typescript_compiler() -> tuple[str, Path] | None:
     """tsc, and the @types folder beside it that holds the Node.js types; None when either is missing."""
-    tsc = os.environ.get("TSC") or shutil.which("tsc")
+    # The TypeScript SDK's own toolchain (CI installs it with npm ci) serves when nothing else is given.
+    sdk_tsc = Path(__file__).parent.parent / "openapi/clients/typescript/node_modules/.bin/tsc"
+    tsc = os.environ.get("TSC") or shutil.which("tsc") or (str(sdk_tsc) if sdk_tsc.exists() else None)
     if tsc is None:
         return None
     types = Path(tsc).parent.parent / "@types"  # node_modules/.bin/tsc -> node_modules/@types
