@@ -60,8 +60,11 @@ FLOOR_UPSERT = (
 )
 
 
-async def wait_ready(http: httpx.AsyncClient) -> None:
-    for _ in range(100):
+async def wait_ready(http: httpx.AsyncClient, *, seconds: float = 60) -> None:
+    """Until /readyz answers 200: a loaded machine (a CI run, other tests) takes several seconds to
+    import and start the API."""
+    deadline = asyncio.get_running_loop().time() + seconds
+    while asyncio.get_running_loop().time() < deadline:
         try:
             if (await http.get("/readyz")).status_code == 200:
                 return
