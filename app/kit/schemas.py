@@ -109,7 +109,10 @@ EARLIEST_DATE = date(1900, 1, 1)
 LATEST_DATE = date(9998, 12, 31)
 _YEAR = "(19[0-9]{2}|[2-8][0-9]{3}|9[0-8][0-9]{2}|99[0-8][0-9]|999[0-8])"  # 1900 to 9998
 DATE_PATTERN = rf"^{_YEAR}-[0-9]{{2}}-[0-9]{{2}}$"
-INSTANT_PATTERN = rf"^{_YEAR}-[0-9]{{2}}-[0-9]{{2}}[Tt][0-9]{{2}}:[0-9]{{2}}:[0-9]{{2}}(\.[0-9]+)?([Zz]|[+-][0-9]{{2}}:[0-9]{{2}})$"
+# The offset as validation takes it: hours 00 to 23, minutes 00 to 59 (Python reads "-00:60" as an
+# hour; validation does not, so neither does the pattern).
+INSTANT_PATTERN = (rf"^{_YEAR}-[0-9]{{2}}-[0-9]{{2}}[Tt][0-9]{{2}}:[0-9]{{2}}:[0-9]{{2}}(\.[0-9]+)?"
+                   r"([Zz]|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$")
 
 
 def _plausible_instant(value: datetime) -> datetime:
