@@ -53,9 +53,11 @@ def cases() -> list[tuple[str, str, bytes, str, bool]]:
     ]
 
 
-@pytest.mark.parametrize("what, secret, body, header, accepted", cases(), ids=[c[0] for c in cases()])
-def test_python_example_accepts_genuine_deliveries_only(what, secret, body, header, accepted):
-    assert python_verify()(secret, body, header) is accepted
+@pytest.mark.parametrize("n", range(len(cases())), ids=[c[0] for c in cases()])
+def test_python_example_accepts_genuine_deliveries_only(n):
+    # Signed when the test runs, not when it is collected: a long run would age them past the tolerance.
+    what, secret, body, header, accepted = cases()[n]
+    assert python_verify()(secret, body, header) is accepted, what
 
 
 def test_python_example_bounds_the_timestamp_age():

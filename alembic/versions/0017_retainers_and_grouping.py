@@ -9,8 +9,8 @@
   settled against that entry's hours, not the line's); NULL on the usual line, whose one entry is
   `time_entry_id`. A GIN index finds the lines billing an entry.
 - `invoices.contract_id`: with invoice_per contract, the contract an invoice is for; a batch's
-  unique key per customer and type now includes it (NULLS NOT DISTINCT: still one consolidated
-  invoice, one credit note).
+  unique key per customer and type now includes it (a missing contract counts as one key: still
+  one consolidated invoice, one credit note; a NULL batch, a credit made by hand, stays distinct).
 
 Revision ID: 0017
 Revises: 0016
@@ -68,12 +68,13 @@ def upgrade() -> None:
     op.create_index("ix_invoices_tenant_id_contract_id", "invoices", ["tenant_id", "contract_id"],
                     postgresql_where=sa.text("contract_id IS NOT NULL"))
     op.drop_constraint(op.f("uq_invoices_batch_id_customer_id_type"), "invoices", type_="unique")
-    op.create_unique_constraint(op.f("uq_invoices_batch_id_customer_id_type_contract_id"), "invoices",
-                                ["batch_id", "customer_id", "type", "contract_id"], postgresql_nulls_not_distinct=True)
+    op.create_index("uq_invoices_batch_id_customer_id_type_contract_id", "invoices",
+                    ["batch_id", "customer_id", "type",
+                     sa.text("coalesce(contract_id, '00000000-0000-0000-0000-000000000000'::uuid)")], unique=True)
 
 
 def downgrade() -> None:
-    op.drop_constraint(op.f("uq_invoices_batch_id_customer_id_type_contract_id"), "invoices", type_="unique")
+    op.drop_index("uq_invoices_batch_id_customer_id_type_contract_id", table_name="invoices")
     op.create_unique_constraint(op.f("uq_invoices_batch_id_customer_id_type"), "invoices",
                                 ["batch_id", "customer_id", "type"])
     op.drop_index("ix_invoices_tenant_id_contract_id", table_name="invoices",

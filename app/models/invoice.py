@@ -25,8 +25,10 @@ class Invoice(SQLModel, table=True):
         tenant_unique_id("invoices"),
         UniqueConstraint("tenant_id", "number"),
         # A batch makes one invoice and one credit note per customer; with invoice_per contract, one
-        # invoice per contract (NULL: the time outside any, or the consolidated invoice).
-        UniqueConstraint("batch_id", "customer_id", "type", "contract_id", postgresql_nulls_not_distinct=True),
+        # invoice per contract (no contract: the time outside any, or the consolidated invoice).
+        # (A NULL batch_id, a credit note made by hand, stays distinct: only the contract's NULL is one key.)
+        Index("uq_invoices_batch_id_customer_id_type_contract_id", "batch_id", "customer_id", "type",
+              text("coalesce(contract_id, '00000000-0000-0000-0000-000000000000'::uuid)"), unique=True),
         tenant_ref("customer_id", "customers"),
         tenant_ref("contract_id", "contracts"),
         Index("ix_invoices_tenant_id_contract_id", "tenant_id", "contract_id",
