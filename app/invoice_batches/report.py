@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import BigInteger, ColumnElement, ScalarSelect, Select, false, func, literal, select, true, tuple_
+from sqlalchemy import BigInteger, ColumnElement, ScalarSelect, Select, false, func, literal, or_, select, true, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.invoice_batches.schemas import InvoiceBatchOut, Totals
@@ -160,8 +160,9 @@ async def _totals(session: AsyncSession, batch: InvoiceBatch) -> dict:
     hours = await session.scalar(select(func.coalesce(func.sum(InvoiceLine.quantity), 0))
                                  .join(Invoice, Invoice.id == InvoiceLine.invoice_id)
                                  .where(Invoice.batch_id == batch.id, Invoice.type == "invoice",
-                                        # hours of time: not the lines billing a block or a retainer
-                                        InvoiceLine.unit.not_in(("block", "retainer"))))
+                                        # hours of time: lines that bill entries, not a block or a retainer
+                                        or_(InvoiceLine.time_entry_id.is_not(None),
+                                            InvoiceLine.time_entry_ids.is_not(None))))
     return {"customers": batch.customers_total, "invoices": sum(row.invoices for row in by_currency), "hours": hours,
             "by_currency": [{"currency": row.currency, "untaxed": row.untaxed, "tax": row.tax, "total": row.total}
                             for row in by_currency]}

@@ -364,8 +364,7 @@ def planned_contract(row, blocks=None, cycles=None) -> PlannedContract:
     retainer, included = get("retainer_amount"), get("included_hours")
     return PlannedContract(
         id=uuid.UUID(str(get("id"))), product_id=uuid.UUID(str(get("product_id"))) if get("product_id") else None,
-        starts_on=starts_on if isinstance(starts_on, date) else date.fromisoformat(starts_on),
-        ends_on=ends_on if ends_on is None or isinstance(ends_on, date) else date.fromisoformat(ends_on),
+        starts_on=_as_date(starts_on), ends_on=None if ends_on is None else _as_date(ends_on),
         taxable=get("taxable"), time_rounding=get("time_rounding"), kind=kind, name=get("name") or "",
         overage_unit_price=Decimal(str(overage)) if overage is not None else None,
         balance=Decimal(str(get("hours_purchased") or 0)) - Decimal(str(get("hours_used") or 0)),
@@ -376,6 +375,7 @@ def planned_contract(row, blocks=None, cycles=None) -> PlannedContract:
 
 
 def _as_date(value) -> date:
+    """A date from a row (a date) or from the claim's JSON (its ISO text)."""
     return value if isinstance(value, date) else date.fromisoformat(value)
 
 
@@ -387,11 +387,8 @@ def _retainer_cycle(row) -> RetainerCycle:
 
 def _planned_block(row) -> PlannedBlock:
     get = row.get if isinstance(row, dict) else lambda name: getattr(row, name)
-    purchased_on = get("purchased_on")
     return PlannedBlock(id=uuid.UUID(str(get("id"))), hours=Decimal(str(get("hours"))),
-                        price=Decimal(str(get("price"))),
-                        purchased_on=purchased_on if isinstance(purchased_on, date)
-                        else date.fromisoformat(purchased_on),
+                        price=Decimal(str(get("price"))), purchased_on=_as_date(get("purchased_on")),
                         invoiced=get("invoice_id") is not None)
 
 

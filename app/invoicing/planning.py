@@ -347,7 +347,8 @@ def plan_invoice(*, bill_to: BillTo, entries: list[BillableEntry], products: dic
                 amount=round_money(overage * price, places), tax_rate=tax_rate, late=entry.late,
                 hours_worked=entry.hours if covered == 0 else entry.hours - min(entry.hours, covered),
                 contract_id=contract_id, time_entry_ids=(entry.id,)))
-    plan.block_hours, plan.retainer_hours = pools.block_hours, pools.retainer_hours
+    plan.block_hours = pools.block_hours
+    plan.retainer_hours = {c: used for c, used in pools.retainer_hours.items() if used[2] > 0}
     if options.line_grouping != "entry":
         lines = group_lines(lines, {entry.id: entry for entry in entries}, products, options.line_grouping, places)
     plan.lines = lines
@@ -383,21 +384,15 @@ class _CoveragePools:
                 earlier = contract.billed_cycles(*self.cycle)
                 used = sum((c.hours_covered for c in earlier), Decimal(0))
                 self.left[contract.id] = max((contract.included_hours or Decimal(0)) - used, Decimal(0))
+                # Counted in the billed cycle overlapping the period (a later batch of it), else the period.
+                start, end = (earlier[0].start, earlier[0].end) if earlier else self.cycle
+                self.retainer_hours[contract.id] = (start, end, Decimal(0))
             left = self.left[contract.id]
             covered = min(quantity, left)
-            if covered > 0:
-                start, end, hours = self.retainer_hours.get(contract.id, (*retainer_cycle_of(contract, self.cycle),
-                                                                          Decimal(0)))
-                self.retainer_hours[contract.id] = (start, end, hours + covered)
+            start, end, hours = self.retainer_hours[contract.id]
+            self.retainer_hours[contract.id] = (start, end, hours + covered)
         self.left[contract.id] = left - covered
         return covered
-
-
-def retainer_cycle_of(contract: PlannedContract, cycle: tuple[date, date]) -> tuple[date, date]:
-    """The cycle a retainer's time is counted in: the billed cycle overlapping the invoice's period
-    when there is one (a later batch of the same cycle), else the invoice's period."""
-    earlier = contract.billed_cycles(*cycle)
-    return (earlier[0].start, earlier[0].end) if earlier else cycle
 
 
 def _retainer_cycle(period: Period, entries: list[BillableEntry], zone: zoneinfo.ZoneInfo) -> tuple[date, date] | None:
@@ -551,10 +546,10 @@ def contract_details(plan: InvoicePlan, contracts: dict[uuid.UUID, PlannedContra
     for line in plan.lines:
         if line.contract_id not in contracts:
             continue
-        worked, covered, billed = sums.setdefault(line.contract_id, [Decimal(0)] * 3)
+        hours = sums.setdefault(line.contract_id, [Decimal(0)] * 3)  # worked, covered, billed
         if line.bills_time:
-            sums[line.contract_id] = [worked + line.hours_worked, covered + (line.quantity if line.covered else 0),
-                                      billed + (0 if line.covered else line.quantity)]
+            hours[0] += line.hours_worked
+            hours[1 if line.covered else 2] += line.quantity
     details = []
     for contract_id in sorted(sums, key=lambda c: (contracts[c].name, str(c))):
         contract, (worked, covered, billed) = contracts[contract_id], sums[contract_id]

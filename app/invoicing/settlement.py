@@ -204,8 +204,7 @@ def _per_contract(invoice: InvoicePlan, contracts: dict[uuid.UUID, PlannedContra
     parts: dict[uuid.UUID | None, list[PlannedLine]] = {}
     for line in invoice.lines:
         parts.setdefault(line.contract_id, []).append(line)
-    order = sorted((c for c in parts if c is not None), key=lambda c: (contracts[c].name, str(c))) \
-        if all(c in contracts for c in parts if c is not None) else [c for c in parts if c is not None]
+    order = sorted((c for c in parts if c is not None), key=lambda c: (contracts[c].name if c in contracts else "", str(c)))
     if None in parts or not order:
         order.append(None)
     invoices = []
