@@ -9,7 +9,8 @@ from app.customers.schemas import CustomerBulk, CustomerCreate, CustomerKind, Cu
 from app.deps import ReadDep, SessionDep, TenantDep
 from app.errors import problems
 from app.kit.bulk import BulkResult, OnErrorQuery
-from app.kit.pagination import FilterText, Page, PageParams, make_page, page_params
+from app.kit.json_answers import JSONText
+from app.kit.pagination import FilterText, Page, PageParams, answered_page, page_params
 from app.kit.routing import ResourceRouter
 
 router = ResourceRouter(prefix="/v1/customers", tags=["customers"])
@@ -32,7 +33,7 @@ async def list_customers(
     `next_cursor`), optionally filtered by kind, parent or external id."""
     rows = await service.list_customers(reads, tenant_id=tenant_id, page=page, kind=kind, parent_id=parent_id,
                                         external_id=external_id)
-    return make_page(rows, page)
+    return answered_page(rows, page)
 
 
 @router.post("/bulk", responses=problems(409, 413, 422))
@@ -50,7 +51,7 @@ async def bulk_upsert_customers(body: CustomerBulk, session: SessionDep, tenant_
 @router.get("/{customer_id}", responses=problems(404))
 async def get_customer(customer_id: str, reads: ReadDep, tenant_id: TenantDep) -> CustomerOut:
     """One customer; another tenant's answers 404."""
-    return CustomerOut.of(await service.read_customer(reads, tenant_id=tenant_id, customer_id=customer_id))
+    return JSONText(await service.read_customer(reads, tenant_id=tenant_id, customer_id=customer_id))
 
 
 @router.patch("/{customer_id}", responses=problems(404, 409, 422))

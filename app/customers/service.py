@@ -5,18 +5,19 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from asyncpg import Record
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.contracts.service import check_contract, contract_mismatch
-from app.customers.schemas import CustomerBulk, CustomerBulkItem, CustomerCreate, CustomerUpdate
+from app.customers.schemas import CustomerBulk, CustomerBulkItem, CustomerCreate, CustomerOut, CustomerUpdate
 from app.db import Reads
 from app.errors import Conflict, FieldError, InvalidInput
 from app.kit.bulk import BulkPush, BulkResult, Column, ItemFault, OnError, upsert_by_external_id
 from app.kit.ids import new_id
 from app.kit.pagination import PageParams
-from app.kit.repository import (apply_changes, delete_owned, flush_unique, get_owned, ids_by_external_id, owned_row,
-                                page_rows, resolve_references)
+from app.kit.repository import (apply_changes, delete_owned, flush_unique, get_owned, ids_by_external_id, owned_answer,
+                                page_answers, resolve_references)
 from app.models import Contract, Customer, TenantSettings, WorkItem
 
 
@@ -46,13 +47,15 @@ async def _check_parent(session: AsyncSession, tenant_id: uuid.UUID, *, kind: st
 
 async def list_customers(reads: Reads, *, tenant_id: uuid.UUID, page: PageParams,
                          kind: str | None = None, parent_id: uuid.UUID | None = None,
-                         external_id: str | None = None) -> list[dict]:
-    """One page of customers, as rows (read-only: see app/kit/repository.py)."""
-    return await page_rows(reads, Customer, tenant_id, page, kind=kind, parent_id=parent_id, external_id=external_id)
+                         external_id: str | None = None) -> list[Record]:
+    """One page of customers, each its id and its answer's JSON (read-only: see app/kit/repository.py)."""
+    return await page_answers(reads, Customer, CustomerOut, tenant_id, page, kind=kind, parent_id=parent_id,
+                              external_id=external_id)
 
 
-async def read_customer(reads: Reads, *, tenant_id: uuid.UUID, customer_id: str) -> dict:
-    return await owned_row(reads, Customer, tenant_id, customer_id)
+async def read_customer(reads: Reads, *, tenant_id: uuid.UUID, customer_id: str) -> str:
+    """The customer's answer as JSON text."""
+    return await owned_answer(reads, Customer, CustomerOut, tenant_id, customer_id)
 
 
 async def create_customer(session: AsyncSession, *, tenant_id: uuid.UUID, data: CustomerCreate) -> Customer:

@@ -3,6 +3,7 @@ for most lists; ids are UUIDv7, so id order is creation order). Invoice batches 
 listed by `created_at`, the time they show, then id: newest first unless `order=asc`."""
 
 import base64
+import json
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -13,6 +14,7 @@ from fastapi import Query
 from pydantic import BaseModel
 
 from app.errors import InvalidInput
+from app.kit.json_answers import JSONText
 
 T = TypeVar("T")
 
@@ -176,3 +178,14 @@ def make_page(items: list, params: PageParams | KeysetParams | CreatedPageParams
     items = items[: params.limit]
     return {"data": items if to_out is None else [to_out(i) for i in items],
             "next_cursor": encode_cursor(*keys(items[-1])) if more and items else None}
+
+
+def answered_page(rows: list, params: PageParams) -> JSONText:
+    """make_page for rows whose answers PostgreSQL wrote (app/kit/repository.py `page_answers`): the
+    page's JSON joined from their texts, sent as it is (the route's response model still documents
+    it; tests/test_json_answers.py checks they agree)."""
+    more = len(rows) > params.limit
+    rows = rows[: params.limit]
+    cursor = encode_cursor(rows[-1]["id"]) if more and rows else None
+    body = '{"data":[' + ",".join(row["answer"] for row in rows) + '],"next_cursor":' + json.dumps(cursor) + "}"
+    return JSONText(body)

@@ -2,7 +2,7 @@
 
 Every query here filters on the tenant: a record of another tenant is simply not found.
 
-Routes that only read and shape an answer use `owned_row`, `page_rows` and `DriverQuery`: their
+Routes that only read and shape an answer use `owned_answer`, `page_answers` and `DriverQuery`: their
 statements are built with SQLAlchemy once, compiled once to PostgreSQL's SQL, and run on the asyncpg
 connection itself (app/db.py `Reads`). Per request that skips building the statement, SQLAlchemy's
 cache lookup, execution context, result processing and ORM objects: several times the CPU of the
@@ -15,7 +15,9 @@ from dataclasses import dataclass, field as dataclass_field
 from typing import Any, TypeVar
 
 from asyncpg import Record
-from sqlalchemy import ARRAY, Select, Table, Text, Uuid, any_, bindparam, delete, func, select, tuple_
+from pydantic import BaseModel
+from sqlalchemy import (ARRAY, ColumnElement, Select, Table, Text, Uuid, any_, bindparam, delete, func,
+                        literal_column, select, tuple_)
 from sqlalchemy.dialects.postgresql.asyncpg import PGDialect_asyncpg
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -23,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.db import Reads
 from app.errors import Conflict, FieldError, InvalidInput, NotFound
 from app.kit.ids import parse_id
+from app.kit.json_answers import row_json
 from app.kit.pagination import CreatedPageParams, PageParams
 
 M = TypeVar("M")
@@ -69,42 +72,49 @@ def answer_columns(table: Table) -> list:
     return [column for column in table.c if column.name != "tenant_id"]
 
 
+def _answer_sql(table: Table, out_model: type[BaseModel]) -> ColumnElement:
+    """The row as `out_model`'s JSON text, built by PostgreSQL (app/kit/json_answers.py)."""
+    quote = _DIALECT.identifier_preparer.quote
+    columns = {name: f"{quote(table.name)}.{quote(name)}" for name in out_model.model_fields}
+    return literal_column(row_json(out_model, columns)).label("answer")
+
+
 @functools.cache
-def _owned_query(table: Table) -> DriverQuery:
-    return DriverQuery(select(*answer_columns(table))
+def _owned_answer_query(table: Table, out_model: type[BaseModel]) -> DriverQuery:
+    return DriverQuery(select(_answer_sql(table, out_model))
                        .where(table.c.id == bindparam("id"), table.c.tenant_id == bindparam("tenant_id")))
 
 
-async def owned_row(reads: Reads, model: Any, tenant_id: uuid.UUID, record_id: str, *,
-                    label: str | None = None) -> dict[str, Any]:
-    """get_owned for a route that only reads: the row's columns by name, not an ORM object."""
+async def owned_answer(reads: Reads, model: Any, out_model: type[BaseModel], tenant_id: uuid.UUID, record_id: str,
+                       *, label: str | None = None) -> str:
+    """get_owned for a route that only reads: the row as `out_model`'s JSON text."""
     parsed = parse_id(record_id)
     if parsed is not None:
-        row = await _owned_query(model.__table__).fetchrow(reads, id=parsed, tenant_id=tenant_id)
+        row = await _owned_answer_query(model.__table__, out_model).fetchrow(reads, id=parsed, tenant_id=tenant_id)
         if row is not None:
-            return dict(row)
+            return row["answer"]
     label = label or model.__tablename__.rstrip("s").replace("_", " ")
     raise NotFound(f"No {label} {record_id}.")
 
 
 @functools.cache
-def _page_query(table: Table, filtered: tuple[str, ...], after: bool, newest_first: bool) -> DriverQuery:
-    stmt = select(*answer_columns(table)).where(
+def _page_query(table: Table, out_model: type[BaseModel], filtered: tuple[str, ...], after: bool,
+                newest_first: bool) -> DriverQuery:
+    stmt = select(table.c.id, _answer_sql(table, out_model)).where(
         table.c.tenant_id == bindparam("tenant_id"), *(table.c[name] == bindparam(name) for name in filtered))
     if after:
         stmt = stmt.where(table.c.id < bindparam("after") if newest_first else table.c.id > bindparam("after"))
     return DriverQuery(stmt.order_by(table.c.id.desc() if newest_first else table.c.id).limit(bindparam("limit")))
 
 
-async def page_rows(reads: Reads, model: Any, tenant_id: uuid.UUID, params: PageParams, *,
-                    newest_first: bool = False, **filters: Any) -> list[dict[str, Any]]:
+async def page_answers(reads: Reads, model: Any, out_model: type[BaseModel], tenant_id: uuid.UUID,
+                       params: PageParams, *, newest_first: bool = False, **filters: Any) -> list[Record]:
     """fetch_page for a route that only reads: one page (plus one row, to tell whether another
     follows) of the tenant's rows in id order, each `column == value` filter applied when its value
-    is given (not None). Rows by column name, not ORM objects."""
+    is given (not None). Each row: its `id` and its `answer`, the row as `out_model`'s JSON text."""
     given = {name: value for name, value in filters.items() if value is not None}
-    query = _page_query(model.__table__, tuple(sorted(given)), params.after is not None, newest_first)
-    rows = await query.fetch(reads, tenant_id=tenant_id, after=params.after, limit=params.limit + 1, **given)
-    return [dict(row) for row in rows]
+    query = _page_query(model.__table__, out_model, tuple(sorted(given)), params.after is not None, newest_first)
+    return await query.fetch(reads, tenant_id=tenant_id, after=params.after, limit=params.limit + 1, **given)
 
 
 def where_given(stmt: Select, *conditions: tuple[Any, Any]) -> Select:
