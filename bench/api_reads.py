@@ -12,29 +12,23 @@ The API runs as a real `rebill api` process at its default log level (one access
 request, written to /dev/null). With --pin (the default) the API is pinned to the last CPU and wrk
 to the first, so that the two do not fight over one core; PostgreSQL is left to the scheduler.
 
-Usage: python bench/http.py [--duration 10] [--connections 50] [--rounds 1] [--no-pin]
+Usage: python bench/api_reads.py [--duration 10] [--connections 50] [--rounds 1] [--no-pin]
 (DATABASE_URL / REDIS_URL default to the local servers; the database `rebill_bench_http` is
 recreated, Redis db 12 is used). Needs `wrk` on PATH (Debian: apt-get install wrk)."""
 
+import argparse
+import asyncio
+import os
+import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
-# Run as `python bench/http.py`, this file's folder comes first on sys.path, where this module would
-# shadow the standard library's `http` package (which httpx and uvicorn import): drop that folder.
-_HERE = Path(__file__).resolve().parent
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != _HERE]
+import asyncpg
+import httpx
 
-import argparse  # noqa: E402
-import asyncio  # noqa: E402
-import os  # noqa: E402
-import re  # noqa: E402
-import shutil  # noqa: E402
-import subprocess  # noqa: E402
-
-import asyncpg  # noqa: E402
-import httpx  # noqa: E402
-
-sys.path.insert(0, str(_HERE.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from app.db import make_engine, make_sessionmaker, session_scope  # noqa: E402
 from app.kit.net import free_port  # noqa: E402
