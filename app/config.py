@@ -34,6 +34,8 @@ class Settings(BaseSettings):
     db_pool_size: int = Field(default=10, ge=1)
     # How many runs (workers) may share one invoice batch.
     batch_max_parallel_runs: int = Field(default=4, ge=1, le=64)
+    # A console session (SPEC §13) ends after this long without a request.
+    console_session_idle_minutes: int = Field(default=12 * 60, ge=1)
     # Where `rebill serve` keeps its embedded PostgreSQL and Redis.
     data_dir: str = ".data"
 

@@ -1,5 +1,6 @@
 """One module per table; importing this package registers every table on the metadata."""
 
+from app.models.console_session import ConsoleSession
 from app.models.contract import Contract, ContractBlock, RetainerCycle
 from app.models.customer import Customer
 from app.models.delivery import EmailOutbox, InvoiceDocument
@@ -14,7 +15,7 @@ from app.models.time_entry import TimeEntry
 from app.models.webhook import WebhookDelivery, WebhookEndpoint, WebhookEvent
 from app.models.work_item import WorkItem
 
-__all__ = ["ApiKey", "Contract", "ContractBlock", "Customer", "EmailOutbox", "IdempotencyKey", "Invoice", "InvoiceBatch", "InvoiceBatchCustomer",
+__all__ = ["ApiKey", "ConsoleSession", "Contract", "ContractBlock", "Customer", "EmailOutbox", "IdempotencyKey", "Invoice", "InvoiceBatch", "InvoiceBatchCustomer",
            "InvoiceBatchUnbilled", "InvoiceDocument", "InvoiceLine", "InvoiceNumberCounter", "Price", "Product", "RetainerCycle",
            "Selection", "SelectionCustomer", "Tenant", "TenantSettings", "TimeEntry", "WebhookDelivery",
            "WebhookEndpoint", "WebhookEvent", "WorkItem"]

@@ -10,14 +10,14 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import bindparam, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import Reads
 from app.errors import NotFound, Unauthorized
 from app.kit.ids import parse_id
 from app.kit.repository import DriverQuery
-from app.models import ApiKey, Tenant, TenantSettings
+from app.models import ApiKey, ConsoleSession, Tenant, TenantSettings
 from app.tenants.verified_keys import CHANNEL
 
 KEY_PREFIX = "rbk_"
@@ -75,12 +75,33 @@ async def revoke_key(session: AsyncSession, *, key_id: str) -> None:
             .values(revoked_at=datetime.now(UTC)).returning(ApiKey.id))
     if result is None or result.first() is None:
         raise NotFound(f"No active API key {key_id!r}.")
+    # The console's sessions opened with the key end with it (SPEC §13).
+    await session.execute(delete(ConsoleSession).where(ConsoleSession.api_key_id == parsed))
     # Delivered at commit to every API process, which then forgets the keys it had verified.
     await session.execute(select(func.pg_notify(CHANNEL, str(parsed))))
 
 
-_KEY_BY_PREFIX = DriverQuery(select(ApiKey.tenant_id, ApiKey.secret_hash)
+_KEY_BY_PREFIX = DriverQuery(select(ApiKey.id, ApiKey.tenant_id, ApiKey.secret_hash)
                              .where(ApiKey.prefix == bindparam("prefix"), ApiKey.revoked_at.is_(None)))
+
+
+@dataclass(frozen=True)
+class VerifiedKey:
+    id: uuid.UUID
+    tenant_id: uuid.UUID
+
+
+async def verify_key(reads: Reads, *, key: str) -> VerifiedKey | None:
+    """The active key `key` is (its id and tenant), or None for an unknown, revoked or malformed one.
+    The API (a Bearer header) and the console's sign-in (a pasted key) both verify keys here."""
+    key = key.strip()
+    if not key.startswith(KEY_PREFIX):
+        return None
+    prefix, _, secret = key[len(KEY_PREFIX):].partition("_")
+    row = await _KEY_BY_PREFIX.fetchrow(reads, prefix=prefix)
+    if row is None or not hmac.compare_digest(row["secret_hash"], _hash(secret)):
+        return None
+    return VerifiedKey(id=row["id"], tenant_id=row["tenant_id"])
 
 
 async def authenticate(reads: Reads, *, authorization: str | None) -> uuid.UUID:
@@ -90,9 +111,8 @@ async def authenticate(reads: Reads, *, authorization: str | None) -> uuid.UUID:
     if scheme.lower() != "bearer" or not token.startswith(KEY_PREFIX):
         raise Unauthorized("Send `Authorization: Bearer <api key>`.", code="unauthorized",
                            headers={"WWW-Authenticate": "Bearer"})
-    prefix, _, secret = token[len(KEY_PREFIX):].partition("_")
-    row = await _KEY_BY_PREFIX.fetchrow(reads, prefix=prefix)
-    if row is None or not hmac.compare_digest(row["secret_hash"], _hash(secret)):
+    verified = await verify_key(reads, key=token)
+    if verified is None:
         raise Unauthorized("The API key is unknown or revoked.", code="invalid_api_key",
                            headers={"WWW-Authenticate": "Bearer"})
-    return row["tenant_id"]
+    return verified.tenant_id
