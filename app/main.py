@@ -11,6 +11,7 @@ from prometheus_client import CONTENT_TYPE_LATEST
 from sqlalchemy import text
 
 from app.config import Settings, get_settings
+from app.console.pages import install_console
 from app.contract import contract_in_document, install_method_not_allowed
 from app.db import Reads, make_engine, make_sessionmaker
 from app.docs import install_docs
@@ -82,6 +83,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     for router in ROUTERS:
         app.include_router(router)
     install_docs(app)
+    install_console(app)
     document_webhooks(app)
     generate = app.openapi
     app.openapi = lambda: contract_in_document(problems_in_document(generate()))  # type: ignore[method-assign]
