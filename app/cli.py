@@ -172,6 +172,7 @@ def serve(host: Annotated[str, typer.Option(help="Interface to bind.")] = "127.0
         key = asyncio.run(_demo_key(settings.database_url, data_dir))
         base = f"http://{host}:{port}"
         typer.echo(f"\nRebill is starting on {base}\n"
+                   f"  console  : {base}/console/   (sign in with the API key below)\n"
                    f"  API docs : {base}/docs\n"
                    f"  API key  : {key}   (demo tenant; also in {data_dir / 'demo-api-key'})\n"
                    f"  try      : curl -H 'Authorization: Bearer {key}' {base}/v1/customers\n"

@@ -84,6 +84,8 @@ def test_serve_starts_embedded_servers_with_demo_data(tmp_path):
         assert entries["data"], "the demo tenant has approved time to invoice"
         assert (tmp_path / ".data" / "demo-api-key").read_text().strip() == key
         assert httpx.get(f"{base}/docs").status_code == 200
+        assert f"console  : {base}/console/" in output
+        assert "API key" in httpx.get(f"{base}/console/").text
         assert_tenants_create_uses_the_embedded_database(base, tmp_path)
         assert_a_batch_with_send_leaves_mail_in_the_data_dir(base, key, tmp_path / ".data" / "mail")
 
