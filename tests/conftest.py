@@ -4,8 +4,12 @@ state. TEST_DATABASE_URL / TEST_REDIS_URL override the defaults below."""
 
 import asyncio
 import os
+import signal
+import subprocess
+import sys
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
@@ -15,6 +19,7 @@ from redis.asyncio import Redis
 
 from app.config import Settings
 from app.db import session_scope
+from app.kit.net import free_port
 from app.main import create_app
 from app.migrations import upgrade_head
 from app.tenants.service import create_tenant
@@ -152,3 +157,40 @@ async def stack(migrated_database):
             await admin.execute(f'DROP DATABASE IF EXISTS "{urlsplit(url).path.lstrip("/")}" WITH (FORCE)')
         finally:
             await admin.close()
+
+
+REBILL = str(Path(sys.executable).parent / "rebill")
+
+
+@pytest.fixture
+async def live_rebill(stack):
+    """A `rebill api` on a free port and a `rebill worker`, on `stack`'s database and Redis: what SDKs
+    and the console's browser tests talk to. Yields the API's base URL."""
+    port = free_port()
+    env = {**os.environ, "DATABASE_URL": stack.database_url, "REDIS_URL": stack.redis_url}
+    api = subprocess.Popen([REBILL, "api", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+    worker = subprocess.Popen([REBILL, "worker"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        # Patient: on a loaded machine the API takes a while to import and connect.
+        async with httpx.AsyncClient(base_url=base) as probe:
+            for _ in range(600):
+                assert api.poll() is None and worker.poll() is None, "rebill api or rebill worker exited"
+                try:
+                    if (await probe.get("/readyz")).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                await asyncio.sleep(0.1)
+            else:
+                pytest.fail("rebill api did not become ready")
+        yield base
+    finally:
+        for process in (api, worker):
+            process.send_signal(signal.SIGTERM)
+        for process in (api, worker):
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()

@@ -53,28 +53,6 @@ def _sources(client: Path) -> list[Path]:
             and not any(part.endswith(".egg-info") for part in p.parts)]
 
 
-@pytest.fixture
-async def live_rebill(stack):
-    port = free_port()
-    env = {**os.environ, "DATABASE_URL": stack.database_url, "REDIS_URL": stack.redis_url}
-    processes = [subprocess.Popen([REBILL, "api", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
-                                  stderr=subprocess.DEVNULL),
-                 subprocess.Popen([REBILL, "worker"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)]
-    base = f"http://127.0.0.1:{port}"
-    try:
-        async with httpx.AsyncClient(base_url=base) as probe:
-            await wait_ready(probe)
-        yield base
-    finally:
-        for process in processes:
-            process.send_signal(signal.SIGTERM)
-        for process in processes:
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-
-
 @pytest.mark.slow
 async def test_the_sdk_pushes_data_runs_a_batch_and_reads_its_report(live_rebill, stack):
     client = AuthenticatedClient(base_url=live_rebill, token=stack.api.key)

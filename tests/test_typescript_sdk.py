@@ -41,39 +41,6 @@ def node_modules() -> Path:
     return PACKAGE / "node_modules"
 
 
-@pytest.fixture
-async def live_rebill(stack):
-    """A `rebill api` on a free port and a `rebill worker`, on `stack`'s database and Redis."""
-    port = free_port()
-    env = {**os.environ, "DATABASE_URL": stack.database_url, "REDIS_URL": stack.redis_url}
-    api = subprocess.Popen([REBILL, "api", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL)
-    worker = subprocess.Popen([REBILL, "worker"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        # Patient: on a loaded machine the API takes a while to import and connect.
-        async with httpx.AsyncClient(base_url=base) as probe:
-            for _ in range(600):
-                assert api.poll() is None and worker.poll() is None, "rebill api or rebill worker exited"
-                try:
-                    if (await probe.get("/readyz")).status_code == 200:
-                        break
-                except httpx.TransportError:
-                    pass
-                await asyncio.sleep(0.1)
-            else:
-                pytest.fail("rebill api did not become ready")
-        yield base
-    finally:
-        for process in (api, worker):
-            process.send_signal(signal.SIGTERM)
-        for process in (api, worker):
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-
-
 def _run(*command: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(command, cwd=PACKAGE, env=env, capture_output=True, text=True, timeout=600)
 
