@@ -253,7 +253,9 @@ async def _new_batch_page(request: Request, session, user: SignedIn, *, values: 
         **choices, "values": values, "errors": errors or [], "preview": preview, "previewed": previewed,
         "names": names, "idempotency_key": str(uuid.uuid4()), "message": message,
         "hours_worked": sum((i.hours_worked for i in preview.invoices), Decimal(0)) if preview else None,
-        "unbilled_work_items": None}, status=status)
+        "unbilled_work_items": await lookups.work_items_of(
+            session, tenant_id=user.tenant_id, time_entry_ids=[u.time_entry_id for u in preview.unbilled_times])
+        if preview else None}, status=status)
 
 
 @router.get("/batches/new")

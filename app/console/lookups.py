@@ -59,3 +59,12 @@ async def time_entry_details(session: AsyncSession, *, tenant_id: uuid.UUID,
         .join(WorkItem, (WorkItem.id == TimeEntry.work_item_id) & (WorkItem.tenant_id == TimeEntry.tenant_id))
         .where(TimeEntry.tenant_id == tenant_id, TimeEntry.id.in_(wanted)))
     return {row.id: row._asdict() for row in rows}
+
+
+async def work_items_of(session: AsyncSession, *, tenant_id: uuid.UUID, time_entry_ids: list[uuid.UUID]) -> int:
+    """How many work items (tickets, work orders…) these time entries are on: the preview's "unbilled
+    tickets"."""
+    if not time_entry_ids:
+        return 0
+    return await session.scalar(select(func.count(func.distinct(TimeEntry.work_item_id)))
+                                .where(TimeEntry.tenant_id == tenant_id, TimeEntry.id.in_(time_entry_ids)))

@@ -52,5 +52,12 @@
       .catch(function () { window.setTimeout(poll, POLL_MS * 5); });
   }
 
-  document.addEventListener("DOMContentLoaded", function () { window.setTimeout(poll, POLL_MS); });
+  document.addEventListener("DOMContentLoaded", function () {
+    // A preview just shown: take the reader (and a screen reader's cursor) to it.
+    var preview = document.getElementById("preview-heading");
+    if (preview) {
+      preview.focus();
+    }
+    window.setTimeout(poll, POLL_MS);
+  });
 })();
