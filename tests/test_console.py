@@ -12,6 +12,7 @@ from sqlalchemy import select, update
 from app.config import Settings
 from app.db import session_scope
 from app.invoice_batches.runner import run_batch
+from app.console import endpoints as console_endpoints
 from app.main import create_app
 from app.models import ConsoleSession
 from app.tenants.service import revoke_key
@@ -246,6 +247,48 @@ async def test_an_invalid_form_names_the_fields(browser):
         "period_start": "2026-11-30", "period_end": "2026-11-01", "action": "preview"})
     assert answer.status_code == 422
     assert "period end" in answer.text and 'role="alert"' in answer.text
+
+
+async def test_a_large_report_is_shown_a_page_at_a_time(browser, api, sessionmaker, monkeypatch):
+    monkeypatch.setattr(console_endpoints, "ITEMS_PER_PAGE", 10)
+    product = await f.product(api)
+    await api.patch("/v1/settings", json={"default_product_id": product["id"]})
+    customer_ids = []
+    for n in range(25):
+        customer = await f.customer(api, name=f"Customer {n:02}")
+        ticket = await f.work_item(api, customer_id=customer["id"], reference=f"T-{n}")
+        await f.time_entry(api, work_item_id=ticket["id"])
+        customer_ids.append(customer["id"])
+    batch = (await api.post("/v1/invoice-batches", json={
+        "customer_ids": customer_ids, "title": "Many", "period_start": "2026-11-01", "period_end": "2026-11-30",
+        "validate": True})).json()
+    await run_batch(sessionmaker, uuid.UUID(batch["id"]))
+    page = await browser.get(f"/console/batches/{batch['id']}")
+    assert "Invoices created <span class=\"count\">(25)</span>" in page.text
+    assert page.text.count('href="/console/invoices/') == console_endpoints.ITEMS_ON_BATCH_PAGE
+    url = f"/console/batches/{batch['id']}/report/invoices-created"
+    assert f'href="{url}"' in page.text
+    seen = []
+    while url:
+        listed = await browser.get(url)
+        assert listed.status_code == 200
+        seen += re.findall(r'href="/console/invoices/([^"]+)"', listed.text)
+        more = re.search(r'href="(/console/batches/[^"]+/report/invoices-created\?cursor=[^"]+)"', listed.text)
+        url = more and more.group(1)
+    assert len(seen) == len(set(seen)) == 25
+
+
+async def test_excluded_customers_are_left_out_of_the_preview(browser, api):
+    acme, globex = await f.customer(api, name="Acme SARL"), await f.customer(api, name="Globex SA")
+    selection = await f.selection(api, customer_ids=[acme["id"], globex["id"]])
+    form_page = await browser.get("/console/batches/new")
+    assert "Monthly support customers" in form_page.text
+    preview = await browser.post("/console/batches/new", data={
+        "csrf_token": csrf_of(form_page.text), "base": "selection", "selection_id": selection["id"],
+        "exclude_customer_ids": [globex["id"]], "title": "November", "period_kind": "cutoff",
+        "cutoff_date": "2026-11-30", "action": "preview"})
+    assert preview.status_code == 200, preview.text
+    assert re.search(r'data-figure="excluded">1<', preview.text)
 
 
 async def test_progress_json_reports_the_tenants_batches(browser, api, sessionmaker):

@@ -147,9 +147,10 @@ async def sign_in(request: Request, session: SessionDep, reads: ReadDep, setting
         return _sign_in_page(request, settings, error="This API key is unknown or revoked.", status=401)
     opened = await sessions.open_session(session, tenant_id=key.tenant_id, api_key_id=key.id)
     response = _redirect("/console/")
+    # A browser-session cookie: the idle expiry is the server's (a max-age would end an active
+    # session 12 hours after sign-in, however busy).
     response.set_cookie(SESSION_COOKIE, opened.token, httponly=True, samesite="strict",
-                        secure=_secure_cookies(settings), path="/console/",
-                        max_age=settings.console_session_idle_minutes * 60)
+                        secure=_secure_cookies(settings), path="/console/")
     response.delete_cookie(SIGN_IN_COOKIE, path="/console/")
     return response
 
