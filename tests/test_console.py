@@ -157,6 +157,22 @@ async def test_the_batch_page_shows_definition_selections_totals_and_links(brows
     assert f'href="/console/invoices/{invoice_id}"' in page.text
 
 
+async def test_the_batch_page_gives_reasons_in_words(browser, api, sessionmaker):
+    product = await f.product(api)
+    globex = await f.customer(api, name="Globex SA", billing_address=None)
+    ticket = await f.work_item(api, customer_id=globex["id"], reference="T-9")
+    await f.time_entry(api, work_item_id=ticket["id"], product_id=product["id"])
+    await f.time_entry(api, work_item_id=ticket["id"], hours="0.25")  # no product, and one is required
+    batch = (await api.post("/v1/invoice-batches", json={
+        "customer_ids": [globex["id"]], "title": "November", "period_start": "2026-11-01",
+        "period_end": "2026-11-30", "validate": True, "product_mandatory": True})).json()
+    await run_batch(sessionmaker, uuid.UUID(batch["id"]))
+    page = (await browser.get(f"/console/batches/{batch['id']}")).text
+    assert "The customer has no billing address." in page and "(missing_billing_address)" in page
+    assert "The time has no product and the batch requires one." in page
+    assert "Ticket T-9 · 2026-11-05 13:30 UTC · 0.25 h · Alice Martin" in page
+
+
 async def test_the_invoice_page_and_its_pdf(browser, api, sessionmaker):
     await billed_batch(api, sessionmaker)
     invoice = (await api.get("/v1/invoices")).json()["data"][0]
