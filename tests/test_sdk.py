@@ -5,14 +5,12 @@ batch, reads the report and downloads a PDF."""
 import asyncio
 import datetime
 import os
-import signal
 import subprocess
 import sys
 import uuid
 from decimal import Decimal
 from pathlib import Path
 
-import httpx
 import pytest
 from rebill_client import AuthenticatedClient
 from rebill_client.api.customers import create_customer, get_customer
@@ -27,9 +25,6 @@ from rebill_client.models import (Address, CustomerCreate, InvoiceBatchDefinitio
                                   SettingsUpdate, TimeEntryBulk, TimeEntryBulkItem, TimeEntryBulkItemStatus,
                                   WorkItemCreate, WorkItemCreateType)
 
-from app.kit.net import free_port
-from bench.bulk_upsert import wait_ready
-from tests.test_worker import REBILL
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,17 +10,13 @@ import asyncio
 import json
 import os
 import re
-import signal
 import subprocess
 import sys
 from pathlib import Path
 
-import httpx
 import pytest
 
-from app.kit.net import free_port
 from openapi.generate_clients import NodeMissing, ensure_node_modules
-from tests.test_worker import REBILL
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "openapi" / "clients" / "typescript"
