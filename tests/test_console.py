@@ -159,6 +159,7 @@ async def test_the_batch_page_shows_definition_selections_totals_and_links(brows
 
 async def test_the_batch_page_gives_reasons_in_words(browser, api, sessionmaker):
     product = await f.product(api)
+    assert (await api.patch("/v1/settings", json={"timezone": "Europe/Paris"})).status_code == 200
     globex = await f.customer(api, name="Globex SA", billing_address=None)
     ticket = await f.work_item(api, customer_id=globex["id"], reference="T-9")
     await f.time_entry(api, work_item_id=ticket["id"], product_id=product["id"])
@@ -170,7 +171,7 @@ async def test_the_batch_page_gives_reasons_in_words(browser, api, sessionmaker)
     page = (await browser.get(f"/console/batches/{batch['id']}")).text
     assert "The customer has no billing address." in page and "(missing_billing_address)" in page
     assert "The time has no product and the batch requires one." in page
-    assert "Ticket T-9 · 2026-11-05 13:30 UTC · 0.25 h · Alice Martin" in page
+    assert "Ticket T-9 · 2026-11-05 14:30 CET · 0.25 h · Alice Martin"  # local time, as on invoices in page
 
 
 async def test_the_invoice_page_and_its_pdf(browser, api, sessionmaker):

@@ -4,11 +4,12 @@ Each is one query for a whole page, so a page costs the same on a 10,000-invoice
 
 import uuid
 from collections.abc import Iterable
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from app.models import Customer, Invoice, InvoiceBatchUnbilled, Selection, TimeEntry, WorkItem
+from app.models import Customer, Invoice, InvoiceBatchUnbilled, Selection, TenantSettings, TimeEntry, WorkItem
 
 # The new-batch form lists at most this many customers (by name); a larger base is a selection's job.
 FORM_CUSTOMERS = 500
@@ -49,16 +50,19 @@ async def batch_counts(session: AsyncSession, *, batch_ids: list[uuid.UUID]) -> 
 
 async def time_entry_details(session: AsyncSession, *, tenant_id: uuid.UUID,
                              ids: Iterable[uuid.UUID]) -> dict[uuid.UUID, dict]:
-    """For each time entry: when, who, how long, on which work item of which customer."""
+    """For each time entry: when (in the tenant's time zone, as its invoice line says), who, how
+    long, on which work item of which customer."""
     wanted = list({i for i in ids if i is not None})
     if not wanted:
         return {}
+    zone = ZoneInfo(await session.scalar(select(TenantSettings.timezone)
+                                         .where(TenantSettings.tenant_id == tenant_id)) or "UTC")
     rows = await session.execute(
         select(TimeEntry.id, TimeEntry.started_at, TimeEntry.hours, TimeEntry.employee_name, TimeEntry.status,
                TimeEntry.note, WorkItem.type, WorkItem.reference, WorkItem.title, WorkItem.customer_id)
         .join(WorkItem, (WorkItem.id == TimeEntry.work_item_id) & (WorkItem.tenant_id == TimeEntry.tenant_id))
         .where(TimeEntry.tenant_id == tenant_id, TimeEntry.id.in_(wanted)))
-    return {row.id: row._asdict() for row in rows}
+    return {row.id: {**row._asdict(), "started_at": row.started_at.astimezone(zone)} for row in rows}
 
 
 async def work_items_of(session: AsyncSession, *, tenant_id: uuid.UUID, time_entry_ids: list[uuid.UUID]) -> int:
