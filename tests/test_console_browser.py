@@ -51,7 +51,15 @@ async def page(browser, live_rebill):
     assert errors == [], errors  # no script error, no CSP violation
 
 
+UNLABELLED = """[...document.querySelectorAll('input:not([type=hidden]), select, textarea, button')]
+  .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !el.textContent.trim())
+  .map(el => el.outerHTML)"""
+
+
 async def screenshots(page: Page, name: str) -> None:
+    """Screenshots at both widths, and what a screen reader needs: every control named, one h1."""
+    assert await page.evaluate(UNLABELLED) == [], f"{name} has controls without a label"
+    assert await page.locator("h1").count() == 1, f"{name} should have one h1"
     SCREENSHOTS.mkdir(exist_ok=True)
     for label, width in WIDTHS.items():
         await page.set_viewport_size({"width": width, "height": 900})
@@ -63,9 +71,17 @@ async def screenshots(page: Page, name: str) -> None:
 
 
 async def sign_in(page: Page, key: str) -> None:
+    """With the keyboard only: the key's field has the focus; then on every page the skip link
+    comes first."""
     await page.goto("/console/")
-    await page.get_by_label("API key").fill(key)
-    await page.get_by_role("button", name="Sign in").click()
+    await expect(page.get_by_label("API key")).to_be_focused()
+    await page.keyboard.type(key)
+    await page.keyboard.press("Enter")
+    await expect(page.get_by_role("heading", name="Invoice batches")).to_be_visible()
+    await page.keyboard.press("Tab")
+    await expect(page.get_by_role("link", name="Skip to content")).to_be_focused()
+    await page.keyboard.press("Enter")
+    await expect(page.locator("main")).to_be_focused()
     await expect(page.get_by_role("heading", name="Invoice batches")).to_be_visible()
 
 
