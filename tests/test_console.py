@@ -339,5 +339,17 @@ async def test_a_session_idle_for_too_long_has_ended(browser, api, sessionmaker)
     assert (await browser.get("/console/batches")).status_code == 303
 
 
+async def test_signing_in_clears_sessions_that_expired(app, browser, api, sessionmaker):
+    async with session_scope(sessionmaker) as session:
+        await session.execute(update(ConsoleSession).where(ConsoleSession.tenant_id == api.tenant_id)
+                              .values(last_seen_at=datetime.now(UTC) - timedelta(hours=13)))
+    async with console_client(app) as other_browser:
+        assert (await sign_in(other_browser, api.key)).status_code == 303
+    async with session_scope(sessionmaker) as session:
+        left = (await session.scalars(select(ConsoleSession.last_seen_at)
+                                      .where(ConsoleSession.tenant_id == api.tenant_id))).all()
+    assert len(left) == 1 and left[0] > datetime.now(UTC) - timedelta(minutes=1)
+
+
 async def test_console_routes_are_not_in_the_api_document(app):
     assert not [path for path in app.openapi()["paths"] if path.startswith("/console")]

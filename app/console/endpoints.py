@@ -23,6 +23,7 @@ from app.console.pages import render, secured
 from app.console.sessions import SignedIn
 from app.delivery import outbox
 from app.deps import ReadDep, SessionDep, SettingsDep
+from app.errors import NotFound
 from app.invoice_batches import batches, report
 from app.invoice_batches import service as batch_service
 from app.invoice_batches.schemas import InvoiceBatchDefinition
@@ -123,7 +124,8 @@ def _notice(request: Request) -> str | None:
 # --- signing in and out -------------------------------------------------------------------------
 
 def _sign_in_page(request: Request, settings, *, error: str | None = None, status: int = 200) -> Response:
-    secret = secrets.token_urlsafe(32)
+    # One sign-in token per browser, kept while it signs in: two open sign-in tabs both work.
+    secret = request.cookies.get(SIGN_IN_COOKIE) or secrets.token_urlsafe(32)
     response = render(request, "sign_in.html", {"csrf_token": sessions.csrf_token_of(secret), "error": error,
                                                 "notice": _notice(request)}, status=status)
     response.set_cookie(SIGN_IN_COOKIE, secret, httponly=True, samesite="strict", secure=_secure_cookies(settings),
@@ -142,10 +144,12 @@ async def sign_in(request: Request, session: SessionDep, reads: ReadDep, setting
     secret = request.cookies.get(SIGN_IN_COOKIE)
     if not secret or not sessions.csrf_valid(secret, _one(form, "csrf_token")):
         raise FormRefused()
-    key = await verify_key(reads, key=_one(form, "api_key") or "")
+    pasted = _one(form, "api_key") or ""
+    key = await verify_key(reads, key=pasted.removeprefix("Bearer ").strip())
     if key is None:
         return _sign_in_page(request, settings, error="This API key is unknown or revoked.", status=401)
-    opened = await sessions.open_session(session, tenant_id=key.tenant_id, api_key_id=key.id)
+    opened = await sessions.open_session(session, tenant_id=key.tenant_id, api_key_id=key.id,
+                                         idle=timedelta(minutes=settings.console_session_idle_minutes))
     response = _redirect("/console/")
     # A browser-session cookie: the idle expiry is the server's (a max-age would end an active
     # session 12 hours after sign-in, however busy).
@@ -196,7 +200,7 @@ async def batch_progress(session: SessionDep, user: Console, id: Annotated[list[
     for batch_id in (id or [])[:BATCHES_PER_PAGE]:
         try:
             batch = await batches.get_batch(session, tenant_id=user.tenant_id, batch_id=batch_id)
-        except Exception:  # unknown or another tenant's: simply not reported
+        except NotFound:  # unknown or another tenant's: simply not reported
             continue
         found.append({"id": str(batch.id), "status": batch.status, "customers_done": batch.customers_done,
                       "customers_total": batch.customers_total, "final": batch.status in FINAL})

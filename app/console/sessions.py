@@ -45,7 +45,11 @@ def csrf_valid(secret: str, sent: str | None) -> bool:
     return bool(sent) and hmac.compare_digest(csrf_token_of(secret), sent)
 
 
-async def open_session(session: AsyncSession, *, tenant_id: uuid.UUID, api_key_id: uuid.UUID) -> SignedIn:
+async def open_session(session: AsyncSession, *, tenant_id: uuid.UUID, api_key_id: uuid.UUID,
+                       idle: timedelta) -> SignedIn:
+    # Sessions nobody came back to would stay forever: each sign-in clears the expired ones (a
+    # small table, signed into rarely).
+    await session.execute(delete(ConsoleSession).where(ConsoleSession.last_seen_at < datetime.now(UTC) - idle))
     token = secrets.token_urlsafe(32)
     row = ConsoleSession(tenant_id=tenant_id, api_key_id=api_key_id, token_hash=_hash(token))
     session.add(row)
