@@ -4,6 +4,7 @@ session cookie, CSRF tokens on forms, one tenant's pages only, the batch pages, 
 import re
 import uuid
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import httpx
 import pytest
@@ -353,3 +354,13 @@ async def test_signing_in_clears_sessions_that_expired(app, browser, api, sessio
 
 async def test_console_routes_are_not_in_the_api_document(app):
     assert not [path for path in app.openapi()["paths"] if path.startswith("/console")]
+
+
+def test_templates_have_no_inline_script_or_style():
+    """CSP default-src 'self' refuses inline scripts, event handlers and style attributes: a page
+    that used them would silently lose them."""
+    templates = Path(__file__).resolve().parent.parent / "app" / "console" / "templates"
+    for template in templates.glob("*.html"):
+        text = template.read_text()
+        assert not re.search(r"<script(?![^>]*\bsrc=)", text), template.name
+        assert not re.search(r"\sstyle=|<style|\son[a-z]+=", text), template.name
