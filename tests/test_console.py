@@ -30,7 +30,7 @@ def csrf_of(html: str) -> str:
 
 
 async def sign_in(client: httpx.AsyncClient, key: str) -> httpx.Response:
-    page = await client.get("/console/")
+    page = await client.get("/console/sign-in")
     return await client.post("/console/sign-in", data={"api_key": key, "csrf_token": csrf_of(page.text)})
 
 
@@ -86,6 +86,14 @@ async def test_signing_in_sets_an_http_only_strict_cookie_and_stores_only_its_ha
         assert len(stored) == 1 and token not in stored[0]
         page = await client.get("/console/")
         assert page.status_code == 200 and "Invoice batches" in page.text
+
+
+async def test_signing_in_with_another_key_ends_the_first_session(browser, api, other_api, sessionmaker):
+    assert (await sign_in(browser, other_api.key)).status_code == 303
+    async with session_scope(sessionmaker) as session:
+        tenants = (await session.scalars(select(ConsoleSession.tenant_id)
+                                         .where(ConsoleSession.tenant_id.in_([api.tenant_id, other_api.tenant_id])))).all()
+    assert tenants == [other_api.tenant_id]
 
 
 async def test_the_cookie_is_secure_when_the_public_url_is_https(migrated_database, api):

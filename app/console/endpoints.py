@@ -148,6 +148,8 @@ async def sign_in(request: Request, session: SessionDep, reads: ReadDep, setting
     key = await verify_key(reads, key=pasted.removeprefix("Bearer ").strip())
     if key is None:
         return _sign_in_page(request, settings, error="This API key is unknown or revoked.", status=401)
+    if (previous := request.cookies.get(SESSION_COOKIE)) is not None:
+        await sessions.close_session(session, token=previous)  # signing in again (another key) ends it
     opened = await sessions.open_session(session, tenant_id=key.tenant_id, api_key_id=key.id,
                                          idle=timedelta(minutes=settings.console_session_idle_minutes))
     response = _redirect("/console/")
