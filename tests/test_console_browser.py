@@ -8,11 +8,16 @@ after changing a template."""
 
 import os
 import shutil
+import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from playwright.async_api import Page, async_playwright, expect
+from sqlalchemy import update
+
+from app.db import session_scope
+from app.models import InvoiceBatch
 
 from tests import factories as f
 from tests.conftest import new_tenant
@@ -133,6 +138,9 @@ async def test_sign_in_preview_run_watch_report_and_pdf(page, stack):
     await expect(page.get_by_role("heading", name="Support — November 2026")).to_be_visible()
     # The page's script follows the run and reloads the page with its report once it is done.
     await expect(page.locator('.progress [data-field="status"]')).to_have_text("succeeded", timeout=90_000)
+    bar = page.get_by_role("progressbar", name="Progress of Support — November 2026")
+    await expect(bar).to_have_attribute("value", "2")
+    await expect(bar).to_have_attribute("max", "2")
     await expect(page.locator("#invoices-created")).to_contain_text("(2)")
     created = page.get_by_role("region", name="Invoices created", exact=True)
     await expect(created).to_contain_text("Acme SARL")
@@ -157,6 +165,35 @@ async def test_sign_in_preview_run_watch_report_and_pdf(page, stack):
     await page.get_by_role("link", name="Batches").first.click()
     await expect(page.locator(".batches")).to_contain_text("Support — November 2026")
     await screenshots(page, "batches")
+
+
+async def test_the_progress_bar_moves_while_a_batch_runs(page, stack):
+    """The page's script follows the batch's progress as the database has it (here written by the
+    test, so that the run is as slow as needed) and reloads the page when the batch is done."""
+    customer = await f.customer(stack.api)
+    batch = (await stack.api.post("/v1/invoice-batches", json={
+        "customer_ids": [customer["id"]], "title": "Slow one", "period_start": "2026-11-01",
+        "period_end": "2026-11-30", "run_at": (datetime.now(UTC) + timedelta(hours=2)).isoformat()})).json()
+    await sign_in(page, stack.api.key)
+    await page.goto(f"/console/batches/{batch['id']}")
+    bar = page.get_by_role("progressbar", name="Progress of Slow one")
+
+    async def progress(**values):
+        async with session_scope(stack.sessionmaker) as session:
+            await session.execute(update(InvoiceBatch).where(InvoiceBatch.id == uuid.UUID(batch["id"]))
+                                  .values(**values))
+
+    await progress(status="running", customers_total=10, customers_done=3)
+    await expect(bar).to_have_attribute("value", "3")
+    await expect(bar).to_have_attribute("max", "10")
+    await expect(page.locator('.progress [data-field="status"]')).to_have_text("running")
+    await progress(customers_done=7)
+    await expect(bar).to_have_attribute("value", "7")
+    await expect(page.get_by_role("button", name="Cancel this batch")).to_have_count(0)
+    await progress(status="succeeded", customers_done=10, finished_at=datetime.now(UTC))
+    await expect(page.locator('.progress [data-field="status"]')).to_have_text("succeeded")
+    await expect(page.locator("#definition")).to_be_visible()
+    await expect(page.get_by_role("region", name="Totals", exact=True)).to_be_visible()
 
 
 async def test_cancel_a_scheduled_batch(page, stack):

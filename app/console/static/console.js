@@ -23,6 +23,12 @@
     el.querySelector('[data-field="done"]').textContent = batch.customers_done;
     el.querySelector('[data-field="total"]').textContent = total;
     el.setAttribute("data-status", batch.status);
+    // Actions that only a batch in some status allows (cancel: scheduled) go once it has left it.
+    Array.prototype.forEach.call(document.querySelectorAll("[data-while-status]"), function (action) {
+      if (action.getAttribute("data-while-status") !== batch.status) {
+        action.hidden = true;
+      }
+    });
   }
 
   function poll() {
