@@ -1,5 +1,5 @@
 // Moves the progress bars of scheduled and running batches: polls the console's JSON endpoint
-// every second and reloads a batch's own page once it is done (to show its report). The pages
+// every second and reloads the page once one of them is done (to show its report and counts). The pages
 // work without this script; it only saves pressing reload.
 (function () {
   "use strict";
@@ -45,8 +45,8 @@
           var el = document.querySelector('.progress[data-batch-id="' + batch.id + '"]');
           if (!el) { return; }
           show(el, batch);
-          if (batch.final && document.body.contains(document.getElementById("definition"))) {
-            reload = true;
+          if (batch.final) {
+            reload = true;  // its report, counts and actions are the server's to draw
           }
         });
         if (reload) {
