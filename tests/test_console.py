@@ -196,6 +196,16 @@ async def test_the_invoice_page_and_its_pdf(browser, api, sessionmaker):
     assert pdf.headers["content-disposition"].startswith("attachment;")
 
 
+async def test_a_credit_note_links_the_invoice_it_credits(browser, api, sessionmaker):
+    await billed_batch(api, sessionmaker)
+    invoice = (await api.get("/v1/invoices")).json()["data"][0]
+    note = await api.post(f"/v1/invoices/{invoice['id']}/credit", json={"reason": "Billed twice"})
+    assert note.status_code == 201, note.text
+    page = (await browser.get(f"/console/invoices/{note.json()['id']}")).text
+    assert "Credit note CN-" in page and f'href="/console/invoices/{invoice["id"]}"' in page
+    assert "Billed twice" in page
+
+
 async def test_validating_then_a_draft_and_deleting_another(browser, api, sessionmaker):
     await billed_batch(api, sessionmaker, validate=False)
     draft = (await api.get("/v1/invoices")).json()["data"][0]
