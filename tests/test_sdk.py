@@ -4,7 +4,6 @@ batch, reads the report and downloads a PDF."""
 
 import asyncio
 import datetime
-import os
 import subprocess
 import sys
 import uuid

@@ -12,10 +12,10 @@ import uuid
 from datetime import timedelta
 from decimal import Decimal
 from typing import Annotated
-from urllib.parse import parse_qs, quote, urlencode
+from urllib.parse import parse_qs, quote
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
 from app.console import lookups, sessions
@@ -31,7 +31,7 @@ from app.invoices import documents
 from app.invoices import service as invoice_service
 from app.kit.pagination import KeysetParams, PageParams, SortOrder, created_keys, created_page_params, decode_cursor, make_page
 from app.kit.repository import get_owned
-from app.models import Invoice, InvoiceBatch, TenantSettings
+from app.models import Invoice, TenantSettings
 from app.tenants.service import verify_key
 from app.time_entries import service as time_entry_service
 
@@ -407,6 +407,3 @@ async def unbilled_times(request: Request, session: SessionDep, user: Console, c
     return render(request, "unbilled.html", {"rows": [entries[e.id] for e in listed["data"] if e.id in entries],
                                              "names": names, "next_cursor": listed["next_cursor"]})
 
-
-def query_string(**params) -> str:
-    return urlencode({k: v for k, v in params.items() if v is not None})
