@@ -330,7 +330,8 @@ SELECT coalesce(jsonb_agg(jsonb_build_object('id', ct.id, 'product_id', ct.produ
 # entries are read by the next statement, whose snapshot is taken after that lock was granted.
 _CLAIM = text("""
 SELECT claimed.customer_id, claimed.position, c.id IS NOT NULL AS exists, c.name, c.billing_address, c.emails,
-       c.currency, c.tax_rate, c.tax_exempt, c.tax_exemption_reason, c.terms, c.billing_cycle,
+       c.currency, c.tax_rate, c.tax_exempt, c.tax_exemption_reason, c.vat_number, c.company_id, c.terms,
+       c.billing_cycle,
        c.default_contract_id, c.time_rounding,
        pg_advisory_xact_lock(hashtextextended(CAST(claimed.customer_id AS text), 0)) IS NULL AS locked,
        ARRAY(SELECT product_id FROM prices WHERE tenant_id = :tenant AND customer_id = claimed.customer_id

@@ -11,10 +11,15 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db import session_scope
 
-from app.invoices.pdf import render_invoice_pdf
+from app.invoices.pdf import SELLER_FIELDS, render_invoice_pdf
 from app.invoices.service import to_out
 from app.kit.repository import where_given
 from app.models import Invoice, InvoiceDocument, TenantSettings
+
+
+def seller_of(settings: TenantSettings) -> dict:
+    """The seller's identity as documents print it (the PDF, Factur-X, UBL)."""
+    return {key: getattr(settings, key) for key in SELLER_FIELDS}
 
 
 async def render(session: AsyncSession, invoice: Invoice) -> bytes:
@@ -24,8 +29,7 @@ async def render(session: AsyncSession, invoice: Invoice) -> bytes:
         select(Invoice.number).where(Invoice.tenant_id == invoice.tenant_id, Invoice.id.in_(invoice.credited_invoice_ids))
         .order_by(Invoice.number))).all()) if invoice.credited_invoice_ids else []
     settings = await session.get(TenantSettings, invoice.tenant_id)
-    seller = {"legal_name": settings.legal_name, "legal_address": settings.legal_address,
-              "email_sender": settings.email_sender}
+    seller = seller_of(settings)
     # WeasyPrint is CPU-bound and synchronous: keep the event loop free for other requests.
     return await asyncio.to_thread(render_invoice_pdf, data, seller)
 
