@@ -117,4 +117,7 @@ def render_invoice_pdf(invoice: dict, seller: dict) -> bytes:
     # Nothing in the template is external: a fetcher allowing no scheme keeps a stray URL from
     # reaching the network or the file system. One per call, as a fetcher keeps request state.
     no_fetching = URLFetcher(allowed_protocols=frozenset())
-    return HTML(string=render_invoice_html(invoice, seller), url_fetcher=no_fetching).write_pdf()
+    # PDF/A-3b: the archival form French and German e-invoicing expect, and what a Factur-X document
+    # is (app/einvoicing/facturx.py embeds its XML into these very bytes).
+    return HTML(string=render_invoice_html(invoice, seller), url_fetcher=no_fetching).write_pdf(
+        pdf_variant="pdf/a-3b")
