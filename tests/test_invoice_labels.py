@@ -24,7 +24,7 @@ def test_a_french_invoice_prints_its_labels_in_french():
                   "Désignation Quantité Unité Prix unitaire HT Montant HT", "Taux de TVA Base HT TVA",
                   "Total HT 120,00 EUR", "TVA 24,00 EUR", "Total TTC 144,00 EUR", "Conditions de paiement\n30 jours",
                   "Coordonnées bancaires", "Conditions générales de vente", "Page 1 / 1",
-                  "Période du 01/11/2026 au 30/11/2026"):
+                  "Période du 01/11/2026 au 30/11/2026", "1,50 heure 80,00 EUR 120,00 EUR"):
         assert label in text, label
     for english in ("Invoice", "Issue date", "Due date", "Bill to", "Untaxed amount", "Period from", "Payment terms"):
         assert english not in text, english

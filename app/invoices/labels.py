@@ -22,7 +22,7 @@ LABELS: dict[str, dict[str, str]] = {
         "credits_invoices": "Credits invoices",
         "credits_sentence": "This credit note credits invoice",
         "credits_sentence_plural": "This credit note credits invoices",
-        "reason": "Reason",
+        "reason": "Reason:",
         "bill_to": "Bill to",
         "description": "Description",
         "quantity": "Quantity",
@@ -35,6 +35,7 @@ LABELS: dict[str, dict[str, str]] = {
         "untaxed_amount": "Untaxed amount",
         "total": "Total",
         "tax_exemption": "Tax exemption",
+        "tax_exemption_colon": "Tax exemption:",
         "payment_terms": "Payment terms",
         "on_receipt": "on receipt",
         "day": "day",
@@ -67,7 +68,7 @@ LABELS: dict[str, dict[str, str]] = {
         "credits_invoices": "Factures créditées",
         "credits_sentence": "Cet avoir porte sur la facture",
         "credits_sentence_plural": "Cet avoir porte sur les factures",
-        "reason": "Motif",
+        "reason": "Motif :",
         "bill_to": "Facturé à",
         "description": "Désignation",
         "quantity": "Quantité",
@@ -80,6 +81,7 @@ LABELS: dict[str, dict[str, str]] = {
         "untaxed_amount": "Total HT",
         "total": "Total TTC",
         "tax_exemption": "Exonération de TVA",
+        "tax_exemption_colon": "Exonération de TVA :",
         "payment_terms": "Conditions de paiement",
         "on_receipt": "à réception",
         "day": "jour",
@@ -101,6 +103,16 @@ LABELS: dict[str, dict[str, str]] = {
         "default_early_discount": "Pas d'escompte pour paiement anticipé.",
     },
 }
+
+
+# Units products are commonly sold in, as a French invoice prints them; a unit not listed is the
+# tenant's own word and prints as written.
+UNITS = {"fr": {"hour": "heure", "hours": "heures", "day": "jour", "days": "jours", "minute": "minute",
+                "month": "mois", "week": "semaine", "year": "an", "piece": "pièce", "unit": "unité"}}
+
+
+def unit_text(language: str, unit: str) -> str:
+    return UNITS.get(language, {}).get(unit, unit)
 
 
 def labels(language: str) -> dict[str, str]:

@@ -13,7 +13,7 @@ from jinja2 import Environment, FileSystemLoader, pass_context
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
-from app.invoices.labels import grouped, labels, payment_terms_text, period_text
+from app.invoices.labels import grouped, labels, payment_terms_text, period_text, unit_text
 from app.kit.currency import minor_units
 from app.kit.money import format_decimal, round_money
 
@@ -73,6 +73,11 @@ def day(value: date | str | None) -> str:
 
 
 @pass_context
+def unit(context, value: str) -> str:
+    return unit_text(context.get("language", "en"), value)
+
+
+@pass_context
 def payment_terms(context, days: int) -> str:
     return payment_terms_text(context.get("language", "en"), days)
 
@@ -80,7 +85,7 @@ def payment_terms(context, days: int) -> str:
 _environment = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
                            trim_blocks=True, lstrip_blocks=True)
 _environment.filters.update(money=money, unit_price=unit_price, quantity=quantity, percent=percent, day=day,
-                            payment_terms=payment_terms, grouped=grouped)
+                            payment_terms=payment_terms, grouped=grouped, unit=unit)
 _template = _environment.get_template("invoice.html")
 
 
