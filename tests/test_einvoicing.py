@@ -281,3 +281,16 @@ async def test_einvoice_format_pdf_emails_the_plain_pdf(french_helpdesk, session
     [message] = smtp.messages
     [attachment] = list(message.iter_attachments())
     assert get_facturx_xml_from_pdf(attachment.get_content(), check_xsd=False) == (False, False)  # no XML inside
+
+
+async def test_a_french_tenants_batch_writes_its_lines_and_period_in_french(french_helpdesk, sessionmaker):
+    api, h = french_helpdesk["api"], french_helpdesk
+    assert (await api.patch("/v1/settings", json={"language": "fr"})).status_code == 200
+    invoice = await billed(h, sessionmaker, hours=("1.50",))
+
+    assert invoice["subtitle"] == "Période du 01/11/2026 au 30/11/2026"
+    [line] = invoice["lines"]
+    assert line["description"].endswith("\nTicket T-004211 du 02/11/2026 à 10:00 par Alice Martin")
+    pdf = (await api.get(f"/v1/invoices/{invoice['id']}/pdf")).content
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Facture" in text and "Total TTC" in text and "Ticket T-004211 du 02/11/2026 à 10:00" in text

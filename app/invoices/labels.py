@@ -115,6 +115,32 @@ def unit_text(language: str, unit: str) -> str:
     return UNITS.get(language, {}).get(unit, unit)
 
 
+# What a batch writes on an invoice's lines, in the tenant's language when it writes them (kept as
+# written: the invoice never changes). Used by app/invoicing/planning.py, which stays pure.
+WORK_ITEM_TYPES = {
+    "en": {"ticket": "Ticket", "work_order": "Work order", "delivery_note": "Delivery note",
+           "business_order": "Business order", "contract": "Contract"},
+    "fr": {"ticket": "Ticket", "work_order": "Ordre de travail", "delivery_note": "Bon de livraison",
+           "business_order": "Commande", "contract": "Contrat"},
+}
+LINE_PHRASES = {
+    "en": {"entry": "{label} {reference} of {day} at {time}", "by": " by {name}",
+           "retainer": "Retainer — {name} — {start} to {end}", "block": "Block of {hours} hours — {name}",
+           "credits": "Credits {numbers}", "adjustment": "Adjustment of billed time"},
+    "fr": {"entry": "{label} {reference} du {day} à {time}", "by": " par {name}",
+           "retainer": "Forfait — {name} — du {start} au {end}", "block": "Bloc de {hours} heures — {name}",
+           "credits": "Avoir sur {numbers}", "adjustment": "Correction du temps facturé"},
+}
+
+
+def work_item_type_text(language: str, work_item_type: str) -> str:
+    return WORK_ITEM_TYPES.get(language, WORK_ITEM_TYPES["en"]).get(work_item_type, work_item_type)
+
+
+def line_phrase(language: str, key: str) -> str:
+    return LINE_PHRASES.get(language, LINE_PHRASES["en"])[key]
+
+
 def labels(language: str) -> dict[str, str]:
     return LABELS.get(language, LABELS["en"])
 
