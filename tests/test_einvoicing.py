@@ -258,7 +258,7 @@ async def test_another_tenants_invoice_has_no_e_invoice_for_us(french_helpdesk, 
 
 async def test_einvoice_format_facturx_emails_the_factur_x_pdf(french_helpdesk, sessionmaker, smtp, mailer):  # noqa: F811
     api, h = french_helpdesk["api"], french_helpdesk
-    assert (await api.patch("/v1/settings", json={"einvoice_format": "facturx"})).status_code == 200
+    assert (await api.patch("/v1/settings", json={"einvoice_format": "facturx", "language": "fr"})).status_code == 200
     invoice = await batch_invoice(h, sessionmaker, validate=True)
     assert (await api.post(f"/v1/invoices/{invoice['id']}/send")).status_code == 202
 
@@ -266,6 +266,8 @@ async def test_einvoice_format_facturx_emails_the_factur_x_pdf(french_helpdesk, 
                              str(await outbox_row_id(sessionmaker, invoice))))["status"] == "sent"
 
     [message] = smtp.messages
+    assert message["Subject"].startswith(f"Facture {invoice['number']} — ")  # the tenant's language
+    assert message.get_body(("plain",)).get_content().startswith("Bonjour Acme SARL,")
     [attachment] = [part for part in message.iter_attachments()]
     assert attachment.get_content_type() == "application/pdf"
     _, root = cii_of(type("R", (), {"status_code": 200, "text": "", "content": attachment.get_content(),

@@ -174,7 +174,7 @@ async def _compose(session: AsyncSession, row: EmailOutbox, settings: TenantSett
         # settings.einvoice_format: the plain PDF, or the same PDF carrying its CII XML (Factur-X).
         pdf = await (invoice_facturx if settings.einvoice_format == "facturx" else invoice_pdf)(session, invoice)
         return invoice_email(invoice=invoice, seller_name=settings.legal_name or None, sender=sender,
-                             recipient=row.recipient, msg_id=row.message_id, pdf=pdf)
+                             recipient=row.recipient, msg_id=row.message_id, pdf=pdf, language=settings.language)
     batch = await session.get(InvoiceBatch, row.batch_id)
     summary = await batch_summary(session, batch)
     url = f"{mailer.public_base_url}/v1/invoice-batches/{batch.id}/report"
