@@ -185,6 +185,9 @@ async def test_ubl_of_an_invoice_validates_against_ubl_2_1_and_matches_it_to_the
     customer = root.xpath("cac:AccountingCustomerParty/cac:Party", namespaces=UBL)[0]
     assert customer.findtext("cac:PartyLegalEntity/cbc:RegistrationName", namespaces=UBL) == "Acme SARL"
     assert customer.findtext("cac:PartyTaxScheme/cbc:CompanyID", namespaces=UBL) == "FR40303265045"
+    # A French customer's 9-digit company id is its SIREN, by which French platforms address it.
+    assert customer.find("cac:PartyLegalEntity/cbc:CompanyID", namespaces=UBL).attrib == {"schemeID": "0002"}
+    assert customer.findtext("cbc:EndpointID", namespaces=UBL) == "303265045"
     assert customer.findtext("cac:PostalAddress/cac:Country/cbc:IdentificationCode", namespaces=UBL) == "FR"
     # Peppol warns about empty elements (PEPPOL-EN16931-R008): there are none.
     assert [e.tag for e in root.iter() if not len(e) and not (e.text or "").strip()] == []

@@ -115,6 +115,15 @@ def tax_category(rate: Decimal, bill_to: dict) -> str:
     return "Z"
 
 
+def buyer_scheme(bill_to: dict) -> str | None:
+    """A customer gives its company id without a scheme: a French company's 9 digits are its SIREN
+    (ISO 6523 0002), 14 its SIRET (0009), which French platforms address invoices by."""
+    company_id = bill_to.get("company_id") or ""
+    if (bill_to.get("address") or {}).get("country") == "FR" and company_id.isdigit():
+        return {9: "0002", 14: "0009"}.get(len(company_id))
+    return None
+
+
 def _money(value, places: int) -> Decimal:
     return round_money(Decimal(str(value)), places)
 
@@ -180,7 +189,8 @@ def build(invoice: dict, seller: dict, *, buyer_email: str | None = None,
                      company_id_scheme=seller.get("company_id_scheme"), legal_mentions=_mentions(seller),
                      email=seller.get("email_sender")),
         buyer=Party(name=bill_to.get("name") or "", address=bill_to.get("address"),
-                    vat_number=bill_to.get("vat_number"), company_id=bill_to.get("company_id"), email=buyer_email),
+                    vat_number=bill_to.get("vat_number"), company_id=bill_to.get("company_id"),
+                    company_id_scheme=buyer_scheme(bill_to), email=buyer_email),
         buyer_reference=str(invoice.get("customer_external_id") or invoice["customer_id"]),
         period_start=_date(invoice["period_start"]) if invoice.get("period_start") else None,
         period_end=_date(invoice["period_end"]) if invoice.get("period_end") else None,

@@ -36,7 +36,7 @@ def french_vat_key(siren: str) -> str:
 
 
 def _compact(value):
-    if isinstance(value, str):
+    if isinstance(value, str) and len(value) <= 100:
         return _SEPARATORS.sub("", value).upper()
     return value
 
@@ -72,14 +72,20 @@ def company_id_problem(company_id: str, scheme: str | None) -> str | None:
     return None
 
 
+# The document states the form exactly, separators included (they are removed before the check);
+# what a pattern cannot state, a French VAT number's key, is said in the description.
+_SEP = r"[ .\-]*"
 VatNumber = Annotated[str, AfterValidator(check_vat_number), BeforeValidator(_compact), WithJsonSchema({
-    "type": "string", "minLength": 4, "maxLength": 30, "pattern": r"^[A-Za-z]{2}[A-Za-z0-9+* .\-]{2,28}$",
+    "type": "string", "maxLength": 100,
+    "pattern": rf"^{_SEP}[A-Za-z]{_SEP}[A-Za-z]({_SEP}[A-Za-z0-9+*]){{2,13}}{_SEP}$",
     "description": "A VAT identification number with its country prefix; spaces, dots and dashes are removed "
-                   "and letters upper-cased. A French number's key is checked against its SIREN.",
+                   "and letters upper-cased. A French number (FR) is a two-character key and the 9-digit SIREN, "
+                   "and a numeric key must match the SIREN.",
     "examples": ["FR11123456782"]})]
 CompanyId = Annotated[str, AfterValidator(check_company_id), BeforeValidator(_compact), WithJsonSchema({
-    "type": "string", "minLength": 1, "maxLength": 50, "pattern": r"^[A-Za-z0-9 .\-]*[A-Za-z0-9][A-Za-z0-9 .\-]*$",
-    "description": "The company's registration id (in France its SIREN); spaces, dots and dashes are removed.",
+    "type": "string", "maxLength": 100, "pattern": rf"^{_SEP}([A-Za-z0-9]{_SEP}){{1,35}}$",
+    "description": "The company's registration id (in France its SIREN), 1 to 35 letters or digits; spaces, dots "
+                   "and dashes are removed.",
     "examples": ["123456782"]})]
 
 
