@@ -273,6 +273,8 @@ async def test_einvoice_format_facturx_emails_the_factur_x_pdf(french_helpdesk, 
     assert message.get_body(("plain",)).get_content().startswith("Bonjour Acme SARL,")
     [attachment] = [part for part in message.iter_attachments()]
     assert attachment.get_content_type() == "application/pdf"
+    assert PdfReader(io.BytesIO(attachment.get_content())).metadata.title == \
+        f"Helpdesk Services SAS: Facture {invoice['number']}"  # what a viewer's title bar shows
     _, root = cii_of(type("R", (), {"status_code": 200, "text": "", "content": attachment.get_content(),
                                     "headers": {"content-type": "application/pdf"}})())
     assert_cii_matches(root, invoice, type_code="380")

@@ -13,6 +13,7 @@ from facturx import generate_from_binary
 from lxml import etree
 
 from app.einvoicing.document import FACTURX_EN16931_GUIDELINE, EInvoice, Party
+from app.invoices.labels import labels
 
 RSM = "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"
 RAM = "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100"
@@ -137,8 +138,14 @@ def cii_xml(document: EInvoice) -> bytes:
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 
-def facturx_pdf(pdf: bytes, xml: bytes, *, language: str = "en") -> bytes:
-    """The PDF with the XML embedded as a Factur-X (PDF/A-3) document; the XML is checked against
-    the Factur-X EN 16931 XSD on the way (an invalid one raises rather than leave the building)."""
-    return generate_from_binary(pdf, xml, flavor="factur-x", level="en16931", check_xsd=True,
-                                lang="fr-FR" if language == "fr" else "en-GB")
+def facturx_pdf(pdf: bytes, document: EInvoice, *, language: str = "en") -> bytes:
+    """The PDF with the document's CII XML embedded as a Factur-X (PDF/A-3) file; the XML is
+    checked against the Factur-X EN 16931 XSD on the way (an invalid one raises rather than leave
+    the building). The PDF's title and subject, shown by viewers, are in the tenant's language."""
+    words = labels(language)
+    kind = words["credit_note"] if document.credit_note else words["invoice"]
+    seller = document.seller.name
+    metadata = {"author": seller, "keywords": f"{kind}, Factur-X", "title": f"{seller}: {kind} {document.number}",
+                "subject": f"{kind} {document.number} — {document.issue_date:%d/%m/%Y} — {seller}"}
+    return generate_from_binary(pdf, cii_xml(document), flavor="factur-x", level="en16931", check_xsd=True,
+                                pdf_metadata=metadata, lang="fr-FR" if language == "fr" else "en-GB")

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db import session_scope
 from app.einvoicing.document import EInvoice, build
-from app.einvoicing.facturx import cii_xml, facturx_pdf
+from app.einvoicing.facturx import facturx_pdf
 from app.einvoicing.ubl import ubl_xml
 from app.errors import Conflict
 from app.invoices.pdf import SELLER_FIELDS, render_invoice_pdf
@@ -66,7 +66,7 @@ async def invoice_facturx(session: AsyncSession, invoice: Invoice) -> bytes:
     Made on each request from the stored PDF and the invoice, which never change once validated."""
     document, settings = await _einvoice_source(session, invoice)
     pdf = await invoice_pdf(session, invoice)
-    return await asyncio.to_thread(facturx_pdf, pdf, cii_xml(document), language=settings.language)
+    return await asyncio.to_thread(facturx_pdf, pdf, document, language=settings.language)
 
 
 async def invoice_pdf(session: AsyncSession, invoice: Invoice) -> bytes:
