@@ -67,3 +67,9 @@ def test_a_french_seller_in_english_prints_the_mentions_in_english():
 def test_a_seller_outside_france_prints_no_french_mentions():
     text = text_of(make_invoice(terms={}), SELLER_UK)
     assert "40 €" not in text and "Late payment penalties" not in text
+
+
+def test_the_pdf_is_pdf_a_3b():
+    reader = PdfReader(io.BytesIO(render_invoice_pdf(make_invoice(), SELLER_FR)))
+    xmp = reader.trailer["/Root"]["/Metadata"].get_object().get_data()
+    assert b'pdfaid:part="3" pdfaid:conformance="B"' in xmp  # WeasyPrint's PDF/A-3b
