@@ -11,6 +11,15 @@ SELLER = {"legal_name": "Helpdesk Services SAS",
           "legal_address": {"line1": "1 rue de Rivoli", "line2": "Bâtiment B", "postal_code": "75001",
                             "city": "Paris", "country": "FR"},
           "email_sender": "billing@helpdesk.example"}
+# A seller outside France: its invoices print only the terms it gives (no French legal mentions).
+SELLER_UK = {"legal_name": "Helpdesk Services Ltd",
+             "legal_address": {"line1": "10 Downing Street", "line2": None, "postal_code": "SW1A 2AA",
+                               "city": "London", "country": "GB"},
+             "email_sender": "billing@helpdesk.example"}
+# The same French seller with the identifiers and mentions French law asks for, in French.
+SELLER_FR = {**SELLER, "vat_number": "FR11123456782", "company_id": "123456782", "company_id_scheme": "0002",
+             "registration": "RCS Paris 123 456 782", "legal_form_and_capital": "SAS au capital de 10 000 €",
+             "language": "fr"}
 ALL_TERMS = {"bank_details": "IBAN FR76 3000 6000 0112 3456 7890 189\nBIC AGRIFRPP",
              "conditions_of_sale": "Our general conditions of sale apply.",
              "payment_terms_days": 30,
@@ -37,6 +46,7 @@ def make_invoice(*, lines: list[dict] | None = None, number: str | None = "INV-2
         "customer_id": uuid.uuid4(), "batch_id": uuid.uuid4(),
         "bill_to": {"name": bill_to_name, "address": address, "tax_exemption_reason": tax_exemption_reason},
         "title": "Support — November 2026", "subtitle": "Period from 01/11/2026 to 30/11/2026",
+        "period_start": date(2026, 11, 1), "period_end": date(2026, 11, 30),
         "issue_date": date(2026, 11, 30) if validated else None,
         "due_date": date(2026, 12, 30) if validated else None,
         "currency": currency, "lines": [make_line()] if lines is None else lines,

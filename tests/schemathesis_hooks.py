@@ -10,7 +10,8 @@ the positive-data check judges the document on what it can state:
 - rules between fields: exactly one of `selection_id` and `customer_ids`; exactly one of the period
   (`period_start` and `period_end`) and `cutoff_date`; `period_end` not before `period_start`;
   `run_at` at most 24 hours ahead; an item's `x_id` or `x_external_id`, not both;
-  a parent company only for a contact; external ids unique within one bulk push.
+  a parent company only for a contact; external ids unique within one bulk push;
+  a French VAT number's key (its SIREN's), a company id that fits `company_id_scheme` 0002/0009.
 Each rule is described in the document's text (field and operation descriptions). A hook only
 rewrites a value of the right JSON type; what makes a negative case negative is left alone, and
 Schemathesis re-validates a case after the hooks, so no case changes sides unnoticed.
@@ -28,6 +29,7 @@ from decimal import Decimal
 import httpx
 import schemathesis
 
+from app.kit.identifiers import check_vat_number, company_id_problem
 from app.kit.schemas import DATE_PATTERN, INSTANT_PATTERN, NOT_BLANK
 
 # Field name -> the kind of record it references (by id, or a list of ids).
@@ -253,6 +255,29 @@ def _unique_external_ids(items: list) -> None:
             seen.add(item["external_id"])
 
 
+_FRENCH_VAT = "FR11123456782"
+_ID_OF_SCHEME = {"0002": "123456782", "0009": "12345678200010"}
+
+
+def _identifiers(obj: dict, *, settings: bool) -> None:
+    """A schema-valid VAT number whose French key is wrong is given a right one; in the settings, a
+    company id that does not fit its scheme (SIREN, SIRET check digits) one that does (also when the
+    request changes the scheme alone: the stored id is judged against it)."""
+    vat = obj.get("vat_number")
+    if isinstance(vat, str) and re.fullmatch(r"[ .\-]*[A-Za-z][ .\-]*[A-Za-z]([ .\-]*[A-Za-z0-9+*]){2,13}[ .\-]*", vat):
+        try:
+            check_vat_number(re.sub(r"[ .\-]", "", vat).upper())
+        except ValueError:
+            obj["vat_number"] = _FRENCH_VAT
+    if settings and isinstance(obj.get("company_id"), str) and "company_id_scheme" not in obj:
+        obj["company_id_scheme"] = None  # the stored scheme (an earlier case's) would judge it
+    scheme = obj.get("company_id_scheme")
+    if settings and isinstance(scheme, str) and scheme in _ID_OF_SCHEME:
+        company_id = obj.get("company_id")
+        if not isinstance(company_id, str) or company_id_problem(re.sub(r"[ .\-]", "", company_id).upper(), scheme):
+            obj["company_id"] = _ID_OF_SCHEME[scheme]
+
+
 def steer(path: str, body):
     if not isinstance(body, dict):
         return
@@ -265,6 +290,7 @@ def steer(path: str, body):
                 _either(item, item_of=item_of)
                 if item_of == "customers":
                     _customer_kind(item)
+                    _identifiers(item, settings=False)
                 if item_of == "contracts":
                     _contract(item, patch=False)
                     # Each run's contracts are new ones: an earlier contract's kind cannot change.
@@ -282,6 +308,9 @@ def steer(path: str, body):
     _either(body, item_of=None)
     if path.startswith("/v1/customers"):
         _customer_kind(body)
+        _identifiers(body, settings=False)
+    if path == "/v1/settings":
+        _identifiers(body, settings=True)
     if path.startswith("/v1/invoice-batches"):
         _batch_definition(body)
     if path.startswith("/v1/contracts") and not path.endswith("/blocks"):

@@ -26,7 +26,8 @@ async def test_created_customer_reads_back_in_the_documented_shape(api):
             "billing_address": ADDRESS, "emails": ["billing@acme.example", "boss@acme.example"],
             "currency": "EUR", "tax_rate": "20.00", "tax_exempt": False, "tax_exemption_reason": None, "terms": None,
             "billing_cycle": {"kind": "weekly", "week_ends_on": "sunday"}, "default_contract_id": None,
-            "time_rounding": {"increment_minutes": 15, "mode": "up", "minimum_minutes": 30}}
+            "time_rounding": {"increment_minutes": 15, "mode": "up", "minimum_minutes": 30},
+            "vat_number": "FR11123456782", "company_id": "123456782"}
     created = await api.post("/v1/customers", json=sent)
     assert created.status_code == 201, created.text
 
@@ -78,7 +79,7 @@ async def test_minimal_customer_is_a_company_with_empty_optional_fields(api):
         "id": response.json()["id"], "external_id": None, "name": "Bare Ltd", "kind": "company",
         "parent_id": None, "billing_address": None, "emails": [], "currency": "EUR", "tax_rate": None,
         "tax_exempt": False, "tax_exemption_reason": None, "terms": None, "billing_cycle": {"kind": "monthly"},
-        "default_contract_id": None, "time_rounding": None}
+        "default_contract_id": None, "time_rounding": None, "vat_number": None, "company_id": None}
 
 
 async def test_customer_terms_override_reads_back_with_every_term(api):
@@ -405,3 +406,28 @@ async def test_a_bad_tax_exemption_reason_is_refused_naming_it(api, reason):
         assert [e["field"] for e in response.json()["errors"]] == [field]
     assert [c["id"] for c in (await api.get("/v1/customers")).json()["data"]] == [created["id"]]
     assert (await api.get(f"/v1/customers/{created['id']}")).json() == created
+
+
+async def test_identifiers_are_stored_without_separators_and_cleared_by_null(api):
+    created = await api.post("/v1/customers", json={"name": "Acme SARL", "vat_number": "fr11 123.456.782",
+                                                    "company_id": "123 456 782"})
+    assert created.status_code == 201, created.text
+    assert (created.json()["vat_number"], created.json()["company_id"]) == ("FR11123456782", "123456782")
+    cleared = await api.patch(f"/v1/customers/{created.json()['id']}", json={"vat_number": None})
+    assert cleared.status_code == 200, cleared.text
+    assert cleared.json()["vat_number"] is None and cleared.json()["company_id"] == "123456782"
+
+
+async def test_a_bad_vat_number_is_refused_naming_the_field(api):
+    for vat_number in ("FR99123456782", "F1", "FR1112345678"):
+        response = await api.post("/v1/customers", json={"name": "Acme SARL", "vat_number": vat_number})
+        assert response.status_code == 422, (vat_number, response.text)
+        assert [e["field"] for e in response.json()["errors"]] == ["vat_number"]
+
+
+async def test_bulk_items_carry_identifiers(api):
+    response = await api.post("/v1/customers/bulk", json={"items": [
+        {"external_id": "crm-v1", "name": "Acme SARL", "vat_number": "DE123456789", "company_id": "HRB 12345"}]})
+    assert response.status_code == 200, response.text
+    body = (await api.get(f"/v1/customers/{response.json()['items'][0]['id']}")).json()
+    assert (body["vat_number"], body["company_id"]) == ("DE123456789", "HRB12345")

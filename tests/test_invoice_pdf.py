@@ -10,7 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from app.invoices.pdf import render_invoice_pdf
-from tests.invoice_shapes import ALL_TERMS, SELLER, make_invoice, make_line, make_long_invoice
+from tests.invoice_shapes import ALL_TERMS, SELLER, SELLER_UK, make_invoice, make_line, make_long_invoice
 
 TERM_LABELS = ("Payment terms", "Bank details", "Conditions of sale", "Late payment penalties",
                "Early payment discount")
@@ -77,14 +77,15 @@ def test_all_terms_print_under_their_labels():
 
 @pytest.mark.parametrize("terms", [{}, {key: None for key in ALL_TERMS}], ids=["missing", "null"])
 def test_terms_not_given_print_nothing(terms):
-    text = text_of(make_invoice(terms=terms))
+    # Outside France: a French seller prints the legal payment mentions anyway (tests/test_invoice_labels.py).
+    text = text_of(make_invoice(terms=terms), SELLER_UK)
     for label in TERM_LABELS:
         assert label not in text
 
 
 def test_only_the_terms_given_print():
     text = text_of(make_invoice(terms={"bank_details": "IBAN FR76 1234", "payment_terms_days": None,
-                                       "conditions_of_sale": ""}))
+                                       "conditions_of_sale": ""}), SELLER_UK)
     assert "Bank details\nIBAN FR76 1234" in text
     for label in TERM_LABELS:
         if label != "Bank details":

@@ -3,6 +3,8 @@ default service product."""
 
 from datetime import datetime
 
+import pytest
+
 from tests import factories
 
 ALL_TERMS_EMPTY = {"bank_details": None, "conditions_of_sale": None, "payment_terms_days": None,
@@ -28,7 +30,9 @@ async def test_new_tenant_has_default_settings(api):
     assert {k: v for k, v in body.items() if k not in {"legal_name", "updated_at"}} == {
         "legal_address": None, "timezone": "UTC", "currency": "EUR", "invoice_number_prefix": "INV-",
         "invoice_number_yearly_reset": True, "credit_note_number_prefix": "CN-", "default_product_id": None,
-        "email_sender": None, "terms": ALL_TERMS_EMPTY,
+        "email_sender": None, "terms": ALL_TERMS_EMPTY, "vat_number": None, "company_id": None,
+        "company_id_scheme": None, "registration": None, "legal_form_and_capital": None, "language": "en",
+        "einvoice_format": "pdf",
     }
     assert datetime.fromisoformat(body["updated_at"]).tzinfo is not None
 
@@ -162,3 +166,41 @@ async def test_a_legal_address_without_its_optional_line_reads_back_with_it_null
 
     assert patched["legal_address"] == {**address, "line2": None}
     assert (await get_settings(api))["legal_address"] == {**address, "line2": None}
+
+
+async def test_identifiers_mentions_language_and_einvoice_format_are_kept_as_sent(api):
+    body = await patch_settings(api, {
+        "vat_number": "fr 11 123 456 782", "company_id": "123 456 782", "company_id_scheme": "0002",
+        "registration": "RCS Paris 123 456 782", "legal_form_and_capital": "SAS au capital de 10 000 €",
+        "language": "fr", "einvoice_format": "facturx"})
+    assert {k: body[k] for k in ("vat_number", "company_id", "company_id_scheme", "registration",
+                                 "legal_form_and_capital", "language", "einvoice_format")} == {
+        "vat_number": "FR11123456782", "company_id": "123456782", "company_id_scheme": "0002",
+        "registration": "RCS Paris 123 456 782", "legal_form_and_capital": "SAS au capital de 10 000 €",
+        "language": "fr", "einvoice_format": "facturx"}
+    assert (await get_settings(api))["vat_number"] == "FR11123456782"
+
+
+@pytest.mark.parametrize(("body", "field"), [
+    ({"vat_number": "FR12123456782"}, "vat_number"),  # wrong key for this SIREN
+    ({"vat_number": "12345"}, "vat_number"),
+    ({"company_id": "123456789", "company_id_scheme": "0002"}, "company_id"),  # Luhn digit wrong
+    ({"company_id_scheme": "SIREN"}, "company_id_scheme"),
+    ({"language": "de"}, "language"),
+    ({"einvoice_format": "ubl"}, "einvoice_format"),
+    ({"language": None}, "language"),
+])
+async def test_bad_identifiers_or_choices_are_refused_naming_the_field(api, body, field):
+    before = await get_settings(api)
+    response = await api.patch("/v1/settings", json=body)
+    assert response.status_code == 422, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    assert field in {error["field"].split(".")[-1] for error in response.json()["errors"]}
+    assert await get_settings(api) == before
+
+
+async def test_a_scheme_set_later_is_checked_against_the_stored_company_id(api):
+    await patch_settings(api, {"company_id": "ABC123"})
+    response = await api.patch("/v1/settings", json={"company_id_scheme": "0002"})
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "company_id"

@@ -9,6 +9,7 @@ from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from app.contracts.schemas import ROUNDING, TimeRounding, TimeRoundingOut
 from app.kit.bulk import items_checked_later
+from app.kit.identifiers import CompanyId, VatNumber
 from app.kit.money import TaxRate, TaxRateOut
 from app.kit.schemas import (Address, CalendarDate, Currency, Email, ExternalId, Flag, Mention, Name, NotNull,
                              RequestModel, Terms)
@@ -76,6 +77,8 @@ BillingCycle = Annotated[MonthlyCycle | WeeklyCycle | FortnightlyCycle | CustomC
                          Field(discriminator="kind"), WrapValidator(_location_without_tag)]
 DEFAULT_CONTRACT = ("The contract of its time whose work item names none: a contract of this company, or of a "
                     "contact's parent company.")
+VAT_NUMBER = "The customer's VAT number, printed on its invoices and carried by its e-invoices."
+COMPANY_ID = "The customer's registration id (in France its SIREN), printed on its invoices and e-invoices."
 CYCLE_DESCRIPTION = ("Which period a batch given a `cutoff_date` bills for this customer: its last complete cycle "
                      "ending on or before the cut-off. A contact with a parent company is billed on the parent's "
                      "cycle.")
@@ -97,6 +100,8 @@ class CustomerFields(RequestModel):
     billing_cycle: BillingCycle = Field(default_factory=lambda: MonthlyCycle(kind="monthly"),
                                         description=CYCLE_DESCRIPTION + ' Absent: `{"kind": "monthly"}`.')
     time_rounding: TimeRounding | None = Field(default=None, description=ROUNDING)
+    vat_number: VatNumber | None = Field(default=None, description=VAT_NUMBER)
+    company_id: CompanyId | None = Field(default=None, description=COMPANY_ID)
 
 
 class CustomerCreate(CustomerFields):
@@ -129,6 +134,8 @@ class CustomerUpdate(RequestModel):
     billing_cycle: NotNull[BillingCycle] = Field(default=None, description=CYCLE_DESCRIPTION)
     default_contract_id: uuid.UUID | None = Field(default=None, description=DEFAULT_CONTRACT)
     time_rounding: TimeRounding | None = Field(default=None, description=ROUNDING)
+    vat_number: VatNumber | None = Field(default=None, description=VAT_NUMBER)
+    company_id: CompanyId | None = Field(default=None, description=COMPANY_ID)
 
 
 class CustomerBulkItem(CustomerFields):
@@ -185,6 +192,8 @@ class CustomerOut(BaseModel):
     billing_cycle: BillingCycle
     default_contract_id: uuid.UUID | None
     time_rounding: TimeRoundingOut | None
+    vat_number: str | None
+    company_id: str | None
     created_at: datetime
     updated_at: datetime
 

@@ -69,7 +69,7 @@ async def create_customer(session: AsyncSession, *, tenant_id: uuid.UUID, data: 
         currency=data.currency or await _tenant_currency(session, tenant_id), tax_rate=data.tax_rate,
         tax_exempt=data.tax_exempt, tax_exemption_reason=data.tax_exemption_reason, terms=_dump(data.terms),
         billing_cycle=_dump(data.billing_cycle), default_contract_id=data.default_contract_id,
-        time_rounding=_dump(data.time_rounding))
+        time_rounding=_dump(data.time_rounding), vat_number=data.vat_number, company_id=data.company_id)
     session.add(customer)
     await flush_unique(session, external_id="external_id")
     return customer
@@ -234,6 +234,8 @@ _BULK_COLUMNS = [
     Column("billing_cycle", "text[]", "CAST(billing_cycle AS jsonb)"),
     Column("default_contract_id", "uuid[]"),
     Column("time_rounding", "text[]", "CAST(time_rounding AS jsonb)"),
+    Column("vat_number", "text[]"),
+    Column("company_id", "text[]"),
 ]
 
 
@@ -293,6 +295,8 @@ async def bulk_upsert_customers(session: AsyncSession, *, tenant_id: uuid.UUID, 
         "billing_cycle": [json.dumps(_dump(i.billing_cycle)) for i in items],
         "default_contract_id": [c.id if c is not None else None for c in contracts],
         "time_rounding": [json.dumps(_dump(i.time_rounding)) if i.time_rounding else None for i in items],
+        "vat_number": [i.vat_number for i in items],
+        "company_id": [i.company_id for i in items],
     }
     push.stored(indexes, await upsert_by_external_id(
         session, table="customers", tenant_id=tenant_id, columns=_BULK_COLUMNS,

@@ -4,6 +4,7 @@ from decimal import Decimal
 from email.message import EmailMessage
 from email.utils import formataddr, formatdate
 
+from app.invoices.labels import labels
 from app.kit.money import format_decimal
 
 
@@ -27,19 +28,34 @@ def _headers(message: EmailMessage, *, sender: str, sender_name: str | None, rec
 
 
 def invoice_email(*, invoice, seller_name: str | None, sender: str, recipient: str, msg_id: str,
-                  pdf: bytes) -> EmailMessage:
+                  pdf: bytes, language: str = "en") -> EmailMessage:
     message = EmailMessage()
-    who = seller_name or "us"
-    kind = "Credit note" if getattr(invoice, "type", "invoice") == "credit_note" else "Invoice"
+    credit_note = getattr(invoice, "type", "invoice") == "credit_note"
+    words = labels(language)
+    kind = words["credit_note"] if credit_note else words["invoice"]
     _headers(message, sender=sender, sender_name=seller_name, recipient=recipient,
              subject=f"{kind} {invoice.number} — {invoice.title}", msg_id=msg_id)
-    due = f", due on {invoice.due_date:%d/%m/%Y}" if invoice.due_date else ""
-    message.set_content(
-        f"Hello {invoice.bill_to.get('name', '')},\n\n"
-        f"Please find attached {kind.lower()} {invoice.number} from {who}: {invoice.title}\n"
-        f"{invoice.subtitle}\n\n"
-        f"Total: {format_decimal(invoice.total)} {invoice.currency}{due}.\n\n"
-        f"Thank you.\n")
+    total = format_decimal(invoice.total)
+    name = invoice.bill_to.get("name", "")
+    if language == "fr":
+        who = seller_name or "nous"
+        due = f", à régler au plus tard le {invoice.due_date:%d/%m/%Y}" if invoice.due_date else ""
+        article = "l'avoir" if credit_note else "la facture"
+        message.set_content(
+            f"Bonjour {name},\n\n"
+            f"Veuillez trouver ci-joint {article} {invoice.number} de {who} : {invoice.title}\n"
+            f"{invoice.subtitle}\n\n"
+            f"Total : {total.replace('.', ',')} {invoice.currency}{due}.\n\n"
+            f"Merci.\n")
+    else:
+        who = seller_name or "us"
+        due = f", due on {invoice.due_date:%d/%m/%Y}" if invoice.due_date else ""
+        message.set_content(
+            f"Hello {name},\n\n"
+            f"Please find attached {kind.lower()} {invoice.number} from {who}: {invoice.title}\n"
+            f"{invoice.subtitle}\n\n"
+            f"Total: {total} {invoice.currency}{due}.\n\n"
+            f"Thank you.\n")
     message.add_attachment(pdf, maintype="application", subtype="pdf", filename=f"{invoice.number}.pdf")
     return message
 

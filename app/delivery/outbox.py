@@ -24,7 +24,7 @@ from app.delivery.mailer import DeliveryError, Mailer
 from app.delivery.messages import batch_summary_email, invoice_email, message_id
 from app.errors import Conflict, FieldError, InvalidInput
 from app.invoice_batches.report import batch_summary
-from app.invoices.documents import invoice_pdf
+from app.invoices.documents import invoice_facturx, invoice_pdf
 from app.kit.ids import new_id
 from app.kit.repository import get_owned, where_given
 from app.models import Customer, EmailOutbox, Invoice, InvoiceBatch, TenantSettings
@@ -171,9 +171,10 @@ async def _compose(session: AsyncSession, row: EmailOutbox, settings: TenantSett
     sender = sender_of(settings, mailer.default_sender)
     if row.kind == "invoice":
         invoice = await session.get(Invoice, row.invoice_id)
-        pdf = await invoice_pdf(session, invoice)
+        # settings.einvoice_format: the plain PDF, or the same PDF carrying its CII XML (Factur-X).
+        pdf = await (invoice_facturx if settings.einvoice_format == "facturx" else invoice_pdf)(session, invoice)
         return invoice_email(invoice=invoice, seller_name=settings.legal_name or None, sender=sender,
-                             recipient=row.recipient, msg_id=row.message_id, pdf=pdf)
+                             recipient=row.recipient, msg_id=row.message_id, pdf=pdf, language=settings.language)
     batch = await session.get(InvoiceBatch, row.batch_id)
     summary = await batch_summary(session, batch)
     url = f"{mailer.public_base_url}/v1/invoice-batches/{batch.id}/report"

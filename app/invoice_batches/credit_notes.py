@@ -16,6 +16,7 @@ from sqlalchemy import ARRAY, Uuid, bindparam, select, text
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from app.invoices.labels import line_phrase
 from app.delivery import outbox
 from app.invoicing.loading import TargetCustomer
 from app.invoicing.numbering import counter_year, format_number, number_prefix
@@ -27,7 +28,6 @@ from app.queue import enqueue_after_commit
 from app.webhooks.service import emit_event
 
 CREDIT_NOTE = "credit_note"
-REASON = "Adjustment of billed time"
 
 # The corrections a credit note settles, each linked to its line (read-only from now on, as any
 # billed entry), only while still pending and unbilled: a run that raced this one finds them taken.
@@ -61,11 +61,12 @@ async def write_credit_note(session: AsyncSession, *, batch: InvoiceBatch, setti
     note = Invoice(
         id=new_id(), tenant_id=batch.tenant_id, type=CREDIT_NOTE, batch_id=batch.id, customer_id=plan.customer_id,
         number=number, status="validated" if validate else "draft", bill_to=customer.bill_to_snapshot(),
-        title=batch.title, subtitle="Credits " + ", ".join(numbers.get(i) or str(i) for i in credited),
+        title=batch.title, subtitle=line_phrase(settings.language, "credits").format(
+            numbers=", ".join(numbers.get(i) or str(i) for i in credited)),
         issue_date=issue_date if validate else None, due_date=None, currency=plan.currency,
         untaxed_amount=plan.untaxed_amount, tax_amount=plan.tax_amount, total=plan.total,
         taxes=[{"rate": str(t.rate), "base": str(t.base), "amount": str(t.amount)} for t in plan.taxes],
-        credited_invoice_ids=credited, credit_reason=REASON, terms=terms,
+        credited_invoice_ids=credited, credit_reason=line_phrase(settings.language, "adjustment"), terms=terms,
         not_validated_reasons=["missing_billing_address"] if batch.validate_invoices and not validate else [],
         validated_at=datetime.now(UTC) if validate else None,
         delivery_status=("pending" if recipient else "failed") if validate and batch.send else "not_requested",

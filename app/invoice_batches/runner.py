@@ -151,7 +151,8 @@ async def _run(sessionmaker, lease: RunLease, batch_id: uuid.UUID, mailer: Maile
         options=PlanOptions(timezone=settings.timezone, show_employee_names=batch.show_employee_names,
                             product_mandatory=batch.product_mandatory,
                             default_product_id=settings.default_product_id,
-                            line_grouping=batch.line_grouping, invoice_per=batch.invoice_per),
+                            line_grouping=batch.line_grouping, invoice_per=batch.invoice_per,
+                            language=settings.language),
         # Each run says so after this many of its customers, so the batch's count moves at least
         # every 50 customers however many runs share it.
         progress=asyncio.Event(), progress_every=max(1, 50 // max_parallel))
@@ -330,7 +331,8 @@ SELECT coalesce(jsonb_agg(jsonb_build_object('id', ct.id, 'product_id', ct.produ
 # entries are read by the next statement, whose snapshot is taken after that lock was granted.
 _CLAIM = text("""
 SELECT claimed.customer_id, claimed.position, c.id IS NOT NULL AS exists, c.name, c.billing_address, c.emails,
-       c.currency, c.tax_rate, c.tax_exempt, c.tax_exemption_reason, c.terms, c.billing_cycle,
+       c.currency, c.tax_rate, c.tax_exempt, c.tax_exemption_reason, c.vat_number, c.company_id, c.terms,
+       c.billing_cycle,
        c.default_contract_id, c.time_rounding,
        pg_advisory_xact_lock(hashtextextended(CAST(claimed.customer_id AS text), 0)) IS NULL AS locked,
        ARRAY(SELECT product_id FROM prices WHERE tenant_id = :tenant AND customer_id = claimed.customer_id
@@ -505,7 +507,7 @@ async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: T
         "tenant": batch.tenant_id, "batch": batch.id, "customer": plan.customer_id, "invoice": invoice_id,
         "contract": plan.contract_id,
         "bill_to": json.dumps(customer.bill_to_snapshot()),
-        "title": batch.title, "subtitle": invoice_subtitle(plan),
+        "title": batch.title, "subtitle": invoice_subtitle(plan, settings.language),
         "period_start": plan.period_start, "period_end": plan.period_end,
         "issue_date": issue_date if validate else None, "due_date": due_date if validate else None,
         "number_prefix": prefix if validate and not announce else None,

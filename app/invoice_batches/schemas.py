@@ -116,6 +116,9 @@ class BillToOut(BaseModel):
     address: BillToAddress | None
     # The customer's, as it was when the invoice was made (absent from invoices made before it existed).
     tax_exemption_reason: str | None = None
+    # The customer's identifiers when the invoice was made (absent from older invoices: read as null).
+    vat_number: str | None = None
+    company_id: str | None = None
 
 
 class PreviewLine(BaseModel):

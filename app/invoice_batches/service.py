@@ -33,7 +33,8 @@ async def preview(session: AsyncSession, *, tenant_id: uuid.UUID,
     options = PlanOptions(timezone=settings.timezone, show_employee_names=definition.show_employee_names,
                           product_mandatory=definition.product_mandatory,
                           default_product_id=settings.default_product_id,
-                          line_grouping=definition.line_grouping, invoice_per=definition.invoice_per)
+                          line_grouping=definition.line_grouping, invoice_per=definition.invoice_per,
+                          language=settings.language)
     invoices, credit_notes, unbilled, without_times = [], [], [], []
     scope = Scope.of(definition, tenant_id=tenant_id, timezone=settings.timezone)
     settles = await session.scalar(ANY_PENDING_CORRECTION, {"tenant_id": tenant_id})
@@ -79,7 +80,7 @@ async def preview(session: AsyncSession, *, tenant_id: uuid.UUID,
                               "reasons": [reason(u.reason)]} for u in invoice.unbilled]
                 blocking = validation_reasons(invoice, has_billing_address=customer.billing_address is not None)
                 invoices.append(document(
-                    target, customer, invoice, subtitle=invoice_subtitle(invoice),
+                    target, customer, invoice, subtitle=invoice_subtitle(invoice, options.language),
                     covered_hours=invoice.covered_hours, hours_worked=invoice.hours_worked,
                     billed_hours=invoice.billed_hours, contract_id=invoice.contract_id,
                     retainer_lines=[line_json(line) for line in invoice.lines if line.retainer_cycle is not None],

@@ -51,6 +51,13 @@ async def validate_invoice(invoice_id: str, session: SessionDep, tenant_id: Tena
     return (await service.to_out(session, [invoice]))[0]
 
 
+def _attachment(content: bytes, media_type: str, name: str, disposition: str = "inline") -> Response:
+    # The prefix is the tenant's free text: an ASCII fallback, and the exact name per RFC 6266.
+    fallback = "".join(c if c.isascii() and c.isprintable() and c not in '"\\' else "_" for c in name)
+    return Response(content, media_type=media_type, headers={
+        "Content-Disposition": f"{disposition}; filename=\"{fallback}\"; filename*=UTF-8''{quote(name)}"})
+
+
 _PDF = {200: {"content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
               "description": "The invoice as a PDF document."}}
 
@@ -61,11 +68,32 @@ async def get_invoice_pdf(invoice_id: str, session: SessionDep, tenant_id: Tenan
     a draft's is rendered now and marked DRAFT."""
     invoice = await get_owned(session, Invoice, tenant_id, invoice_id)
     pdf = await documents.invoice_pdf(session, invoice)
-    name = f"{invoice.number or f'draft-{invoice.id}'}.pdf"
-    # The prefix is the tenant's free text: an ASCII fallback, and the exact name per RFC 6266.
-    fallback = "".join(c if c.isascii() and c.isprintable() and c not in '"\\' else "_" for c in name)
-    return Response(pdf, media_type="application/pdf",
-                    headers={"Content-Disposition": f"inline; filename=\"{fallback}\"; filename*=UTF-8''{quote(name)}"})
+    return _attachment(pdf, "application/pdf", f"{invoice.number or f'draft-{invoice.id}'}.pdf")
+
+
+_FACTURX = {200: {"content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
+                  "description": "The invoice as a Factur-X (EN 16931 profile) PDF/A-3 with its CII XML embedded."}}
+_UBL = {200: {"content": {"application/xml": {"schema": {"type": "string"}}},
+              "description": "The invoice as UBL 2.1 XML (Peppol BIS Billing 3.0): an Invoice, or a CreditNote."}}
+
+
+@router.get("/{invoice_id}/facturx", response_class=Response, responses={**_FACTURX, **problems(404, 409)})
+async def get_invoice_facturx(invoice_id: str, session: SessionDep, tenant_id: TenantDep) -> Response:
+    """The invoice as a Factur-X document: its PDF (PDF/A-3) with the EN 16931 data embedded as
+    `factur-x.xml` (UN/CEFACT CII, profile EN 16931; type code 380 for an invoice, 381 for a credit
+    note). A draft answers 409 `invoice_not_validated`."""
+    invoice = await get_owned(session, Invoice, tenant_id, invoice_id)
+    return _attachment(await documents.invoice_facturx(session, invoice), "application/pdf",
+                       f"{invoice.number}-facturx.pdf")
+
+
+@router.get("/{invoice_id}/ubl", response_class=Response, responses={**_UBL, **problems(404, 409)})
+async def get_invoice_ubl(invoice_id: str, session: SessionDep, tenant_id: TenantDep) -> Response:
+    """The invoice as UBL 2.1 XML following Peppol BIS Billing 3.0: an `Invoice` (type code 380), or a
+    `CreditNote` (381) for a credit note. A draft answers 409 `invoice_not_validated`."""
+    invoice = await get_owned(session, Invoice, tenant_id, invoice_id)
+    return _attachment(await documents.invoice_ubl(session, invoice), "application/xml", f"{invoice.number}.xml",
+                       disposition="attachment")
 
 
 @router.post("/{invoice_id}/send", status_code=status.HTTP_202_ACCEPTED, responses=problems(404, 409, 422))

@@ -38,11 +38,14 @@ class TargetCustomer:
     tax_exemption_reason: str | None
     billing_cycle: dict
     external_id: str | None = None  # shown by the preview; the batch's write does not need it
+    vat_number: str | None = None
+    company_id: str | None = None
 
     def bill_to_snapshot(self) -> dict:
         """What the invoice keeps of its customer: a later change of the customer alters no invoice."""
         return {"name": self.name, "address": self.billing_address,
-                "tax_exemption_reason": self.tax_exemption_reason}
+                "tax_exemption_reason": self.tax_exemption_reason,
+                "vat_number": self.vat_number, "company_id": self.company_id}
 
 
 @dataclass
@@ -331,7 +334,8 @@ def target_customer(customer_id: uuid.UUID, row, *, external_id: str | None = No
                        tax_exempt=row.tax_exempt, default_contract_id=row.default_contract_id,
                        time_rounding=row.time_rounding),
         name=row.name, billing_address=row.billing_address, emails=list(row.emails), terms=row.terms,
-        tax_exemption_reason=row.tax_exemption_reason, billing_cycle=row.billing_cycle, external_id=external_id)
+        tax_exemption_reason=row.tax_exemption_reason, billing_cycle=row.billing_cycle, external_id=external_id,
+        vat_number=getattr(row, "vat_number", None), company_id=getattr(row, "company_id", None))
 
 
 async def load_products(session: AsyncSession, *, tenant_id: uuid.UUID) -> dict[uuid.UUID, PlannedProduct]:

@@ -12,13 +12,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
+from app.invoices.labels import line_phrase, period_text, work_item_type_text
 from app.invoicing.cycles import Period
 from app.kit.currency import minor_units
 from app.invoicing.rounding import round_hours
 from app.kit.money import format_decimal, round_money
 
-WORK_ITEM_LABELS = {"ticket": "Ticket", "work_order": "Work order", "delivery_note": "Delivery note",
-                    "business_order": "Business order", "contract": "Contract"}
 
 MISSING_PRODUCT = "missing_product"
 NO_DEFAULT_PRODUCT = "no_default_product"
@@ -135,6 +134,8 @@ class PlanOptions:
     # SPEC §11: a line per time entry, per work item or per product; one invoice per customer or per contract.
     line_grouping: str = "entry"
     invoice_per: str = "customer"
+    # settings.language: the words the lines and the subtitle are written in (`en` | `fr`).
+    language: str = "en"
 
 
 @dataclass(slots=True)
@@ -247,22 +248,23 @@ class InvoicePlan:
 
 
 def line_description(product: PlannedProduct, entry: BillableEntry, *, timezone: str,
-                     show_employee_names: bool) -> str:
+                     show_employee_names: bool, language: str = "en") -> str:
     """"Support — Remote support\nTicket T-004211 of 05/11/2026 at 14:30 by Alice Martin"."""
-    return _describe(_heading(product), entry, zoneinfo.ZoneInfo(timezone), show_employee_names)
+    return _describe(_heading(product), entry, zoneinfo.ZoneInfo(timezone), show_employee_names, language)
 
 
 def _heading(product: PlannedProduct) -> str:
     return f"{product.name} — {product.description}" if product.description else product.name
 
 
-def _describe(heading: str, entry: BillableEntry, zone: zoneinfo.ZoneInfo, show_employee_names: bool) -> str:
+def _describe(heading: str, entry: BillableEntry, zone: zoneinfo.ZoneInfo, show_employee_names: bool,
+              language: str = "en") -> str:
     local = entry.started_at.astimezone(zone)
-    label = WORK_ITEM_LABELS.get(entry.work_item_type, entry.work_item_type)
-    text = (f"{heading}\n{label} {entry.work_item_reference} of {local.day:02d}/{local.month:02d}/{local.year:04d}"
-            f" at {local.hour:02d}:{local.minute:02d}")
+    text = heading + "\n" + line_phrase(language, "entry").format(
+        label=work_item_type_text(language, entry.work_item_type), reference=entry.work_item_reference,
+        day=f"{local.day:02d}/{local.month:02d}/{local.year:04d}", time=f"{local.hour:02d}:{local.minute:02d}")
     if show_employee_names and entry.employee_name:
-        text += f" by {entry.employee_name}"
+        text += line_phrase(language, "by").format(name=entry.employee_name)
     return text
 
 
@@ -321,7 +323,7 @@ def plan_invoice(*, bill_to: BillTo, entries: list[BillableEntry], products: dic
         rounding = contract.time_rounding if contract is not None and contract.time_rounding is not None \
             else bill_to.time_rounding
         quantity = round_hours(entry.hours, rounding) if rounding is not None else entry.hours
-        description = _describe(headings[product.id], entry, zone, options.show_employee_names)
+        description = _describe(headings[product.id], entry, zone, options.show_employee_names, options.language)
         tax_rate = _tax_rate(product, bill_to, contract)
         contract_id = contract.id if contract is not None else None
         # SPEC §11: a block balance, or a retainer's included hours in its cycle (time of the cycle
@@ -350,7 +352,8 @@ def plan_invoice(*, bill_to: BillTo, entries: list[BillableEntry], products: dic
     plan.block_hours = pools.block_hours
     plan.retainer_hours = {c: used for c, used in pools.retainer_hours.items() if used[2] > 0}
     if options.line_grouping != "entry":
-        lines = group_lines(lines, {entry.id: entry for entry in entries}, products, options.line_grouping, places)
+        lines = group_lines(lines, {entry.id: entry for entry in entries}, products, options.line_grouping, places,
+                            language=options.language)
     plan.lines = lines
     plan.period_start, plan.period_end = _invoice_period(
         period, entries, {entry for line in plan.lines for entry in line.time_entry_ids}, zone)
@@ -402,7 +405,8 @@ def _retainer_cycle(period: Period, entries: list[BillableEntry], zone: zoneinfo
 
 
 def group_lines(lines: list[PlannedLine], entries: dict[uuid.UUID, BillableEntry],
-                products: dict[uuid.UUID, PlannedProduct], grouping: str, places: int) -> list[PlannedLine]:
+                products: dict[uuid.UUID, PlannedProduct], grouping: str, places: int,
+                language: str = "en") -> list[PlannedLine]:
     """Entry lines grouped (SPEC §11) per work item or per product, and per unit price, tax rate,
     covered flag and contract, in the order of each group's first time: the quantity is the sum of
     the billed quantities, the amount that sum × unit price rounded once, every time entry listed."""
@@ -417,7 +421,7 @@ def group_lines(lines: list[PlannedLine], entries: dict[uuid.UUID, BillableEntry
         first = entries[members[0].time_entry_ids[0]]
         name = products[product_id].name
         description = name if grouping == "product" else (
-            f"{name}\n{WORK_ITEM_LABELS.get(first.work_item_type, first.work_item_type)} {first.work_item_reference}"
+            f"{name}\n{work_item_type_text(language, first.work_item_type)} {first.work_item_reference}"
             + (f" — {first.work_item_title}" if first.work_item_title else ""))
         quantity = sum((m.quantity for m in members), Decimal(0))
         shares: dict[uuid.UUID, Decimal] = {}
@@ -451,7 +455,8 @@ def retainer_lines(*, bill_to: BillTo, contracts: dict[uuid.UUID, PlannedContrac
             continue
         lines.append(PlannedLine(
             time_entry_id=None, product_id=product.id,
-            description=f"Retainer — {contract.name} — {cycle[0]:%d/%m/%Y} to {cycle[1]:%d/%m/%Y}",
+            description=line_phrase(options.language, "retainer").format(
+                name=contract.name, start=f"{cycle[0]:%d/%m/%Y}", end=f"{cycle[1]:%d/%m/%Y}"),
             quantity=Decimal("1.00"), unit="retainer", unit_price=contract.retainer_amount,
             amount=round_money(contract.retainer_amount, places), tax_rate=_tax_rate(product, bill_to, contract),
             hours_worked=Decimal("0.00"), contract_id=contract.id, retainer_cycle=cycle))
@@ -480,7 +485,8 @@ def block_lines(*, bill_to: BillTo, contracts: dict[uuid.UUID, PlannedContract],
                 continue
             lines.append(PlannedLine(
                 time_entry_id=None, product_id=product.id,
-                description=f"Block of {format_decimal(block.hours)} hours — {contract.name}",
+                description=line_phrase(options.language, "block").format(
+                    hours=format_decimal(block.hours), name=contract.name),
                 quantity=Decimal("1.00"), unit="block", unit_price=block.price,
                 amount=round_money(block.price, places), tax_rate=_tax_rate(product, bill_to, contract),
                 hours_worked=Decimal("0.00"), contract_id=contract.id, block_id=block.id))
@@ -567,9 +573,9 @@ def contract_details(plan: InvoicePlan, contracts: dict[uuid.UUID, PlannedContra
     return details
 
 
-def invoice_subtitle(plan: InvoicePlan) -> str:
+def invoice_subtitle(plan: InvoicePlan, language: str = "en") -> str:
     """The period, and with invoice_per contract the contract the invoice is for."""
-    subtitle = period_subtitle(plan.period_start, plan.period_end)
+    subtitle = period_subtitle(plan.period_start, plan.period_end, language)
     if plan.contract_name:
         subtitle = f"{subtitle} — {plan.contract_name}" if subtitle else plan.contract_name
     return subtitle
@@ -593,7 +599,7 @@ def listed_entries(line: PlannedLine) -> tuple[str | None, str | None]:
     return ",".join(map(str, line.time_entry_ids)), ",".join(map(str, line.entry_quantities))
 
 
-def period_subtitle(start: date | None, end: date | None) -> str:
+def period_subtitle(start: date | None, end: date | None, language: str = "en") -> str:
     if start is None or end is None:  # an invoice without a period (none of its entries to date it)
         return ""
-    return f"Period from {start:%d/%m/%Y} to {end:%d/%m/%Y}"
+    return period_text(language, start, end)

@@ -42,6 +42,9 @@ class Customer(SQLModel, table=True):
     tax_exempt: bool = Field(default=False, nullable=False)
     # Printed on the customer's invoices, e.g. the article of law behind a reverse charge.
     tax_exemption_reason: str | None = None
+    # The buyer's identifiers, copied into each invoice's bill_to (SPEC §12).
+    vat_number: str | None = None
+    company_id: str | None = None
     terms: dict | None = Field(default=None, sa_type=JSONB(none_as_null=True))
     # Which period a batch with a cut-off date bills (SPEC §9; app/invoicing/cycles.py reads it).
     billing_cycle: dict = Field(default_factory=lambda: {"kind": "monthly"}, sa_type=JSONB, nullable=False,

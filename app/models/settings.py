@@ -3,7 +3,7 @@
 import uuid
 from datetime import datetime
 
-from sqlalchemy import ForeignKeyConstraint
+from sqlalchemy import CheckConstraint, ForeignKeyConstraint
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
@@ -16,6 +16,8 @@ class TenantSettings(SQLModel, table=True):
     __table_args__ = (
         ForeignKeyConstraint(["tenant_id", "default_product_id"], ["products.tenant_id", "products.id"],
                              ondelete="RESTRICT"),
+        CheckConstraint("language IN ('en', 'fr')", name="language"),
+        CheckConstraint("einvoice_format IN ('pdf', 'facturx')", name="einvoice_format"),
     )
 
     tenant_id: uuid.UUID = Field(primary_key=True, foreign_key="tenants.id", ondelete="CASCADE")
@@ -29,4 +31,14 @@ class TenantSettings(SQLModel, table=True):
     default_product_id: uuid.UUID | None = Field(default=None)
     email_sender: str | None = Field(default=None)
     terms: dict = Field(default_factory=dict, sa_type=JSONB, nullable=False)
+    # The seller's identifiers and the mentions French law asks of a B2B invoice (SPEC §12), and
+    # the language every printed label is in.
+    vat_number: str | None = None
+    company_id: str | None = None
+    company_id_scheme: str | None = None
+    registration: str | None = None
+    legal_form_and_capital: str | None = None
+    language: str = Field(default="en", nullable=False, sa_column_kwargs={"server_default": "en"})
+    # What an emailed invoice carries: its PDF, or the Factur-X PDF with the CII XML inside.
+    einvoice_format: str = Field(default="pdf", nullable=False, sa_column_kwargs={"server_default": "pdf"})
     updated_at: datetime = updated_at_field()

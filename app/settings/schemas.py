@@ -2,11 +2,22 @@
 
 import uuid
 from datetime import datetime
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from app.customers.schemas import AddressOut, TermsOut
-from app.kit.schemas import Address, Currency, Email, Flag, Name, NotNull, RequestModel, ShortText, Terms, TimeZone
+from app.kit.identifiers import CompanyId, CompanyIdScheme, VatNumber
+from app.kit.schemas import (Address, Currency, Email, Flag, Mention, Name, NotNull, RequestModel, ShortText, Terms,
+                             TimeZone)
+
+Language = Literal["en", "fr"]
+EinvoiceFormat = Literal["pdf", "facturx"]
+LANGUAGE = "The language of every printed label of invoices and credit notes: `en` (default) or `fr`."
+EINVOICE_FORMAT = ("What an emailed invoice carries: `pdf` (default), or `facturx`, the PDF/A-3 with its "
+                   "EN 16931 XML (Factur-X) embedded.")
+REGISTRATION = "The trade register entry printed on invoices, e.g. \"RCS Paris 123 456 782\"."
+LEGAL_FORM = "Legal form and share capital printed on invoices, e.g. \"SAS au capital de 10 000 €\"."
 
 
 class SettingsUpdate(RequestModel):
@@ -30,6 +41,15 @@ class SettingsUpdate(RequestModel):
         default=None, description="The service product billed for time that has none.")
     email_sender: Email | None = None
     terms: NotNull[Terms] = Field(default=None, description="Merged into the current terms: fields left out are kept.")
+    vat_number: VatNumber | None = Field(default=None, description="The seller's VAT number.")
+    company_id: CompanyId | None = Field(default=None, description=(
+        "The seller's registration id (in France the SIREN), checked against `company_id_scheme` when that is "
+        "0002 (SIREN) or 0009 (SIRET)."))
+    company_id_scheme: CompanyIdScheme | None = None
+    registration: Mention | None = Field(default=None, description=REGISTRATION)
+    legal_form_and_capital: Mention | None = Field(default=None, description=LEGAL_FORM)
+    language: NotNull[Language] = Field(default=None, description=LANGUAGE)
+    einvoice_format: NotNull[EinvoiceFormat] = Field(default=None, description=EINVOICE_FORMAT)
 
 
 class SettingsOut(BaseModel):
@@ -43,6 +63,13 @@ class SettingsOut(BaseModel):
     default_product_id: uuid.UUID | None
     email_sender: str | None
     terms: TermsOut
+    vat_number: str | None
+    company_id: str | None
+    company_id_scheme: str | None
+    registration: str | None
+    legal_form_and_capital: str | None
+    language: Language = Field(description=LANGUAGE)
+    einvoice_format: EinvoiceFormat = Field(description=EINVOICE_FORMAT)
     updated_at: datetime
 
     @classmethod

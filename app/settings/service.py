@@ -6,6 +6,8 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.db import Reads
+from app.errors import FieldError, InvalidInput
+from app.kit.identifiers import company_id_problem
 from app.kit.repository import DriverQuery, answer_columns, apply_changes, check_references
 from app.models import Product, TenantSettings
 from app.settings.schemas import SettingsUpdate
@@ -39,6 +41,11 @@ async def update_settings(session: AsyncSession, *, tenant_id: uuid.UUID, data: 
         sent = data.terms.model_dump(exclude_unset=True, mode="json")
         changes["terms"] = {**(settings.terms or {}), **sent}
     apply_changes(settings, changes, not_null=("legal_name", "timezone", "currency", "invoice_number_prefix",
-                                               "credit_note_number_prefix", "invoice_number_yearly_reset", "terms"))
+                                               "credit_note_number_prefix", "invoice_number_yearly_reset", "terms",
+                                               "language", "einvoice_format"))
+    # The id and its scheme may change in separate requests: judge the pair as it now stands.
+    if settings.company_id and (problem := company_id_problem(settings.company_id, settings.company_id_scheme)):
+        raise InvalidInput("The company id does not fit its scheme.", errors=[
+            FieldError(field="company_id", code="company_id", message=problem)])
     await session.flush()
     return settings

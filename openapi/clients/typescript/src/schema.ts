@@ -893,6 +893,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/invoices/{invoice_id}/facturx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Invoice Facturx
+         * @description The invoice as a Factur-X document: its PDF (PDF/A-3) with the EN 16931 data embedded as
+         *     `factur-x.xml` (UN/CEFACT CII, profile EN 16931; type code 380 for an invoice, 381 for a credit
+         *     note). A draft answers 409 `invoice_not_validated`.
+         */
+        get: operations["get_invoice_facturx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{invoice_id}/ubl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Invoice Ubl
+         * @description The invoice as UBL 2.1 XML following Peppol BIS Billing 3.0: an `Invoice` (type code 380), or a
+         *     `CreditNote` (381) for a credit note. A draft answers 409 `invoice_not_validated`.
+         */
+        get: operations["get_invoice_ubl"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/invoices/{invoice_id}/send": {
         parameters: {
             query?: never;
@@ -1314,6 +1357,10 @@ export interface components {
             address: components["schemas"]["BillToAddress"] | null;
             /** Tax Exemption Reason */
             tax_exemption_reason?: string | null;
+            /** Vat Number */
+            vat_number?: string | null;
+            /** Company Id */
+            company_id?: string | null;
         };
         /** BlockBalance */
         BlockBalance: {
@@ -2034,6 +2081,16 @@ export interface components {
             /** @description How each time entry's hours are rounded; null: not rounded (a contract's rule wins over its customer's). */
             time_rounding?: components["schemas"]["TimeRounding"] | null;
             /**
+             * Vat Number
+             * @description The customer's VAT number, printed on its invoices and carried by its e-invoices.
+             */
+            vat_number?: string | null;
+            /**
+             * Company Id
+             * @description The customer's registration id (in France its SIREN), printed on its invoices and e-invoices.
+             */
+            company_id?: string | null;
+            /**
              * External Id
              * @description Leading and trailing white space is removed.
              */
@@ -2115,6 +2172,16 @@ export interface components {
             billing_cycle?: components["schemas"]["MonthlyCycle"] | components["schemas"]["WeeklyCycle"] | components["schemas"]["FortnightlyCycle"] | components["schemas"]["CustomCycle"] | components["schemas"]["NoCycle"];
             /** @description How each time entry's hours are rounded; null: not rounded (a contract's rule wins over its customer's). */
             time_rounding?: components["schemas"]["TimeRounding"] | null;
+            /**
+             * Vat Number
+             * @description The customer's VAT number, printed on its invoices and carried by its e-invoices.
+             */
+            vat_number?: string | null;
+            /**
+             * Company Id
+             * @description The customer's registration id (in France its SIREN), printed on its invoices and e-invoices.
+             */
+            company_id?: string | null;
             /** External Id */
             external_id?: string | null;
             /** Parent Id */
@@ -2160,6 +2227,10 @@ export interface components {
             /** Default Contract Id */
             default_contract_id: string | null;
             time_rounding: components["schemas"]["TimeRoundingOut"] | null;
+            /** Vat Number */
+            vat_number: string | null;
+            /** Company Id */
+            company_id: string | null;
             /**
              * Created At
              * Format: date-time
@@ -2222,6 +2293,16 @@ export interface components {
             default_contract_id?: string | null;
             /** @description How each time entry's hours are rounded; null: not rounded (a contract's rule wins over its customer's). */
             time_rounding?: components["schemas"]["TimeRounding"] | null;
+            /**
+             * Vat Number
+             * @description The customer's VAT number, printed on its invoices and carried by its e-invoices.
+             */
+            vat_number?: string | null;
+            /**
+             * Company Id
+             * @description The customer's registration id (in France its SIREN), printed on its invoices and e-invoices.
+             */
+            company_id?: string | null;
         };
         /** Delivery */
         Delivery: {
@@ -3455,6 +3536,28 @@ export interface components {
             /** Email Sender */
             email_sender: string | null;
             terms: components["schemas"]["TermsOut"];
+            /** Vat Number */
+            vat_number: string | null;
+            /** Company Id */
+            company_id: string | null;
+            /** Company Id Scheme */
+            company_id_scheme: string | null;
+            /** Registration */
+            registration: string | null;
+            /** Legal Form And Capital */
+            legal_form_and_capital: string | null;
+            /**
+             * Language
+             * @description The language of every printed label of invoices and credit notes: `en` (default) or `fr`.
+             * @enum {string}
+             */
+            language: "en" | "fr";
+            /**
+             * Einvoice Format
+             * @description What an emailed invoice carries: `pdf` (default), or `facturx`, the PDF/A-3 with its EN 16931 XML (Factur-X) embedded.
+             * @enum {string}
+             */
+            einvoice_format: "pdf" | "facturx";
             /**
              * Updated At
              * Format: date-time
@@ -3519,6 +3622,40 @@ export interface components {
             email_sender?: string | null;
             /** @description Merged into the current terms: fields left out are kept. */
             terms?: components["schemas"]["Terms"];
+            /**
+             * Vat Number
+             * @description The seller's VAT number.
+             */
+            vat_number?: string | null;
+            /**
+             * Company Id
+             * @description The seller's registration id (in France the SIREN), checked against `company_id_scheme` when that is 0002 (SIREN) or 0009 (SIRET).
+             */
+            company_id?: string | null;
+            /** Company Id Scheme */
+            company_id_scheme?: string | null;
+            /**
+             * Registration
+             * @description The trade register entry printed on invoices, e.g. "RCS Paris 123 456 782".
+             */
+            registration?: string | null;
+            /**
+             * Legal Form And Capital
+             * @description Legal form and share capital printed on invoices, e.g. "SAS au capital de 10 000 €".
+             */
+            legal_form_and_capital?: string | null;
+            /**
+             * Language
+             * @description The language of every printed label of invoices and credit notes: `en` (default) or `fr`.
+             * @enum {string}
+             */
+            language?: "en" | "fr";
+            /**
+             * Einvoice Format
+             * @description What an emailed invoice carries: `pdf` (default), or `facturx`, the PDF/A-3 with its EN 16931 XML (Factur-X) embedded.
+             * @enum {string}
+             */
+            einvoice_format?: "pdf" | "facturx";
         };
         /**
          * SortOrder
@@ -8201,6 +8338,130 @@ export interface operations {
             };
             /** @description Not found */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names the fields at fault */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_invoice_facturx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invoice_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice as a Factur-X (EN 16931 profile) PDF/A-3 with its CII XML embedded. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names the fields at fault */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_invoice_ubl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invoice_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invoice as UBL 2.1 XML (Peppol BIS Billing 3.0): an Invoice, or a CreditNote. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

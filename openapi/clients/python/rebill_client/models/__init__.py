@@ -106,7 +106,11 @@ from .selection_create import SelectionCreate
 from .selection_out import SelectionOut
 from .selection_update import SelectionUpdate
 from .settings_out import SettingsOut
+from .settings_out_einvoice_format import SettingsOutEinvoiceFormat
+from .settings_out_language import SettingsOutLanguage
 from .settings_update import SettingsUpdate
+from .settings_update_einvoice_format import SettingsUpdateEinvoiceFormat
+from .settings_update_language import SettingsUpdateLanguage
 from .sort_order import SortOrder
 from .tax_out import TaxOut
 from .terms import Terms
@@ -258,7 +262,11 @@ __all__ = (
     "SelectionOut",
     "SelectionUpdate",
     "SettingsOut",
+    "SettingsOutEinvoiceFormat",
+    "SettingsOutLanguage",
     "SettingsUpdate",
+    "SettingsUpdateEinvoiceFormat",
+    "SettingsUpdateLanguage",
     "SortOrder",
     "TaxOut",
     "Terms",

@@ -22,11 +22,15 @@ class BillToOut:
         name (str):
         address (BillToAddress | None):
         tax_exemption_reason (None | str | Unset):
+        vat_number (None | str | Unset):
+        company_id (None | str | Unset):
     """
 
     name: str
     address: BillToAddress | None
     tax_exemption_reason: None | str | Unset = UNSET
+    vat_number: None | str | Unset = UNSET
+    company_id: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -46,6 +50,18 @@ class BillToOut:
         else:
             tax_exemption_reason = self.tax_exemption_reason
 
+        vat_number: None | str | Unset
+        if isinstance(self.vat_number, Unset):
+            vat_number = UNSET
+        else:
+            vat_number = self.vat_number
+
+        company_id: None | str | Unset
+        if isinstance(self.company_id, Unset):
+            company_id = UNSET
+        else:
+            company_id = self.company_id
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -56,6 +72,10 @@ class BillToOut:
         )
         if tax_exemption_reason is not UNSET:
             field_dict["tax_exemption_reason"] = tax_exemption_reason
+        if vat_number is not UNSET:
+            field_dict["vat_number"] = vat_number
+        if company_id is not UNSET:
+            field_dict["company_id"] = company_id
 
         return field_dict
 
@@ -90,10 +110,30 @@ class BillToOut:
 
         tax_exemption_reason = _parse_tax_exemption_reason(d.pop("tax_exemption_reason", UNSET))
 
+        def _parse_vat_number(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        vat_number = _parse_vat_number(d.pop("vat_number", UNSET))
+
+        def _parse_company_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        company_id = _parse_company_id(d.pop("company_id", UNSET))
+
         bill_to_out = cls(
             name=name,
             address=address,
             tax_exemption_reason=tax_exemption_reason,
+            vat_number=vat_number,
+            company_id=company_id,
         )
 
         bill_to_out.additional_properties = d

@@ -45,6 +45,10 @@ class CustomerBulkItem:
                 contact with a parent company is billed on the parent's cycle. Absent: `{"kind": "monthly"}`.
             time_rounding (None | TimeRounding | Unset): How each time entry's hours are rounded; null: not rounded (a
                 contract's rule wins over its customer's).
+            vat_number (None | str | Unset): The customer's VAT number, printed on its invoices and carried by its
+                e-invoices.
+            company_id (None | str | Unset): The customer's registration id (in France its SIREN), printed on its invoices
+                and e-invoices.
             parent_id (None | Unset | UUID):
             parent_external_id (None | str | Unset):
             default_contract_id (None | Unset | UUID): The contract of its time whose work item names none: a contract of
@@ -65,6 +69,8 @@ class CustomerBulkItem:
     terms: None | Terms | Unset = UNSET
     billing_cycle: CustomCycle | FortnightlyCycle | MonthlyCycle | NoCycle | Unset | WeeklyCycle = UNSET
     time_rounding: None | TimeRounding | Unset = UNSET
+    vat_number: None | str | Unset = UNSET
+    company_id: None | str | Unset = UNSET
     parent_id: None | Unset | UUID = UNSET
     parent_external_id: None | str | Unset = UNSET
     default_contract_id: None | Unset | UUID = UNSET
@@ -149,6 +155,18 @@ class CustomerBulkItem:
         else:
             time_rounding = self.time_rounding
 
+        vat_number: None | str | Unset
+        if isinstance(self.vat_number, Unset):
+            vat_number = UNSET
+        else:
+            vat_number = self.vat_number
+
+        company_id: None | str | Unset
+        if isinstance(self.company_id, Unset):
+            company_id = UNSET
+        else:
+            company_id = self.company_id
+
         parent_id: None | str | Unset
         if isinstance(self.parent_id, Unset):
             parent_id = UNSET
@@ -205,6 +223,10 @@ class CustomerBulkItem:
             field_dict["billing_cycle"] = billing_cycle
         if time_rounding is not UNSET:
             field_dict["time_rounding"] = time_rounding
+        if vat_number is not UNSET:
+            field_dict["vat_number"] = vat_number
+        if company_id is not UNSET:
+            field_dict["company_id"] = company_id
         if parent_id is not UNSET:
             field_dict["parent_id"] = parent_id
         if parent_external_id is not UNSET:
@@ -366,6 +388,24 @@ class CustomerBulkItem:
 
         time_rounding = _parse_time_rounding(d.pop("time_rounding", UNSET))
 
+        def _parse_vat_number(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        vat_number = _parse_vat_number(d.pop("vat_number", UNSET))
+
+        def _parse_company_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        company_id = _parse_company_id(d.pop("company_id", UNSET))
+
         def _parse_parent_id(data: object) -> None | Unset | UUID:
             if data is None:
                 return data
@@ -431,6 +471,8 @@ class CustomerBulkItem:
             terms=terms,
             billing_cycle=billing_cycle,
             time_rounding=time_rounding,
+            vat_number=vat_number,
+            company_id=company_id,
             parent_id=parent_id,
             parent_external_id=parent_external_id,
             default_contract_id=default_contract_id,

@@ -43,6 +43,8 @@ class CustomerOut:
         billing_cycle (CustomCycle | FortnightlyCycle | MonthlyCycle | NoCycle | WeeklyCycle):
         default_contract_id (None | UUID):
         time_rounding (None | TimeRoundingOut):
+        vat_number (None | str):
+        company_id (None | str):
         created_at (datetime.datetime):
         updated_at (datetime.datetime):
     """
@@ -62,6 +64,8 @@ class CustomerOut:
     billing_cycle: CustomCycle | FortnightlyCycle | MonthlyCycle | NoCycle | WeeklyCycle
     default_contract_id: None | UUID
     time_rounding: None | TimeRoundingOut
+    vat_number: None | str
+    company_id: None | str
     created_at: datetime.datetime
     updated_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -138,6 +142,12 @@ class CustomerOut:
         else:
             time_rounding = self.time_rounding
 
+        vat_number: None | str
+        vat_number = self.vat_number
+
+        company_id: None | str
+        company_id = self.company_id
+
         created_at = self.created_at.isoformat()
 
         updated_at = self.updated_at.isoformat()
@@ -161,6 +171,8 @@ class CustomerOut:
                 "billing_cycle": billing_cycle,
                 "default_contract_id": default_contract_id,
                 "time_rounding": time_rounding,
+                "vat_number": vat_number,
+                "company_id": company_id,
                 "created_at": created_at,
                 "updated_at": updated_at,
             }
@@ -329,6 +341,20 @@ class CustomerOut:
 
         time_rounding = _parse_time_rounding(d.pop("time_rounding"))
 
+        def _parse_vat_number(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        vat_number = _parse_vat_number(d.pop("vat_number"))
+
+        def _parse_company_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        company_id = _parse_company_id(d.pop("company_id"))
+
         created_at = datetime.datetime.fromisoformat(d.pop("created_at"))
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
@@ -349,6 +375,8 @@ class CustomerOut:
             billing_cycle=billing_cycle,
             default_contract_id=default_contract_id,
             time_rounding=time_rounding,
+            vat_number=vat_number,
+            company_id=company_id,
             created_at=created_at,
             updated_at=updated_at,
         )

@@ -48,6 +48,10 @@ class CustomerUpdate:
                 this company, or of a contact's parent company.
             time_rounding (None | TimeRounding | Unset): How each time entry's hours are rounded; null: not rounded (a
                 contract's rule wins over its customer's).
+            vat_number (None | str | Unset): The customer's VAT number, printed on its invoices and carried by its
+                e-invoices.
+            company_id (None | str | Unset): The customer's registration id (in France its SIREN), printed on its invoices
+                and e-invoices.
     """
 
     external_id: None | str | Unset = UNSET
@@ -64,6 +68,8 @@ class CustomerUpdate:
     billing_cycle: CustomCycle | FortnightlyCycle | MonthlyCycle | NoCycle | Unset | WeeklyCycle = UNSET
     default_contract_id: None | Unset | UUID = UNSET
     time_rounding: None | TimeRounding | Unset = UNSET
+    vat_number: None | str | Unset = UNSET
+    company_id: None | str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.address import Address  # noqa: PLC0415
@@ -160,6 +166,18 @@ class CustomerUpdate:
         else:
             time_rounding = self.time_rounding
 
+        vat_number: None | str | Unset
+        if isinstance(self.vat_number, Unset):
+            vat_number = UNSET
+        else:
+            vat_number = self.vat_number
+
+        company_id: None | str | Unset
+        if isinstance(self.company_id, Unset):
+            company_id = UNSET
+        else:
+            company_id = self.company_id
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -191,6 +209,10 @@ class CustomerUpdate:
             field_dict["default_contract_id"] = default_contract_id
         if time_rounding is not UNSET:
             field_dict["time_rounding"] = time_rounding
+        if vat_number is not UNSET:
+            field_dict["vat_number"] = vat_number
+        if company_id is not UNSET:
+            field_dict["company_id"] = company_id
 
         return field_dict
 
@@ -379,6 +401,24 @@ class CustomerUpdate:
 
         time_rounding = _parse_time_rounding(d.pop("time_rounding", UNSET))
 
+        def _parse_vat_number(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        vat_number = _parse_vat_number(d.pop("vat_number", UNSET))
+
+        def _parse_company_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        company_id = _parse_company_id(d.pop("company_id", UNSET))
+
         customer_update = cls(
             external_id=external_id,
             name=name,
@@ -394,6 +434,8 @@ class CustomerUpdate:
             billing_cycle=billing_cycle,
             default_contract_id=default_contract_id,
             time_rounding=time_rounding,
+            vat_number=vat_number,
+            company_id=company_id,
         )
 
         return customer_update

@@ -8,6 +8,9 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.settings_out_einvoice_format import SettingsOutEinvoiceFormat
+from ..models.settings_out_language import SettingsOutLanguage
+
 if TYPE_CHECKING:
     from ..models.address_out import AddressOut
     from ..models.terms_out import TermsOut
@@ -30,6 +33,15 @@ class SettingsOut:
         default_product_id (None | UUID):
         email_sender (None | str):
         terms (TermsOut):
+        vat_number (None | str):
+        company_id (None | str):
+        company_id_scheme (None | str):
+        registration (None | str):
+        legal_form_and_capital (None | str):
+        language (SettingsOutLanguage): The language of every printed label of invoices and credit notes: `en` (default)
+            or `fr`.
+        einvoice_format (SettingsOutEinvoiceFormat): What an emailed invoice carries: `pdf` (default), or `facturx`, the
+            PDF/A-3 with its EN 16931 XML (Factur-X) embedded.
         updated_at (datetime.datetime):
     """
 
@@ -43,6 +55,13 @@ class SettingsOut:
     default_product_id: None | UUID
     email_sender: None | str
     terms: TermsOut
+    vat_number: None | str
+    company_id: None | str
+    company_id_scheme: None | str
+    registration: None | str
+    legal_form_and_capital: None | str
+    language: SettingsOutLanguage
+    einvoice_format: SettingsOutEinvoiceFormat
     updated_at: datetime.datetime
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -78,6 +97,25 @@ class SettingsOut:
 
         terms = self.terms.to_dict()
 
+        vat_number: None | str
+        vat_number = self.vat_number
+
+        company_id: None | str
+        company_id = self.company_id
+
+        company_id_scheme: None | str
+        company_id_scheme = self.company_id_scheme
+
+        registration: None | str
+        registration = self.registration
+
+        legal_form_and_capital: None | str
+        legal_form_and_capital = self.legal_form_and_capital
+
+        language = self.language.value
+
+        einvoice_format = self.einvoice_format.value
+
         updated_at = self.updated_at.isoformat()
 
         field_dict: dict[str, Any] = {}
@@ -94,6 +132,13 @@ class SettingsOut:
                 "default_product_id": default_product_id,
                 "email_sender": email_sender,
                 "terms": terms,
+                "vat_number": vat_number,
+                "company_id": company_id,
+                "company_id_scheme": company_id_scheme,
+                "registration": registration,
+                "legal_form_and_capital": legal_form_and_capital,
+                "language": language,
+                "einvoice_format": einvoice_format,
                 "updated_at": updated_at,
             }
         )
@@ -157,6 +202,45 @@ class SettingsOut:
 
         terms = TermsOut.from_dict(d.pop("terms"))
 
+        def _parse_vat_number(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        vat_number = _parse_vat_number(d.pop("vat_number"))
+
+        def _parse_company_id(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        company_id = _parse_company_id(d.pop("company_id"))
+
+        def _parse_company_id_scheme(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        company_id_scheme = _parse_company_id_scheme(d.pop("company_id_scheme"))
+
+        def _parse_registration(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        registration = _parse_registration(d.pop("registration"))
+
+        def _parse_legal_form_and_capital(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        legal_form_and_capital = _parse_legal_form_and_capital(d.pop("legal_form_and_capital"))
+
+        language = SettingsOutLanguage(d.pop("language"))
+
+        einvoice_format = SettingsOutEinvoiceFormat(d.pop("einvoice_format"))
+
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
         settings_out = cls(
@@ -170,6 +254,13 @@ class SettingsOut:
             default_product_id=default_product_id,
             email_sender=email_sender,
             terms=terms,
+            vat_number=vat_number,
+            company_id=company_id,
+            company_id_scheme=company_id_scheme,
+            registration=registration,
+            legal_form_and_capital=legal_form_and_capital,
+            language=language,
+            einvoice_format=einvoice_format,
             updated_at=updated_at,
         )
 

@@ -6,6 +6,8 @@ from uuid import UUID
 
 from attrs import define as _attrs_define
 
+from ..models.settings_update_einvoice_format import SettingsUpdateEinvoiceFormat
+from ..models.settings_update_language import SettingsUpdateLanguage
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
@@ -32,6 +34,17 @@ class SettingsUpdate:
         default_product_id (None | Unset | UUID): The service product billed for time that has none.
         email_sender (None | str | Unset):
         terms (Terms | Unset):
+        vat_number (None | str | Unset): The seller's VAT number.
+        company_id (None | str | Unset): The seller's registration id (in France the SIREN), checked against
+            `company_id_scheme` when that is 0002 (SIREN) or 0009 (SIRET).
+        company_id_scheme (None | str | Unset):
+        registration (None | str | Unset): The trade register entry printed on invoices, e.g. "RCS Paris 123 456 782".
+        legal_form_and_capital (None | str | Unset): Legal form and share capital printed on invoices, e.g. "SAS au
+            capital de 10 000 €".
+        language (SettingsUpdateLanguage | Unset): The language of every printed label of invoices and credit notes:
+            `en` (default) or `fr`.
+        einvoice_format (SettingsUpdateEinvoiceFormat | Unset): What an emailed invoice carries: `pdf` (default), or
+            `facturx`, the PDF/A-3 with its EN 16931 XML (Factur-X) embedded.
     """
 
     legal_name: str | Unset = UNSET
@@ -44,6 +57,13 @@ class SettingsUpdate:
     default_product_id: None | Unset | UUID = UNSET
     email_sender: None | str | Unset = UNSET
     terms: Terms | Unset = UNSET
+    vat_number: None | str | Unset = UNSET
+    company_id: None | str | Unset = UNSET
+    company_id_scheme: None | str | Unset = UNSET
+    registration: None | str | Unset = UNSET
+    legal_form_and_capital: None | str | Unset = UNSET
+    language: SettingsUpdateLanguage | Unset = UNSET
+    einvoice_format: SettingsUpdateEinvoiceFormat | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.address import Address  # noqa: PLC0415
@@ -86,6 +106,44 @@ class SettingsUpdate:
         if not isinstance(self.terms, Unset):
             terms = self.terms.to_dict()
 
+        vat_number: None | str | Unset
+        if isinstance(self.vat_number, Unset):
+            vat_number = UNSET
+        else:
+            vat_number = self.vat_number
+
+        company_id: None | str | Unset
+        if isinstance(self.company_id, Unset):
+            company_id = UNSET
+        else:
+            company_id = self.company_id
+
+        company_id_scheme: None | str | Unset
+        if isinstance(self.company_id_scheme, Unset):
+            company_id_scheme = UNSET
+        else:
+            company_id_scheme = self.company_id_scheme
+
+        registration: None | str | Unset
+        if isinstance(self.registration, Unset):
+            registration = UNSET
+        else:
+            registration = self.registration
+
+        legal_form_and_capital: None | str | Unset
+        if isinstance(self.legal_form_and_capital, Unset):
+            legal_form_and_capital = UNSET
+        else:
+            legal_form_and_capital = self.legal_form_and_capital
+
+        language: str | Unset = UNSET
+        if not isinstance(self.language, Unset):
+            language = self.language.value
+
+        einvoice_format: str | Unset = UNSET
+        if not isinstance(self.einvoice_format, Unset):
+            einvoice_format = self.einvoice_format.value
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -109,6 +167,20 @@ class SettingsUpdate:
             field_dict["email_sender"] = email_sender
         if terms is not UNSET:
             field_dict["terms"] = terms
+        if vat_number is not UNSET:
+            field_dict["vat_number"] = vat_number
+        if company_id is not UNSET:
+            field_dict["company_id"] = company_id
+        if company_id_scheme is not UNSET:
+            field_dict["company_id_scheme"] = company_id_scheme
+        if registration is not UNSET:
+            field_dict["registration"] = registration
+        if legal_form_and_capital is not UNSET:
+            field_dict["legal_form_and_capital"] = legal_form_and_capital
+        if language is not UNSET:
+            field_dict["language"] = language
+        if einvoice_format is not UNSET:
+            field_dict["einvoice_format"] = einvoice_format
 
         return field_dict
 
@@ -180,6 +252,65 @@ class SettingsUpdate:
         else:
             terms = Terms.from_dict(_terms)
 
+        def _parse_vat_number(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        vat_number = _parse_vat_number(d.pop("vat_number", UNSET))
+
+        def _parse_company_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        company_id = _parse_company_id(d.pop("company_id", UNSET))
+
+        def _parse_company_id_scheme(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        company_id_scheme = _parse_company_id_scheme(d.pop("company_id_scheme", UNSET))
+
+        def _parse_registration(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        registration = _parse_registration(d.pop("registration", UNSET))
+
+        def _parse_legal_form_and_capital(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        legal_form_and_capital = _parse_legal_form_and_capital(d.pop("legal_form_and_capital", UNSET))
+
+        _language = d.pop("language", UNSET)
+        language: SettingsUpdateLanguage | Unset
+        if isinstance(_language, Unset):
+            language = UNSET
+        else:
+            language = SettingsUpdateLanguage(_language)
+
+        _einvoice_format = d.pop("einvoice_format", UNSET)
+        einvoice_format: SettingsUpdateEinvoiceFormat | Unset
+        if isinstance(_einvoice_format, Unset):
+            einvoice_format = UNSET
+        else:
+            einvoice_format = SettingsUpdateEinvoiceFormat(_einvoice_format)
+
         settings_update = cls(
             legal_name=legal_name,
             legal_address=legal_address,
@@ -191,6 +322,13 @@ class SettingsUpdate:
             default_product_id=default_product_id,
             email_sender=email_sender,
             terms=terms,
+            vat_number=vat_number,
+            company_id=company_id,
+            company_id_scheme=company_id_scheme,
+            registration=registration,
+            legal_form_and_capital=legal_form_and_capital,
+            language=language,
+            einvoice_format=einvoice_format,
         )
 
         return settings_update
