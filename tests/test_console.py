@@ -8,6 +8,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from facturx import get_facturx_xml_from_pdf
 from sqlalchemy import select, update
 
 from app.config import Settings
@@ -147,6 +148,7 @@ async def test_another_tenants_batch_and_invoice_answer_404(browser, other_api, 
     assert (await browser.get(f"/console/batches/{theirs['id']}")).status_code == 404
     invoice_id = (await other_api.get("/v1/invoices")).json()["data"][0]["id"]
     for path in (f"/console/invoices/{invoice_id}", f"/console/invoices/{invoice_id}/pdf",
+                 f"/console/invoices/{invoice_id}/facturx", f"/console/invoices/{invoice_id}/ubl",
                  f"/console/batches/{theirs['id']}/report/invoices-created"):
         assert (await browser.get(path)).status_code == 404, path
     progress = (await browser.get(f"/console/batches/progress.json?id={theirs['id']}")).json()
@@ -180,7 +182,7 @@ async def test_the_batch_page_gives_reasons_in_words(browser, api, sessionmaker)
     page = (await browser.get(f"/console/batches/{batch['id']}")).text
     assert "The customer has no billing address." in page and "(missing_billing_address)" in page
     assert "The time has no product and the batch requires one." in page
-    assert "Ticket T-9 · 2026-11-05 14:30 CET · 0.25 h · Alice Martin"  # local time, as on invoices in page
+    assert "Ticket T-9 · 2026-11-05 14:30 CET · 0.25 h · Alice Martin" in page  # local time, as on invoices
 
 
 async def test_the_invoice_page_and_its_pdf(browser, api, sessionmaker):
@@ -194,6 +196,15 @@ async def test_the_invoice_page_and_its_pdf(browser, api, sessionmaker):
     pdf = await browser.get(f"/console/invoices/{invoice['id']}/pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     assert pdf.headers["content-disposition"].startswith("attachment;")
+    assert f'href="/console/invoices/{invoice["id"]}/facturx"' in page.text
+    facturx = await browser.get(f"/console/invoices/{invoice['id']}/facturx")
+    assert facturx.status_code == 200
+    filename, xml = get_facturx_xml_from_pdf(facturx.content, check_xsd=True)
+    assert filename == "factur-x.xml" and invoice["number"].encode() in xml
+    assert f"{invoice['number']}-facturx.pdf" in facturx.headers["content-disposition"]
+    ubl = await browser.get(f"/console/invoices/{invoice['id']}/ubl")
+    assert ubl.status_code == 200 and ubl.headers["content-type"].startswith("application/xml")
+    assert f"<cbc:ID>{invoice['number']}</cbc:ID>".encode() in ubl.content
 
 
 async def test_a_credit_note_links_the_invoice_it_credits(browser, api, sessionmaker):

@@ -359,14 +359,30 @@ async def invoice_page(request: Request, invoice_id: str, session: SessionDep, u
     return render(request, "invoice.html", {"invoice": shown, "seller": seller, "notice": _notice(request)})
 
 
+def _download(content: bytes, media_type: str, name: str) -> Response:
+    fallback = "".join(c if c.isascii() and c.isprintable() and c not in '"\\' else "_" for c in name)
+    return secured(Response(content, media_type=media_type, headers={
+        "Content-Disposition": f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name)}"}))
+
+
 @router.get("/invoices/{invoice_id}/pdf")
 async def invoice_pdf(invoice_id: str, session: SessionDep, user: Console) -> Response:
     invoice = await get_owned(session, Invoice, user.tenant_id, invoice_id)
     pdf = await documents.invoice_pdf(session, invoice)
-    name = f"{invoice.number or f'draft-{invoice.id}'}.pdf"
-    fallback = "".join(c if c.isascii() and c.isprintable() and c not in '"\\' else "_" for c in name)
-    return secured(Response(pdf, media_type="application/pdf", headers={
-        "Content-Disposition": f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name)}"}))
+    return _download(pdf, "application/pdf", f"{invoice.number or f'draft-{invoice.id}'}.pdf")
+
+
+@router.get("/invoices/{invoice_id}/facturx")
+async def invoice_facturx(invoice_id: str, session: SessionDep, user: Console) -> Response:
+    invoice = await get_owned(session, Invoice, user.tenant_id, invoice_id)
+    facturx = await documents.invoice_facturx(session, invoice)
+    return _download(facturx, "application/pdf", f"{invoice.number}-facturx.pdf")
+
+
+@router.get("/invoices/{invoice_id}/ubl")
+async def invoice_ubl(invoice_id: str, session: SessionDep, user: Console) -> Response:
+    invoice = await get_owned(session, Invoice, user.tenant_id, invoice_id)
+    return _download(await documents.invoice_ubl(session, invoice), "application/xml", f"{invoice.number}.xml")
 
 
 @router.post("/invoices/{invoice_id}/validate")
