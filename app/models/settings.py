@@ -3,7 +3,7 @@
 import uuid
 from datetime import datetime
 
-from sqlalchemy import ForeignKeyConstraint
+from sqlalchemy import ForeignKeyConstraint, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
@@ -29,4 +29,7 @@ class TenantSettings(SQLModel, table=True):
     default_product_id: uuid.UUID | None = Field(default=None)
     email_sender: str | None = Field(default=None)
     terms: dict = Field(default_factory=dict, sa_type=JSONB, nullable=False)
+    # How exports for accounting software fill their account and tax codes (SPEC §12).
+    accounting: dict = Field(default_factory=dict, sa_type=JSONB, nullable=False,
+                             sa_column_kwargs={"server_default": text("'{}'::jsonb")})
     updated_at: datetime = updated_at_field()
