@@ -3,7 +3,7 @@ become billable again). A validated invoice never changes: 409."""
 
 import uuid
 import zoneinfo
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import ARRAY, Uuid, bindparam, case, delete, select, text, update
@@ -27,9 +27,18 @@ _NEXT_NUMBER = text(NEXT_NUMBER_SQL)
 
 async def list_invoices(session: AsyncSession, *, tenant_id: uuid.UUID, page: CreatedPageParams,
                         batch_id: uuid.UUID | None = None, customer_id: uuid.UUID | None = None,
-                        status: str | None = None, type: str | None = None) -> list[Invoice]:
+                        status: str | None = None, type: str | None = None, payment_status: str | None = None,
+                        exported: bool | None = None, issued_from: date | None = None,
+                        issued_to: date | None = None) -> list[Invoice]:
     stmt = where_given(select(Invoice).where(Invoice.tenant_id == tenant_id), (Invoice.batch_id, batch_id),
-                       (Invoice.customer_id, customer_id), (Invoice.status, status), (Invoice.type, type))
+                       (Invoice.customer_id, customer_id), (Invoice.status, status), (Invoice.type, type),
+                       (Invoice.payment_status, payment_status))
+    if exported is not None:
+        stmt = stmt.where(Invoice.exported_at.is_not(None) if exported else Invoice.exported_at.is_(None))
+    if issued_from is not None:
+        stmt = stmt.where(Invoice.issue_date >= issued_from)
+    if issued_to is not None:
+        stmt = stmt.where(Invoice.issue_date <= issued_to)
     return await fetch_created_page(session, stmt, Invoice, page)
 
 
@@ -77,7 +86,8 @@ async def to_out(session: AsyncSession, invoices: list[Invoice]) -> list[dict]:
         "due_date": i.due_date, "currency": i.currency, "lines": lines[i.id], "taxes": i.taxes,
         "untaxed_amount": i.untaxed_amount, "tax_amount": i.tax_amount, "total": i.total,
         "credited_invoice_ids": i.credited_invoice_ids, "credited_amount": i.credited_amount,
-        "credit_reason": i.credit_reason, "terms": i.terms,
+        "credit_reason": i.credit_reason, "amount_paid": i.amount_paid, "amount_due": i.amount_due,
+        "payment_status": i.payment_status, "exported_at": i.exported_at, "terms": i.terms,
         "not_validated_reasons": [reason(code) for code in i.not_validated_reasons], "sent_at": i.sent_at,
         "delivery": {"status": i.delivery_status, "attempts": i.delivery_attempts,
                      "last_error": i.delivery_last_error, "reason": i.delivery_failure},
