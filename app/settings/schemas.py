@@ -1,12 +1,41 @@
 """Tenant settings shapes (SPEC Appendix A)."""
 
+import re
 import uuid
 from datetime import datetime
+from decimal import Decimal
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from app.customers.schemas import AddressOut, TermsOut
+from app.kit.money import format_decimal
 from app.kit.schemas import Address, Currency, Email, Flag, Name, NotNull, RequestModel, ShortText, Terms, TimeZone
+
+
+def _rate_key(value: str) -> str:
+    """A tax rate as `format_decimal` writes it (and the files look it up): "20" and "20.0" are "20.00"."""
+    if not re.fullmatch(r"[0-9]{1,3}(\.[0-9]{1,4})?", value) or Decimal(value) > 100:
+        raise ValueError("a tax rate such as \"20.00\" (at most 100, four decimal places)")
+    return format_decimal(Decimal(value))
+
+
+RateKey = Annotated[str, AfterValidator(_rate_key)]
+
+
+class Accounting(RequestModel):
+    """How exports to accounting software fill their codes (SPEC §12)."""
+
+    account_code: ShortText | None = Field(default=None, description=(
+        "The sales account written as Xero's AccountCode, e.g. \"706\"; null: left empty."))
+    tax_types: dict[RateKey, ShortText] = Field(default_factory=dict, max_length=50, description=(
+        "By tax rate: the tax type written as Xero's TaxType and QuickBooks' Item Tax Code, e.g. "
+        "{\"20.00\": \"20% (VAT on Income)\"}. A rate not listed is written as the rate followed by `%`."))
+
+
+class AccountingOut(BaseModel):
+    account_code: str | None = None
+    tax_types: dict[str, str] = Field(default_factory=dict)
 
 
 class SettingsUpdate(RequestModel):
@@ -30,6 +59,7 @@ class SettingsUpdate(RequestModel):
         default=None, description="The service product billed for time that has none.")
     email_sender: Email | None = None
     terms: NotNull[Terms] = Field(default=None, description="Merged into the current terms: fields left out are kept.")
+    accounting: NotNull[Accounting] = Field(default=None, description="Replaces the accounting codes of exports.")
 
 
 class SettingsOut(BaseModel):
@@ -43,6 +73,8 @@ class SettingsOut(BaseModel):
     default_product_id: uuid.UUID | None
     email_sender: str | None
     terms: TermsOut
+    accounting: AccountingOut = Field(default_factory=AccountingOut, description=(
+        "The account code and tax types written into `xero` and `quickbooks` exports."))
     updated_at: datetime
 
     @classmethod

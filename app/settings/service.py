@@ -39,6 +39,7 @@ async def update_settings(session: AsyncSession, *, tenant_id: uuid.UUID, data: 
         sent = data.terms.model_dump(exclude_unset=True, mode="json")
         changes["terms"] = {**(settings.terms or {}), **sent}
     apply_changes(settings, changes, not_null=("legal_name", "timezone", "currency", "invoice_number_prefix",
-                                               "credit_note_number_prefix", "invoice_number_yearly_reset", "terms"))
+                                               "credit_note_number_prefix", "invoice_number_yearly_reset", "terms",
+                                               "accounting"))
     await session.flush()
     return settings
