@@ -28,7 +28,7 @@ async def test_new_tenant_has_default_settings(api):
     assert {k: v for k, v in body.items() if k not in {"legal_name", "updated_at"}} == {
         "legal_address": None, "timezone": "UTC", "currency": "EUR", "invoice_number_prefix": "INV-",
         "invoice_number_yearly_reset": True, "credit_note_number_prefix": "CN-", "default_product_id": None,
-        "email_sender": None, "terms": ALL_TERMS_EMPTY,
+        "email_sender": None, "terms": ALL_TERMS_EMPTY, "accounting": {"account_code": None, "tax_types": {}},
     }
     assert datetime.fromisoformat(body["updated_at"]).tzinfo is not None
 
@@ -162,3 +162,23 @@ async def test_a_legal_address_without_its_optional_line_reads_back_with_it_null
 
     assert patched["legal_address"] == {**address, "line2": None}
     assert (await get_settings(api))["legal_address"] == {**address, "line2": None}
+
+
+async def test_accounting_codes_are_replaced_whole_and_rates_are_normalised(api):
+    first = await api.patch("/v1/settings", json={"accounting": {"account_code": "706",
+                                                                 "tax_types": {"20.0": "20% (VAT on Income)"}}})
+    assert first.status_code == 200, first.text
+    assert first.json()["accounting"] == {"account_code": "706", "tax_types": {"20.00": "20% (VAT on Income)"}}
+    second = await api.patch("/v1/settings", json={"accounting": {"tax_types": {"5.5": "TVA 5,5"}}})
+    assert second.json()["accounting"] == {"account_code": None, "tax_types": {"5.50": "TVA 5,5"}}
+    assert (await get_settings(api))["accounting"] == second.json()["accounting"]
+
+
+async def test_bad_accounting_codes_name_the_field(api):
+    for accounting in ({"tax_types": {"abc": "X"}}, {"tax_types": {"101": "X"}}, {"account_code": 706},
+                       {"tax_types": {"20.00": "X"}, "other": 1}):
+        response = await api.patch("/v1/settings", json={"accounting": accounting})
+        assert response.status_code == 422, (accounting, response.text)
+        assert all(e["field"].startswith("accounting") for e in response.json()["errors"]), response.json()
+    assert (await api.patch("/v1/settings", json={"accounting": None})).status_code == 422
+    assert (await get_settings(api))["accounting"] == {"account_code": None, "tax_types": {}}

@@ -8,7 +8,10 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
+    from ..models.accounting_out import AccountingOut
     from ..models.address_out import AddressOut
     from ..models.terms_out import TermsOut
 
@@ -31,6 +34,7 @@ class SettingsOut:
         email_sender (None | str):
         terms (TermsOut):
         updated_at (datetime.datetime):
+        accounting (AccountingOut | Unset):
     """
 
     legal_name: str
@@ -44,6 +48,7 @@ class SettingsOut:
     email_sender: None | str
     terms: TermsOut
     updated_at: datetime.datetime
+    accounting: AccountingOut | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -80,6 +85,10 @@ class SettingsOut:
 
         updated_at = self.updated_at.isoformat()
 
+        accounting: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.accounting, Unset):
+            accounting = self.accounting.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -97,11 +106,14 @@ class SettingsOut:
                 "updated_at": updated_at,
             }
         )
+        if accounting is not UNSET:
+            field_dict["accounting"] = accounting
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.accounting_out import AccountingOut  # noqa: PLC0415
         from ..models.address_out import AddressOut  # noqa: PLC0415
         from ..models.terms_out import TermsOut  # noqa: PLC0415
 
@@ -159,6 +171,13 @@ class SettingsOut:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        _accounting = d.pop("accounting", UNSET)
+        accounting: AccountingOut | Unset
+        if isinstance(_accounting, Unset):
+            accounting = UNSET
+        else:
+            accounting = AccountingOut.from_dict(_accounting)
+
         settings_out = cls(
             legal_name=legal_name,
             legal_address=legal_address,
@@ -171,6 +190,7 @@ class SettingsOut:
             email_sender=email_sender,
             terms=terms,
             updated_at=updated_at,
+            accounting=accounting,
         )
 
         settings_out.additional_properties = d

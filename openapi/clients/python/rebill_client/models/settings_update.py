@@ -9,6 +9,7 @@ from attrs import define as _attrs_define
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.accounting import Accounting
     from ..models.address import Address
     from ..models.terms import Terms
 
@@ -32,6 +33,7 @@ class SettingsUpdate:
         default_product_id (None | Unset | UUID): The service product billed for time that has none.
         email_sender (None | str | Unset):
         terms (Terms | Unset):
+        accounting (Accounting | Unset): How exports to accounting software fill their codes (SPEC §12).
     """
 
     legal_name: str | Unset = UNSET
@@ -44,6 +46,7 @@ class SettingsUpdate:
     default_product_id: None | Unset | UUID = UNSET
     email_sender: None | str | Unset = UNSET
     terms: Terms | Unset = UNSET
+    accounting: Accounting | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.address import Address  # noqa: PLC0415
@@ -86,6 +89,10 @@ class SettingsUpdate:
         if not isinstance(self.terms, Unset):
             terms = self.terms.to_dict()
 
+        accounting: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.accounting, Unset):
+            accounting = self.accounting.to_dict()
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -109,11 +116,14 @@ class SettingsUpdate:
             field_dict["email_sender"] = email_sender
         if terms is not UNSET:
             field_dict["terms"] = terms
+        if accounting is not UNSET:
+            field_dict["accounting"] = accounting
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.accounting import Accounting  # noqa: PLC0415
         from ..models.address import Address  # noqa: PLC0415
         from ..models.terms import Terms  # noqa: PLC0415
 
@@ -180,6 +190,13 @@ class SettingsUpdate:
         else:
             terms = Terms.from_dict(_terms)
 
+        _accounting = d.pop("accounting", UNSET)
+        accounting: Accounting | Unset
+        if isinstance(_accounting, Unset):
+            accounting = UNSET
+        else:
+            accounting = Accounting.from_dict(_accounting)
+
         settings_update = cls(
             legal_name=legal_name,
             legal_address=legal_address,
@@ -191,6 +208,7 @@ class SettingsUpdate:
             default_product_id=default_product_id,
             email_sender=email_sender,
             terms=terms,
+            accounting=accounting,
         )
 
         return settings_update
