@@ -10,7 +10,9 @@ the positive-data check judges the document on what it can state:
 - rules between fields: exactly one of `selection_id` and `customer_ids`; exactly one of the period
   (`period_start` and `period_end`) and `cutoff_date`; `period_end` not before `period_start`;
   `run_at` at most 24 hours ahead; an item's `x_id` or `x_external_id`, not both;
-  a parent company only for a contact; external ids unique within one bulk push.
+  a parent company only for a contact; external ids unique within one bulk push; an export's one
+  selection (batch, invoice ids, or issue dates in order; ids name no record, so dates stand in);
+  a payment's amount not zero.
 Each rule is described in the document's text (field and operation descriptions). A hook only
 rewrites a value of the right JSON type; what makes a negative case negative is left alone, and
 Schemathesis re-validates a case after the hooks, so no case changes sides unnoticed.
@@ -286,6 +288,34 @@ def steer(path: str, body):
         _batch_definition(body)
     if path.startswith("/v1/contracts") and not path.endswith("/blocks"):
         _contract(body, patch="{" in path)
+    if path == "/v1/exports":
+        _export_selection(body)
+    if path.endswith("/payments"):
+        _payment(body)
+
+
+def _export_selection(obj: dict) -> None:
+    """Exactly one of batch_id, invoice_ids, issued_from/issued_to, dates in order. Generated ids name
+    no batch and no invoice (422 naming the field): issue dates stand in for them."""
+    named = [key for key in ("batch_id", "invoice_ids") if key in obj]
+    if not named and not any(key in obj for key in ("issued_from", "issued_to")):
+        obj["issued_from"] = "2026-01-01"
+    for key in named:
+        if key == "batch_id" and not _is_uuid(obj[key]) or key == "invoice_ids" and not _is_uuid_list(obj[key]):
+            return  # a negative case: left as it is
+    for key in named:
+        del obj[key]
+    if named and not any(key in obj for key in ("issued_from", "issued_to")):
+        obj["issued_from"] = "2026-01-01"
+    start, end = obj.get("issued_from"), obj.get("issued_to")
+    if _is_date(start) and _is_date(end) and end < start:
+        obj["issued_from"], obj["issued_to"] = end, start
+
+
+def _payment(obj: dict) -> None:
+    amount = obj.get("amount")
+    if isinstance(amount, str) and re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", amount) and Decimal(amount) == 0:
+        obj["amount"] = "1.00"
 
 
 def _negative_body(case) -> bool:
