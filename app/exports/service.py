@@ -203,9 +203,11 @@ async def _write_file(sessionmaker: async_sessionmaker[AsyncSession], export_id:
         out = _ChunkWriter(session, export.id)
         await out.write(list(columns))
         lines = 0
-        result = await reads.stream(_LINES.execution_options(yield_per=LINES_PER_FETCH),
-                                    {"invoices": list(export.invoice_ids)})
-        async for partition in result.mappings().partitions():
+        # yield_per given with the execution (not on the text() statement, where it was ignored and
+        # the whole result buffered) makes it a server-side cursor read LINES_PER_FETCH rows at a time.
+        result = await reads.stream(_LINES, {"invoices": list(export.invoice_ids)},
+                                    execution_options={"yield_per": LINES_PER_FETCH})
+        async for partition in result.mappings().partitions(LINES_PER_FETCH):
             for line in partition:
                 await out.write(row_of(line, accounting))
             lines += len(partition)
