@@ -192,3 +192,19 @@ async def test_another_tenants_invoice_cannot_be_paid(helpdesk, sessionmaker, ot
     invoice = await billed(helpdesk, sessionmaker)
     assert (await pay(other_api, invoice["id"], "1.00")).status_code == 404
     assert (await other_api.get(f"/v1/invoices/{invoice['id']}/payments")).status_code == 404
+
+
+async def test_a_credit_note_settling_what_a_payment_left_makes_the_invoice_paid(helpdesk, sessionmaker):  # noqa: F811
+    api = helpdesk["api"]
+    await endpoint(api, url="http://127.0.0.1:9/hook", events=["invoice.paid"])
+    invoice = await billed(helpdesk, sessionmaker)
+    await pay(api, invoice["id"], "100.00")
+
+    await credit(api, invoice["id"])
+
+    after = await invoice_of(api, invoice["id"])
+    assert (after["amount_paid"], after["amount_due"], after["payment_status"]) == ("100.00", "-100.00", "paid")
+    async with session_scope(sessionmaker) as session:
+        [event] = (await session.scalars(select(WebhookEvent).where(
+            WebhookEvent.tenant_id == api.tenant_id, WebhookEvent.type == "invoice.paid"))).all()
+    assert event.payload["data"]["id"] == invoice["id"]

@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.delivery import outbox
 from app.errors import Conflict, NotFound
 from app.invoices.schemas import CreditRequest, InvoiceOut
-from app.invoices.service import _NEXT_NUMBER, invoice_resource, to_out
+from app.invoices.service import _NEXT_NUMBER, invoice_resource, paid_by_credit, to_out
 from app.invoicing.crediting import CreditableLine, EarlierCredit, plan_credit
 from app.invoicing.numbering import counter_year, format_number, number_prefix
 from app.kit import idempotency
@@ -130,11 +130,15 @@ async def _credit(session: AsyncSession, *, tenant_id: uuid.UUID, invoice_id: st
 
     # Everything left is credited now: the invoice is credited, whatever cent the separate tax
     # roundings of several credit notes may leave.
+    due_before = invoice.amount_due
     invoice.credited_amount += plan.total
     invoice.status = "credited"
     if request.release_time:
         await _release_time(session, invoice)
     await session.flush()
+    await session.refresh(invoice, ["amount_due"])
+    await paid_by_credit(session, tenant_id=tenant_id, invoice_id=invoice.id, due_before=due_before,
+                         due_after=invoice.amount_due, amount_paid=invoice.amount_paid)
 
     enqueue_after_commit(session, "render_invoice_pdfs", None, str(credit_note.id), job_id=f"pdf:{credit_note.id}")
     if recipient:

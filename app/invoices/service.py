@@ -166,9 +166,24 @@ async def add_to_credited_amounts(session: AsyncSession, credit_note: Invoice) -
         mine = [(row.tax_rate, row.amount) for row in rows if row.credited_invoice_id == invoice_id]
         share = sum((amount for _, amount in mine), Decimal(0)) + sum(
             (tax.amount for tax in tax_lines(mine, places)), Decimal(0))
-        await session.execute(
+        settled = (await session.execute(
             update(Invoice).where(Invoice.tenant_id == credit_note.tenant_id, Invoice.id == invoice_id,
                                   Invoice.type == "invoice")
             .values(credited_amount=Invoice.credited_amount + share,
                     status=case((Invoice.credited_amount + share >= Invoice.total, "credited"), else_=Invoice.status))
-            .execution_options(synchronize_session=False))
+            .returning(Invoice.amount_due, Invoice.amount_paid)
+            .execution_options(synchronize_session=False))).first()
+        if settled is not None:
+            await paid_by_credit(session, tenant_id=credit_note.tenant_id, invoice_id=invoice_id,
+                                 due_before=settled.amount_due + share, due_after=settled.amount_due,
+                                 amount_paid=settled.amount_paid)
+
+
+async def paid_by_credit(session: AsyncSession, *, tenant_id: uuid.UUID, invoice_id: uuid.UUID, due_before: Decimal,
+                         due_after: Decimal, amount_paid: Decimal) -> None:
+    """A credit note that settles what payments left due makes the invoice paid (SPEC §12): event
+    `invoice.paid`, as when a payment does. Credited with nothing paid, an invoice is not paid."""
+    if amount_paid > 0 and due_before > 0 >= due_after:
+        invoice = await session.get(Invoice, invoice_id, populate_existing=True)
+        await emit_event(session, tenant_id=tenant_id, type="invoice.paid",
+                         data=lambda: invoice_resource(session, invoice))
