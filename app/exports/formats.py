@@ -6,6 +6,8 @@ breaks quoted, quotes doubled).
 - `csv`: Rebill's own columns, invoices and credit notes, ISO dates, `.` decimals.
 - `xero`: Xero's sales-invoice import template, its columns in its order, dates DD/MM/YYYY.
 - `quickbooks`: the headers QuickBooks Online maps by itself, dates DD/MM/YYYY.
+A line is a mapping with the invoice's, the customer's, the product's and the line's fields (see
+app/exports/service.py `_LINES` for their names).
 `settings.accounting` fills the account code and tax codes: `tax_types` maps a rate ("20.00") to
 the accounting software's tax type; an unmapped rate is written as the rate followed by `%`."""
 
@@ -44,42 +46,38 @@ def _dmy(day: date | None) -> str:
     return day.strftime("%d/%m/%Y") if day else ""
 
 
-def _money(value: Decimal | None) -> str:
-    return "" if value is None else format_decimal(value)
+def _money(value: str | Decimal | None) -> str:
+    """Decimals arrive as text, written by PostgreSQL as format_decimal would (a Decimal is formatted here)."""
+    return "" if value is None else value if isinstance(value, str) else format_decimal(value)
 
 
-def tax_type(rate: Decimal, accounting: Mapping[str, Any]) -> str:
-    key = format_decimal(rate)
+def tax_type(rate: str | Decimal, accounting: Mapping[str, Any]) -> str:
+    key = _money(rate)
     return (accounting.get("tax_types") or {}).get(key) or f"{key}%"
-
-
-def _address(line: Line) -> dict:
-    return (line["bill_to"] or {}).get("address") or {}
 
 
 def csv_row(line: Line, accounting: Mapping[str, Any]) -> list[str]:
     return [line["number"] or "", line["type"], _iso(line["issue_date"]), _iso(line["due_date"]),
-            line["customer_external_id"] or "", (line["bill_to"] or {}).get("name") or "", line["currency"],
+            line["customer_external_id"] or "", line["customer_name"] or "", line["currency"],
             str(line["position"] + 1), line["description"], _money(line["quantity"]), line["unit"],
             _money(line["unit_price"]), _money(line["amount"]), _money(line["tax_rate"]),
             _money(line["untaxed_amount"]), _money(line["tax_amount"]), _money(line["total"]),
-            str(line["batch_id"]) if line["batch_id"] else "",
+            line["batch_id"] or "",
             ";".join(external_id for external_id in (line["time_entry_external_ids"] or []) if external_id)]
 
 
 def xero_row(line: Line, accounting: Mapping[str, Any]) -> list[str]:
-    address = _address(line)
-    return [(line["bill_to"] or {}).get("name") or "", line["email"] or "", address.get("line1") or "",
-            address.get("line2") or "", "", "", address.get("city") or "", "", address.get("postal_code") or "",
-            address.get("country") or "", line["number"] or "", line["title"] or "", _dmy(line["issue_date"]),
+    return [line["customer_name"] or "", line["email"] or "", line["address_line1"] or "",
+            line["address_line2"] or "", "", "", line["city"] or "", "", line["postal_code"] or "",
+            line["country"] or "", line["number"] or "", line["title"] or "", _dmy(line["issue_date"]),
             _dmy(line["due_date"]), line["product_code"] or "", line["description"], _money(line["quantity"]),
             _money(line["unit_price"]), "", accounting.get("account_code") or "",
             tax_type(line["tax_rate"], accounting), "", "", "", "", line["currency"], ""]
 
 
 def quickbooks_row(line: Line, accounting: Mapping[str, Any]) -> list[str]:
-    days = (line["terms"] or {}).get("payment_terms_days")
-    return [line["number"] or "", (line["bill_to"] or {}).get("name") or "", _dmy(line["issue_date"]),
+    days = line["payment_terms_days"]
+    return [line["number"] or "", line["customer_name"] or "", _dmy(line["issue_date"]),
             _dmy(line["due_date"]), f"Net {days}" if days else ("Due on receipt" if days == 0 else ""),
             line["title"] or "", line["product_name"] or "", line["description"], _money(line["quantity"]),
             _money(line["unit_price"]), _money(line["amount"]), tax_type(line["tax_rate"], accounting),
