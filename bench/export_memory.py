@@ -29,7 +29,7 @@ from app.tenants.service import create_tenant  # noqa: E402
 from bench.bulk_upsert import recreate_database, wait_ready  # noqa: E402
 
 DATABASE_URL = os.environ.get("DATABASE_URL", "postgresql://root@127.0.0.1:5432/rebill_bench_export")
-REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/13")
+REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/12")
 REBILL = str(Path(sys.executable).parent / "rebill")
 ENV = {**os.environ, "DATABASE_URL": DATABASE_URL, "REDIS_URL": REDIS_URL, "LOG_LEVEL": "warning"}
 LINES_PER_INVOICE = 100
