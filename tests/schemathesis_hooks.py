@@ -296,16 +296,14 @@ def steer(path: str, body):
 
 def _export_selection(obj: dict) -> None:
     """Exactly one of batch_id, invoice_ids, issued_from/issued_to, dates in order. Generated ids name
-    no batch and no invoice (422 naming the field): issue dates stand in for them."""
-    named = [key for key in ("batch_id", "invoice_ids") if key in obj]
-    if not named and not any(key in obj for key in ("issued_from", "issued_to")):
-        obj["issued_from"] = "2026-01-01"
-    for key in named:
-        if key == "batch_id" and not _is_uuid(obj[key]) or key == "invoice_ids" and not _is_uuid_list(obj[key]):
-            return  # a negative case: left as it is
-    for key in named:
-        del obj[key]
-    if named and not any(key in obj for key in ("issued_from", "issued_to")):
+    no batch and no invoice (422 naming the field): issue dates stand in for them. A null is absent."""
+    named = [key for key in ("batch_id", "invoice_ids") if obj.get(key) is not None]
+    if "batch_id" in named and not _is_uuid(obj["batch_id"]) or \
+            "invoice_ids" in named and not _is_uuid_list(obj["invoice_ids"]):
+        return  # a negative case: left as it is
+    for key in ("batch_id", "invoice_ids"):
+        obj.pop(key, None)
+    if obj.get("issued_from") is None and obj.get("issued_to") is None:
         obj["issued_from"] = "2026-01-01"
     start, end = obj.get("issued_from"), obj.get("issued_to")
     if _is_date(start) and _is_date(end) and end < start:

@@ -13,9 +13,13 @@ from app.kit.money import format_decimal
 from app.kit.schemas import Address, Currency, Email, Flag, Name, NotNull, RequestModel, ShortText, Terms, TimeZone
 
 
+# A tax rate from 0 to 100 with at most four decimals (the pattern of TaxRate in app/kit/money.py).
+RATE_KEY_PATTERN = r"^(0?[0-9]{1,2}(\.[0-9]{1,4})?|100(\.0{1,4})?)$"
+
+
 def _rate_key(value: str) -> str:
     """A tax rate as `format_decimal` writes it (and the files look it up): "20" and "20.0" are "20.00"."""
-    if not re.fullmatch(r"[0-9]{1,3}(\.[0-9]{1,4})?", value) or Decimal(value) > 100:
+    if not re.fullmatch(RATE_KEY_PATTERN, value):
         raise ValueError("a tax rate such as \"20.00\" (at most 100, four decimal places)")
     return format_decimal(Decimal(value))
 
@@ -28,7 +32,8 @@ class Accounting(RequestModel):
 
     account_code: ShortText | None = Field(default=None, description=(
         "The sales account written as Xero's AccountCode, e.g. \"706\"; null: left empty."))
-    tax_types: dict[RateKey, ShortText] = Field(default_factory=dict, max_length=50, description=(
+    tax_types: dict[RateKey, ShortText] = Field(default_factory=dict, max_length=50, json_schema_extra={
+        "propertyNames": {"pattern": RATE_KEY_PATTERN}}, description=(
         "By tax rate: the tax type written as Xero's TaxType and QuickBooks' Item Tax Code, e.g. "
         "{\"20.00\": \"20% (VAT on Income)\"}. A rate not listed is written as the rate followed by `%`."))
 
