@@ -1016,6 +1016,9 @@ BAD_QUERIES = [
     ("time-entries", {"status": "invoiced"}, "status"), ("time-entries", {"billable": "perhaps"}, "billable"),
     ("time-entries", {"invoiced": "perhaps"}, "invoiced"), ("time-entries", {"customer_id": "x"}, "customer_id"),
     ("time-entries", {"work_item_id": "x"}, "work_item_id"), ("time-entries", {"product_id": "x"}, "product_id"),
+    ("invoices", {"payment_status": "settled"}, "payment_status"), ("invoices", {"exported": "perhaps"}, "exported"),
+    ("invoices", {"issued_from": "30/11/2026"}, "issued_from"), ("invoices", {"issued_to": "2026-02-30"}, "issued_to"),
+    ("invoices", {"type": "quote"}, "type"), ("exports", {"limit": "0"}, "limit"), ("exports", {"order": "up"}, "order"),
 ]
 
 
