@@ -60,9 +60,10 @@ async def credit_invoice(session: AsyncSession, *, tenant_id: uuid.UUID, invoice
     return 201, body
 
 
-async def _locked_invoice(session: AsyncSession, tenant_id: uuid.UUID, invoice_id: str) -> Invoice:
+async def locked_invoice(session: AsyncSession, tenant_id: uuid.UUID, invoice_id: str) -> Invoice:
     # FOR UPDATE re-reads the row once the lock is granted: a credit that waited on another sees
     # what that one committed.
+    """The invoice under its row lock (credits and payments of one invoice take turns)."""
     parsed = parse_id(invoice_id)
     invoice = parsed and await session.scalar(
         select(Invoice).where(Invoice.id == parsed, Invoice.tenant_id == tenant_id)
@@ -74,7 +75,7 @@ async def _locked_invoice(session: AsyncSession, tenant_id: uuid.UUID, invoice_i
 
 async def _credit(session: AsyncSession, *, tenant_id: uuid.UUID, invoice_id: str, request: CreditRequest,
                   sender: str) -> Invoice:
-    invoice = await _locked_invoice(session, tenant_id, invoice_id)
+    invoice = await locked_invoice(session, tenant_id, invoice_id)
     if invoice.type == CREDIT_NOTE:
         raise Conflict("A credit note cannot be credited.", code="credit_note_not_creditable")
     if invoice.status == "draft":

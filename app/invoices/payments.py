@@ -16,7 +16,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import Conflict, FieldError, InvalidInput
-from app.invoices.credit import _locked_invoice
+from app.invoices.credit import locked_invoice
 from app.invoices.schemas import PaymentCreate, PaymentOut
 from app.invoices.service import invoice_resource
 from app.kit import idempotency
@@ -54,7 +54,7 @@ async def record_payment(session: AsyncSession, *, tenant_id: uuid.UUID, invoice
 
 
 async def _record(session: AsyncSession, *, tenant_id: uuid.UUID, invoice_id: str, request: PaymentCreate) -> Payment:
-    invoice = await _locked_invoice(session, tenant_id, invoice_id)
+    invoice = await locked_invoice(session, tenant_id, invoice_id)
     if invoice.type == "credit_note":
         raise Conflict("A credit note is not paid: it reduces what is due on the invoices it credits.",
                        code="credit_note_not_payable")
