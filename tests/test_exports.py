@@ -235,3 +235,17 @@ async def test_an_export_whose_job_was_lost_is_queued_again_with_a_fresh_job_id(
     assert job[0] == "write_export" and job[2].startswith(f"export:{created['id']}:")
     assert await service.write_file(sessionmaker, uuid.UUID(created["id"])) == "ready"
     assert await service.write_file(sessionmaker, uuid.UUID(created["id"])) == "not pending"
+
+
+async def test_two_copies_of_the_job_at_once_write_the_file_once(helpdesk, sessionmaker):  # noqa: F811
+    """arq may run a job twice at the same time: the second finds the export locked and leaves."""
+    import asyncio
+
+    api = helpdesk["api"]
+    invoice = await billed(helpdesk, sessionmaker)
+    created = (await api.post("/v1/exports", json={"format": "csv", "invoice_ids": [invoice["id"]]})).json()
+
+    results = await asyncio.gather(*(service.write_file(sessionmaker, uuid.UUID(created["id"])) for _ in range(2)))
+
+    assert sorted(results) == ["not pending", "ready"]
+    assert len(await rows_of(api, created["id"])) == 2
