@@ -17,6 +17,7 @@ async def tenant_state(client) -> dict:
     settings = await client.get("/v1/settings")
     assert settings.status_code == 200, settings.text
     state["settings"] = settings.json()
+    state["exports"] = await list_all(client, "exports")  # not in KINDS: exports are never changed or deleted
     return state
 
 

@@ -11,7 +11,9 @@ the positive-data check judges the document on what it can state:
   (`period_start` and `period_end`) and `cutoff_date`; `period_end` not before `period_start`;
   `run_at` at most 24 hours ahead; an item's `x_id` or `x_external_id`, not both;
   a parent company only for a contact; external ids unique within one bulk push;
-  a French VAT number's key (its SIREN's), a company id that fits `company_id_scheme` 0002/0009.
+  a French VAT number's key (its SIREN's), a company id that fits `company_id_scheme` 0002/0009;
+  an export's one selection (batch, invoice ids, or issue dates in order; ids name no record, so
+  dates stand in); a payment's amount not zero.
 Each rule is described in the document's text (field and operation descriptions). A hook only
 rewrites a value of the right JSON type; what makes a negative case negative is left alone, and
 Schemathesis re-validates a case after the hooks, so no case changes sides unnoticed.
@@ -315,6 +317,32 @@ def steer(path: str, body):
         _batch_definition(body)
     if path.startswith("/v1/contracts") and not path.endswith("/blocks"):
         _contract(body, patch="{" in path)
+    if path == "/v1/exports":
+        _export_selection(body)
+    if path.endswith("/payments"):
+        _payment(body)
+
+
+def _export_selection(obj: dict) -> None:
+    """Exactly one of batch_id, invoice_ids, issued_from/issued_to, dates in order. Generated ids name
+    no batch and no invoice (422 naming the field): issue dates stand in for them. A null is absent."""
+    named = [key for key in ("batch_id", "invoice_ids") if obj.get(key) is not None]
+    if "batch_id" in named and not _is_uuid(obj["batch_id"]) or \
+            "invoice_ids" in named and not _is_uuid_list(obj["invoice_ids"]):
+        return  # a negative case: left as it is
+    for key in ("batch_id", "invoice_ids"):
+        obj.pop(key, None)
+    if obj.get("issued_from") is None and obj.get("issued_to") is None:
+        obj["issued_from"] = "2026-01-01"
+    start, end = obj.get("issued_from"), obj.get("issued_to")
+    if _is_date(start) and _is_date(end) and end < start:
+        obj["issued_from"], obj["issued_to"] = end, start
+
+
+def _payment(obj: dict) -> None:
+    amount = obj.get("amount")
+    if isinstance(amount, str) and re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", amount) and Decimal(amount) == 0:
+        obj["amount"] = "1.00"
 
 
 def _negative_body(case) -> bool:

@@ -78,7 +78,7 @@ def test_the_document_describes_each_webhook_event_and_its_signature():
 
     document = json.loads(render())
     assert set(document["webhooks"]) == {"invoice_batch.completed", "invoice.validated", "invoice.sent",
-                                         "credit_note.validated"}
+                                         "credit_note.validated", "invoice.paid"}
     for name, hook in document["webhooks"].items():
         operation = hook["post"]
         assert "Rebill-Signature" in {p["name"] for p in operation["parameters"]}

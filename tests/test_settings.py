@@ -32,7 +32,7 @@ async def test_new_tenant_has_default_settings(api):
         "invoice_number_yearly_reset": True, "credit_note_number_prefix": "CN-", "default_product_id": None,
         "email_sender": None, "terms": ALL_TERMS_EMPTY, "vat_number": None, "company_id": None,
         "company_id_scheme": None, "registration": None, "legal_form_and_capital": None, "language": "en",
-        "einvoice_format": "pdf",
+        "einvoice_format": "pdf", "accounting": {"account_code": None, "tax_types": {}},
     }
     assert datetime.fromisoformat(body["updated_at"]).tzinfo is not None
 
@@ -204,3 +204,23 @@ async def test_a_scheme_set_later_is_checked_against_the_stored_company_id(api):
     response = await api.patch("/v1/settings", json={"company_id_scheme": "0002"})
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "company_id"
+
+
+async def test_accounting_codes_are_replaced_whole_and_rates_are_normalised(api):
+    first = await api.patch("/v1/settings", json={"accounting": {"account_code": "706",
+                                                                 "tax_types": {"20.0": "20% (VAT on Income)"}}})
+    assert first.status_code == 200, first.text
+    assert first.json()["accounting"] == {"account_code": "706", "tax_types": {"20.00": "20% (VAT on Income)"}}
+    second = await api.patch("/v1/settings", json={"accounting": {"tax_types": {"5.5": "TVA 5,5"}}})
+    assert second.json()["accounting"] == {"account_code": None, "tax_types": {"5.50": "TVA 5,5"}}
+    assert (await get_settings(api))["accounting"] == second.json()["accounting"]
+
+
+async def test_bad_accounting_codes_name_the_field(api):
+    for accounting in ({"tax_types": {"abc": "X"}}, {"tax_types": {"101": "X"}}, {"account_code": 706},
+                       {"tax_types": {"20.00": "X"}, "other": 1}):
+        response = await api.patch("/v1/settings", json={"accounting": accounting})
+        assert response.status_code == 422, (accounting, response.text)
+        assert all(e["field"].startswith("accounting") for e in response.json()["errors"]), response.json()
+    assert (await api.patch("/v1/settings", json={"accounting": None})).status_code == 422
+    assert (await get_settings(api))["accounting"] == {"account_code": None, "tax_types": {}}

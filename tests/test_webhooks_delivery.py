@@ -125,7 +125,7 @@ async def test_an_event_emitted_in_a_transaction_that_rolls_back_is_not_recorded
 async def test_an_unknown_event_type_is_a_programming_error(api, sessionmaker):
     async with session_scope(sessionmaker) as session:
         with pytest.raises(ValueError):
-            await emit_event(session, tenant_id=api.tenant_id, type="invoice.paid", data={})
+            await emit_event(session, tenant_id=api.tenant_id, type="invoice.refunded", data={})
 
 
 # --- retries ---------------------------------------------------------------------------------------

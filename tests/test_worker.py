@@ -69,3 +69,24 @@ async def test_a_batch_posted_to_the_api_is_run_by_a_worker_process(worker_proce
     records = [json.loads(line) for line in output.decode().splitlines() if line.startswith("{")]
     ended = [r for r in records if r.get("batch_id") == batch["id"] and r["event"].startswith("invoice batch ended")]
     assert ended and ended[0]["status"] == "succeeded" and ended[0]["level"] == "info"
+
+
+async def test_an_export_posted_to_the_api_is_written_by_a_worker_process(worker_process, stack):
+    """POST /v1/exports queues write_export after commit; a real worker writes the file."""
+    import csv
+    import io
+
+    api = stack.api
+    created = await api.post("/v1/exports", json={"format": "csv", "issued_from": "2026-01-01"})
+    assert created.status_code == 202, created.text
+    status = "pending"
+    for _ in range(300):
+        status = (await api.get(f"/v1/exports/{created.json()['id']}")).json()["status"]
+        if status != "pending":
+            break
+        await asyncio.sleep(0.1)
+    assert status == "ready"
+    response = await api.get(f"/v1/exports/{created.json()['id']}/file")
+    assert response.status_code == 200
+    header = next(csv.reader(io.StringIO(response.text)))
+    assert header[0] == "invoice_number" and header[-1] == "time_entry_external_ids"

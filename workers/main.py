@@ -10,7 +10,8 @@ from app.db import make_engine, make_sessionmaker
 from app.queue import deserialize_job, redis_settings, serialize_job
 from app.delivery.mailer import Mailer
 from app.webhooks.delivery import new_http_client
-from workers.tasks import deliver_webhook, ping, render_invoice_pdfs, run_invoice_batch, send_email, sweep
+from workers.tasks import (deliver_webhook, ping, render_invoice_pdfs, run_invoice_batch, send_email, sweep,
+                           write_export)
 
 # How long a stopping worker lets its running jobs finish; the Helm chart's
 # terminationGracePeriodSeconds must be larger.
@@ -39,7 +40,8 @@ class WorkerSettings:
     # Webhook attempts are counted in PostgreSQL (delivery.MAX_ATTEMPTS): arq's count must never stop
     # them first, even with every worker restart counted as a try.
     functions = [ping, func(run_invoice_batch, timeout=3600, max_tries=100), func(send_email, timeout=300),
-                 func(render_invoice_pdfs, timeout=3600), func(deliver_webhook, timeout=60, max_tries=1000)]
+                 func(render_invoice_pdfs, timeout=3600), func(deliver_webhook, timeout=60, max_tries=1000),
+                 func(write_export, timeout=3600)]
     # Every 5 s: a batch whose runs all died is resumed within seconds of a worker being free.
     cron_jobs = [cron(sweep, second=set(range(0, 60, 5)), unique=True, run_at_startup=True)]
     on_startup = startup

@@ -11,6 +11,7 @@ from sqlalchemy import text
 
 from app.config import get_settings
 from app.delivery import outbox
+from app.exports import service as exports
 from app.invoice_batches import runner, sweeper
 from app.invoices import documents
 from app.webhooks import delivery
@@ -78,12 +79,14 @@ async def render_invoice_pdfs(ctx: dict[str, Any], batch_id: str | None = None,
 
 async def sweep(ctx: dict[str, Any]) -> dict[str, Any]:
     """Queue again what PostgreSQL says should be running: due scheduled batches and running batches
-    that no live run holds, and webhook attempts whose job was lost; purge old webhook events."""
+    that no live run holds, webhook attempts and exports whose job was lost; purge old webhook events."""
     batches = await sweeper.sweep(ctx["sessionmaker"], ctx["redis"],
                                   max_parallel=get_settings().batch_max_parallel_runs)
     webhook_attempts = await delivery.requeue_lost_deliveries(ctx["sessionmaker"], ctx["redis"])
     webhook_events = await delivery.purge_old_events(ctx["sessionmaker"])
-    return {**batches, "webhook_attempts_requeued": webhook_attempts, "webhook_events_purged": webhook_events}
+    exports_requeued = await exports.requeue_lost(ctx["sessionmaker"], ctx["redis"])
+    return {**batches, "webhook_attempts_requeued": webhook_attempts, "webhook_events_purged": webhook_events,
+            "exports_requeued": exports_requeued}
 
 
 async def deliver_webhook(ctx: dict[str, Any], event_id: str, endpoint_id: str) -> dict[str, Any]:
@@ -91,3 +94,8 @@ async def deliver_webhook(ctx: dict[str, Any], event_id: str, endpoint_id: str) 
     return await delivery.deliver(ctx["sessionmaker"], ctx["http"], event_id=event_id,
                                   endpoint_id=uuid.UUID(endpoint_id),
                                   allow_private_urls=get_settings().webhook_allow_private_urls)
+
+
+async def write_export(ctx: dict[str, Any], export_id: str) -> dict[str, Any]:
+    """Write a pending export's file (SPEC §12), streamed in chunks into PostgreSQL."""
+    return {"export_id": export_id, "status": await exports.write_file(ctx["sessionmaker"], uuid.UUID(export_id))}

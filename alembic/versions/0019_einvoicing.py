@@ -6,7 +6,7 @@
 - `customers`: the buyer's `vat_number` and `company_id` (copied into each new invoice's bill_to).
 
 Revision ID: 0019
-Revises: 0017
+Revises: 0018
 """
 from collections.abc import Sequence
 
@@ -15,7 +15,7 @@ from alembic import op
 
 revision: str = "0019"
 # The payments migration (0018) is written in parallel: the merge rechains this one after it.
-down_revision: str | None = "0017"
+down_revision: str | None = "0018"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -32,12 +32,13 @@ _REVERSE_CHARGE_WORDS = ("autoliquidation", "reverse charge", "283-2", "283 2", 
 
 
 def amount_due(invoice: dict) -> Decimal:
-    """What the buyer still owes on the invoice (EN 16931 BT-115)."""
-    # TODO(payments): total − credited − paid once payments land (SPEC §12; the invoice will carry
-    # `amount_due`). Until then an e-invoice states the whole total as due.
-    if invoice.get("amount_due") is not None:
-        return Decimal(str(invoice["amount_due"]))
-    return Decimal(str(invoice["total"]))
+    """What the document asks to be paid (EN 16931 BT-115): an invoice's total less what was paid on it
+    (BT-113, net of refunds); a credit note's whole total. A credit note is a document of its own, so
+    crediting an invoice does not change what the invoice itself states as due."""
+    total = Decimal(str(invoice["total"]))
+    if invoice.get("type") == "credit_note":
+        return total
+    return total - Decimal(str(invoice.get("amount_paid") or 0))
 
 
 @dataclass(frozen=True)

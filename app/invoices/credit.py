@@ -23,7 +23,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.delivery import outbox
 from app.errors import Conflict, NotFound
 from app.invoices.schemas import CreditRequest, InvoiceOut
-from app.invoices.service import _NEXT_NUMBER, invoice_resource, to_out
+from app.invoices.service import _NEXT_NUMBER, invoice_resource, paid_by_credit, to_out
 from app.invoicing.crediting import CreditableLine, EarlierCredit, plan_credit
 from app.invoicing.numbering import counter_year, format_number, number_prefix
 from app.kit import idempotency
@@ -60,9 +60,10 @@ async def credit_invoice(session: AsyncSession, *, tenant_id: uuid.UUID, invoice
     return 201, body
 
 
-async def _locked_invoice(session: AsyncSession, tenant_id: uuid.UUID, invoice_id: str) -> Invoice:
+async def locked_invoice(session: AsyncSession, tenant_id: uuid.UUID, invoice_id: str) -> Invoice:
     # FOR UPDATE re-reads the row once the lock is granted: a credit that waited on another sees
     # what that one committed.
+    """The invoice under its row lock (credits and payments of one invoice take turns)."""
     parsed = parse_id(invoice_id)
     invoice = parsed and await session.scalar(
         select(Invoice).where(Invoice.id == parsed, Invoice.tenant_id == tenant_id)
@@ -74,7 +75,7 @@ async def _locked_invoice(session: AsyncSession, tenant_id: uuid.UUID, invoice_i
 
 async def _credit(session: AsyncSession, *, tenant_id: uuid.UUID, invoice_id: str, request: CreditRequest,
                   sender: str) -> Invoice:
-    invoice = await _locked_invoice(session, tenant_id, invoice_id)
+    invoice = await locked_invoice(session, tenant_id, invoice_id)
     if invoice.type == CREDIT_NOTE:
         raise Conflict("A credit note cannot be credited.", code="credit_note_not_creditable")
     if invoice.status == "draft":
@@ -130,11 +131,15 @@ async def _credit(session: AsyncSession, *, tenant_id: uuid.UUID, invoice_id: st
 
     # Everything left is credited now: the invoice is credited, whatever cent the separate tax
     # roundings of several credit notes may leave.
+    due_before = invoice.amount_due
     invoice.credited_amount += plan.total
     invoice.status = "credited"
     if request.release_time:
         await _release_time(session, invoice)
     await session.flush()
+    await session.refresh(invoice, ["amount_due"])
+    await paid_by_credit(session, tenant_id=tenant_id, invoice_id=invoice.id, due_before=due_before,
+                         due_after=invoice.amount_due, amount_paid=invoice.amount_paid)
 
     enqueue_after_commit(session, "render_invoice_pdfs", None, str(credit_note.id), job_id=f"pdf:{credit_note.id}")
     if recipient:

@@ -10,9 +10,11 @@ from fastapi.responses import JSONResponse
 from app.delivery import outbox
 from app.deps import SessionDep, SettingsDep, TenantDep
 from app.errors import problems
-from app.invoices import credit, documents, service
-from app.invoices.schemas import CreditRequest, InvoiceOut, InvoiceStatus, InvoiceType
-from app.kit.pagination import (CreatedPageParams, Page, created_keys, created_page_params,
+from app.invoices import credit, documents, payments, service
+from app.invoices.schemas import (CreditRequest, InvoiceOut, InvoiceStatus, InvoiceType, PaymentCreate, PaymentOut,
+                                  PaymentStatus)
+from app.kit.schemas import CalendarDate
+from app.kit.pagination import (CreatedPageParams, Page, created_keys, created_page_params, make_page,
                                 make_page_converted)
 from app.kit.repository import get_owned
 from app.kit.routing import ResourceRouter
@@ -28,11 +30,21 @@ async def list_invoices(session: SessionDep, tenant_id: TenantDep,
                         status: InvoiceStatus | None = None,
                         type: Annotated[InvoiceType | None, Query(
                             description="`invoice` or `credit_note`: one kind of document only.")] = None,
+                        payment_status: PaymentStatus | None = None,
+                        exported: Annotated[bool | None, Query(
+                            description="true: only invoices an export carried; false: only the others.")] = None,
+                        issued_from: Annotated[CalendarDate | None, Query(
+                            description="First issue date, inclusive.")] = None,
+                        issued_to: Annotated[CalendarDate | None, Query(
+                            description="Last issue date, inclusive.")] = None,
                         ) -> Page[InvoiceOut]:
     """Invoices and credit notes, a page at a time, newest first (by `created_at`) unless `order=asc`,
-    optionally of one batch, one customer, one status or one type."""
+    optionally of one batch, one customer, one status, one type, one payment status, exported or not,
+    issued within dates (drafts have no issue date: a date filter leaves them out)."""
     rows = await service.list_invoices(session, tenant_id=tenant_id, page=page, batch_id=batch_id,
-                                       customer_id=customer_id, status=status, type=type)
+                                       customer_id=customer_id, status=status, type=type,
+                                       payment_status=payment_status, exported=exported,
+                                       issued_from=issued_from, issued_to=issued_to)
     return await make_page_converted(rows, page, lambda invoices: service.to_out(session, invoices),
                                      keys=created_keys)
 
@@ -132,3 +144,28 @@ async def credit_invoice(
                                                           request=body, idempotency_key=idempotency_key,
                                                           sender=sender)
     return JSONResponse(body_out, status_code=answer_status)
+
+
+@router.post("/{invoice_id}/payments", status_code=status.HTTP_201_CREATED, response_model=PaymentOut,
+             responses=problems(404, 409, 422))
+async def record_payment(
+    invoice_id: str, body: PaymentCreate, session: SessionDep, tenant_id: TenantDep,
+    idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key", min_length=1, max_length=255,
+                                                  pattern=r"^[\x21-\x7e]+$")] = None,
+) -> JSONResponse:
+    """Record a payment of a validated invoice, or a refund (negative amount). The invoice's `amount_paid`,
+    `amount_due` and `payment_status` follow; event `invoice.paid` when nothing is due any more. A draft
+    answers 409 `invoice_not_validated`, a credit note 409 `credit_note_not_payable`; more than is due 422
+    `overpayment`; a refund of more than was paid 422 `refund_exceeds_paid`. The same Idempotency-Key with
+    the same body answers the first response and records nothing; with another body, 409."""
+    answer_status, body_out = await payments.record_payment(session, tenant_id=tenant_id, invoice_id=invoice_id,
+                                                             request=body, idempotency_key=idempotency_key)
+    return JSONResponse(body_out, status_code=answer_status)
+
+
+@router.get("/{invoice_id}/payments", responses=problems(404, 422))
+async def list_payments(invoice_id: str, session: SessionDep, tenant_id: TenantDep,
+                        page: Annotated[CreatedPageParams, Depends(created_page_params)]) -> Page[PaymentOut]:
+    """The invoice's payments and refunds, newest first unless `order=asc`."""
+    rows = await payments.list_payments(session, tenant_id=tenant_id, invoice_id=invoice_id, page=page)
+    return make_page(rows, page, keys=created_keys)

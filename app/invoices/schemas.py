@@ -4,15 +4,17 @@ import uuid
 from datetime import date, datetime
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from app.customers.schemas import TermsOut
 from app.invoice_batches.schemas import BillToOut, Reason, TaxOut
-from app.kit.money import HoursOrZero, TaxRate, UnitPrice
-from app.kit.schemas import Flag, Mention, RequestModel
+from app.kit.money import HoursOrZero, SignedAmount, SignedAmountOut, TaxRate, UnitPrice
+from app.kit.schemas import CalendarDate, Flag, Mention, RequestModel, ShortText
 
 InvoiceStatus = Literal["draft", "validated", "credited"]
 InvoiceType = Literal["invoice", "credit_note"]
+PaymentMethod = Literal["bank_transfer", "card", "direct_debit", "cheque", "cash", "other"]
+PaymentStatus = Literal["unpaid", "partially_paid", "paid", "refunded"]
 
 
 class InvoiceLineOut(BaseModel):
@@ -84,6 +86,14 @@ class InvoiceOut(BaseModel):
         "On an invoice: how much of its total credit notes have credited; the invoice is `credited` once it "
         "reaches the total. Always 0 on a credit note."))
     credit_reason: str | None = Field(default=None, description="On a credit note made by hand: why.")
+    amount_paid: SignedAmountOut = Field(description="What was paid, net of refunds.")
+    amount_due: SignedAmountOut = Field(description=(
+        "`total` − `credited_amount` − `amount_paid`: negative when a credit note came after a payment (the "
+        "customer is owed a refund). Always 0 on a credit note, which is never paid."))
+    payment_status: PaymentStatus = Field(description=(
+        "`unpaid`, `partially_paid`, `paid` (nothing is due and something was paid), or `refunded` (paid, then "
+        "refunded in full)."))
+    exported_at: datetime | None = Field(description="When an export first carried the invoice; null: never exported.")
     terms: TermsOut
     not_validated_reasons: list[Reason]
     sent_at: datetime | None
@@ -101,3 +111,29 @@ class CreditRequest(RequestModel):
         "batch bills them at that day's prices."))
     send: Flag = Field(default=False, description=(
         "true: the credit note is emailed, with its PDF, to the customer's first email address."))
+
+
+
+class PaymentCreate(RequestModel):
+    """`POST /v1/invoices/{id}/payments`: a payment received, or (negative amount) a refund made."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
+        {"amount": "144.00", "paid_on": "2026-12-10", "method": "bank_transfer", "reference": "VIR 8812"}]})
+
+    amount: SignedAmount = Field(description=(
+        "In the invoice's currency, at most its minor unit. Positive: a payment, at most `amount_due` "
+        "(more: 422 `overpayment`). Negative: a refund, at most what was paid (more: 422 `refund_exceeds_paid`). "
+        "Zero is refused."))
+    paid_on: CalendarDate = Field(description="The day the money moved.")
+    method: PaymentMethod
+    reference: ShortText | None = Field(default=None, description="The bank's or the processor's reference.")
+
+
+class PaymentOut(BaseModel):
+    id: uuid.UUID
+    invoice_id: uuid.UUID
+    amount: SignedAmountOut = Field(description="Negative for a refund.")
+    paid_on: date
+    method: PaymentMethod
+    reference: str | None
+    created_at: datetime

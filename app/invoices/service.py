@@ -3,7 +3,7 @@ become billable again). A validated invoice never changes: 409."""
 
 import uuid
 import zoneinfo
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import ARRAY, Uuid, bindparam, case, delete, select, text, update
@@ -27,9 +27,18 @@ _NEXT_NUMBER = text(NEXT_NUMBER_SQL)
 
 async def list_invoices(session: AsyncSession, *, tenant_id: uuid.UUID, page: CreatedPageParams,
                         batch_id: uuid.UUID | None = None, customer_id: uuid.UUID | None = None,
-                        status: str | None = None, type: str | None = None) -> list[Invoice]:
+                        status: str | None = None, type: str | None = None, payment_status: str | None = None,
+                        exported: bool | None = None, issued_from: date | None = None,
+                        issued_to: date | None = None) -> list[Invoice]:
     stmt = where_given(select(Invoice).where(Invoice.tenant_id == tenant_id), (Invoice.batch_id, batch_id),
-                       (Invoice.customer_id, customer_id), (Invoice.status, status), (Invoice.type, type))
+                       (Invoice.customer_id, customer_id), (Invoice.status, status), (Invoice.type, type),
+                       (Invoice.payment_status, payment_status))
+    if exported is not None:
+        stmt = stmt.where(Invoice.exported_at.is_not(None) if exported else Invoice.exported_at.is_(None))
+    if issued_from is not None:
+        stmt = stmt.where(Invoice.issue_date >= issued_from)
+    if issued_to is not None:
+        stmt = stmt.where(Invoice.issue_date <= issued_to)
     return await fetch_created_page(session, stmt, Invoice, page)
 
 
@@ -77,7 +86,8 @@ async def to_out(session: AsyncSession, invoices: list[Invoice]) -> list[dict]:
         "due_date": i.due_date, "currency": i.currency, "lines": lines[i.id], "taxes": i.taxes,
         "untaxed_amount": i.untaxed_amount, "tax_amount": i.tax_amount, "total": i.total,
         "credited_invoice_ids": i.credited_invoice_ids, "credited_amount": i.credited_amount,
-        "credit_reason": i.credit_reason, "terms": i.terms,
+        "credit_reason": i.credit_reason, "amount_paid": i.amount_paid, "amount_due": i.amount_due,
+        "payment_status": i.payment_status, "exported_at": i.exported_at, "terms": i.terms,
         "not_validated_reasons": [reason(code) for code in i.not_validated_reasons], "sent_at": i.sent_at,
         "delivery": {"status": i.delivery_status, "attempts": i.delivery_attempts,
                      "last_error": i.delivery_last_error, "reason": i.delivery_failure},
@@ -156,9 +166,24 @@ async def add_to_credited_amounts(session: AsyncSession, credit_note: Invoice) -
         mine = [(row.tax_rate, row.amount) for row in rows if row.credited_invoice_id == invoice_id]
         share = sum((amount for _, amount in mine), Decimal(0)) + sum(
             (tax.amount for tax in tax_lines(mine, places)), Decimal(0))
-        await session.execute(
+        settled = (await session.execute(
             update(Invoice).where(Invoice.tenant_id == credit_note.tenant_id, Invoice.id == invoice_id,
                                   Invoice.type == "invoice")
             .values(credited_amount=Invoice.credited_amount + share,
                     status=case((Invoice.credited_amount + share >= Invoice.total, "credited"), else_=Invoice.status))
-            .execution_options(synchronize_session=False))
+            .returning(Invoice.amount_due, Invoice.amount_paid)
+            .execution_options(synchronize_session=False))).first()
+        if settled is not None:
+            await paid_by_credit(session, tenant_id=credit_note.tenant_id, invoice_id=invoice_id,
+                                 due_before=settled.amount_due + share, due_after=settled.amount_due,
+                                 amount_paid=settled.amount_paid)
+
+
+async def paid_by_credit(session: AsyncSession, *, tenant_id: uuid.UUID, invoice_id: uuid.UUID, due_before: Decimal,
+                         due_after: Decimal, amount_paid: Decimal) -> None:
+    """A credit note that settles what payments left due makes the invoice paid (SPEC §12): event
+    `invoice.paid`, as when a payment does. Credited with nothing paid, an invoice is not paid."""
+    if amount_paid > 0 and due_before > 0 >= due_after:
+        invoice = await session.get(Invoice, invoice_id, populate_existing=True)
+        await emit_event(session, tenant_id=tenant_id, type="invoice.paid",
+                         data=lambda: invoice_resource(session, invoice))

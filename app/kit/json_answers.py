@@ -56,7 +56,7 @@ def _is_plain(kind) -> bool:
     return isinstance(kind, type) and (issubclass(kind, _PLAIN) or issubclass(kind, enum.Enum))
 
 
-def _decimal_text(number: str) -> str:
+def decimal_text(number: str) -> str:
     """numeric -> text with at least two decimals, more only when the value has them."""
     return f"round({number}, greatest(2, scale(trim_scale({number}))))::text"
 
@@ -74,7 +74,7 @@ def column_json(column: str, annotation) -> str:
     if _is_plain(kind) or (typing.get_origin(kind) is list and _is_plain(_unwrap(typing.get_args(kind)[0])[0])):
         return column
     if kind is Decimal:
-        return _decimal_text(column)
+        return decimal_text(column)
     if kind is dt.datetime:
         return _datetime_text(column)
     if kind is dt.date:
@@ -125,7 +125,7 @@ def _member_json(member: str, field: FieldInfo) -> str:
         return member
     if kind is Decimal:
         text = f"({member} #>> '{{}}')"
-        return f"to_jsonb({_decimal_text(text + '::numeric')})"
+        return f"to_jsonb({decimal_text(text + '::numeric')})"
     if _models(kind):
         return _document_json(member, kind)
     raise TypeError(f"no SQL for a JSON member of type {field.annotation!r}")

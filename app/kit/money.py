@@ -95,6 +95,9 @@ BulkHours = _decimal_type(name="hours", integer_digits=4, places=2, minimum=Deci
 # An amount of money a client states (a block's price, a retainer): cents at most.
 Amount = _decimal_type(name="amount", integer_digits=12, places=2, minimum=Decimal(0),
                        maximum=Decimal("999999999999.99"))
+# A payment (SPEC §12): cents at most, negative for a refund (zero is refused where it is recorded).
+SignedAmount = _decimal_type(name="amount", integer_digits=12, places=2, minimum=Decimal("-999999999999.99"),
+                             maximum=Decimal("999999999999.99"), signed=True)
 # Hours that may be zero (a retainer's included hours); a contract's totals of hours, read back.
 HoursOrZero = _decimal_type(name="hours", integer_digits=4, places=2, minimum=Decimal(0),
                             maximum=Decimal("9999.99"))
@@ -116,6 +119,7 @@ def read_back(decimal_type):
 TaxRateOut = read_back(TaxRate)
 UnitPriceOut = read_back(UnitPrice)
 AmountOut = read_back(Amount)
+SignedAmountOut = read_back(SignedAmount)
 HoursOut = read_back(Hours)
 HoursOrZeroOut = read_back(HoursOrZero)
 HoursTotalOut = read_back(HoursTotal)

@@ -3,8 +3,10 @@
 from app.models.console_session import ConsoleSession
 from app.models.contract import Contract, ContractBlock, RetainerCycle
 from app.models.customer import Customer
+from app.models.export import Export, ExportChunk
 from app.models.delivery import EmailOutbox, InvoiceDocument
 from app.models.invoice import Invoice, InvoiceLine, InvoiceNumberCounter
+from app.models.payment import Payment
 from app.models.invoice_batch import (IdempotencyKey, InvoiceBatch, InvoiceBatchCustomer,
                                       InvoiceBatchUnbilled)
 from app.models.product import Price, Product
@@ -15,7 +17,8 @@ from app.models.time_entry import TimeEntry
 from app.models.webhook import WebhookDelivery, WebhookEndpoint, WebhookEvent
 from app.models.work_item import WorkItem
 
-__all__ = ["ApiKey", "ConsoleSession", "Contract", "ContractBlock", "Customer", "EmailOutbox", "IdempotencyKey", "Invoice", "InvoiceBatch", "InvoiceBatchCustomer",
-           "InvoiceBatchUnbilled", "InvoiceDocument", "InvoiceLine", "InvoiceNumberCounter", "Price", "Product", "RetainerCycle",
+__all__ = ["ApiKey", "ConsoleSession", "Contract", "ContractBlock", "Customer", "EmailOutbox", "Export", "ExportChunk",
+           "IdempotencyKey", "Invoice", "InvoiceBatch", "InvoiceBatchCustomer", "InvoiceBatchUnbilled", "InvoiceDocument",
+           "InvoiceLine", "InvoiceNumberCounter", "Payment", "Price", "Product", "RetainerCycle",
            "Selection", "SelectionCustomer", "Tenant", "TenantSettings", "TimeEntry", "WebhookDelivery",
            "WebhookEndpoint", "WebhookEvent", "WorkItem"]

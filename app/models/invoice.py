@@ -11,11 +11,19 @@ import uuid
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import ARRAY, CheckConstraint, Date, DateTime, Index, Numeric, UniqueConstraint, Uuid, false, text
+from sqlalchemy import ARRAY, CheckConstraint, Column, Computed, Date, DateTime, Index, Numeric, String, UniqueConstraint, Uuid, false, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
 from app.models._base import created_at_field, id_field, tenant_field, tenant_ref, tenant_unique_id, updated_at_field
+
+
+# What is left to pay, and where the invoice stands (SPEC §12), derived by PostgreSQL from the running
+# sums that recording a payment moves. A credit note is never payable: nothing is ever due on it.
+AMOUNT_DUE_SQL = "CASE WHEN type = 'credit_note' THEN 0 ELSE total - credited_amount - amount_paid END"
+PAYMENT_STATUS_SQL = ("CASE WHEN amount_paid = 0 AND amount_refunded > 0 THEN 'refunded' "
+                      "WHEN amount_paid > 0 AND total - credited_amount - amount_paid <= 0 THEN 'paid' "
+                      "WHEN amount_paid > 0 THEN 'partially_paid' ELSE 'unpaid' END")
 
 
 class Invoice(SQLModel, table=True):
@@ -40,6 +48,10 @@ class Invoice(SQLModel, table=True):
         CheckConstraint("type = 'credit_note' OR cardinality(credited_invoice_ids) = 0",
                         name="credits_only_on_credit_notes"),
         CheckConstraint("status = 'draft' OR number IS NOT NULL", name="validated_is_numbered"),
+        # Payments never exceed what is due, refunds never exceed what was paid (SPEC §12); the
+        # service says so first with a clear problem, the database makes it impossible.
+        CheckConstraint("amount_paid >= 0 AND amount_refunded >= 0", name="payments_not_negative"),
+        CheckConstraint("type = 'invoice' OR (amount_paid = 0 AND amount_refunded = 0)", name="paid_is_invoice"),
         CheckConstraint("delivery_status IN ('not_requested', 'pending', 'sent', 'failed')", name="delivery_status"),
         CheckConstraint("delivery_failure IN ('missing_email', 'delivery_failed')", name="delivery_failure"),
         # A customer's invoices, newest first (GET /v1/invoices?customer_id=); the customer's
@@ -85,6 +97,17 @@ class Invoice(SQLModel, table=True):
         sa_column_kwargs={"server_default": text("'{}'::uuid[]")})
     credited_amount: Decimal = Field(default=Decimal(0), sa_type=Numeric(18, 4), nullable=False,
                                      sa_column_kwargs={"server_default": "0"})
+    # Payments net of refunds, and refunds (SPEC §12); amount_due and payment_status follow from them.
+    amount_paid: Decimal = Field(default=Decimal(0), sa_type=Numeric(18, 4), nullable=False,
+                                 sa_column_kwargs={"server_default": "0"})
+    amount_refunded: Decimal = Field(default=Decimal(0), sa_type=Numeric(18, 4), nullable=False,
+                                     sa_column_kwargs={"server_default": "0"})
+    amount_due: Decimal | None = Field(default=None, sa_column=Column(
+        Numeric(18, 4), Computed(AMOUNT_DUE_SQL, persisted=True), nullable=False))
+    payment_status: str | None = Field(default=None, sa_column=Column(
+        String, Computed(PAYMENT_STATUS_SQL, persisted=True), nullable=False))
+    # When the invoice was first exported (SPEC §12); null: never.
+    exported_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
     # On a credit note made by POST /v1/invoices/{id}/credit: why (printed on it).
     credit_reason: str | None = None
     terms: dict = Field(default_factory=dict, sa_type=JSONB, nullable=False)

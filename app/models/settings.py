@@ -3,7 +3,7 @@
 import uuid
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKeyConstraint
+from sqlalchemy import CheckConstraint, ForeignKeyConstraint, text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlmodel import Field, SQLModel
 
@@ -41,4 +41,7 @@ class TenantSettings(SQLModel, table=True):
     language: str = Field(default="en", nullable=False, sa_column_kwargs={"server_default": "en"})
     # What an emailed invoice carries: its PDF, or the Factur-X PDF with the CII XML inside.
     einvoice_format: str = Field(default="pdf", nullable=False, sa_column_kwargs={"server_default": "pdf"})
+    # How exports for accounting software fill their account and tax codes (SPEC §12).
+    accounting: dict = Field(default_factory=dict, sa_type=JSONB, nullable=False,
+                             sa_column_kwargs={"server_default": text("'{}'::jsonb")})
     updated_at: datetime = updated_at_field()

@@ -1,13 +1,16 @@
 """Tenant settings shapes (SPEC Appendix A)."""
 
+import re
 import uuid
 from datetime import datetime
-from typing import Literal
+from decimal import Decimal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from app.customers.schemas import AddressOut, TermsOut
 from app.kit.identifiers import CompanyId, CompanyIdScheme, VatNumber
+from app.kit.money import format_decimal
 from app.kit.schemas import (Address, Currency, Email, Flag, Mention, Name, NotNull, RequestModel, ShortText, Terms,
                              TimeZone)
 
@@ -18,6 +21,36 @@ EINVOICE_FORMAT = ("What an emailed invoice carries: `pdf` (default), or `factur
                    "EN 16931 XML (Factur-X) embedded.")
 REGISTRATION = "The trade register entry printed on invoices, e.g. \"RCS Paris 123 456 782\"."
 LEGAL_FORM = "Legal form and share capital printed on invoices, e.g. \"SAS au capital de 10 000 €\"."
+
+
+# A tax rate from 0 to 100 with at most four decimals (the pattern of TaxRate in app/kit/money.py).
+RATE_KEY_PATTERN = r"^(0?[0-9]{1,2}(\.[0-9]{1,4})?|100(\.0{1,4})?)$"
+
+
+def _rate_key(value: str) -> str:
+    """A tax rate as `format_decimal` writes it (and the files look it up): "20" and "20.0" are "20.00"."""
+    if not re.fullmatch(RATE_KEY_PATTERN, value):
+        raise ValueError("a tax rate such as \"20.00\" (at most 100, four decimal places)")
+    return format_decimal(Decimal(value))
+
+
+RateKey = Annotated[str, AfterValidator(_rate_key)]
+
+
+class Accounting(RequestModel):
+    """How exports to accounting software fill their codes (SPEC §12)."""
+
+    account_code: ShortText | None = Field(default=None, description=(
+        "The sales account written as Xero's AccountCode, e.g. \"706\"; null: left empty."))
+    tax_types: dict[RateKey, ShortText] = Field(default_factory=dict, max_length=50, json_schema_extra={
+        "propertyNames": {"pattern": RATE_KEY_PATTERN}}, description=(
+        "By tax rate: the tax type written as Xero's TaxType and QuickBooks' Item Tax Code, e.g. "
+        "{\"20.00\": \"20% (VAT on Income)\"}. A rate not listed is written as the rate followed by `%`."))
+
+
+class AccountingOut(BaseModel):
+    account_code: str | None = None
+    tax_types: dict[str, str] = Field(default_factory=dict)
 
 
 class SettingsUpdate(RequestModel):
@@ -50,6 +83,7 @@ class SettingsUpdate(RequestModel):
     legal_form_and_capital: Mention | None = Field(default=None, description=LEGAL_FORM)
     language: NotNull[Language] = Field(default=None, description=LANGUAGE)
     einvoice_format: NotNull[EinvoiceFormat] = Field(default=None, description=EINVOICE_FORMAT)
+    accounting: NotNull[Accounting] = Field(default=None, description="Replaces the accounting codes of exports.")
 
 
 class SettingsOut(BaseModel):
@@ -70,6 +104,8 @@ class SettingsOut(BaseModel):
     legal_form_and_capital: str | None
     language: Language = Field(description=LANGUAGE)
     einvoice_format: EinvoiceFormat = Field(description=EINVOICE_FORMAT)
+    accounting: AccountingOut = Field(default_factory=AccountingOut, description=(
+        "The account code and tax types written into `xero` and `quickbooks` exports."))
     updated_at: datetime
 
     @classmethod

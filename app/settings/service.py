@@ -42,7 +42,7 @@ async def update_settings(session: AsyncSession, *, tenant_id: uuid.UUID, data: 
         changes["terms"] = {**(settings.terms or {}), **sent}
     apply_changes(settings, changes, not_null=("legal_name", "timezone", "currency", "invoice_number_prefix",
                                                "credit_note_number_prefix", "invoice_number_yearly_reset", "terms",
-                                               "language", "einvoice_format"))
+                                               "language", "einvoice_format", "accounting"))
     # The id and its scheme may change in separate requests: judge the pair as it now stands.
     if settings.company_id and (problem := company_id_problem(settings.company_id, settings.company_id_scheme)):
         raise InvalidInput("The company id does not fit its scheme.", errors=[

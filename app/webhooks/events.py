@@ -39,7 +39,7 @@ class InvoiceBatchCompletedEvent(_Event):
 
 
 class InvoiceEvent(_Event):
-    type: Literal["invoice.validated", "invoice.sent"]
+    type: Literal["invoice.validated", "invoice.sent", "invoice.paid"]
     data: InvoiceOut
 
 
@@ -72,3 +72,9 @@ def document_webhooks(app: FastAPI) -> None:
     def credit_note_validated(event: CreditNoteEvent, rebill_signature: SIGNATURE, rebill_event_id: EVENT_ID) -> None:
         """A credit note was validated (numbered in the credit note sequence): `data` is the credit note,
         `data.credited_invoice_ids` the invoices it credits."""
+
+    @app.webhooks.post("invoice.paid", operation_id="invoice_paid", status_code=200,
+                       responses={200: {"description": "Received. Any other answer is retried."}})
+    def invoice_paid(event: InvoiceEvent, rebill_signature: SIGNATURE, rebill_event_id: EVENT_ID) -> None:
+        """A payment brought what is due on an invoice to nothing: `data` is the invoice, with its
+        `amount_paid`, `amount_due` and `payment_status`."""

@@ -11,7 +11,8 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstra
 
 from app.kit.schemas import Flag, LongText, NotNull, RequestModel
 
-EventType = Literal["invoice_batch.completed", "invoice.validated", "invoice.sent", "credit_note.validated"]
+EventType = Literal["invoice_batch.completed", "invoice.validated", "invoice.sent", "credit_note.validated",
+                    "invoice.paid"]
 EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 DeliveryStatus = Literal["pending", "succeeded", "failed"]
 

@@ -817,7 +817,8 @@ export interface paths {
         /**
          * List Invoices
          * @description Invoices and credit notes, a page at a time, newest first (by `created_at`) unless `order=asc`,
-         *     optionally of one batch, one customer, one status or one type.
+         *     optionally of one batch, one customer, one status, one type, one payment status, exported or not,
+         *     issued within dates (drafts have no issue date: a date filter leaves them out).
          */
         get: operations["list_invoices"];
         put?: never;
@@ -977,6 +978,102 @@ export interface paths {
          *     answers the first response and creates nothing; with another body, 409.
          */
         post: operations["credit_invoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/invoices/{invoice_id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Payments
+         * @description The invoice's payments and refunds, newest first unless `order=asc`.
+         */
+        get: operations["list_payments"];
+        put?: never;
+        /**
+         * Record Payment
+         * @description Record a payment of a validated invoice, or a refund (negative amount). The invoice's `amount_paid`,
+         *     `amount_due` and `payment_status` follow; event `invoice.paid` when nothing is due any more. A draft
+         *     answers 409 `invoice_not_validated`, a credit note 409 `credit_note_not_payable`; more than is due 422
+         *     `overpayment`; a refund of more than was paid 422 `refund_exceeds_paid`. The same Idempotency-Key with
+         *     the same body answers the first response and records nothing; with another body, 409.
+         */
+        post: operations["record_payment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Exports
+         * @description Exports, newest first unless `order=asc`.
+         */
+        get: operations["list_exports"];
+        put?: never;
+        /**
+         * Create Export
+         * @description Export invoices for accounting software: those of a batch, a list of invoices, or those issued
+         *     within dates. Drafts are skipped (reason `draft`); `xero` and `quickbooks` skip credit notes (reason
+         *     `credit_note_not_supported_by_format`). A worker writes the file: follow `status` until `ready`, then
+         *     download `file_url`. Every exported invoice gets `exported_at` (its first export).
+         */
+        post: operations["create_export"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exports/{export_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Export
+         * @description One export: its status, what it carries and what it skipped.
+         */
+        get: operations["get_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/exports/{export_id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Export File
+         * @description The export's file, streamed. While it is written: 409 `export_not_ready`; if it failed: 409
+         *     `export_failed`.
+         */
+        get: operations["get_export_file"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1243,9 +1340,57 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "invoice.paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invoice Paid
+         * @description A payment brought what is due on an invoice to nothing: `data` is the invoice, with its
+         *     `amount_paid`, `amount_due` and `payment_status`.
+         */
+        post: operations["invoice_paid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
+        /**
+         * Accounting
+         * @description How exports to accounting software fill their codes (SPEC §12).
+         */
+        Accounting: {
+            /**
+             * Account Code
+             * @description The sales account written as Xero's AccountCode, e.g. "706"; null: left empty.
+             */
+            account_code?: string | null;
+            /**
+             * Tax Types
+             * @description By tax rate: the tax type written as Xero's TaxType and QuickBooks' Item Tax Code, e.g. {"20.00": "20% (VAT on Income)"}. A rate not listed is written as the rate followed by `%`.
+             */
+            tax_types?: {
+                [key: string]: string;
+            };
+        };
+        /** AccountingOut */
+        AccountingOut: {
+            /** Account Code */
+            account_code?: string | null;
+            /** Tax Types */
+            tax_types?: {
+                [key: string]: string;
+            };
+        };
         /** Address */
         Address: {
             /** Line1 */
@@ -2318,6 +2463,107 @@ export interface components {
             /** Reason */
             reason?: ("missing_email" | "delivery_failed") | null;
         };
+        /**
+         * ExportCreate
+         * @description What to export: exactly one of `batch_id`, `invoice_ids`, or a range of issue dates
+         *     (`issued_from` and/or `issued_to`, inclusive).
+         * @example {
+         *       "format": "xero",
+         *       "issued_from": "2026-11-01",
+         *       "issued_to": "2026-11-30"
+         *     }
+         * @example {
+         *       "batch_id": "0a7c1f3e-2b4d-4e6f-8a9b-0c1d2e3f4a5b",
+         *       "format": "csv"
+         *     }
+         */
+        ExportCreate: {
+            /**
+             * Format
+             * @description `csv` (Rebill's columns, invoices and credit notes), `xero` (Xero's sales-invoice import template) or `quickbooks` (QuickBooks Online's invoice import); the last two carry invoices only.
+             * @enum {string}
+             */
+            format: "csv" | "xero" | "quickbooks";
+            /**
+             * Batch Id
+             * @description The invoices and credit notes of this batch.
+             */
+            batch_id?: string | null;
+            /**
+             * Invoice Ids
+             * @description These invoices, in this order.
+             */
+            invoice_ids?: string[] | null;
+            /**
+             * Issued From
+             * @description First issue date, inclusive.
+             */
+            issued_from?: string | null;
+            /**
+             * Issued To
+             * @description Last issue date, inclusive.
+             */
+            issued_to?: string | null;
+        };
+        /** ExportOut */
+        ExportOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Format
+             * @enum {string}
+             */
+            format: "csv" | "xero" | "quickbooks";
+            /**
+             * Status
+             * @description `pending` while a worker writes the file, then `ready` (download it from `file_url`) or `failed`.
+             * @enum {string}
+             */
+            status: "pending" | "ready" | "failed";
+            /**
+             * Invoice Count
+             * @description The invoices (and credit notes) the file carries.
+             */
+            invoice_count: number;
+            /** Skipped */
+            skipped: components["schemas"]["Skipped"][];
+            /** Batch Id */
+            batch_id: string | null;
+            /**
+             * Invoice Ids
+             * @description The invoice ids asked for, when they were.
+             */
+            invoice_ids: string[] | null;
+            /** Issued From */
+            issued_from: string | null;
+            /** Issued To */
+            issued_to: string | null;
+            /**
+             * Line Count
+             * @description Rows of the file below its header, once ready.
+             */
+            line_count: number | null;
+            /**
+             * Error
+             * @description Why it failed, when it did.
+             */
+            error: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Finished At */
+            finished_at: string | null;
+            /**
+             * File Url
+             * @description Where the file is downloaded once ready.
+             */
+            file_url: string;
+        };
         /** FailedCustomer */
         FailedCustomer: {
             /**
@@ -2604,7 +2850,7 @@ export interface components {
              * Type
              * @enum {string}
              */
-            type: "invoice.validated" | "invoice.sent";
+            type: "invoice.validated" | "invoice.sent" | "invoice.paid";
             data: components["schemas"]["InvoiceOut"];
         };
         /** InvoiceLineOut */
@@ -2775,6 +3021,29 @@ export interface components {
              * @description On a credit note made by hand: why.
              */
             credit_reason?: string | null;
+            /**
+             * Amount Paid
+             * @description What was paid, net of refunds.
+             * @example -999999999998.99
+             */
+            amount_paid: string;
+            /**
+             * Amount Due
+             * @description `total` − `credited_amount` − `amount_paid`: negative when a credit note came after a payment (the customer is owed a refund). Always 0 on a credit note, which is never paid.
+             * @example -999999999998.99
+             */
+            amount_due: string;
+            /**
+             * Payment Status
+             * @description `unpaid`, `partially_paid`, `paid` (nothing is due and something was paid), or `refunded` (paid, then refunded in full).
+             * @enum {string}
+             */
+            payment_status: "unpaid" | "partially_paid" | "paid" | "refunded";
+            /**
+             * Exported At
+             * @description When an export first carried the invoice; null: never exported.
+             */
+            exported_at: string | null;
             terms: components["schemas"]["TermsOut"];
             /** Not Validated Reasons */
             not_validated_reasons: components["schemas"]["Reason"][];
@@ -2857,6 +3126,13 @@ export interface components {
             /** Next Cursor */
             next_cursor: string | null;
         };
+        /** Page[ExportOut] */
+        Page_ExportOut_: {
+            /** Data */
+            data: components["schemas"]["ExportOut"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
         /** Page[InvoiceBatchOut] */
         Page_InvoiceBatchOut_: {
             /** Data */
@@ -2875,6 +3151,13 @@ export interface components {
         Page_InvoiceWithReasons_: {
             /** Data */
             data: components["schemas"]["InvoiceWithReasons"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /** Page[PaymentOut] */
+        Page_PaymentOut_: {
+            /** Data */
+            data: components["schemas"]["PaymentOut"][];
             /** Next Cursor */
             next_cursor: string | null;
         };
@@ -2940,6 +3223,77 @@ export interface components {
             data: components["schemas"]["WorkItemOut"][];
             /** Next Cursor */
             next_cursor: string | null;
+        };
+        /**
+         * PaymentCreate
+         * @description `POST /v1/invoices/{id}/payments`: a payment received, or (negative amount) a refund made.
+         * @example {
+         *       "amount": "144.00",
+         *       "method": "bank_transfer",
+         *       "paid_on": "2026-12-10",
+         *       "reference": "VIR 8812"
+         *     }
+         */
+        PaymentCreate: {
+            /**
+             * Amount
+             * @description In the invoice's currency, at most its minor unit. Positive: a payment, at most `amount_due` (more: 422 `overpayment`). Negative: a refund, at most what was paid (more: 422 `refund_exceeds_paid`). Zero is refused.
+             * @example -999999999998.99
+             */
+            amount: string;
+            /**
+             * Paid On
+             * Format: date
+             * @description The day the money moved.
+             * @example 2026-11-30
+             */
+            paid_on: string;
+            /**
+             * Method
+             * @enum {string}
+             */
+            method: "bank_transfer" | "card" | "direct_debit" | "cheque" | "cash" | "other";
+            /**
+             * Reference
+             * @description The bank's or the processor's reference.
+             */
+            reference?: string | null;
+        };
+        /** PaymentOut */
+        PaymentOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Invoice Id
+             * Format: uuid
+             */
+            invoice_id: string;
+            /**
+             * Amount
+             * @description Negative for a refund.
+             * @example -999999999998.99
+             */
+            amount: string;
+            /**
+             * Paid On
+             * Format: date
+             */
+            paid_on: string;
+            /**
+             * Method
+             * @enum {string}
+             */
+            method: "bank_transfer" | "card" | "direct_debit" | "cheque" | "cash" | "other";
+            /** Reference */
+            reference: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
         };
         /**
          * PreviewCreditNote
@@ -3558,6 +3912,8 @@ export interface components {
              * @enum {string}
              */
             einvoice_format: "pdf" | "facturx";
+            /** @description The account code and tax types written into `xero` and `quickbooks` exports. */
+            accounting?: components["schemas"]["AccountingOut"];
             /**
              * Updated At
              * Format: date-time
@@ -3656,6 +4012,22 @@ export interface components {
              * @enum {string}
              */
             einvoice_format?: "pdf" | "facturx";
+            /** @description Replaces the accounting codes of exports. */
+            accounting?: components["schemas"]["Accounting"];
+        };
+        /** Skipped */
+        Skipped: {
+            /**
+             * Invoice Id
+             * Format: uuid
+             */
+            invoice_id: string;
+            /**
+             * Reason
+             * @description `draft`: not validated, never exported; `credit_note_not_supported_by_format`: a credit note, which `xero` and `quickbooks` files do not carry.
+             * @enum {string}
+             */
+            reason: "draft" | "credit_note_not_supported_by_format";
         };
         /**
          * SortOrder
@@ -4050,7 +4422,7 @@ export interface components {
              * Event Type
              * @enum {string}
              */
-            event_type: "invoice_batch.completed" | "invoice.validated" | "invoice.sent" | "credit_note.validated";
+            event_type: "invoice_batch.completed" | "invoice.validated" | "invoice.sent" | "credit_note.validated" | "invoice.paid";
             /** Attempt */
             attempt: number;
             /**
@@ -4099,7 +4471,7 @@ export interface components {
              */
             url: string;
             /** Events */
-            events: ("invoice_batch.completed" | "invoice.validated" | "invoice.sent" | "credit_note.validated")[];
+            events: ("invoice_batch.completed" | "invoice.validated" | "invoice.sent" | "credit_note.validated" | "invoice.paid")[];
             /**
              * Enabled
              * @default true
@@ -4118,7 +4490,7 @@ export interface components {
             /** Url */
             url: string;
             /** Events */
-            events: ("invoice_batch.completed" | "invoice.validated" | "invoice.sent" | "credit_note.validated")[];
+            events: ("invoice_batch.completed" | "invoice.validated" | "invoice.sent" | "credit_note.validated" | "invoice.paid")[];
             /** Enabled */
             enabled: boolean;
             /** Description */
@@ -4145,7 +4517,7 @@ export interface components {
              */
             url?: string;
             /** Events */
-            events?: ("invoice_batch.completed" | "invoice.validated" | "invoice.sent" | "credit_note.validated")[];
+            events?: ("invoice_batch.completed" | "invoice.validated" | "invoice.sent" | "credit_note.validated" | "invoice.paid")[];
             /**
              * Enabled
              * @description false: no new events; pending attempts are dropped.
@@ -4164,7 +4536,7 @@ export interface components {
             /** Url */
             url: string;
             /** Events */
-            events: ("invoice_batch.completed" | "invoice.validated" | "invoice.sent" | "credit_note.validated")[];
+            events: ("invoice_batch.completed" | "invoice.validated" | "invoice.sent" | "credit_note.validated" | "invoice.paid")[];
             /** Enabled */
             enabled: boolean;
             /** Description */
@@ -4364,6 +4736,8 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type Accounting = components['schemas']['Accounting'];
+export type AccountingOut = components['schemas']['AccountingOut'];
 export type Address = components['schemas']['Address'];
 export type AddressOut = components['schemas']['AddressOut'];
 export type AdjustmentCreate = components['schemas']['AdjustmentCreate'];
@@ -4395,6 +4769,8 @@ export type CustomerCreate = components['schemas']['CustomerCreate'];
 export type CustomerOut = components['schemas']['CustomerOut'];
 export type CustomerUpdate = components['schemas']['CustomerUpdate'];
 export type Delivery = components['schemas']['Delivery'];
+export type ExportCreate = components['schemas']['ExportCreate'];
+export type ExportOut = components['schemas']['ExportOut'];
 export type FailedCustomer = components['schemas']['FailedCustomer'];
 export type FieldError = components['schemas']['FieldError'];
 export type FortnightlyCycle = components['schemas']['FortnightlyCycle'];
@@ -4413,9 +4789,11 @@ export type PageContractOut = components['schemas']['Page_ContractOut_'];
 export type PageCreatedCreditNote = components['schemas']['Page_CreatedCreditNote_'];
 export type PageCreatedInvoice = components['schemas']['Page_CreatedInvoice_'];
 export type PageCustomerOut = components['schemas']['Page_CustomerOut_'];
+export type PageExportOut = components['schemas']['Page_ExportOut_'];
 export type PageInvoiceBatchOut = components['schemas']['Page_InvoiceBatchOut_'];
 export type PageInvoiceOut = components['schemas']['Page_InvoiceOut_'];
 export type PageInvoiceWithReasons = components['schemas']['Page_InvoiceWithReasons_'];
+export type PagePaymentOut = components['schemas']['Page_PaymentOut_'];
 export type PagePriceOut = components['schemas']['Page_PriceOut_'];
 export type PageProductOut = components['schemas']['Page_ProductOut_'];
 export type PageSelectionOut = components['schemas']['Page_SelectionOut_'];
@@ -4425,6 +4803,8 @@ export type PageUnbilledTime = components['schemas']['Page_UnbilledTime_'];
 export type PageWebhookDeliveryOut = components['schemas']['Page_WebhookDeliveryOut_'];
 export type PageWebhookEndpointOut = components['schemas']['Page_WebhookEndpointOut_'];
 export type PageWorkItemOut = components['schemas']['Page_WorkItemOut_'];
+export type PaymentCreate = components['schemas']['PaymentCreate'];
+export type PaymentOut = components['schemas']['PaymentOut'];
 export type PreviewCreditNote = components['schemas']['PreviewCreditNote'];
 export type PreviewInvoice = components['schemas']['PreviewInvoice'];
 export type PreviewLine = components['schemas']['PreviewLine'];
@@ -4443,6 +4823,7 @@ export type SelectionOut = components['schemas']['SelectionOut'];
 export type SelectionUpdate = components['schemas']['SelectionUpdate'];
 export type SettingsOut = components['schemas']['SettingsOut'];
 export type SettingsUpdate = components['schemas']['SettingsUpdate'];
+export type Skipped = components['schemas']['Skipped'];
 export type SortOrder = components['schemas']['SortOrder'];
 export type TaxOut = components['schemas']['TaxOut'];
 export type Terms = components['schemas']['Terms'];
@@ -8088,6 +8469,13 @@ export interface operations {
                 status?: ("draft" | "validated" | "credited") | null;
                 /** @description `invoice` or `credit_note`: one kind of document only. */
                 type?: ("invoice" | "credit_note") | null;
+                payment_status?: ("unpaid" | "partially_paid" | "paid" | "refunded") | null;
+                /** @description true: only invoices an export carried; false: only the others. */
+                exported?: boolean | null;
+                /** @description First issue date, inclusive. */
+                issued_from?: string | null;
+                /** @description Last issue date, inclusive. */
+                issued_to?: string | null;
                 /** @description Items per page. */
                 limit?: number;
                 /** @description `next_cursor` of the previous page. */
@@ -8617,6 +9005,376 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names the fields at fault */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_payments: {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+                /** @description `desc` (the default): newest first; `asc`: oldest first. Keep the same order while following `next_cursor`. */
+                order?: components["schemas"]["SortOrder"];
+            };
+            header?: never;
+            path: {
+                invoice_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PaymentOut_"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names the fields at fault */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    record_payment: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
+            path: {
+                invoice_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentOut"];
+                };
+            };
+            /** @description The body is not JSON: malformed, not UTF-8, or nested too deep */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body was not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names the fields at fault */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_exports: {
+        parameters: {
+            query?: {
+                /** @description Items per page. */
+                limit?: number;
+                /** @description `next_cursor` of the previous page. */
+                cursor?: string | null;
+                /** @description `desc` (the default): newest first; `asc`: oldest first. Keep the same order while following `next_cursor`. */
+                order?: components["schemas"]["SortOrder"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ExportOut_"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names the fields at fault */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExportCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportOut"];
+                };
+            };
+            /** @description The body is not JSON: malformed, not UTF-8, or nested too deep */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body was not sent as `Content-Type: application/json` */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names the fields at fault */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                export_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExportOut"];
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names the fields at fault */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_export_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                export_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file: UTF-8, RFC 4180 (CRLF line ends, quoted fields), a header row, then one row per invoice line. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Missing or invalid API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
                 };
             };
             /** @description Invalid input; `errors` names the fields at fault */
@@ -9270,6 +10028,35 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["CreditNoteEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. Any other answer is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    invoice_paid: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the endpoint's secret> */
+                "Rebill-Signature": string;
+                /** @description The event's id; the same on every attempt. */
+                "Rebill-Event-Id": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoiceEvent"];
             };
         };
         responses: {

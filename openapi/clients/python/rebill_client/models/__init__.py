@@ -1,5 +1,9 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .accounting import Accounting
+from .accounting_out import AccountingOut
+from .accounting_out_tax_types import AccountingOutTaxTypes
+from .accounting_tax_types import AccountingTaxTypes
 from .address import Address
 from .address_out import AddressOut
 from .adjustment_create import AdjustmentCreate
@@ -46,6 +50,11 @@ from .customer_update_kind import CustomerUpdateKind
 from .delivery import Delivery
 from .delivery_reason_type_0 import DeliveryReasonType0
 from .delivery_status import DeliveryStatus
+from .export_create import ExportCreate
+from .export_create_format import ExportCreateFormat
+from .export_out import ExportOut
+from .export_out_format import ExportOutFormat
+from .export_out_status import ExportOutStatus
 from .failed_customer import FailedCustomer
 from .field_error import FieldError
 from .fortnightly_cycle import FortnightlyCycle
@@ -62,11 +71,13 @@ from .invoice_event import InvoiceEvent
 from .invoice_event_type import InvoiceEventType
 from .invoice_line_out import InvoiceLineOut
 from .invoice_out import InvoiceOut
+from .invoice_out_payment_status import InvoiceOutPaymentStatus
 from .invoice_out_status import InvoiceOutStatus
 from .invoice_out_type import InvoiceOutType
 from .invoice_with_reasons import InvoiceWithReasons
 from .list_customers_kind_type_0 import ListCustomersKindType0
 from .list_invoice_batches_status_type_0 import ListInvoiceBatchesStatusType0
+from .list_invoices_payment_status_type_0 import ListInvoicesPaymentStatusType0
 from .list_invoices_status_type_0 import ListInvoicesStatusType0
 from .list_invoices_type_type_0 import ListInvoicesTypeType0
 from .list_time_entries_status_type_0 import ListTimeEntriesStatusType0
@@ -77,9 +88,11 @@ from .page_contract_out import PageContractOut
 from .page_created_credit_note import PageCreatedCreditNote
 from .page_created_invoice import PageCreatedInvoice
 from .page_customer_out import PageCustomerOut
+from .page_export_out import PageExportOut
 from .page_invoice_batch_out import PageInvoiceBatchOut
 from .page_invoice_out import PageInvoiceOut
 from .page_invoice_with_reasons import PageInvoiceWithReasons
+from .page_payment_out import PagePaymentOut
 from .page_price_out import PagePriceOut
 from .page_product_out import PageProductOut
 from .page_selection_out import PageSelectionOut
@@ -89,6 +102,10 @@ from .page_uuid import PageUUID
 from .page_webhook_delivery_out import PageWebhookDeliveryOut
 from .page_webhook_endpoint_out import PageWebhookEndpointOut
 from .page_work_item_out import PageWorkItemOut
+from .payment_create import PaymentCreate
+from .payment_create_method import PaymentCreateMethod
+from .payment_out import PaymentOut
+from .payment_out_method import PaymentOutMethod
 from .preview_credit_note import PreviewCreditNote
 from .preview_invoice import PreviewInvoice
 from .preview_line import PreviewLine
@@ -111,6 +128,8 @@ from .settings_out_language import SettingsOutLanguage
 from .settings_update import SettingsUpdate
 from .settings_update_einvoice_format import SettingsUpdateEinvoiceFormat
 from .settings_update_language import SettingsUpdateLanguage
+from .skipped import Skipped
+from .skipped_reason import SkippedReason
 from .sort_order import SortOrder
 from .tax_out import TaxOut
 from .terms import Terms
@@ -156,6 +175,10 @@ from .work_item_update import WorkItemUpdate
 from .work_item_update_type import WorkItemUpdateType
 
 __all__ = (
+    "Accounting",
+    "AccountingOut",
+    "AccountingOutTaxTypes",
+    "AccountingTaxTypes",
     "Address",
     "AddressOut",
     "AdjustmentCreate",
@@ -202,6 +225,11 @@ __all__ = (
     "Delivery",
     "DeliveryReasonType0",
     "DeliveryStatus",
+    "ExportCreate",
+    "ExportCreateFormat",
+    "ExportOut",
+    "ExportOutFormat",
+    "ExportOutStatus",
     "FailedCustomer",
     "FieldError",
     "FortnightlyCycle",
@@ -218,11 +246,13 @@ __all__ = (
     "InvoiceEventType",
     "InvoiceLineOut",
     "InvoiceOut",
+    "InvoiceOutPaymentStatus",
     "InvoiceOutStatus",
     "InvoiceOutType",
     "InvoiceWithReasons",
     "ListCustomersKindType0",
     "ListInvoiceBatchesStatusType0",
+    "ListInvoicesPaymentStatusType0",
     "ListInvoicesStatusType0",
     "ListInvoicesTypeType0",
     "ListTimeEntriesStatusType0",
@@ -233,9 +263,11 @@ __all__ = (
     "PageCreatedCreditNote",
     "PageCreatedInvoice",
     "PageCustomerOut",
+    "PageExportOut",
     "PageInvoiceBatchOut",
     "PageInvoiceOut",
     "PageInvoiceWithReasons",
+    "PagePaymentOut",
     "PagePriceOut",
     "PageProductOut",
     "PageSelectionOut",
@@ -245,6 +277,10 @@ __all__ = (
     "PageWebhookDeliveryOut",
     "PageWebhookEndpointOut",
     "PageWorkItemOut",
+    "PaymentCreate",
+    "PaymentCreateMethod",
+    "PaymentOut",
+    "PaymentOutMethod",
     "PreviewCreditNote",
     "PreviewInvoice",
     "PreviewLine",
@@ -267,6 +303,8 @@ __all__ = (
     "SettingsUpdate",
     "SettingsUpdateEinvoiceFormat",
     "SettingsUpdateLanguage",
+    "Skipped",
+    "SkippedReason",
     "SortOrder",
     "TaxOut",
     "Terms",

@@ -2,6 +2,7 @@ from enum import StrEnum
 
 
 class InvoiceEventType(StrEnum):
+    INVOICE_PAID = "invoice.paid"
     INVOICE_SENT = "invoice.sent"
     INVOICE_VALIDATED = "invoice.validated"
 

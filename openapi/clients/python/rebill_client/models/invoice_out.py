@@ -8,6 +8,7 @@ from uuid import UUID
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.invoice_out_payment_status import InvoiceOutPaymentStatus
 from ..models.invoice_out_status import InvoiceOutStatus
 from ..models.invoice_out_type import InvoiceOutType
 from ..types import UNSET, Unset
@@ -53,6 +54,12 @@ class InvoiceOut:
         credited_invoice_ids (list[UUID]): On a credit note: the invoices it credits; empty on an invoice.
         credited_amount (str): On an invoice: how much of its total credit notes have credited; the invoice is
             `credited` once it reaches the total. Always 0 on a credit note.
+        amount_paid (str): What was paid, net of refunds.
+        amount_due (str): `total` − `credited_amount` − `amount_paid`: negative when a credit note came after a payment
+            (the customer is owed a refund). Always 0 on a credit note, which is never paid.
+        payment_status (InvoiceOutPaymentStatus): `unpaid`, `partially_paid`, `paid` (nothing is due and something was
+            paid), or `refunded` (paid, then refunded in full).
+        exported_at (datetime.datetime | None): When an export first carried the invoice; null: never exported.
         terms (TermsOut):
         not_validated_reasons (list[Reason]):
         sent_at (datetime.datetime | None):
@@ -85,6 +92,10 @@ class InvoiceOut:
     total: str
     credited_invoice_ids: list[UUID]
     credited_amount: str
+    amount_paid: str
+    amount_due: str
+    payment_status: InvoiceOutPaymentStatus
+    exported_at: datetime.datetime | None
     terms: TermsOut
     not_validated_reasons: list[Reason]
     sent_at: datetime.datetime | None
@@ -170,6 +181,18 @@ class InvoiceOut:
 
         credited_amount = self.credited_amount
 
+        amount_paid = self.amount_paid
+
+        amount_due = self.amount_due
+
+        payment_status = self.payment_status.value
+
+        exported_at: None | str
+        if isinstance(self.exported_at, datetime.datetime):
+            exported_at = self.exported_at.isoformat()
+        else:
+            exported_at = self.exported_at
+
         terms = self.terms.to_dict()
 
         not_validated_reasons = []
@@ -227,6 +250,10 @@ class InvoiceOut:
                 "total": total,
                 "credited_invoice_ids": credited_invoice_ids,
                 "credited_amount": credited_amount,
+                "amount_paid": amount_paid,
+                "amount_due": amount_due,
+                "payment_status": payment_status,
+                "exported_at": exported_at,
                 "terms": terms,
                 "not_validated_reasons": not_validated_reasons,
                 "sent_at": sent_at,
@@ -385,6 +412,27 @@ class InvoiceOut:
 
         credited_amount = d.pop("credited_amount")
 
+        amount_paid = d.pop("amount_paid")
+
+        amount_due = d.pop("amount_due")
+
+        payment_status = InvoiceOutPaymentStatus(d.pop("payment_status"))
+
+        def _parse_exported_at(data: object) -> datetime.datetime | None:
+            if data is None:
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                exported_at_type_0 = datetime.datetime.fromisoformat(data)
+
+                return exported_at_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None, data)
+
+        exported_at = _parse_exported_at(d.pop("exported_at"))
+
         terms = TermsOut.from_dict(d.pop("terms"))
 
         not_validated_reasons = []
@@ -462,6 +510,10 @@ class InvoiceOut:
             total=total,
             credited_invoice_ids=credited_invoice_ids,
             credited_amount=credited_amount,
+            amount_paid=amount_paid,
+            amount_due=amount_due,
+            payment_status=payment_status,
+            exported_at=exported_at,
             terms=terms,
             not_validated_reasons=not_validated_reasons,
             sent_at=sent_at,

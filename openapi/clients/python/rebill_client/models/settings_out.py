@@ -10,8 +10,10 @@ from attrs import field as _attrs_field
 
 from ..models.settings_out_einvoice_format import SettingsOutEinvoiceFormat
 from ..models.settings_out_language import SettingsOutLanguage
+from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.accounting_out import AccountingOut
     from ..models.address_out import AddressOut
     from ..models.terms_out import TermsOut
 
@@ -43,6 +45,7 @@ class SettingsOut:
         einvoice_format (SettingsOutEinvoiceFormat): What an emailed invoice carries: `pdf` (default), or `facturx`, the
             PDF/A-3 with its EN 16931 XML (Factur-X) embedded.
         updated_at (datetime.datetime):
+        accounting (AccountingOut | Unset):
     """
 
     legal_name: str
@@ -63,6 +66,7 @@ class SettingsOut:
     language: SettingsOutLanguage
     einvoice_format: SettingsOutEinvoiceFormat
     updated_at: datetime.datetime
+    accounting: AccountingOut | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -118,6 +122,10 @@ class SettingsOut:
 
         updated_at = self.updated_at.isoformat()
 
+        accounting: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.accounting, Unset):
+            accounting = self.accounting.to_dict()
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -142,11 +150,14 @@ class SettingsOut:
                 "updated_at": updated_at,
             }
         )
+        if accounting is not UNSET:
+            field_dict["accounting"] = accounting
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.accounting_out import AccountingOut  # noqa: PLC0415
         from ..models.address_out import AddressOut  # noqa: PLC0415
         from ..models.terms_out import TermsOut  # noqa: PLC0415
 
@@ -243,6 +254,13 @@ class SettingsOut:
 
         updated_at = datetime.datetime.fromisoformat(d.pop("updated_at"))
 
+        _accounting = d.pop("accounting", UNSET)
+        accounting: AccountingOut | Unset
+        if isinstance(_accounting, Unset):
+            accounting = UNSET
+        else:
+            accounting = AccountingOut.from_dict(_accounting)
+
         settings_out = cls(
             legal_name=legal_name,
             legal_address=legal_address,
@@ -262,6 +280,7 @@ class SettingsOut:
             language=language,
             einvoice_format=einvoice_format,
             updated_at=updated_at,
+            accounting=accounting,
         )
 
         settings_out.additional_properties = d

@@ -11,6 +11,7 @@ from ..models.settings_update_language import SettingsUpdateLanguage
 from ..types import UNSET, Unset
 
 if TYPE_CHECKING:
+    from ..models.accounting import Accounting
     from ..models.address import Address
     from ..models.terms import Terms
 
@@ -45,6 +46,7 @@ class SettingsUpdate:
             `en` (default) or `fr`.
         einvoice_format (SettingsUpdateEinvoiceFormat | Unset): What an emailed invoice carries: `pdf` (default), or
             `facturx`, the PDF/A-3 with its EN 16931 XML (Factur-X) embedded.
+        accounting (Accounting | Unset): How exports to accounting software fill their codes (SPEC §12).
     """
 
     legal_name: str | Unset = UNSET
@@ -64,6 +66,7 @@ class SettingsUpdate:
     legal_form_and_capital: None | str | Unset = UNSET
     language: SettingsUpdateLanguage | Unset = UNSET
     einvoice_format: SettingsUpdateEinvoiceFormat | Unset = UNSET
+    accounting: Accounting | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.address import Address  # noqa: PLC0415
@@ -144,6 +147,10 @@ class SettingsUpdate:
         if not isinstance(self.einvoice_format, Unset):
             einvoice_format = self.einvoice_format.value
 
+        accounting: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.accounting, Unset):
+            accounting = self.accounting.to_dict()
+
         field_dict: dict[str, Any] = {}
 
         field_dict.update({})
@@ -181,11 +188,14 @@ class SettingsUpdate:
             field_dict["language"] = language
         if einvoice_format is not UNSET:
             field_dict["einvoice_format"] = einvoice_format
+        if accounting is not UNSET:
+            field_dict["accounting"] = accounting
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.accounting import Accounting  # noqa: PLC0415
         from ..models.address import Address  # noqa: PLC0415
         from ..models.terms import Terms  # noqa: PLC0415
 
@@ -311,6 +321,13 @@ class SettingsUpdate:
         else:
             einvoice_format = SettingsUpdateEinvoiceFormat(_einvoice_format)
 
+        _accounting = d.pop("accounting", UNSET)
+        accounting: Accounting | Unset
+        if isinstance(_accounting, Unset):
+            accounting = UNSET
+        else:
+            accounting = Accounting.from_dict(_accounting)
+
         settings_update = cls(
             legal_name=legal_name,
             legal_address=legal_address,
@@ -329,6 +346,7 @@ class SettingsUpdate:
             legal_form_and_capital=legal_form_and_capital,
             language=language,
             einvoice_format=einvoice_format,
+            accounting=accounting,
         )
 
         return settings_update

@@ -1,3 +1,4 @@
+import datetime
 from http import HTTPStatus
 from typing import Any
 from uuid import UUID
@@ -6,6 +7,7 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.list_invoices_payment_status_type_0 import ListInvoicesPaymentStatusType0
 from ...models.list_invoices_status_type_0 import ListInvoicesStatusType0
 from ...models.list_invoices_type_type_0 import ListInvoicesTypeType0
 from ...models.page_invoice_out import PageInvoiceOut
@@ -20,6 +22,10 @@ def _get_kwargs(
     customer_id: None | Unset | UUID = UNSET,
     status: ListInvoicesStatusType0 | None | Unset = UNSET,
     type_: ListInvoicesTypeType0 | None | Unset = UNSET,
+    payment_status: ListInvoicesPaymentStatusType0 | None | Unset = UNSET,
+    exported: bool | None | Unset = UNSET,
+    issued_from: datetime.date | None | Unset = UNSET,
+    issued_to: datetime.date | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     order: SortOrder | Unset = UNSET,
@@ -62,6 +68,40 @@ def _get_kwargs(
     else:
         json_type_ = type_
     params["type"] = json_type_
+
+    json_payment_status: None | str | Unset
+    if isinstance(payment_status, Unset):
+        json_payment_status = UNSET
+    elif isinstance(payment_status, ListInvoicesPaymentStatusType0):
+        json_payment_status = payment_status.value
+    else:
+        json_payment_status = payment_status
+    params["payment_status"] = json_payment_status
+
+    json_exported: bool | None | Unset
+    if isinstance(exported, Unset):
+        json_exported = UNSET
+    else:
+        json_exported = exported
+    params["exported"] = json_exported
+
+    json_issued_from: None | str | Unset
+    if isinstance(issued_from, Unset):
+        json_issued_from = UNSET
+    elif isinstance(issued_from, datetime.date):
+        json_issued_from = issued_from.isoformat()
+    else:
+        json_issued_from = issued_from
+    params["issued_from"] = json_issued_from
+
+    json_issued_to: None | str | Unset
+    if isinstance(issued_to, Unset):
+        json_issued_to = UNSET
+    elif isinstance(issued_to, datetime.date):
+        json_issued_to = issued_to.isoformat()
+    else:
+        json_issued_to = issued_to
+    params["issued_to"] = json_issued_to
 
     params["limit"] = limit
 
@@ -131,6 +171,10 @@ def sync_detailed(
     customer_id: None | Unset | UUID = UNSET,
     status: ListInvoicesStatusType0 | None | Unset = UNSET,
     type_: ListInvoicesTypeType0 | None | Unset = UNSET,
+    payment_status: ListInvoicesPaymentStatusType0 | None | Unset = UNSET,
+    exported: bool | None | Unset = UNSET,
+    issued_from: datetime.date | None | Unset = UNSET,
+    issued_to: datetime.date | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     order: SortOrder | Unset = UNSET,
@@ -138,7 +182,8 @@ def sync_detailed(
     """List Invoices
 
      Invoices and credit notes, a page at a time, newest first (by `created_at`) unless `order=asc`,
-    optionally of one batch, one customer, one status or one type.
+    optionally of one batch, one customer, one status, one type, one payment status, exported or not,
+    issued within dates (drafts have no issue date: a date filter leaves them out).
 
     Args:
         batch_id (None | Unset | UUID):
@@ -146,6 +191,11 @@ def sync_detailed(
         status (ListInvoicesStatusType0 | None | Unset):
         type_ (ListInvoicesTypeType0 | None | Unset): `invoice` or `credit_note`: one kind of
             document only.
+        payment_status (ListInvoicesPaymentStatusType0 | None | Unset):
+        exported (bool | None | Unset): true: only invoices an export carried; false: only the
+            others.
+        issued_from (datetime.date | None | Unset): First issue date, inclusive.
+        issued_to (datetime.date | None | Unset): Last issue date, inclusive.
         limit (int | Unset): Items per page. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
         order (SortOrder | Unset): Which end of a list comes first: `desc`, the newest; `asc`, the
@@ -164,6 +214,10 @@ def sync_detailed(
         customer_id=customer_id,
         status=status,
         type_=type_,
+        payment_status=payment_status,
+        exported=exported,
+        issued_from=issued_from,
+        issued_to=issued_to,
         limit=limit,
         cursor=cursor,
         order=order,
@@ -183,6 +237,10 @@ def sync(
     customer_id: None | Unset | UUID = UNSET,
     status: ListInvoicesStatusType0 | None | Unset = UNSET,
     type_: ListInvoicesTypeType0 | None | Unset = UNSET,
+    payment_status: ListInvoicesPaymentStatusType0 | None | Unset = UNSET,
+    exported: bool | None | Unset = UNSET,
+    issued_from: datetime.date | None | Unset = UNSET,
+    issued_to: datetime.date | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     order: SortOrder | Unset = UNSET,
@@ -190,7 +248,8 @@ def sync(
     """List Invoices
 
      Invoices and credit notes, a page at a time, newest first (by `created_at`) unless `order=asc`,
-    optionally of one batch, one customer, one status or one type.
+    optionally of one batch, one customer, one status, one type, one payment status, exported or not,
+    issued within dates (drafts have no issue date: a date filter leaves them out).
 
     Args:
         batch_id (None | Unset | UUID):
@@ -198,6 +257,11 @@ def sync(
         status (ListInvoicesStatusType0 | None | Unset):
         type_ (ListInvoicesTypeType0 | None | Unset): `invoice` or `credit_note`: one kind of
             document only.
+        payment_status (ListInvoicesPaymentStatusType0 | None | Unset):
+        exported (bool | None | Unset): true: only invoices an export carried; false: only the
+            others.
+        issued_from (datetime.date | None | Unset): First issue date, inclusive.
+        issued_to (datetime.date | None | Unset): Last issue date, inclusive.
         limit (int | Unset): Items per page. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
         order (SortOrder | Unset): Which end of a list comes first: `desc`, the newest; `asc`, the
@@ -217,6 +281,10 @@ def sync(
         customer_id=customer_id,
         status=status,
         type_=type_,
+        payment_status=payment_status,
+        exported=exported,
+        issued_from=issued_from,
+        issued_to=issued_to,
         limit=limit,
         cursor=cursor,
         order=order,
@@ -230,6 +298,10 @@ async def asyncio_detailed(
     customer_id: None | Unset | UUID = UNSET,
     status: ListInvoicesStatusType0 | None | Unset = UNSET,
     type_: ListInvoicesTypeType0 | None | Unset = UNSET,
+    payment_status: ListInvoicesPaymentStatusType0 | None | Unset = UNSET,
+    exported: bool | None | Unset = UNSET,
+    issued_from: datetime.date | None | Unset = UNSET,
+    issued_to: datetime.date | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     order: SortOrder | Unset = UNSET,
@@ -237,7 +309,8 @@ async def asyncio_detailed(
     """List Invoices
 
      Invoices and credit notes, a page at a time, newest first (by `created_at`) unless `order=asc`,
-    optionally of one batch, one customer, one status or one type.
+    optionally of one batch, one customer, one status, one type, one payment status, exported or not,
+    issued within dates (drafts have no issue date: a date filter leaves them out).
 
     Args:
         batch_id (None | Unset | UUID):
@@ -245,6 +318,11 @@ async def asyncio_detailed(
         status (ListInvoicesStatusType0 | None | Unset):
         type_ (ListInvoicesTypeType0 | None | Unset): `invoice` or `credit_note`: one kind of
             document only.
+        payment_status (ListInvoicesPaymentStatusType0 | None | Unset):
+        exported (bool | None | Unset): true: only invoices an export carried; false: only the
+            others.
+        issued_from (datetime.date | None | Unset): First issue date, inclusive.
+        issued_to (datetime.date | None | Unset): Last issue date, inclusive.
         limit (int | Unset): Items per page. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
         order (SortOrder | Unset): Which end of a list comes first: `desc`, the newest; `asc`, the
@@ -263,6 +341,10 @@ async def asyncio_detailed(
         customer_id=customer_id,
         status=status,
         type_=type_,
+        payment_status=payment_status,
+        exported=exported,
+        issued_from=issued_from,
+        issued_to=issued_to,
         limit=limit,
         cursor=cursor,
         order=order,
@@ -280,6 +362,10 @@ async def asyncio(
     customer_id: None | Unset | UUID = UNSET,
     status: ListInvoicesStatusType0 | None | Unset = UNSET,
     type_: ListInvoicesTypeType0 | None | Unset = UNSET,
+    payment_status: ListInvoicesPaymentStatusType0 | None | Unset = UNSET,
+    exported: bool | None | Unset = UNSET,
+    issued_from: datetime.date | None | Unset = UNSET,
+    issued_to: datetime.date | None | Unset = UNSET,
     limit: int | Unset = 50,
     cursor: None | str | Unset = UNSET,
     order: SortOrder | Unset = UNSET,
@@ -287,7 +373,8 @@ async def asyncio(
     """List Invoices
 
      Invoices and credit notes, a page at a time, newest first (by `created_at`) unless `order=asc`,
-    optionally of one batch, one customer, one status or one type.
+    optionally of one batch, one customer, one status, one type, one payment status, exported or not,
+    issued within dates (drafts have no issue date: a date filter leaves them out).
 
     Args:
         batch_id (None | Unset | UUID):
@@ -295,6 +382,11 @@ async def asyncio(
         status (ListInvoicesStatusType0 | None | Unset):
         type_ (ListInvoicesTypeType0 | None | Unset): `invoice` or `credit_note`: one kind of
             document only.
+        payment_status (ListInvoicesPaymentStatusType0 | None | Unset):
+        exported (bool | None | Unset): true: only invoices an export carried; false: only the
+            others.
+        issued_from (datetime.date | None | Unset): First issue date, inclusive.
+        issued_to (datetime.date | None | Unset): Last issue date, inclusive.
         limit (int | Unset): Items per page. Default: 50.
         cursor (None | str | Unset): `next_cursor` of the previous page.
         order (SortOrder | Unset): Which end of a list comes first: `desc`, the newest; `asc`, the
@@ -315,6 +407,10 @@ async def asyncio(
             customer_id=customer_id,
             status=status,
             type_=type_,
+            payment_status=payment_status,
+            exported=exported,
+            issued_from=issued_from,
+            issued_to=issued_to,
             limit=limit,
             cursor=cursor,
             order=order,
