@@ -207,6 +207,23 @@ async def test_the_invoice_page_and_its_pdf(browser, api, sessionmaker):
     assert f"<cbc:ID>{invoice['number']}</cbc:ID>".encode() in ubl.content
 
 
+async def test_the_invoice_page_shows_payments_refunds_and_what_is_due(browser, api, sessionmaker):
+    await billed_batch(api, sessionmaker)
+    invoice = (await api.get("/v1/invoices")).json()["data"][0]
+    assert "No payment recorded." in (await browser.get(f"/console/invoices/{invoice['id']}")).text
+    for amount, method, reference in (("100.00", "bank_transfer", "VIR 8812"), ("-30.00", "card", "RF-1")):
+        answer = await api.post(f"/v1/invoices/{invoice['id']}/payments", json={
+            "amount": amount, "paid_on": "2026-12-10", "method": method, "reference": reference})
+        assert answer.status_code == 201, answer.text
+    page = (await browser.get(f"/console/invoices/{invoice['id']}")).text
+    shown = (await api.get(f"/v1/invoices/{invoice['id']}")).json()
+    assert shown["amount_paid"] == "70.00" and shown["payment_status"] == "partially_paid"
+    for text in ("partially paid", "70.00 EUR", f"{shown['amount_due']} EUR", "VIR 8812", "bank transfer",
+                 "-30.00 EUR (refund)", "RF-1"):
+        assert text in page, text
+    assert page.index("RF-1") < page.index("VIR 8812")  # the latest first
+
+
 async def test_a_credit_note_links_the_invoice_it_credits(browser, api, sessionmaker):
     await billed_batch(api, sessionmaker)
     invoice = (await api.get("/v1/invoices")).json()["data"][0]

@@ -27,9 +27,10 @@ from app.errors import NotFound
 from app.invoice_batches import batches, report
 from app.invoice_batches import service as batch_service
 from app.invoice_batches.schemas import InvoiceBatchDefinition
-from app.invoices import documents
+from app.invoices import documents, payments
 from app.invoices import service as invoice_service
-from app.kit.pagination import KeysetParams, PageParams, SortOrder, created_keys, created_page_params, decode_cursor, make_page
+from app.kit.pagination import (CreatedPageParams, KeysetParams, PageParams, SortOrder, created_keys, created_page_params,
+                                decode_cursor, make_page)
 from app.kit.repository import get_owned
 from app.models import Invoice, TenantSettings
 from app.tenants.service import verify_key
@@ -351,12 +352,18 @@ async def cancel_batch(batch_id: str, session: SessionDep, user: Console, form: 
 
 # --- invoices -----------------------------------------------------------------------------------
 
+PAYMENTS_SHOWN = 100  # the latest; the API lists them all
+
+
 @router.get("/invoices/{invoice_id}")
 async def invoice_page(request: Request, invoice_id: str, session: SessionDep, user: Console) -> Response:
     invoice = await get_owned(session, Invoice, user.tenant_id, invoice_id)
     [shown] = await invoice_service.to_out(session, [invoice])
     seller = await session.get(TenantSettings, user.tenant_id)
-    return render(request, "invoice.html", {"invoice": shown, "seller": seller, "notice": _notice(request)})
+    paid = await payments.list_payments(session, tenant_id=user.tenant_id, invoice_id=invoice_id, page=CreatedPageParams(
+        limit=PAYMENTS_SHOWN, after=None, order=SortOrder.desc))
+    return render(request, "invoice.html", {"invoice": shown, "seller": seller, "notice": _notice(request),
+                                            "payments": paid[:PAYMENTS_SHOWN], "more_payments": len(paid) > PAYMENTS_SHOWN})
 
 
 def _download(content: bytes, media_type: str, name: str) -> Response:
