@@ -32,13 +32,11 @@ _REVERSE_CHARGE_WORDS = ("autoliquidation", "reverse charge", "283-2", "283 2", 
 
 
 def amount_due(invoice: dict) -> Decimal:
-    """What the document asks to be paid (EN 16931 BT-115): an invoice's total less what was paid on it
-    (BT-113, net of refunds); a credit note's whole total. A credit note is a document of its own, so
-    crediting an invoice does not change what the invoice itself states as due."""
-    total = Decimal(str(invoice["total"]))
-    if invoice.get("type") == "credit_note":
-        return total
-    return total - Decimal(str(invoice.get("amount_paid") or 0))
+    """What the document states as due (EN 16931 BT-115): the invoice's own `amount_due` (SPEC §12:
+    total − credited − paid), so the e-invoice agrees with the API to the cent. What was paid or
+    credited meanwhile is stated as prepaid (BT-113); a credit note, settled against the invoice it
+    credits, is never due."""
+    return Decimal(str(invoice["amount_due"]))
 
 
 @dataclass(frozen=True)
