@@ -2,13 +2,17 @@
 amount_due and payment_status, the invoice.paid event, and the list's payment filters."""
 
 import asyncio
+import uuid
 from datetime import UTC, datetime
 
 from sqlalchemy import select
 
 from app.db import session_scope
+from app.invoice_batches.runner import run_batch
 from app.models import Payment, WebhookEvent
+from tests import factories as f
 from tests.test_credit_notes import billed, credit
+from tests.test_invoice_batch_run import launch, report_of
 from tests.test_invoice_batch_preview import helpdesk  # noqa: F401  (fixture)
 from tests.webhook_helpers import endpoint
 
@@ -106,7 +110,8 @@ async def test_a_credit_note_is_never_paid_and_credit_reduces_what_is_due(helpde
     api = helpdesk["api"]
     invoice = await billed(helpdesk, sessionmaker)
     note = (await credit(api, invoice["id"])).json()
-    assert (note["amount_due"], note["payment_status"]) == ("0.00", "unpaid")
+    # SPEC §12's amount_due, total − credited − paid, on a credit note too: what it gives back.
+    assert (note["amount_due"], note["payment_status"]) == (note["total"], "unpaid")
 
     response = await pay(api, note["id"], "1.00")
 
@@ -208,3 +213,22 @@ async def test_a_credit_note_settling_what_a_payment_left_makes_the_invoice_paid
         [event] = (await session.scalars(select(WebhookEvent).where(
             WebhookEvent.tenant_id == api.tenant_id, WebhookEvent.type == "invoice.paid"))).all()
     assert event.payload["data"]["id"] == invoice["id"]
+
+
+async def test_an_invoice_in_a_three_decimal_currency_is_paid_to_its_last_fils(api, sessionmaker):
+    product = await f.product(api, code="KW-H", unit_price="10.005")
+    customer = await f.customer(api, name="Gulf Trading WLL", currency="KWD")
+    ticket = await f.work_item(api, customer_id=customer["id"], reference="T-KW")
+    await f.time_entry(api, work_item_id=ticket["id"], product_id=product["id"], hours="1.00",
+                       started_at="2026-11-03T09:00:00Z")
+    batch = await launch(api, customer_ids=[customer["id"]], validate=True)
+    await run_batch(sessionmaker, uuid.UUID(batch["id"]))
+    [created] = (await report_of(api, batch["id"]))["invoices_created"]
+    invoice = await invoice_of(api, created["invoice_id"])
+    assert (invoice["currency"], invoice["total"]) == ("KWD", "12.006")
+
+    assert (await pay(api, invoice["id"], "12.0061")).json()["errors"][0]["field"] == "amount"  # beyond the fils
+    assert (await pay(api, invoice["id"], "12.006")).status_code == 201
+
+    after = await invoice_of(api, invoice["id"])
+    assert (after["amount_paid"], after["amount_due"], after["payment_status"]) == ("12.006", "0.00", "paid")

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 # As app/models/invoice.py says them today; a migration keeps its own copy.
-AMOUNT_DUE_SQL = "CASE WHEN type = 'credit_note' THEN 0 ELSE total - credited_amount - amount_paid END"
+AMOUNT_DUE_SQL = "total - credited_amount - amount_paid"
 PAYMENT_STATUS_SQL = ("CASE WHEN amount_paid = 0 AND amount_refunded > 0 THEN 'refunded' "
                       "WHEN amount_paid > 0 AND total - credited_amount - amount_paid <= 0 THEN 'paid' "
                       "WHEN amount_paid > 0 THEN 'partially_paid' ELSE 'unpaid' END")

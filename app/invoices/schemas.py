@@ -89,7 +89,7 @@ class InvoiceOut(BaseModel):
     amount_paid: SignedAmountOut = Field(description="What was paid, net of refunds.")
     amount_due: SignedAmountOut = Field(description=(
         "`total` − `credited_amount` − `amount_paid`: negative when a credit note came after a payment (the "
-        "customer is owed a refund). Always 0 on a credit note, which is never paid."))
+        "customer is owed a refund). On a credit note, which is never paid: its total, what it gives back."))
     payment_status: PaymentStatus = Field(description=(
         "`unpaid`, `partially_paid`, `paid` (nothing is due and something was paid), or `refunded` (paid, then "
         "refunded in full)."))

@@ -95,9 +95,11 @@ BulkHours = _decimal_type(name="hours", integer_digits=4, places=2, minimum=Deci
 # An amount of money a client states (a block's price, a retainer): cents at most.
 Amount = _decimal_type(name="amount", integer_digits=12, places=2, minimum=Decimal(0),
                        maximum=Decimal("999999999999.99"))
-# A payment (SPEC §12): cents at most, negative for a refund (zero is refused where it is recorded).
-SignedAmount = _decimal_type(name="amount", integer_digits=12, places=2, minimum=Decimal("-999999999999.99"),
-                             maximum=Decimal("999999999999.99"), signed=True)
+# A payment (SPEC §12), negative for a refund: up to four places, so that currencies with three (KWD,
+# BHD…) or four (CLF) can be paid in full; the currency's own minor unit, and zero, are refused
+# where the payment is recorded.
+SignedAmount = _decimal_type(name="amount", integer_digits=12, places=4, minimum=Decimal("-999999999999.9999"),
+                             maximum=Decimal("999999999999.9999"), signed=True)
 # Hours that may be zero (a retainer's included hours); a contract's totals of hours, read back.
 HoursOrZero = _decimal_type(name="hours", integer_digits=4, places=2, minimum=Decimal(0),
                             maximum=Decimal("9999.99"))

@@ -20,7 +20,7 @@ from app.models._base import created_at_field, id_field, tenant_field, tenant_re
 
 # What is left to pay, and where the invoice stands (SPEC §12), derived by PostgreSQL from the running
 # sums that recording a payment moves. A credit note is never payable: nothing is ever due on it.
-AMOUNT_DUE_SQL = "CASE WHEN type = 'credit_note' THEN 0 ELSE total - credited_amount - amount_paid END"
+AMOUNT_DUE_SQL = "total - credited_amount - amount_paid"
 PAYMENT_STATUS_SQL = ("CASE WHEN amount_paid = 0 AND amount_refunded > 0 THEN 'refunded' "
                       "WHEN amount_paid > 0 AND total - credited_amount - amount_paid <= 0 THEN 'paid' "
                       "WHEN amount_paid > 0 THEN 'partially_paid' ELSE 'unpaid' END")

@@ -3024,13 +3024,13 @@ export interface components {
             /**
              * Amount Paid
              * @description What was paid, net of refunds.
-             * @example -999999999998.99
+             * @example -999999999999.00
              */
             amount_paid: string;
             /**
              * Amount Due
-             * @description `total` − `credited_amount` − `amount_paid`: negative when a credit note came after a payment (the customer is owed a refund). Always 0 on a credit note, which is never paid.
-             * @example -999999999998.99
+             * @description `total` − `credited_amount` − `amount_paid`: negative when a credit note came after a payment (the customer is owed a refund). On a credit note, which is never paid: its total, what it gives back.
+             * @example -999999999999.00
              */
             amount_due: string;
             /**
@@ -3238,7 +3238,7 @@ export interface components {
             /**
              * Amount
              * @description In the invoice's currency, at most its minor unit. Positive: a payment, at most `amount_due` (more: 422 `overpayment`). Negative: a refund, at most what was paid (more: 422 `refund_exceeds_paid`). Zero is refused.
-             * @example -999999999998.99
+             * @example -999999999999.00
              */
             amount: string;
             /**
@@ -3274,7 +3274,7 @@ export interface components {
             /**
              * Amount
              * @description Negative for a refund.
-             * @example -999999999998.99
+             * @example -999999999999.00
              */
             amount: string;
             /**

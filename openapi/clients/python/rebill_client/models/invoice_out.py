@@ -56,7 +56,7 @@ class InvoiceOut:
             `credited` once it reaches the total. Always 0 on a credit note.
         amount_paid (str): What was paid, net of refunds.
         amount_due (str): `total` − `credited_amount` − `amount_paid`: negative when a credit note came after a payment
-            (the customer is owed a refund). Always 0 on a credit note, which is never paid.
+            (the customer is owed a refund). On a credit note, which is never paid: its total, what it gives back.
         payment_status (InvoiceOutPaymentStatus): `unpaid`, `partially_paid`, `paid` (nothing is due and something was
             paid), or `refunded` (paid, then refunded in full).
         exported_at (datetime.datetime | None): When an export first carried the invoice; null: never exported.
