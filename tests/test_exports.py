@@ -150,9 +150,23 @@ async def test_an_export_by_issue_dates_and_exported_at_is_the_first_export(help
     assert again["invoice_count"] == 1
     assert (await api.get(f"/v1/invoices/{invoice['id']}")).json()["exported_at"] == exported_at
     none = await export(api, sessionmaker, format="csv", issued_to=(TODAY - timedelta(days=400)).isoformat())
-    assert none["invoice_count"] == 0 and await rows_of(api, none["id"]) == []
+    assert none["invoice_count"] == 0 and await rows_of(api, none["id"]) == [] and none["skipped"] == []
     listed = (await api.get("/v1/exports")).json()["data"]
     assert [e["id"] for e in listed] == [none["id"], again["id"], first["id"]]
+
+
+async def test_an_export_by_issue_dates_lists_the_drafts_made_in_them_as_skipped(helpdesk, sessionmaker):  # noqa: F811
+    api = helpdesk["api"]
+    invoice = await billed(helpdesk, sessionmaker)
+    draft = await billed(helpdesk, sessionmaker, validate=False)
+    assert draft["issue_date"] is None
+
+    done = await export(api, sessionmaker, format="csv", issued_from=TODAY.isoformat(), issued_to=TODAY.isoformat())
+
+    assert done["invoice_count"] == 1 and done["skipped"] == [{"invoice_id": draft["id"], "reason": "draft"}]
+    assert {row["invoice_number"] for row in await rows_of(api, done["id"])} == {invoice["number"]}
+    earlier = await export(api, sessionmaker, format="csv", issued_to=(TODAY - timedelta(days=1)).isoformat())
+    assert earlier["skipped"] == [] and earlier["invoice_count"] == 0
 
 
 async def test_the_file_is_not_ready_while_pending(helpdesk, sessionmaker):  # noqa: F811

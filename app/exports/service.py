@@ -16,7 +16,7 @@ import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import ARRAY, Uuid, bindparam, delete, insert, select, text, update
+from sqlalchemy import ARRAY, Uuid, and_, bindparam, delete, func, insert, or_, select, text, update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from app.db import session_scope
@@ -76,12 +76,20 @@ async def create_export(session: AsyncSession, *, tenant_id: uuid.UUID, request:
                                errors=missing)
         rows = [found[i] for i in asked]
     else:
-        stmt = documents.where(Invoice.issue_date.is_not(None))
+        # A draft has no issue date yet: the range takes in the drafts made in it (the tenant's days),
+        # so that they are listed as skipped rather than silently left out.
+        timezone = await session.scalar(select(TenantSettings.timezone).where(TenantSettings.tenant_id == tenant_id))
+        made_on = func.date(func.timezone(timezone or "UTC", Invoice.created_at))
+        issued, made = [Invoice.issue_date.is_not(None)], [Invoice.status == "draft"]
         if request.issued_from:
-            stmt = stmt.where(Invoice.issue_date >= request.issued_from)
+            issued.append(Invoice.issue_date >= request.issued_from)
+            made.append(made_on >= request.issued_from)
         if request.issued_to:
-            stmt = stmt.where(Invoice.issue_date <= request.issued_to)
-        rows = (await session.execute(stmt.order_by(Invoice.issue_date, Invoice.number, Invoice.id))).all()
+            issued.append(Invoice.issue_date <= request.issued_to)
+            made.append(made_on <= request.issued_to)
+        stmt = documents.where(or_(and_(*issued), and_(*made)))
+        rows = (await session.execute(stmt.order_by(Invoice.issue_date.nulls_last(), Invoice.number,
+                                                    Invoice.created_at, Invoice.id))).all()
 
     carried, skipped = [], []
     for row in rows:
