@@ -10,6 +10,7 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from redis.asyncio import Redis
 from sqlalchemy import text
 
 from tests.conftest import REDIS_URL
@@ -20,6 +21,25 @@ REBILL = str(Path(sys.executable).parent / "rebill")
 def start_worker(database_url: str, redis_url: str = REDIS_URL, **more_env: str) -> subprocess.Popen:
     env = {**os.environ, "DATABASE_URL": database_url, "REDIS_URL": redis_url, **more_env}
     return subprocess.Popen([REBILL, "worker"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+async def redis_clients(redis_url: str) -> int:
+    """How many clients are connected to `redis_url`'s database (workers among them)."""
+    redis = Redis.from_url(redis_url)
+    try:
+        database = str(redis.connection_pool.connection_kwargs.get("db", 0))
+        return sum(1 for client in await redis.client_list() if str(client.get("db")) == database)
+    finally:
+        await redis.aclose()
+
+
+async def wait_connected(redis_url: str, at_least: int, seconds: float = 60) -> None:
+    """Wait until `at_least` clients are connected to `redis_url`'s database: a worker connects once
+    it has imported the app, which a loaded machine can stretch past any fixed delay."""
+    deadline = asyncio.get_running_loop().time() + seconds
+    while await redis_clients(redis_url) < at_least:
+        assert asyncio.get_running_loop().time() < deadline, f"fewer than {at_least} Redis clients after {seconds} s"
+        await asyncio.sleep(0.2)
 
 
 def stop(process: subprocess.Popen) -> None:

@@ -12,8 +12,8 @@ import pytest
 from redis.asyncio import Redis
 from sqlalchemy import text
 
-from tests.batch_checks import (assert_report_matches_database, count_invoices, launch, push, start_worker, stop,
-                                wait_for_end, wait_for_invoices)
+from tests.batch_checks import (assert_report_matches_database, count_invoices, launch, push, redis_clients, start_worker,
+                                stop, wait_connected, wait_for_end, wait_for_invoices)
 
 CUSTOMERS, ENTRIES = 120, 50
 
@@ -154,11 +154,13 @@ async def test_a_frozen_worker_that_comes_back_leaves_the_report_true(stack):
 async def test_two_workers_share_a_large_batch(stack):
     api, sessionmaker = stack.api, stack.sessionmaker
     customer_ids = await push(api, customers=600, entries=10)
+    connected = await redis_clients(stack.redis_url)
     workers = [start_worker(stack.database_url, stack.redis_url) for _ in range(2)]
     try:
-        # Due in 10 s: both workers are up by then (a cold start can take seconds), as they would be
-        # long before month-end.
-        batch = await launch(api, customer_ids, run_at=(datetime.now(UTC) + timedelta(seconds=10)).isoformat())
+        # Both workers up (a cold start on a loaded machine can take many seconds), as they would be
+        # long before month-end; the batch is due 3 s later, so both are polling the queue.
+        await wait_connected(stack.redis_url, connected + 2)
+        batch = await launch(api, customer_ids, run_at=(datetime.now(UTC) + timedelta(seconds=3)).isoformat())
         done = await wait_for_end(api, batch["id"], 60)
     finally:
         for worker in workers:

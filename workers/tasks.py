@@ -30,9 +30,12 @@ async def ping(ctx: dict[str, Any]) -> dict[str, Any]:
 # large batch land on other workers (SPEC §8, fan-out).
 _RUNNING_HERE: set[str] = set()
 # How often a run job that found its batch already running in this process, or the process full,
-# goes back to the queue (a second apart) hoping for another worker, before it gives up; the
-# sweeper queues another if the batch still needs one.
-BOUNCES = 10
+# goes back to the queue hoping for another worker, before it gives up (the sweeper queues another
+# if the batch still needs one), and how long it waits each time. Whichever worker polls first takes
+# it again: with a second apart, a batch of a few seconds often ended before an idle worker got its
+# helper run; a fifth of a second gives the idle worker many chances within the first second.
+BOUNCES = 40
+BOUNCE_DELAY_SECONDS = 0.2
 
 
 def runs_per_process(pool_size: int) -> int:
@@ -45,7 +48,7 @@ async def run_invoice_batch(ctx: dict[str, Any], batch_id: str) -> dict[str, Any
     busy = len(_RUNNING_HERE) >= runs_per_process(get_settings().db_pool_size)
     if batch_id in _RUNNING_HERE or busy:
         if ctx.get("job_try", 1) < BOUNCES:
-            raise Retry(defer=1)
+            raise Retry(defer=BOUNCE_DELAY_SECONDS)
         return {"batch_id": batch_id, "status": "running here" if not busy else "worker busy"}
     _RUNNING_HERE.add(batch_id)
     try:
