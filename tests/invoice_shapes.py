@@ -53,6 +53,7 @@ def make_invoice(*, lines: list[dict] | None = None, number: str | None = "INV-2
         # Taxes live in a JSONB column: decimal strings, not Decimal.
         "taxes": [{"rate": "20.00", "base": "120.00", "amount": "24.00"}] if taxes is None else taxes,
         "untaxed_amount": Decimal(untaxed), "tax_amount": Decimal(tax), "total": Decimal(total),
+        "credited_amount": Decimal(0), "amount_paid": Decimal(0), "amount_due": Decimal(total),
         "terms": ALL_TERMS if terms is None else terms, "not_validated_reasons": [], "sent_at": None,
         "delivery": {"status": "not_requested", "attempts": 0, "last_error": None}, "created_at": None,
     }
