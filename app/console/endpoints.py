@@ -12,7 +12,7 @@ import uuid
 from datetime import timedelta
 from decimal import Decimal
 from typing import Annotated
-from urllib.parse import parse_qs, quote
+from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
@@ -29,6 +29,7 @@ from app.invoice_batches import service as batch_service
 from app.invoice_batches.schemas import InvoiceBatchDefinition
 from app.invoices import documents, payments
 from app.invoices import service as invoice_service
+from app.kit.downloads import file_response
 from app.kit.pagination import (CreatedPageParams, KeysetParams, PageParams, SortOrder, created_keys, created_page_params,
                                 decode_cursor, make_page)
 from app.kit.repository import get_owned
@@ -366,30 +367,27 @@ async def invoice_page(request: Request, invoice_id: str, session: SessionDep, u
                                             "payments": paid[:PAYMENTS_SHOWN], "more_payments": len(paid) > PAYMENTS_SHOWN})
 
 
-def _download(content: bytes, media_type: str, name: str) -> Response:
-    fallback = "".join(c if c.isascii() and c.isprintable() and c not in '"\\' else "_" for c in name)
-    return secured(Response(content, media_type=media_type, headers={
-        "Content-Disposition": f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(name)}"}))
-
-
 @router.get("/invoices/{invoice_id}/pdf")
 async def invoice_pdf(invoice_id: str, session: SessionDep, user: Console) -> Response:
     invoice = await get_owned(session, Invoice, user.tenant_id, invoice_id)
     pdf = await documents.invoice_pdf(session, invoice)
-    return _download(pdf, "application/pdf", f"{invoice.number or f'draft-{invoice.id}'}.pdf")
+    return secured(file_response(pdf, "application/pdf", f"{invoice.number or f'draft-{invoice.id}'}.pdf",
+                                 disposition="attachment"))
 
 
 @router.get("/invoices/{invoice_id}/facturx")
 async def invoice_facturx(invoice_id: str, session: SessionDep, user: Console) -> Response:
     invoice = await get_owned(session, Invoice, user.tenant_id, invoice_id)
     facturx = await documents.invoice_facturx(session, invoice)
-    return _download(facturx, "application/pdf", f"{invoice.number}-facturx.pdf")
+    return secured(file_response(facturx, "application/pdf", f"{invoice.number}-facturx.pdf",
+                                 disposition="attachment"))
 
 
 @router.get("/invoices/{invoice_id}/ubl")
 async def invoice_ubl(invoice_id: str, session: SessionDep, user: Console) -> Response:
     invoice = await get_owned(session, Invoice, user.tenant_id, invoice_id)
-    return _download(await documents.invoice_ubl(session, invoice), "application/xml", f"{invoice.number}.xml")
+    return secured(file_response(await documents.invoice_ubl(session, invoice), "application/xml",
+                                 f"{invoice.number}.xml", disposition="attachment"))
 
 
 @router.post("/invoices/{invoice_id}/validate")

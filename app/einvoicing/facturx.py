@@ -7,12 +7,13 @@ and writes the PDF/A-3 XMP metadata. Elements are written in the order the XSD r
 element is written only when it has content."""
 
 from datetime import date
-from decimal import Decimal
+from functools import partial
 
 from facturx import generate_from_binary
 from lxml import etree
 
 from app.einvoicing.document import FACTURX_EN16931_GUIDELINE, EInvoice, Party
+from app.einvoicing.xml import amount, element as xml_element
 from app.invoices.labels import labels
 
 RSM = "urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100"
@@ -22,16 +23,7 @@ QDT = "urn:un:unece:uncefact:data:standard:QualifiedDataType:100"
 _NSMAP = {"rsm": RSM, "ram": RAM, "udt": UDT, "qdt": QDT}
 
 
-def _el(parent, tag: str, text: str | None = None, **attributes) -> etree._Element:
-    prefix, name = tag.split(":")
-    element = etree.SubElement(parent, f"{{{_NSMAP[prefix]}}}{name}", **attributes)
-    if text is not None:
-        element.text = text
-    return element
-
-
-def _amount(value: Decimal) -> str:
-    return f"{value:f}"
+_el = partial(xml_element, _NSMAP)  # tag given as "prefix:name"
 
 
 def _date(parent, tag: str, value: date, namespace: str = "udt") -> None:
@@ -83,16 +75,16 @@ def cii_xml(document: EInvoice) -> bytes:
         if line.description != line.name:
             _el(product, "ram:Description", line.description)
         agreement = _el(item, "ram:SpecifiedLineTradeAgreement")
-        _el(_el(agreement, "ram:NetPriceProductTradePrice"), "ram:ChargeAmount", _amount(line.unit_price))
-        _el(_el(item, "ram:SpecifiedLineTradeDelivery"), "ram:BilledQuantity", _amount(line.quantity),
+        _el(_el(agreement, "ram:NetPriceProductTradePrice"), "ram:ChargeAmount", amount(line.unit_price))
+        _el(_el(item, "ram:SpecifiedLineTradeDelivery"), "ram:BilledQuantity", amount(line.quantity),
             unitCode=line.unit_code)
         settlement = _el(item, "ram:SpecifiedLineTradeSettlement")
         tax = _el(settlement, "ram:ApplicableTradeTax")
         _el(tax, "ram:TypeCode", "VAT")
         _el(tax, "ram:CategoryCode", line.tax_category)
-        _el(tax, "ram:RateApplicablePercent", _amount(line.tax_rate))
+        _el(tax, "ram:RateApplicablePercent", amount(line.tax_rate))
         _el(_el(settlement, "ram:SpecifiedTradeSettlementLineMonetarySummation"), "ram:LineTotalAmount",
-            _amount(line.net_amount))
+            amount(line.net_amount))
 
     agreement = _el(transaction, "ram:ApplicableHeaderTradeAgreement")
     _el(agreement, "ram:BuyerReference", document.buyer_reference)
@@ -109,13 +101,13 @@ def cii_xml(document: EInvoice) -> bytes:
     _el(settlement, "ram:InvoiceCurrencyCode", document.currency)
     for breakdown in document.taxes:
         tax = _el(settlement, "ram:ApplicableTradeTax")
-        _el(tax, "ram:CalculatedAmount", _amount(breakdown.amount))
+        _el(tax, "ram:CalculatedAmount", amount(breakdown.amount))
         _el(tax, "ram:TypeCode", "VAT")
         if breakdown.exemption_reason:
             _el(tax, "ram:ExemptionReason", breakdown.exemption_reason)
-        _el(tax, "ram:BasisAmount", _amount(breakdown.base))
+        _el(tax, "ram:BasisAmount", amount(breakdown.base))
         _el(tax, "ram:CategoryCode", breakdown.category)
-        _el(tax, "ram:RateApplicablePercent", _amount(breakdown.rate))
+        _el(tax, "ram:RateApplicablePercent", amount(breakdown.rate))
     if document.period_start and document.period_end:
         period = _el(settlement, "ram:BillingSpecifiedPeriod")
         _date(period, "ram:StartDateTime", document.period_start)
@@ -125,13 +117,13 @@ def cii_xml(document: EInvoice) -> bytes:
     if document.due_date:
         _date(terms, "ram:DueDateDateTime", document.due_date)
     totals = _el(settlement, "ram:SpecifiedTradeSettlementHeaderMonetarySummation")
-    _el(totals, "ram:LineTotalAmount", _amount(document.line_total))
-    _el(totals, "ram:TaxBasisTotalAmount", _amount(document.tax_basis_total))
-    _el(totals, "ram:TaxTotalAmount", _amount(document.tax_total), currencyID=document.currency)
-    _el(totals, "ram:GrandTotalAmount", _amount(document.grand_total))
+    _el(totals, "ram:LineTotalAmount", amount(document.line_total))
+    _el(totals, "ram:TaxBasisTotalAmount", amount(document.tax_basis_total))
+    _el(totals, "ram:TaxTotalAmount", amount(document.tax_total), currencyID=document.currency)
+    _el(totals, "ram:GrandTotalAmount", amount(document.grand_total))
     if document.prepaid:
-        _el(totals, "ram:TotalPrepaidAmount", _amount(document.prepaid))
-    _el(totals, "ram:DuePayableAmount", _amount(document.due_payable))
+        _el(totals, "ram:TotalPrepaidAmount", amount(document.prepaid))
+    _el(totals, "ram:DuePayableAmount", amount(document.due_payable))
     # CII at this profile holds one preceding invoice (BT-25); UBL lists them all.
     if document.preceding_invoices:
         _el(_el(settlement, "ram:InvoiceReferencedDocument"), "ram:IssuerAssignedID", document.preceding_invoices[0])

@@ -5,10 +5,12 @@ Elements are written in the order the UBL 2.1 schema requires, and only when the
 (Peppol rule PEPPOL-EN16931-R008 warns about empty elements)."""
 
 from decimal import Decimal
+from functools import partial
 
 from lxml import etree
 
 from app.einvoicing.document import PEPPOL_CUSTOMIZATION_ID, PEPPOL_PROFILE_ID, EInvoice, Party
+from app.einvoicing.xml import amount, element as xml_element
 
 INVOICE_NS = "urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"
 CREDIT_NOTE_NS = "urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2"
@@ -21,16 +23,7 @@ _EAS = {"0002", "0007", "0009", "0037", "0060", "0088", "0096", "0097", "0106", 
         "0202", "0204", "0208", "0209", "0210", "0211", "0212", "0213", "0215", "0216", "0218", "0221", "0230"}
 
 
-def _el(parent, tag: str, text: str | None = None, **attributes) -> etree._Element:
-    prefix, name = tag.split(":")
-    element = etree.SubElement(parent, f"{{{_PREFIXES[prefix]}}}{name}", **attributes)
-    if text is not None:
-        element.text = text
-    return element
-
-
-def _amount(value: Decimal) -> str:
-    return f"{value:f}"
+_el = partial(xml_element, _PREFIXES)
 
 
 def _party(parent, tag: str, party: Party, *, seller: bool) -> None:
@@ -71,7 +64,7 @@ def _party(parent, tag: str, party: Party, *, seller: bool) -> None:
 def _tax_category(parent, tag: str, category: str, rate: Decimal, reason: str | None = None) -> None:
     element = _el(parent, tag)
     _el(element, "cbc:ID", category)
-    _el(element, "cbc:Percent", _amount(rate))
+    _el(element, "cbc:Percent", amount(rate))
     if reason:
         _el(element, "cbc:TaxExemptionReason", reason)
     _el(_el(element, "cac:TaxScheme"), "cbc:ID", "VAT")
@@ -105,31 +98,31 @@ def ubl_xml(document: EInvoice) -> bytes:
 
     currency = {"currencyID": document.currency}
     tax_total = _el(root, "cac:TaxTotal")
-    _el(tax_total, "cbc:TaxAmount", _amount(document.tax_total), **currency)
+    _el(tax_total, "cbc:TaxAmount", amount(document.tax_total), **currency)
     for breakdown in document.taxes:
         subtotal = _el(tax_total, "cac:TaxSubtotal")
-        _el(subtotal, "cbc:TaxableAmount", _amount(breakdown.base), **currency)
-        _el(subtotal, "cbc:TaxAmount", _amount(breakdown.amount), **currency)
+        _el(subtotal, "cbc:TaxableAmount", amount(breakdown.base), **currency)
+        _el(subtotal, "cbc:TaxAmount", amount(breakdown.amount), **currency)
         _tax_category(subtotal, "cac:TaxCategory", breakdown.category, breakdown.rate, breakdown.exemption_reason)
 
     totals = _el(root, "cac:LegalMonetaryTotal")
-    _el(totals, "cbc:LineExtensionAmount", _amount(document.line_total), **currency)
-    _el(totals, "cbc:TaxExclusiveAmount", _amount(document.tax_basis_total), **currency)
-    _el(totals, "cbc:TaxInclusiveAmount", _amount(document.grand_total), **currency)
+    _el(totals, "cbc:LineExtensionAmount", amount(document.line_total), **currency)
+    _el(totals, "cbc:TaxExclusiveAmount", amount(document.tax_basis_total), **currency)
+    _el(totals, "cbc:TaxInclusiveAmount", amount(document.grand_total), **currency)
     if document.prepaid:
-        _el(totals, "cbc:PrepaidAmount", _amount(document.prepaid), **currency)
-    _el(totals, "cbc:PayableAmount", _amount(document.due_payable), **currency)
+        _el(totals, "cbc:PrepaidAmount", amount(document.prepaid), **currency)
+    _el(totals, "cbc:PayableAmount", amount(document.due_payable), **currency)
 
     for line in document.lines:
         element = _el(root, "cac:CreditNoteLine" if credit else "cac:InvoiceLine")
         _el(element, "cbc:ID", str(line.position))
-        _el(element, "cbc:CreditedQuantity" if credit else "cbc:InvoicedQuantity", _amount(line.quantity),
+        _el(element, "cbc:CreditedQuantity" if credit else "cbc:InvoicedQuantity", amount(line.quantity),
             unitCode=line.unit_code)
-        _el(element, "cbc:LineExtensionAmount", _amount(line.net_amount), **currency)
+        _el(element, "cbc:LineExtensionAmount", amount(line.net_amount), **currency)
         item = _el(element, "cac:Item")
         if line.description != line.name:
             _el(item, "cbc:Description", line.description)
         _el(item, "cbc:Name", line.name)
         _tax_category(item, "cac:ClassifiedTaxCategory", line.tax_category, line.tax_rate)
-        _el(_el(element, "cac:Price"), "cbc:PriceAmount", _amount(line.unit_price), **currency)
+        _el(_el(element, "cac:Price"), "cbc:PriceAmount", amount(line.unit_price), **currency)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)

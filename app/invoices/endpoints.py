@@ -1,7 +1,6 @@
 """HTTP routes for invoices."""
 
 import uuid
-from urllib.parse import quote
 from typing import Annotated
 
 from fastapi import Depends, Header, Query, Response, status
@@ -13,6 +12,7 @@ from app.errors import problems
 from app.invoices import credit, documents, payments, service
 from app.invoices.schemas import (CreditRequest, InvoiceOut, InvoiceStatus, InvoiceType, PaymentCreate, PaymentOut,
                                   PaymentStatus)
+from app.kit.downloads import file_response
 from app.kit.schemas import CalendarDate
 from app.kit.pagination import (CreatedPageParams, Page, created_keys, created_page_params, make_page,
                                 make_page_converted)
@@ -63,13 +63,6 @@ async def validate_invoice(invoice_id: str, session: SessionDep, tenant_id: Tena
     return (await service.to_out(session, [invoice]))[0]
 
 
-def _attachment(content: bytes, media_type: str, name: str, disposition: str = "inline") -> Response:
-    # The prefix is the tenant's free text: an ASCII fallback, and the exact name per RFC 6266.
-    fallback = "".join(c if c.isascii() and c.isprintable() and c not in '"\\' else "_" for c in name)
-    return Response(content, media_type=media_type, headers={
-        "Content-Disposition": f"{disposition}; filename=\"{fallback}\"; filename*=UTF-8''{quote(name)}"})
-
-
 _PDF = {200: {"content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
               "description": "The invoice as a PDF document."}}
 
@@ -80,7 +73,7 @@ async def get_invoice_pdf(invoice_id: str, session: SessionDep, tenant_id: Tenan
     a draft's is rendered now and marked DRAFT."""
     invoice = await get_owned(session, Invoice, tenant_id, invoice_id)
     pdf = await documents.invoice_pdf(session, invoice)
-    return _attachment(pdf, "application/pdf", f"{invoice.number or f'draft-{invoice.id}'}.pdf")
+    return file_response(pdf, "application/pdf", f"{invoice.number or f'draft-{invoice.id}'}.pdf")
 
 
 _FACTURX = {200: {"content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}},
@@ -95,7 +88,7 @@ async def get_invoice_facturx(invoice_id: str, session: SessionDep, tenant_id: T
     `factur-x.xml` (UN/CEFACT CII, profile EN 16931; type code 380 for an invoice, 381 for a credit
     note). A draft answers 409 `invoice_not_validated`."""
     invoice = await get_owned(session, Invoice, tenant_id, invoice_id)
-    return _attachment(await documents.invoice_facturx(session, invoice), "application/pdf",
+    return file_response(await documents.invoice_facturx(session, invoice), "application/pdf",
                        f"{invoice.number}-facturx.pdf")
 
 
@@ -104,7 +97,7 @@ async def get_invoice_ubl(invoice_id: str, session: SessionDep, tenant_id: Tenan
     """The invoice as UBL 2.1 XML following Peppol BIS Billing 3.0: an `Invoice` (type code 380), or a
     `CreditNote` (381) for a credit note. A draft answers 409 `invoice_not_validated`."""
     invoice = await get_owned(session, Invoice, tenant_id, invoice_id)
-    return _attachment(await documents.invoice_ubl(session, invoice), "application/xml", f"{invoice.number}.xml",
+    return file_response(await documents.invoice_ubl(session, invoice), "application/xml", f"{invoice.number}.xml",
                        disposition="attachment")
 
 
