@@ -9,10 +9,12 @@ per request of the API process and of its PostgreSQL backends (from /proc: less 
 load than requests/s), and how many PostgreSQL sessions the API opened during the run.
 
 The API runs as a real `rebill api` process at its default log level (one access-log line per
-request, written to /dev/null). With --pin (the default) the API is pinned to the last CPU and wrk
-to the first, so that the two do not fight over one core; PostgreSQL is left to the scheduler.
+request, written to /dev/null), measured at once, as a user's first requests are: no warm-up. By
+default the scheduler places the API, wrk and PostgreSQL as on a user's machine; with --pin the API
+is pinned to the last CPU and wrk to the first, so that the two do not fight over one core
+(PostgreSQL is left to the scheduler).
 
-Usage: python bench/api_reads.py [--duration 10] [--connections 50] [--rounds 1] [--no-pin]
+Usage: python bench/api_reads.py [--duration 10] [--connections 50] [--rounds 1] [--pin]
 (DATABASE_URL / REDIS_URL default to the local servers; the database `rebill_bench_http` is
 recreated, Redis db 12 is used). Needs `wrk` on PATH (Debian: apt-get install wrk)."""
 
@@ -152,8 +154,7 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per route")
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--rounds", type=int, default=1, help="measure every route this many times")
-    parser.add_argument("--no-pin", dest="pin", action="store_false",
-                        help="do not pin the API and wrk to separate CPUs")
+    parser.add_argument("--pin", action="store_true", help="pin the API and wrk to separate CPUs")
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is not on PATH (Debian/Ubuntu: apt-get install wrk)")
@@ -173,8 +174,6 @@ def main() -> None:
         customer_id = asyncio.run(seed(base, key))
         routes = [("/healthz", None), ("/v1/customers?limit=50", key), ("/v1/customers?limit=1", key),
                   (f"/v1/customers/{customer_id}", key), ("/v1/settings", key)]
-        for path, auth in routes:  # warm-up: first-use compilation, the pool's connections
-            run_wrk(base + path, key=auth, duration=1, connections=args.connections, cpu=wrk_cpu, api_pid=api.pid)
         print(f"one `rebill api` process (pid {api.pid}{f', CPU {api_cpu}' if pin else ''}), wrk "
               f"{args.connections} connections x {args.duration} s per route"
               f"{f' on CPU {wrk_cpu}' if pin else ''}; {CUSTOMERS} customers")
