@@ -1,6 +1,6 @@
 """Benchmark: the e-invoices of one invoice (app/einvoicing), in this process, per document.
 
-For invoices of 1, 10 and 100 lines, RUNS times each after a warm-up, the median in ms of:
+For invoices of 1, 10 and 100 lines, RUNS times each, the median in ms of:
 - `ubl`: the UBL 2.1 XML (EN 16931 view built from the invoice, then written);
 - `cii`: the Factur-X CII XML alone;
 - `facturx`: the Factur-X PDF from an already rendered PDF (what GET .../facturx does for a
@@ -28,7 +28,6 @@ LINE_COUNTS = (1, 10, 100)
 
 
 def median_ms(work, runs: int) -> float:
-    work()  # warm-up: imports, schema parsing (the XSD is parsed on each check by factur-x)
     timings = []
     for _ in range(runs):
         start = time.perf_counter()
