@@ -169,6 +169,17 @@ def test_the_retry_schedule_covers_at_least_24_hours():
     assert max(delivery.minimum_delay(a) for a in range(1, 50)) == delivery.MAX_RETRY_DELAY
 
 
+def test_every_drawn_delay_is_whole_milliseconds_within_the_jitter_bound():
+    # The retry job is deferred in milliseconds: a delay with a fraction of one could come due
+    # after the next_attempt_at the API shows, or past the jitter's upper bound.
+    for attempt in range(1, delivery.MAX_ATTEMPTS):
+        least = delivery.minimum_delay(attempt)
+        for _ in range(2_000):
+            delay = delivery.retry_delay(attempt)
+            assert least <= delay < least * (1 + delivery.JITTER)
+            assert delay % timedelta(milliseconds=1) == timedelta(0)
+
+
 def test_arq_never_gives_up_before_our_attempt_count():
     from workers.main import WorkerSettings
 

@@ -55,7 +55,11 @@ def minimum_delay(attempt: int) -> timedelta:
 
 
 def retry_delay(attempt: int) -> timedelta:
-    return minimum_delay(attempt) * (1 + JITTER * random.random())
+    """A delay in [minimum, minimum × (1 + JITTER)), in whole milliseconds: the resolution at which
+    the retry job is deferred, so the job comes due exactly at the `next_attempt_at` the API shows
+    (a float delay could round up past the jitter's bound)."""
+    least_ms = minimum_delay(attempt) // timedelta(milliseconds=1)
+    return timedelta(milliseconds=least_ms + random.randrange(int(least_ms * JITTER)))
 
 
 def job_id(event_id: str, endpoint_id: uuid.UUID, attempt: int) -> str:
