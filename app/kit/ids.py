@@ -4,6 +4,8 @@ import os
 import time
 import uuid
 
+from asyncpg.pgproto.pgproto import UUID as _PgUUID
+
 
 _last = 0
 
@@ -32,15 +34,20 @@ def _layout(counter: int) -> int:
     return (ms << 80) | (0x7 << 76) | (rand_a << 64) | (0b10 << 62) | low
 
 
+# Ids are made as asyncpg's own UUID type (a uuid.UUID, as every id read from the database already
+# is): built from 16 bytes in C, three to four times faster than uuid.UUID(int=...), and written to
+# PostgreSQL without a conversion. A batch or a bulk push makes one for every line or entry.
+
+
 def new_id() -> uuid.UUID:
-    return uuid.UUID(int=_layout(_next_counters(1)))
+    return _PgUUID(_layout(_next_counters(1)).to_bytes(16, "big"))
 
 
 def new_ids(count: int) -> list[uuid.UUID]:
     """`count` increasing ids at once (for a bulk write): one clock read and one draw of randomness,
     then consecutive values, about five times cheaper than `count` calls of new_id()."""
     first = _layout(_next_counters(count))
-    return [uuid.UUID(int=value) for value in range(first, first + count)]
+    return [_PgUUID(value.to_bytes(16, "big")) for value in range(first, first + count)]
 
 
 def parse_id(value: str) -> uuid.UUID | None:
