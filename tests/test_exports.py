@@ -207,6 +207,28 @@ async def test_bad_export_requests_name_the_field_and_create_nothing(helpdesk, s
     assert (await other_api.get("/v1/exports")).json()["data"] == []
 
 
+async def test_the_same_idempotency_key_makes_one_export(helpdesk, sessionmaker, other_api):  # noqa: F811
+    api = helpdesk["api"]
+    invoice = await billed(helpdesk, sessionmaker)
+    body = {"format": "csv", "batch_id": invoice["batch_id"]}
+    key = {"Idempotency-Key": "export-nov-1"}
+
+    first, again = [await api.post("/v1/exports", json=body, headers=key) for _ in range(2)]
+
+    assert first.status_code == again.status_code == 202 and first.json() == again.json()
+    other_body = await api.post("/v1/exports", json={**body, "format": "xero"}, headers=key)
+    assert other_body.status_code == 409 and other_body.json()["code"] == "idempotency_key_reused"
+    assert [e["id"] for e in (await api.get("/v1/exports")).json()["data"]] == [first.json()["id"]]
+    # Keys are the tenant's own: another tenant's same key makes its own export.
+    other = await other_api.post("/v1/exports", json={"format": "csv", "issued_from": "2026-01-01"}, headers=key)
+    assert other.status_code == 202 and other.json()["id"] != first.json()["id"]
+    # A refused request keeps no key: sent again valid, it makes its export.
+    fresh = {"Idempotency-Key": "export-nov-2"}
+    assert (await api.post("/v1/exports", json={"format": "csv"}, headers=fresh)).status_code == 422
+    assert (await api.post("/v1/exports", json=body, headers=fresh)).status_code == 202
+    assert len((await api.get("/v1/exports")).json()["data"]) == 2
+
+
 async def test_another_tenants_export_is_not_found(helpdesk, sessionmaker, other_api):  # noqa: F811
     api = helpdesk["api"]
     done = await export(api, sessionmaker, format="csv", issued_from="2026-01-01")

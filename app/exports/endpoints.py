@@ -3,12 +3,13 @@
 from typing import Annotated
 
 from fastapi import Depends, Request, status
-from fastapi.responses import StreamingResponse
+from fastapi.responses import JSONResponse, StreamingResponse
 
 from app.deps import SessionDep, TenantDep
 from app.errors import problems
 from app.exports import service
 from app.exports.schemas import ExportCreate, ExportOut
+from app.kit.idempotency import IdempotencyKeyHeader
 from app.kit.pagination import CreatedPageParams, Page, created_keys, created_page_params, make_page
 from app.kit.repository import get_owned
 from app.kit.routing import ResourceRouter
@@ -21,13 +22,18 @@ _CSV = {200: {"content": {"text/csv": {"schema": {"type": "string"}}},
                              "per invoice line."}}
 
 
-@router.post("", status_code=status.HTTP_202_ACCEPTED, responses=problems(422))
-async def create_export(body: ExportCreate, session: SessionDep, tenant_id: TenantDep) -> ExportOut:
+@router.post("", status_code=status.HTTP_202_ACCEPTED, response_model=ExportOut, responses=problems(409, 422))
+async def create_export(body: ExportCreate, session: SessionDep, tenant_id: TenantDep,
+                        idempotency_key: IdempotencyKeyHeader = None) -> JSONResponse:
     """Export invoices for accounting software: those of a batch, a list of invoices, or those issued
     within dates. Drafts are skipped (reason `draft`); `xero` and `quickbooks` skip credit notes (reason
     `credit_note_not_supported_by_format`). A worker writes the file: follow `status` until `ready`, then
-    download `file_url`. Every exported invoice gets `exported_at` (its first export)."""
-    return ExportOut.of(await service.create_export(session, tenant_id=tenant_id, request=body))
+    download `file_url`. Every exported invoice gets `exported_at` (its first export). The same
+    Idempotency-Key with the same body answers the first response and creates nothing; with another
+    body, 409 `idempotency_key_reused`."""
+    answer_status, out = await service.create_export_once(session, tenant_id=tenant_id, request=body,
+                                                          idempotency_key=idempotency_key)
+    return JSONResponse(out, status_code=answer_status)
 
 
 @router.get("", responses=problems(422))

@@ -22,7 +22,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from app.db import session_scope
 from app.errors import Conflict, FieldError, InvalidInput
 from app.exports.formats import CREDIT_NOTE_NOT_SUPPORTED, FORMATS, INVOICES_ONLY
-from app.exports.schemas import ExportCreate
+from app.exports.schemas import ExportCreate, ExportOut
+from app.kit import idempotency
 from app.kit.json_answers import decimal_text as money
 from app.kit.pagination import CreatedPageParams
 from app.kit.repository import fetch_created_page, get_owned
@@ -45,6 +46,21 @@ MAX_ATTEMPTS = 3
 
 def _job_id(export_id: uuid.UUID, now: datetime | None = None) -> str:
     return f"export:{export_id}" if now is None else f"export:{export_id}:{now:%Y%m%d%H%M%S}"
+
+
+async def create_export_once(session: AsyncSession, *, tenant_id: uuid.UUID, request: ExportCreate,
+                             idempotency_key: str | None) -> tuple[int, dict]:
+    """(HTTP status, the export as JSON); with an Idempotency-Key, the first answer for that key (a
+    client that lost the answer asks again without making a second export)."""
+    if idempotency_key is not None and (stored := await idempotency.claim(
+            session, tenant_id=tenant_id, key=idempotency_key,
+            digest=idempotency.request_digest("create_export", body=request.model_dump(mode="json")),
+            reused="This Idempotency-Key was used with another request.")):
+        return stored.response_status, stored.response_body
+    body = ExportOut.of(await create_export(session, tenant_id=tenant_id, request=request)).model_dump(mode="json")
+    if idempotency_key is not None:
+        await idempotency.remember(session, tenant_id=tenant_id, key=idempotency_key, status=202, body=body)
+    return 202, body
 
 
 async def create_export(session: AsyncSession, *, tenant_id: uuid.UUID, request: ExportCreate) -> Export:

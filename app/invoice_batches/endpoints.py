@@ -2,7 +2,7 @@
 
 from typing import Annotated, Literal, get_args
 
-from fastapi import Depends, Header, status
+from fastapi import Depends, status
 from fastapi.responses import JSONResponse
 
 from app.deps import SessionDep, TenantDep
@@ -12,6 +12,7 @@ from app.invoice_batches.schemas import (InvoiceBatchDefinition, InvoiceBatchOut
                                         InvoiceBatchReport)
 from app.kit.pagination import (CreatedPageParams, KeysetParams, Page, created_keys, created_page_params,
                                 keyset_params_of, make_page)
+from app.kit.idempotency import IdempotencyKeyHeader
 from app.kit.routing import ResourceRouter
 
 router = ResourceRouter(prefix="/v1/invoice-batches", tags=["invoice-batches"])
@@ -23,8 +24,7 @@ BatchStatus = Literal["scheduled", "running", "succeeded", "completed_with_error
              responses=problems(404, 409, 422))
 async def create_invoice_batch(
     body: InvoiceBatchDefinition, session: SessionDep, tenant_id: TenantDep,
-    idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key", min_length=1, max_length=255,
-                                                  pattern=r"^[\x21-\x7e]+$")] = None,
+    idempotency_key: IdempotencyKeyHeader = None,
 ) -> JSONResponse:
     """Schedule a batch (now, or at `run_at`, at most 24 hours ahead). The same Idempotency-Key with
     the same body answers the first response and creates nothing; with another body, 409."""

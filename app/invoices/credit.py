@@ -9,8 +9,6 @@ flag move. Releasing marks the lines released in the same statement order that c
 links, so the database's partial unique index (migration 0013) sees at most one active line per
 entry at any moment. Services never commit."""
 
-import hashlib
-import json
 import uuid
 import zoneinfo
 from datetime import UTC, datetime
@@ -39,10 +37,7 @@ CREDIT_NOTE = "credit_note"
 
 
 def request_hash(invoice_id: str, request: CreditRequest) -> str:
-    """What an Idempotency-Key is bound to: this operation, this invoice, this body."""
-    canonical = json.dumps({"operation": "credit_invoice", "invoice_id": invoice_id,
-                            "body": request.model_dump(mode="json")}, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode()).hexdigest()
+    return idempotency.request_digest("credit_invoice", invoice_id=invoice_id, body=request.model_dump(mode="json"))
 
 
 async def credit_invoice(session: AsyncSession, *, tenant_id: uuid.UUID, invoice_id: str, request: CreditRequest,

@@ -3,7 +3,7 @@
 import uuid
 from typing import Annotated
 
-from fastapi import Depends, Header, Query, Response, status
+from fastapi import Depends, Query, Response, status
 from fastapi.responses import JSONResponse
 
 from app.delivery import outbox
@@ -13,6 +13,7 @@ from app.invoices import credit, documents, payments, service
 from app.invoices.schemas import (CreditRequest, InvoiceOut, InvoiceStatus, InvoiceType, PaymentCreate, PaymentOut,
                                   PaymentStatus)
 from app.kit.downloads import file_response
+from app.kit.idempotency import IdempotencyKeyHeader
 from app.kit.schemas import CalendarDate
 from app.kit.pagination import (CreatedPageParams, Page, created_keys, created_page_params, make_page,
                                 make_page_converted)
@@ -122,8 +123,7 @@ async def delete_invoice(invoice_id: str, session: SessionDep, tenant_id: Tenant
              responses=problems(404, 409, 422))
 async def credit_invoice(
     invoice_id: str, body: CreditRequest, session: SessionDep, tenant_id: TenantDep, app_settings: SettingsDep,
-    idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key", min_length=1, max_length=255,
-                                                  pattern=r"^[\x21-\x7e]+$")] = None,
+    idempotency_key: IdempotencyKeyHeader = None,
 ) -> JSONResponse:
     """Credit what remains uncredited of a validated invoice, in full: the answer is the validated credit
     note (type `credit_note`, numbered in its own sequence), whose lines repeat the invoice's lines less
@@ -143,8 +143,7 @@ async def credit_invoice(
              responses=problems(404, 409, 422))
 async def record_payment(
     invoice_id: str, body: PaymentCreate, session: SessionDep, tenant_id: TenantDep,
-    idempotency_key: Annotated[str | None, Header(alias="Idempotency-Key", min_length=1, max_length=255,
-                                                  pattern=r"^[\x21-\x7e]+$")] = None,
+    idempotency_key: IdempotencyKeyHeader = None,
 ) -> JSONResponse:
     """Record a payment of a validated invoice, or a refund (negative amount). The invoice's `amount_paid`,
     `amount_due` and `payment_status` follow; event `invoice.paid` when nothing is due any more. A draft

@@ -7,8 +7,6 @@ twice. The invoice's running sums move in the same transaction as the payment ro
 `amount_due` and `payment_status` from them (migration 0018). Event `invoice.paid` when a payment
 brings what is due to nothing. Services never commit."""
 
-import hashlib
-import json
 import uuid
 from decimal import Decimal
 
@@ -29,10 +27,7 @@ from app.webhooks.service import emit_event
 
 
 def request_hash(invoice_id: str, request: PaymentCreate) -> str:
-    """What an Idempotency-Key is bound to: this operation, this invoice, this body."""
-    canonical = json.dumps({"operation": "record_payment", "invoice_id": invoice_id,
-                            "body": request.model_dump(mode="json")}, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode()).hexdigest()
+    return idempotency.request_digest("record_payment", invoice_id=invoice_id, body=request.model_dump(mode="json"))
 
 
 def _refused(code: str, message: str) -> InvalidInput:

@@ -1,14 +1,29 @@
 """Idempotency-Key (SPEC §4.1, §10): the first answer to a request sent with a key is kept; the same
 key with the same request answers it again and creates nothing, with another request is a 409."""
 
+import hashlib
+import json
 import uuid
+from typing import Annotated
 
+from fastapi import Header
 from sqlalchemy import update
 from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import Conflict
 from app.models import IdempotencyKey
+
+# The header, as every endpoint that honours it takes it: printable ASCII, 1 to 255 characters.
+IdempotencyKeyHeader = Annotated[str | None, Header(alias="Idempotency-Key", min_length=1, max_length=255,
+                                                    pattern=r"^[\x21-\x7e]+$")]
+
+
+def request_digest(operation: str, **parts) -> str:
+    """What an Idempotency-Key is bound to: the operation and what identifies the request (its
+    path's ids, its body as JSON), so that a key reused for anything else is told apart."""
+    canonical = json.dumps({"operation": operation, **parts}, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 async def claim(session: AsyncSession, *, tenant_id: uuid.UUID, key: str, digest: str,

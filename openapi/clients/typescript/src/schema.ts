@@ -1030,7 +1030,9 @@ export interface paths {
          * @description Export invoices for accounting software: those of a batch, a list of invoices, or those issued
          *     within dates. Drafts are skipped (reason `draft`); `xero` and `quickbooks` skip credit notes (reason
          *     `credit_note_not_supported_by_format`). A worker writes the file: follow `status` until `ready`, then
-         *     download `file_url`. Every exported invoice gets `exported_at` (its first export).
+         *     download `file_url`. Every exported invoice gets `exported_at` (its first export). The same
+         *     Idempotency-Key with the same body answers the first response and creates nothing; with another
+         *     body, 409 `idempotency_key_reused`.
          */
         post: operations["create_export"];
         delete?: never;
@@ -9215,7 +9217,9 @@ export interface operations {
     create_export: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                "Idempotency-Key"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9246,6 +9250,16 @@ export interface operations {
             };
             /** @description Missing or invalid API key */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with the current state */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

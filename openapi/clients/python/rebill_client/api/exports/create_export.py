@@ -8,14 +8,17 @@ from ...client import AuthenticatedClient, Client
 from ...models.export_create import ExportCreate
 from ...models.export_out import ExportOut
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     *,
     body: ExportCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -46,6 +49,11 @@ def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Res
 
         return response_401
 
+    if response.status_code == 409:
+        response_409 = Problem.from_dict(response.json())
+
+        return response_409
+
     if response.status_code == 415:
         response_415 = Problem.from_dict(response.json())
 
@@ -75,6 +83,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ExportCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ExportOut | Problem]:
     """Create Export
 
@@ -82,9 +91,12 @@ def sync_detailed(
     within dates. Drafts are skipped (reason `draft`); `xero` and `quickbooks` skip credit notes (reason
     `credit_note_not_supported_by_format`). A worker writes the file: follow `status` until `ready`,
     then
-    download `file_url`. Every exported invoice gets `exported_at` (its first export).
+    download `file_url`. Every exported invoice gets `exported_at` (its first export). The same
+    Idempotency-Key with the same body answers the first response and creates nothing; with another
+    body, 409 `idempotency_key_reused`.
 
     Args:
+        idempotency_key (None | str | Unset):
         body (ExportCreate): What to export: exactly one of `batch_id`, `invoice_ids`, or a range
             of issue dates
             (`issued_from` and/or `issued_to`, inclusive).
@@ -99,6 +111,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = client.get_httpx_client().request(
@@ -112,6 +125,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ExportCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> ExportOut | Problem | None:
     """Create Export
 
@@ -119,9 +133,12 @@ def sync(
     within dates. Drafts are skipped (reason `draft`); `xero` and `quickbooks` skip credit notes (reason
     `credit_note_not_supported_by_format`). A worker writes the file: follow `status` until `ready`,
     then
-    download `file_url`. Every exported invoice gets `exported_at` (its first export).
+    download `file_url`. Every exported invoice gets `exported_at` (its first export). The same
+    Idempotency-Key with the same body answers the first response and creates nothing; with another
+    body, 409 `idempotency_key_reused`.
 
     Args:
+        idempotency_key (None | str | Unset):
         body (ExportCreate): What to export: exactly one of `batch_id`, `invoice_ids`, or a range
             of issue dates
             (`issued_from` and/or `issued_to`, inclusive).
@@ -137,6 +154,7 @@ def sync(
     return sync_detailed(
         client=client,
         body=body,
+        idempotency_key=idempotency_key,
     ).parsed
 
 
@@ -144,6 +162,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ExportCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> Response[ExportOut | Problem]:
     """Create Export
 
@@ -151,9 +170,12 @@ async def asyncio_detailed(
     within dates. Drafts are skipped (reason `draft`); `xero` and `quickbooks` skip credit notes (reason
     `credit_note_not_supported_by_format`). A worker writes the file: follow `status` until `ready`,
     then
-    download `file_url`. Every exported invoice gets `exported_at` (its first export).
+    download `file_url`. Every exported invoice gets `exported_at` (its first export). The same
+    Idempotency-Key with the same body answers the first response and creates nothing; with another
+    body, 409 `idempotency_key_reused`.
 
     Args:
+        idempotency_key (None | str | Unset):
         body (ExportCreate): What to export: exactly one of `batch_id`, `invoice_ids`, or a range
             of issue dates
             (`issued_from` and/or `issued_to`, inclusive).
@@ -168,6 +190,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         body=body,
+        idempotency_key=idempotency_key,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -179,6 +202,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ExportCreate,
+    idempotency_key: None | str | Unset = UNSET,
 ) -> ExportOut | Problem | None:
     """Create Export
 
@@ -186,9 +210,12 @@ async def asyncio(
     within dates. Drafts are skipped (reason `draft`); `xero` and `quickbooks` skip credit notes (reason
     `credit_note_not_supported_by_format`). A worker writes the file: follow `status` until `ready`,
     then
-    download `file_url`. Every exported invoice gets `exported_at` (its first export).
+    download `file_url`. Every exported invoice gets `exported_at` (its first export). The same
+    Idempotency-Key with the same body answers the first response and creates nothing; with another
+    body, 409 `idempotency_key_reused`.
 
     Args:
+        idempotency_key (None | str | Unset):
         body (ExportCreate): What to export: exactly one of `batch_id`, `invoice_ids`, or a range
             of issue dates
             (`issued_from` and/or `issued_to`, inclusive).
@@ -205,5 +232,6 @@ async def asyncio(
         await asyncio_detailed(
             client=client,
             body=body,
+            idempotency_key=idempotency_key,
         )
     ).parsed
