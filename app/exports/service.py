@@ -52,15 +52,12 @@ async def create_export_once(session: AsyncSession, *, tenant_id: uuid.UUID, req
                              idempotency_key: str | None) -> tuple[int, dict]:
     """(HTTP status, the export as JSON); with an Idempotency-Key, the first answer for that key (a
     client that lost the answer asks again without making a second export)."""
-    if idempotency_key is not None and (stored := await idempotency.claim(
-            session, tenant_id=tenant_id, key=idempotency_key,
-            digest=idempotency.request_digest("create_export", body=request.model_dump(mode="json")),
-            reused="This Idempotency-Key was used with another request.")):
-        return stored.response_status, stored.response_body
-    body = ExportOut.of(await create_export(session, tenant_id=tenant_id, request=request)).model_dump(mode="json")
-    if idempotency_key is not None:
-        await idempotency.remember(session, tenant_id=tenant_id, key=idempotency_key, status=202, body=body)
-    return 202, body
+    async def make() -> dict:
+        return ExportOut.of(await create_export(session, tenant_id=tenant_id, request=request)).model_dump(mode="json")
+
+    return await idempotency.answer_once(
+        session, tenant_id=tenant_id, key=idempotency_key, status=202, make=make,
+        digest=idempotency.request_digest("create_export", body=request.model_dump(mode="json")))
 
 
 async def create_export(session: AsyncSession, *, tenant_id: uuid.UUID, request: ExportCreate) -> Export:

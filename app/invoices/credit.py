@@ -44,15 +44,13 @@ async def credit_invoice(session: AsyncSession, *, tenant_id: uuid.UUID, invoice
                          idempotency_key: str | None, sender: str) -> tuple[int, dict]:
     """(HTTP status, the credit note as JSON); with an Idempotency-Key, the first answer for that key.
     The key is claimed first: a concurrent request with the same key waits for this one to commit."""
-    if idempotency_key is not None and (stored := await idempotency.claim(
-            session, tenant_id=tenant_id, key=idempotency_key, digest=request_hash(invoice_id, request),
-            reused="This Idempotency-Key was used with another request.")):
-        return stored.response_status, stored.response_body
-    credit_note = await _credit(session, tenant_id=tenant_id, invoice_id=invoice_id, request=request, sender=sender)
-    body = InvoiceOut.model_validate((await to_out(session, [credit_note]))[0]).model_dump(mode="json")
-    if idempotency_key is not None:
-        await idempotency.remember(session, tenant_id=tenant_id, key=idempotency_key, status=201, body=body)
-    return 201, body
+    async def make() -> dict:
+        credit_note = await _credit(session, tenant_id=tenant_id, invoice_id=invoice_id, request=request,
+                                    sender=sender)
+        return InvoiceOut.model_validate((await to_out(session, [credit_note]))[0]).model_dump(mode="json")
+
+    return await idempotency.answer_once(session, tenant_id=tenant_id, key=idempotency_key, status=201, make=make,
+                                         digest=request_hash(invoice_id, request))
 
 
 async def locked_invoice(session: AsyncSession, tenant_id: uuid.UUID, invoice_id: str) -> Invoice:

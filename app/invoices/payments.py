@@ -37,15 +37,12 @@ def _refused(code: str, message: str) -> InvalidInput:
 async def record_payment(session: AsyncSession, *, tenant_id: uuid.UUID, invoice_id: str, request: PaymentCreate,
                          idempotency_key: str | None) -> tuple[int, dict]:
     """(HTTP status, the payment as JSON); with an Idempotency-Key, the first answer for that key."""
-    if idempotency_key is not None and (stored := await idempotency.claim(
-            session, tenant_id=tenant_id, key=idempotency_key, digest=request_hash(invoice_id, request),
-            reused="This Idempotency-Key was used with another request.")):
-        return stored.response_status, stored.response_body
-    payment = await _record(session, tenant_id=tenant_id, invoice_id=invoice_id, request=request)
-    body = PaymentOut.model_validate(payment, from_attributes=True).model_dump(mode="json")
-    if idempotency_key is not None:
-        await idempotency.remember(session, tenant_id=tenant_id, key=idempotency_key, status=201, body=body)
-    return 201, body
+    async def make() -> dict:
+        payment = await _record(session, tenant_id=tenant_id, invoice_id=invoice_id, request=request)
+        return PaymentOut.model_validate(payment, from_attributes=True).model_dump(mode="json")
+
+    return await idempotency.answer_once(session, tenant_id=tenant_id, key=idempotency_key, status=201, make=make,
+                                         digest=request_hash(invoice_id, request))
 
 
 async def _record(session: AsyncSession, *, tenant_id: uuid.UUID, invoice_id: str, request: PaymentCreate) -> Payment:

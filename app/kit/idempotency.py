@@ -4,6 +4,7 @@ key with the same request answers it again and creates nothing, with another req
 import hashlib
 import json
 import uuid
+from collections.abc import Awaitable, Callable
 from typing import Annotated
 
 from fastapi import Header
@@ -47,3 +48,16 @@ async def remember(session: AsyncSession, *, tenant_id: uuid.UUID, key: str, sta
     await session.execute(update(IdempotencyKey).where(IdempotencyKey.tenant_id == tenant_id,
                                                        IdempotencyKey.key == key)
                           .values(response_status=status, response_body=body))
+
+
+async def answer_once(session: AsyncSession, *, tenant_id: uuid.UUID, key: str | None, digest: str, status: int,
+                      make: Callable[[], Awaitable[dict]]) -> tuple[int, dict]:
+    """(HTTP status, body): what `make` creates and answers, or, for a key already used by the same
+    request, its first answer (nothing is made again)."""
+    if key is not None and (stored := await claim(session, tenant_id=tenant_id, key=key, digest=digest,
+                                                  reused="This Idempotency-Key was used with another request.")):
+        return stored.response_status, stored.response_body
+    body = await make()
+    if key is not None:
+        await remember(session, tenant_id=tenant_id, key=key, status=status, body=body)
+    return status, body
