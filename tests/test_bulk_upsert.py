@@ -446,6 +446,34 @@ async def test_time_entries_bulk_mixes_new_changed_and_unchanged(api):
     assert await count(api, "time-entries") == 7
 
 
+@pytest.mark.parametrize("odd_note", ["unit\x1fseparator", "\x1e", "record\x1eseparator", "", None])
+async def test_time_entries_bulk_stores_every_value_as_sent_whatever_its_characters(api, odd_note):
+    """Columns travel to PostgreSQL as packed text when they can: text holding the packing's own
+    separators, empty text, nulls, commas, quotes, backslashes, offsets and microseconds come
+    back exactly as sent, and pushed again they are unchanged."""
+    await helpdesk_base(api)
+    items = [
+        entry("te-a", note=odd_note, employee_name='Zoë "Z" O\'Neil, \\ jr', employee_id="",
+              started_at="2026-11-05T14:30:00.000045-03:30", hours="1.25"),
+        entry("te-b", note="a, b\nc", employee_name=None, employee_id=None, started_at="2026-11-06T00:00:00Z",
+              hours="10", product_external_id="p-sup"),
+        entry("te-c", note=None, started_at="2026-11-07T23:59:59.999999+14:00", hours="0.01"),
+    ]
+
+    assert counts(await push(api, "time-entries", items)) == {"created": 3, "updated": 0, "unchanged": 0, "errors": 0}
+
+    stored = {e: await one(api, "time-entries", e) for e in ("te-a", "te-b", "te-c")}
+    assert [stored[e]["note"] for e in stored] == [odd_note, "a, b\nc", None]
+    assert [(stored[e]["employee_id"], stored[e]["employee_name"]) for e in stored] == [
+        ("", 'Zoë "Z" O\'Neil, \\ jr'), (None, None), ("e-7", "Alice Martin")]
+    assert [datetime.fromisoformat(stored[e]["started_at"]) for e in stored] == [
+        datetime(2026, 11, 5, 18, 0, 0, 45, tzinfo=UTC), datetime(2026, 11, 6, tzinfo=UTC),
+        datetime(2026, 11, 7, 9, 59, 59, 999999, tzinfo=UTC)]
+    assert [Decimal(stored[e]["hours"]) for e in stored] == [Decimal("1.25"), Decimal(10), Decimal("0.01")]
+    assert [stored[e]["product_id"] is not None for e in stored] == [False, True, False]
+    assert counts(await push(api, "time-entries", items)) == {"created": 0, "updated": 0, "unchanged": 3, "errors": 0}
+
+
 async def test_time_entries_bulk_same_instant_in_another_offset_is_unchanged(api):
     await helpdesk_base(api)
     await push(api, "time-entries", [entry("te-1", started_at="2026-11-05T14:30:00+01:00")])

@@ -19,7 +19,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import Query
 from pydantic import BaseModel, Field, GetCoreSchemaHandler, GetJsonSchemaHandler, TypeAdapter, ValidationError
-from pydantic_core import core_schema
+from pydantic_core import core_schema, to_json
 from sqlalchemy.ext.asyncio import AsyncSession
 from typing_extensions import NotRequired, TypedDict
 
@@ -288,6 +288,33 @@ async def upsert_by_external_id(session: AsyncSession, *, table: str, tenant_id:
     return Upserted(all_ids, results, sorted(refused))
 
 
+# How a column's values travel to PostgreSQL. As typed arrays, asyncpg encodes them element by
+# element in Python (about 1 µs each, 90 ms for 10,000 time entries): the request waits for it
+# between two chunks, while PostgreSQL has nothing to do. As one text per column, built by C code
+# (str.join, pydantic-core's to_json) and split by PostgreSQL's string_to_array, the same values
+# cost about a tenth of that on either side.
+_TEXT_SEPARATOR, _TEXT_NULL = "\x1f", "\x1e"  # ASCII unit and record separators
+
+
+def _column_parameter(values: list, array_type: str, placeholder: str) -> tuple[str, Any]:
+    """The SQL expression of one column's array and the parameter that carries it."""
+    if len(values) < 2:  # one empty text would split into no element at all
+        return f"{placeholder}::{array_type}", values
+    if array_type == "text[]":
+        packed = _TEXT_SEPARATOR.join([_TEXT_NULL if value is None else value for value in values])
+        if (packed.count(_TEXT_SEPARATOR) != len(values) - 1
+                or packed.count(_TEXT_NULL) != sum(value is None for value in values)):
+            return f"{placeholder}::text[]", values  # a value holds a separator: sent as an array
+        return f"string_to_array({placeholder}::text, E'\\x1f', E'\\x1e')", packed
+    if array_type == "uuid[]":  # asyncpg's own UUIDs are slow for to_json; their str() is quick
+        packed = ",".join(["null" if value is None else str(value) for value in values])
+    else:
+        # Dates, instants (with their offset), decimals and booleans as JSON writes them: never a
+        # comma nor a quote inside a value, so only the quotes need to go.
+        packed = to_json(values).decode()[1:-1].replace('"', "")
+    return f"string_to_array({placeholder}::text, ',', 'null')::{array_type}", packed
+
+
 async def _upsert(session: AsyncSession, *, table: str, tenant_id: uuid.UUID, columns: list[Column],
                   ids: list[uuid.UUID], external_ids: list[str], values: dict[str, list],
                   refuse_change_if: str | None) -> Upserted:
@@ -298,8 +325,9 @@ async def _upsert(session: AsyncSession, *, table: str, tenant_id: uuid.UUID, co
     if not external_ids:
         return Upserted([], [], [])
     names = [c.name for c in columns]
-    unnest_args = ", ".join(["$2::uuid[]", "$3::text[]"]
-                            + [f"${n}::{c.array_type}" for n, c in enumerate(columns, start=4)])
+    arrays = [_column_parameter(column, array_type, f"${n}") for n, (column, array_type) in enumerate(
+        [(ids, "uuid[]"), (external_ids, "text[]"), *((values[c.name], c.array_type) for c in columns)], start=2)]
+    unnest_args = ", ".join(expression for expression, _ in arrays)
     alias = ", ".join(["id", "external_id", *names])
     select_values = ", ".join(["id", "$1::uuid", "external_id", *(c.value for c in columns)])
     assignments = ", ".join(f"{n} = EXCLUDED.{n}" for n in names)
@@ -316,11 +344,10 @@ async def _upsert(session: AsyncSession, *, table: str, tenant_id: uuid.UUID, co
         f"SELECT external_id, id, inserted, refused FROM written "
         f"UNION ALL "
         f"SELECT external_id, id, NULL, NULL FROM {table} WHERE tenant_id = $1 AND external_id = ANY(ARRAY("
-        f"SELECT unnest($3::text[]) EXCEPT SELECT external_id FROM written))"
+        f"SELECT unnest({arrays[1][0]}) EXCEPT SELECT external_id FROM written))"
     )
     connection = await session.connection()
-    rows = (await connection.exec_driver_sql(
-        sql, (tenant_id, ids, external_ids, *(values[c.name] for c in columns)))).all()
+    rows = (await connection.exec_driver_sql(sql, (tenant_id, *(parameter for _, parameter in arrays)))).all()
     written, unchanged = {}, {}
     for external_id, record_id, inserted, refused_row in rows:
         if inserted is None:
