@@ -318,10 +318,11 @@ def _column_parameter(values: list, array_type: str, placeholder: str) -> tuple[
 async def _upsert(session: AsyncSession, *, table: str, tenant_id: uuid.UUID, columns: list[Column],
                   ids: list[uuid.UUID], external_ids: list[str], values: dict[str, list],
                   refuse_change_if: str | None) -> Upserted:
-    """The statement. The rows it writes come back from RETURNING; those it leaves unchanged do not,
-    so the same statement reads their ids, by the unique (tenant_id, external_id) index and for
-    those external ids only (none for a push of new rows). That read sees the table as it was
-    before the statement, which is what an unchanged row is."""
+    """The statement. The rows it updates (or refuses) come back from RETURNING, the rows it
+    creates as a count (they have the ids given); those it leaves unchanged do not come back, so
+    the same statement reads their ids, by the unique (tenant_id, external_id) index and for those
+    external ids only (none for a push of new rows). That read sees the table as it was before the
+    statement, which is what an unchanged row is."""
     if not external_ids:
         return Upserted([], [], [])
     names = [c.name for c in columns]
@@ -341,33 +342,46 @@ async def _upsert(session: AsyncSession, *, table: str, tenant_id: uuid.UUID, co
         f"ON CONFLICT (tenant_id, external_id) DO UPDATE SET {assignments}, updated_at = now() "
         f"WHERE ROW({current}) IS DISTINCT FROM ROW({incoming}) "
         f"RETURNING external_id, id, (xmax = 0) AS inserted, {refused} AS refused) "
-        f"SELECT external_id, id, inserted, refused FROM written "
+        f"SELECT external_id, id, inserted, refused, NULL::bigint FROM written WHERE NOT inserted OR refused "
         f"UNION ALL "
-        f"SELECT external_id, id, NULL, NULL FROM {table} WHERE tenant_id = $1 AND external_id = ANY(ARRAY("
-        f"SELECT unnest({arrays[1][0]}) EXCEPT SELECT external_id FROM written))"
+        f"SELECT external_id, id, NULL, NULL, NULL FROM {table} WHERE tenant_id = $1 AND external_id = ANY(ARRAY("
+        f"SELECT unnest({arrays[1][0]}) EXCEPT SELECT external_id FROM written)) "
+        f"UNION ALL "
+        f"SELECT NULL, NULL, NULL, NULL, count(*) FROM written WHERE inserted AND NOT refused"
     )
     connection = await session.connection()
     rows = (await connection.exec_driver_sql(sql, (tenant_id, *(parameter for _, parameter in arrays)))).all()
-    written, unchanged = {}, {}
-    for external_id, record_id, inserted, refused_row in rows:
-        if inserted is None:
+    written, unchanged, created = {}, {}, 0
+    for external_id, record_id, inserted, refused_row, count in rows:
+        if count is not None:
+            created = count
+        elif inserted is None:
             unchanged[external_id] = record_id
         else:
             written[external_id] = (record_id, "created" if inserted else "updated", refused_row)
-    if len(written) + len(unchanged) < len(external_ids):
-        # A row another transaction committed after this statement began, left as it was: a new
-        # statement sees it.
-        missing = [e for e in external_ids if e not in written and e not in unchanged]
-        unchanged.update(tuple(row) for row in await connection.exec_driver_sql(
+    # The rows left are those it created, with the ids given (a push of new rows answers them with
+    # a count, not 10,000 rows to decode), unless a row another transaction committed after this
+    # statement began was left as it was: then a new statement tells which is which by its id.
+    rest = [n for n, external_id in enumerate(external_ids) if external_id not in written
+            and external_id not in unchanged]
+    if len(rest) == created:
+        written.update((external_ids[n], (ids[n], "created", False)) for n in rest)
+    else:
+        found = dict(tuple(row) for row in await connection.exec_driver_sql(
             f"SELECT external_id, id FROM {table} WHERE tenant_id = $1 AND external_id = ANY($2::text[])",
-            (tenant_id, missing)))
+            (tenant_id, [external_ids[n] for n in rest])))
+        for n in rest:
+            if found.get(external_ids[n]) == ids[n]:
+                written[external_ids[n]] = (ids[n], "created", False)
+            else:
+                unchanged[external_ids[n]] = found.get(external_ids[n])  # None only if deleted meanwhile
     out_ids: list[uuid.UUID | None] = []
     results: list[str | None] = []
     refused_rows: list[int] = []
     for n, external_id in enumerate(external_ids):
         row = written.get(external_id)
         if row is None:
-            out_ids.append(unchanged.get(external_id))  # None only if deleted meanwhile by another
+            out_ids.append(unchanged.get(external_id))
             results.append("unchanged")
         else:
             out_ids.append(row[0])
