@@ -127,8 +127,19 @@ _BULK_COLUMNS = [
 
 
 # Items validated and written per statement. PostgreSQL writes one chunk while Python validates the
-# next; smaller chunks start it sooner but add round trips (2,000: ~5 ms of each 10,000-item push).
-_CHUNK = 2_000
+# next, in about a fifth of the time; smaller chunks start it sooner but add round trips. So the
+# first chunk is small (PostgreSQL starts ~20 ms sooner on a 10,000-item push), and each next one
+# up to four times larger, to _CHUNK.
+_FIRST_CHUNK, _CHUNK = 400, 2_000
+
+
+def _chunks(count: int) -> list[tuple[int, int]]:
+    """The (start, stop) of each chunk of `count` items."""
+    bounds, start, size = [], 0, _FIRST_CHUNK
+    while start < count:
+        bounds.append((start, min(start + size, count)))
+        start, size = start + size, min(size * 4, _CHUNK)
+    return bounds
 
 
 async def bulk_upsert_time_entries(session: AsyncSession, *, tenant_id: uuid.UUID, data: TimeEntryBulk,
@@ -144,8 +155,8 @@ async def bulk_upsert_time_entries(session: AsyncSession, *, tenant_id: uuid.UUI
     # Adjustments are written one by one once every ordinary item is (they may adjust one of them).
     adjusting: list[tuple[int, TimeEntryBulkItem]] = []
     try:
-        for start in range(0, len(data.items), _CHUNK):
-            indexes, items = push.check(start, start + _CHUNK)
+        for start, stop in _chunks(len(data.items)):
+            indexes, items = push.check(start, stop)
             indexes, items = _set_apart_adjustments(push, indexes, items, adjusting)
             if writing is not None and not _all_known(items, work_items, products):
                 await writing  # the connection runs one statement at a time
