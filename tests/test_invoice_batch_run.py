@@ -4,6 +4,9 @@ reasons, the report, and the guarantees against double billing."""
 import asyncio
 import uuid
 from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+import pytest
 
 from app.invoice_batches.runner import run_batch
 from tests import factories as f
@@ -141,6 +144,28 @@ async def test_invoice_shows_lines_terms_and_the_entries_it_bills(helpdesk, sess
     assert invoice["delivery"] == {"status": "not_requested", "attempts": 0, "last_error": None, "reason": None}
     assert (await api.delete(f"/v1/invoices/{invoice['id']}")).json()["code"] == "invoice_validated"
     assert (await api.post(f"/v1/invoices/{invoice['id']}/validate")).status_code == 409
+
+
+@pytest.mark.parametrize("entries", [1, 3])
+@pytest.mark.parametrize(("name", "unit"), [("Support", "hour"), ("Sup\x1fport, \"on site\"", "h\x1e")])
+async def test_invoice_lines_keep_their_text_and_amounts_whatever_their_characters(
+        helpdesk, sessionmaker, entries, name, unit):  # noqa: F811
+    """The lines travel to PostgreSQL packed into one text per column: a product whose name or unit
+    holds the packing's separators, a one-line invoice and a longer one all come back as planned."""
+    api, h = helpdesk["api"], helpdesk
+    product = await f.product(api, code="ODD", name=name, unit=unit, description=None, unit_price="80.00")
+    hours = ["1.25", "0.10", "7.00"][:entries]
+    for n, value in enumerate(hours):
+        await f.time_entry(api, work_item_id=h["ticket"]["id"], product_id=product["id"], hours=value,
+                           started_at=f"2026-11-0{n + 2}T09:00:00Z")
+    batch = await launch(api, customer_ids=[h["acme"]["id"]])
+    await run_batch(sessionmaker, uuid.UUID(batch["id"]))
+    [invoice] = (await api.get("/v1/invoices", params={"batch_id": batch["id"]})).json()["data"]
+    lines = invoice["lines"]
+    assert [line["quantity"] for line in lines] == hours
+    assert [line["amount"] for line in lines] == [str(Decimal(v) * 80) for v in hours]
+    assert all(line["unit"] == unit and line["description"].startswith(name) for line in lines)
+    assert all(len(line["time_entry_ids"]) == 1 for line in lines)
 
 
 async def test_a_draft_can_be_validated_later_or_deleted_to_free_its_time(helpdesk, sessionmaker):  # noqa: F811

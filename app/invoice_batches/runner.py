@@ -22,6 +22,7 @@ import json
 import logging
 import uuid
 import zoneinfo
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -47,6 +48,7 @@ from app.invoicing.numbering import NEXT_NUMBER_SQL, counter_year, number_prefix
 from app.invoicing.planning import (InvoicePlan, PlanOptions, PlannedProduct, entry_links, invoice_subtitle,
                                     listed_entries, validation_reasons)
 from app.kit.ids import new_id, new_ids
+from app.kit.packing import SPLIT_TEXTS, SPLIT_VALUES, packed_ids, packed_scalars, packed_texts
 from app.queue import flush_jobs, unit_of_work
 from app.webhooks.service import emit_event, subscribers
 from app.models import (Invoice, InvoiceBatch, InvoiceBatchCustomer, InvoiceBatchUnbilled, TenantSettings)
@@ -359,6 +361,25 @@ async def _pending(session: AsyncSession, batch_id: uuid.UUID) -> int:
                                                            InvoiceBatchCustomer.outcome.is_(None)))
 
 
+def _packed_columns(sql: str) -> str:
+    """The write's columns of values travel packed (app/kit/packing.py): `{ids:x}`, `{numeric:x}` and
+    `{boolean:x}` are split from the text parameter `x`; `{texts:x}` from `x`, or is the array
+    `x_array` when the texts could not be packed (see _texts)."""
+    def column(match: re.Match) -> str:
+        kind, name = match.groups()
+        if kind == "texts":
+            return f"coalesce(CAST(:{name}_array AS text[]), {SPLIT_TEXTS.format(f'CAST(:{name} AS text)')})"
+        return SPLIT_VALUES.format(f"CAST(:{name} AS text)", "uuid[]" if kind == "ids" else f"{kind}[]")
+    return re.sub(r"\{(ids|numeric|boolean|texts):(\w+)\}", column, sql)
+
+
+def _texts(name: str, values: list) -> dict:
+    """The parameters of a `{texts:name}` column: packed, or the array when a text holds a separator
+    or there is only one (an empty text would split into no element)."""
+    packed = packed_texts(values) if len(values) > 1 else None
+    return {name: packed, f"{name}_array": None if packed is not None else values}
+
+
 # Everything a customer's invoice writes, in one statement: the invoice, its lines, the entries'
 # links (an adjustment it bills becomes settled; a superseded entry is never linked: adjusting takes
 # the customer's lock, and if one slipped through the customer's write would fail whole), the
@@ -366,7 +387,7 @@ async def _pending(session: AsyncSession, batch_id: uuid.UUID) -> int:
 # validate goes in with the counter to draw its number from: the number is drawn while the
 # transaction commits (migration 0009), so that the tenant's counter row, locked until commit, is
 # never held while a worker is between two statements.
-_WRITE_INVOICE = text("""
+_WRITE_INVOICE = text(_packed_columns("""
 WITH invoice AS (
   INSERT INTO invoices (id, tenant_id, batch_id, customer_id, contract_id, number, status, bill_to, title, subtitle,
                         period_start, period_end, issue_date, due_date, validated_at, currency, untaxed_amount,
@@ -384,25 +405,23 @@ line AS (
   SELECT s.id, :tenant, invoice.id, s.n - 1, s.entry, s.product, s.description, s.quantity, s.unit, s.price,
          s.amount, s.rate, s.late, s.worked, s.contract, s.covered, CAST(string_to_array(s.entry_ids, ',') AS uuid[]),
          CAST(string_to_array(s.entry_quantities, ',') AS numeric[])
-  FROM invoice, unnest(CAST(:line_ids AS uuid[]), CAST(:entries AS uuid[]), CAST(:products AS uuid[]),
-              CAST(:descriptions AS text[]), CAST(CAST(:quantities AS text[]) AS numeric[]), CAST(:units AS text[]),
-              CAST(CAST(:prices AS text[]) AS numeric[]), CAST(CAST(:amounts AS text[]) AS numeric[]),
-              CAST(CAST(:rates AS text[]) AS numeric[]), CAST(:late AS boolean[]),
-              CAST(CAST(:worked AS text[]) AS numeric[]), CAST(:contracts AS uuid[]), CAST(:covered AS boolean[]),
-              CAST(:entry_ids AS text[]), CAST(:entry_quantities AS text[]))
+  FROM invoice, unnest({ids:line_ids}, {ids:entries}, {ids:products}, {texts:descriptions},
+              {numeric:quantities}, {texts:units}, {numeric:prices}, {numeric:amounts}, {numeric:rates},
+              {boolean:late}, {numeric:worked}, {ids:contracts}, {boolean:covered}, {texts:entry_ids},
+              {texts:entry_quantities})
        WITH ORDINALITY AS s(id, entry, product, description, quantity, unit, price, amount, rate, late, worked,
                             contract, covered, entry_ids, entry_quantities, n)
   RETURNING id),
 linked AS (
   UPDATE time_entries te SET invoice_id = :invoice, invoice_line_id = link.line,
          adjustment_status = CASE WHEN te.adjustment_status = 'pending' THEN 'settled' ELSE te.adjustment_status END
-  FROM unnest(CAST(:link_entries AS uuid[]), CAST(:link_lines AS uuid[])) AS link(entry, line)
+  FROM unnest({ids:link_entries}, {ids:link_lines}) AS link(entry, line)
   WHERE te.id = link.entry AND te.invoice_id IS NULL AND NOT te.superseded
   RETURNING te.id),
 unbilled AS (
   INSERT INTO invoice_batch_unbilled (batch_id, time_entry_id, tenant_id, customer_id, reason)
   SELECT :batch, u.entry, :tenant, :customer, u.reason
-  FROM unnest(CAST(:unbilled_entries AS uuid[]), CAST(:unbilled_reasons AS text[])) AS u(entry, reason)
+  FROM unnest({ids:unbilled_entries}, {texts:unbilled_reasons}) AS u(entry, reason)
   ON CONFLICT DO NOTHING),
 mail AS (
   INSERT INTO email_outbox (id, tenant_id, kind, invoice_id, batch_id, recipient, message_id, status, attempts)
@@ -414,7 +433,7 @@ outcome AS (
   RETURNING 1)
 SELECT (SELECT count(*) FROM linked) AS linked, (SELECT count(*) FROM outcome) AS recorded,
        set_config('synchronous_commit', CASE WHEN :durable THEN 'on' ELSE 'off' END, true) AS commit_mode
-""")
+"""))
 
 # When someone subscribes to invoice.validated, the event written in this transaction needs the
 # number now: then it is drawn by a statement, last thing before the commit (gapless: the counter
@@ -515,19 +534,24 @@ async def _write_invoice(session: AsyncSession, batch: InvoiceBatch, settings: T
         "currency": plan.currency, "untaxed": plan.untaxed_amount, "tax": plan.tax_amount, "total": plan.total,
         "taxes": json.dumps([{"rate": str(t.rate), "base": str(t.base), "amount": str(t.amount)} for t in plan.taxes]),
         "terms": json.dumps(terms), "reasons": json.dumps(blocking if batch.validate_invoices else []),
-        "line_ids": line_ids, "entries": [line.time_entry_id for line in lines],
-        "products": [line.product_id for line in lines], "descriptions": [line.description for line in lines],
-        # Decimals travel as their exact text: the driver's binary encoding of a Decimal costs
-        # more Python time than PostgreSQL's parsing of the string.
-        "quantities": [str(line.quantity) for line in lines], "units": [line.unit for line in lines],
-        "prices": [str(line.unit_price) for line in lines], "amounts": [str(line.amount) for line in lines],
-        "rates": [str(line.tax_rate) for line in lines], "late": [line.late for line in lines],
-        "worked": [str(line.hours_worked) for line in lines], "contracts": [line.contract_id for line in lines],
-        "covered": [line.covered for line in lines], "entry_ids": [ids for ids, _ in listed],
-        "entry_quantities": [quantities for _, quantities in listed],
-        "link_entries": list(links), "link_lines": list(links.values()), "record_outcome": record_outcome,
-        "unbilled_entries": [u.time_entry_id for u in plan.unbilled],
-        "unbilled_reasons": [u.reason for u in plan.unbilled],
+        "line_ids": packed_ids(line_ids), "entries": packed_ids([line.time_entry_id for line in lines]),
+        "products": packed_ids([line.product_id for line in lines]),
+        **_texts("descriptions", [line.description for line in lines]),
+        "quantities": packed_scalars([line.quantity for line in lines]),
+        **_texts("units", [line.unit for line in lines]),
+        "prices": packed_scalars([line.unit_price for line in lines]),
+        "amounts": packed_scalars([line.amount for line in lines]),
+        "rates": packed_scalars([line.tax_rate for line in lines]),
+        "late": packed_scalars([line.late for line in lines]),
+        "worked": packed_scalars([line.hours_worked for line in lines]),
+        "contracts": packed_ids([line.contract_id for line in lines]),
+        "covered": packed_scalars([line.covered for line in lines]),
+        **_texts("entry_ids", [ids for ids, _ in listed]),
+        **_texts("entry_quantities", [quantities for _, quantities in listed]),
+        "link_entries": packed_ids(list(links)), "link_lines": packed_ids(list(links.values())),
+        "record_outcome": record_outcome,
+        "unbilled_entries": packed_ids([u.time_entry_id for u in plan.unbilled]),
+        **_texts("unbilled_reasons", [u.reason for u in plan.unbilled]),
         "delivery_status": ("pending" if recipient else "failed") if sending else "not_requested",
         "delivery_failure": "missing_email" if sending and not recipient else None,
         "mail_id": mail_id, "recipient": recipient,
