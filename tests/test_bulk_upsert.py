@@ -458,20 +458,25 @@ async def test_time_entries_bulk_stores_every_value_as_sent_whatever_its_charact
         entry("te-b", note="a, b\nc", employee_name=None, employee_id=None, started_at="2026-11-06T00:00:00Z",
               hours="10", product_external_id="p-sup"),
         entry("te-c", note=None, started_at="2026-11-07T23:59:59.999999+14:00", hours="0.01"),
+        # Offsets beyond the 15:59 PostgreSQL reads.
+        entry("te-d", started_at="2026-11-08T12:49:05+19:24", hours="2.5"),
+        entry("te-e", started_at="2026-11-08T00:00:00-23:59", hours="9999.99"),
     ]
 
-    assert counts(await push(api, "time-entries", items)) == {"created": 3, "updated": 0, "unchanged": 0, "errors": 0}
+    assert counts(await push(api, "time-entries", items)) == {"created": 5, "updated": 0, "unchanged": 0, "errors": 0}
 
-    stored = {e: await one(api, "time-entries", e) for e in ("te-a", "te-b", "te-c")}
-    assert [stored[e]["note"] for e in stored] == [odd_note, "a, b\nc", None]
-    assert [(stored[e]["employee_id"], stored[e]["employee_name"]) for e in stored] == [
+    stored = {e: await one(api, "time-entries", e) for e in ("te-a", "te-b", "te-c", "te-d", "te-e")}
+    assert [stored[e]["note"] for e in stored] == [odd_note, "a, b\nc", None, None, None]
+    assert [(stored[e]["employee_id"], stored[e]["employee_name"]) for e in stored][:3] == [
         ("", 'Zoë "Z" O\'Neil, \\ jr'), (None, None), ("e-7", "Alice Martin")]
     assert [datetime.fromisoformat(stored[e]["started_at"]) for e in stored] == [
         datetime(2026, 11, 5, 18, 0, 0, 45, tzinfo=UTC), datetime(2026, 11, 6, tzinfo=UTC),
-        datetime(2026, 11, 7, 9, 59, 59, 999999, tzinfo=UTC)]
-    assert [Decimal(stored[e]["hours"]) for e in stored] == [Decimal("1.25"), Decimal(10), Decimal("0.01")]
-    assert [stored[e]["product_id"] is not None for e in stored] == [False, True, False]
-    assert counts(await push(api, "time-entries", items)) == {"created": 0, "updated": 0, "unchanged": 3, "errors": 0}
+        datetime(2026, 11, 7, 9, 59, 59, 999999, tzinfo=UTC), datetime(2026, 11, 7, 17, 25, 5, tzinfo=UTC),
+        datetime(2026, 11, 8, 23, 59, tzinfo=UTC)]
+    assert [Decimal(stored[e]["hours"]) for e in stored] == [Decimal("1.25"), Decimal(10), Decimal("0.01"),
+                                                             Decimal("2.5"), Decimal("9999.99")]
+    assert [stored[e]["product_id"] is not None for e in stored] == [False, True, False, False, False]
+    assert counts(await push(api, "time-entries", items)) == {"created": 0, "updated": 0, "unchanged": 5, "errors": 0}
 
 
 async def test_time_entries_bulk_same_instant_in_another_offset_is_unchanged(api):

@@ -14,6 +14,9 @@ The SQL side, for a parameter `p`:
   and passes one of the two, the other null).
 A column of fewer than two values is better sent as an array: one empty text splits into no element."""
 
+import re
+from datetime import UTC, datetime
+
 from pydantic_core import to_json
 
 TEXT_SEPARATOR, TEXT_NULL = "\x1f", "\x1e"  # ASCII unit and record separators
@@ -26,10 +29,19 @@ def packed_ids(values: list) -> str:
     return ",".join(["null" if value is None else str(value) for value in values])
 
 
+# PostgreSQL reads offsets up to 15:59 only; an instant may be sent with any offset up to 23:59.
+_FAR_OFFSET = re.compile(r"[+-](1[6-9]|2[0-9]):")
+
+
 def packed_scalars(values: list) -> str:
-    """Decimals, dates, instants (with their offset) and booleans (None: null) as JSON writes them:
-    never a comma nor a quote inside a value, so only the quotes need to go."""
-    return to_json(values).decode()[1:-1].replace('"', "")
+    """Decimals, dates, instants and booleans (None: null) as JSON writes them: never a comma nor a
+    quote inside a value, so only the quotes need to go. Instants keep their offset, unless one is
+    beyond what PostgreSQL reads: then they go in UTC."""
+    packed = to_json(values).decode()[1:-1].replace('"', "")
+    if _FAR_OFFSET.search(packed):
+        packed = to_json([value.astimezone(UTC) if isinstance(value, datetime) else value
+                          for value in values]).decode()[1:-1].replace('"', "")
+    return packed
 
 
 def packed_texts(values: list) -> str | None:
