@@ -10,6 +10,7 @@ from app.contracts.schemas import BlockCreate, BlockOut, ContractBulk, ContractC
 from app.deps import SessionDep, TenantDep
 from app.errors import problems
 from app.kit.bulk import BulkResult, OnErrorQuery
+from app.kit.json_answers import JSONText
 from app.kit.pagination import (CreatedPageParams, FilterText, Page, created_keys, created_page_params,
                                 make_page_converted)
 from app.kit.routing import ResourceRouter
@@ -50,7 +51,7 @@ async def bulk_upsert_contracts(body: ContractBulk, session: SessionDep, tenant_
     `product_id` or `product_external_id`. A stored contract's `kind` and customer cannot change.
     The answer gives each item's id and result in order; pushing the same data again changes
     nothing. One bad item rejects the whole push unless `on_error=skip`."""
-    return await service.bulk_upsert_contracts(session, tenant_id=tenant_id, data=body, on_error=on_error)
+    return JSONText(await service.bulk_upsert_contracts(session, tenant_id=tenant_id, data=body, on_error=on_error))
 
 
 @router.get("/{contract_id}", responses=problems(404))

@@ -25,7 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from app.contracts.schemas import (BlockCreate, ContractBulk, ContractBulkItem, ContractCreate, ContractOut,
                                    ContractUpdate)
 from app.errors import Conflict, FieldError, InvalidInput, NotFound
-from app.kit.bulk import BulkPush, BulkResult, Column, ItemFault, OnError, upsert_by_external_id
+from app.kit.bulk import BulkPush, Column, ItemFault, OnError, upsert_by_external_id
 from app.kit.ids import new_ids
 from app.kit.pagination import CreatedPageParams
 from app.kit.repository import (apply_changes, check_references, fetch_created_page, flush_unique, get_owned,
@@ -270,7 +270,7 @@ def _item_faults(index: int, errors: list[FieldError]) -> list[ItemFault]:
 
 
 async def bulk_upsert_contracts(session: AsyncSession, *, tenant_id: uuid.UUID, data: ContractBulk,
-                                on_error: OnError = "reject") -> BulkResult:
+                                on_error: OnError = "reject") -> bytes:
     push = BulkPush(data.items, ContractBulkItem, on_error=on_error)
     indexes, items = push.check(0, len(data.items))
     push.invalid([fault for index, item in zip(indexes, items, strict=True)

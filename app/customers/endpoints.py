@@ -45,7 +45,7 @@ async def bulk_upsert_customers(body: CustomerBulk, session: SessionDep, tenant_
     the same data again changes nothing. One bad item rejects the whole push (422 naming
     `items[i].field`) unless `on_error=skip`, which stores the valid items and answers the bad ones
     in place with their errors."""
-    return await service.bulk_upsert_customers(session, tenant_id=tenant_id, data=body, on_error=on_error)
+    return JSONText(await service.bulk_upsert_customers(session, tenant_id=tenant_id, data=body, on_error=on_error))
 
 
 @router.get("/{customer_id}", responses=problems(404))

@@ -13,7 +13,7 @@ from app.contracts.service import check_contract, contract_mismatch
 from app.customers.schemas import CustomerBulk, CustomerBulkItem, CustomerCreate, CustomerOut, CustomerUpdate
 from app.db import Reads
 from app.errors import Conflict, FieldError, InvalidInput
-from app.kit.bulk import BulkPush, BulkResult, Column, ItemFault, OnError, upsert_by_external_id
+from app.kit.bulk import BulkPush, Column, ItemFault, OnError, upsert_by_external_id
 from app.kit.ids import new_id
 from app.kit.pagination import PageParams
 from app.kit.repository import (apply_changes, delete_owned, flush_unique, get_owned, ids_by_external_id, owned_answer,
@@ -256,7 +256,7 @@ def _contract_faults(indexes: list[int], items: list, ids: dict[str, uuid.UUID],
 
 
 async def bulk_upsert_customers(session: AsyncSession, *, tenant_id: uuid.UUID, data: CustomerBulk,
-                                on_error: OnError = "reject") -> BulkResult:
+                                on_error: OnError = "reject") -> bytes:
     push = BulkPush(data.items, CustomerBulkItem, on_error=on_error)
     indexes, items = push.check(0, len(data.items))
     stored = await _stored_customers(session, tenant_id, items)

@@ -8,6 +8,7 @@ from fastapi import Depends, Query, Response, status
 from app.deps import SessionDep, TenantDep
 from app.errors import problems
 from app.kit.bulk import BulkResult, OnErrorQuery
+from app.kit.json_answers import JSONText
 from app.kit.pagination import FilterText, Page, PageParams, make_page, page_params
 from app.kit.repository import get_owned
 from app.kit.routing import ResourceRouter
@@ -59,7 +60,7 @@ async def bulk_upsert_time_entries(body: TimeEntryBulk, session: SessionDep, ten
     that entry, by the rules of `POST /v1/time-entries/{id}/adjustments` (time on a draft invoice: 409
     `time_entry_on_draft`); it may adjust an item of the same push, and takes the original's values for
     the fields it does not give."""
-    return await service.bulk_upsert_time_entries(session, tenant_id=tenant_id, data=body, on_error=on_error)
+    return JSONText(await service.bulk_upsert_time_entries(session, tenant_id=tenant_id, data=body, on_error=on_error))
 
 
 @router.get("/{time_entry_id}", responses=problems(404))

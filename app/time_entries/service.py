@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.errors import Conflict, FieldError, InvalidInput, RebillError
-from app.kit.bulk import BulkPush, BulkResult, Column, OnError, Upserted, upsert_by_external_id
+from app.kit.bulk import BulkPush, Column, OnError, Upserted, upsert_by_external_id
 from app.kit.ids import new_ids
 from app.kit.pagination import PageParams
 from app.kit.repository import (KnownReferences, apply_changes, check_references, fetch_page, flush_unique, get_owned,
@@ -143,7 +143,7 @@ def _chunks(count: int) -> list[tuple[int, int]]:
 
 
 async def bulk_upsert_time_entries(session: AsyncSession, *, tenant_id: uuid.UUID, data: TimeEntryBulk,
-                                   on_error: OnError = "reject") -> BulkResult:
+                                   on_error: OnError = "reject") -> bytes:
     """Validate, resolve and write the items a chunk at a time, all in the caller's transaction:
     the statement for a chunk runs in PostgreSQL while Python checks the next one. By default the
     first fault stops the writing; every chunk is still checked, so the refusal names every bad

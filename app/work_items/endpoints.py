@@ -8,6 +8,7 @@ from fastapi import Depends, Response, status
 from app.deps import SessionDep, TenantDep
 from app.errors import problems
 from app.kit.bulk import BulkResult, OnErrorQuery
+from app.kit.json_answers import JSONText
 from app.kit.pagination import FilterText, Page, PageParams, make_page, page_params
 from app.kit.repository import get_owned
 from app.kit.routing import ResourceRouter
@@ -44,7 +45,7 @@ async def bulk_upsert_work_items(body: WorkItemBulk, session: SessionDep, tenant
     its customer by `customer_id` or `customer_external_id`, not both. The answer gives each item's
     id and result in order. One bad item rejects the whole push unless `on_error=skip`, which stores
     the valid items and answers the bad ones in place with their errors."""
-    return await service.bulk_upsert_work_items(session, tenant_id=tenant_id, data=body, on_error=on_error)
+    return JSONText(await service.bulk_upsert_work_items(session, tenant_id=tenant_id, data=body, on_error=on_error))
 
 
 @router.get("/{work_item_id}", responses=problems(404))

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from app.contracts.service import billing_company, check_contract, contract_mismatch
-from app.kit.bulk import BulkPush, BulkResult, Column, OnError, upsert_by_external_id
+from app.kit.bulk import BulkPush, Column, OnError, upsert_by_external_id
 from app.kit.ids import new_ids
 from app.kit.pagination import PageParams
 from app.kit.repository import (apply_changes, check_references, delete_owned, fetch_page, flush_unique, get_owned,
@@ -57,7 +57,7 @@ _BULK_COLUMNS = [Column("type", "text[]"), Column("reference", "text[]"), Column
 
 
 async def bulk_upsert_work_items(session: AsyncSession, *, tenant_id: uuid.UUID, data: WorkItemBulk,
-                                 on_error: OnError = "reject") -> BulkResult:
+                                 on_error: OnError = "reject") -> bytes:
     push = BulkPush(data.items, WorkItemBulkItem, on_error=on_error)
     indexes, items = push.check(0, len(data.items))
     customers, faults = await resolve_references(session, tenant_id, Customer, items, indexes=indexes,
