@@ -13,12 +13,14 @@ Printed, for the new entries and for the re-push: entries/s of the endpoint and 
 ratio endpoint/floor of their entries/s (1.00: as fast as the floor) and its inverse, how many
 times the floor's time the endpoint took; then the seconds of each request.
 
-Usage: python bench/bulk_upsert.py   (DATABASE_URL / REDIS_URL default to the local servers;
+Usage: python bench/bulk_upsert.py [--rounds 1]   (DATABASE_URL / REDIS_URL default to the local servers;
 the database `rebill_bench_ingest` is recreated, Redis db 13 is used)."""
 
+import argparse
 import asyncio
 import json
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -152,6 +154,11 @@ async def same_rows(conn: asyncpg.Connection, a: uuid.UUID, b: uuid.UUID) -> boo
                                f"({row % 2} EXCEPT {row % 1}))", a, b)
 
 
+def ratio(endpoint: list[float], floor_times: list[float]) -> float:
+    """How many times the floor's time the endpoint took."""
+    return sum(endpoint) / sum(floor_times)
+
+
 def report(name: str, endpoint: list[float], floor_times: list[float]) -> None:
     total = REQUESTS * PER_REQUEST
     e, f = sum(endpoint), sum(floor_times)
@@ -161,7 +168,8 @@ def report(name: str, endpoint: list[float], floor_times: list[float]) -> None:
     print(f"  {'':10s}                  floor    {[round(t, 2) for t in floor_times]}")
 
 
-async def main() -> None:
+async def main() -> dict[str, float]:
+    """One round: a fresh database, both pushes measured; the endpoint/floor time ratio of each."""
     await recreate_database(DATABASE_URL)
     await asyncio.to_thread(upgrade_head, DATABASE_URL)
     engine = make_engine(DATABASE_URL)
@@ -210,7 +218,21 @@ async def main() -> None:
           f"one `rebill api` process; floor = COPY into a temp table + INSERT ... ON CONFLICT per {PER_REQUEST:,}")
     for name, (endpoint, floor_times) in timings.items():
         report(name, endpoint, floor_times)
+    return {name: ratio(*times) for name, times in timings.items()}
+
+
+def run(rounds: int) -> None:
+    """`rounds` rounds, each on a fresh database; with more than one, the median of each ratio (a
+    shared machine's load moves a single round's by up to ±20 %)."""
+    ratios = [asyncio.run(main()) for _ in range(rounds)]
+    if rounds > 1:
+        for name in ratios[0]:
+            values = sorted(r[name] for r in ratios)
+            print(f"  {name:10s} endpoint takes {statistics.median(values):4.2f}x the floor time, median of "
+                  f"{rounds} rounds ({', '.join(f'{v:4.2f}' for v in values)})")
 
 
 if __name__ == "__main__":
-    asyncio.run(main())
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--rounds", type=int, default=1, help="repeat on a fresh database, print the medians")
+    run(parser.parse_args().rounds)
