@@ -1,6 +1,5 @@
 """The FastAPI application: lifespan (engine, queue pool), routers, error handlers, probes."""
 
-import gc
 from contextlib import asynccontextmanager
 
 from arq import create_pool
@@ -16,6 +15,7 @@ from app.contract import contract_in_document, install_method_not_allowed
 from app.db import Reads, make_engine, make_sessionmaker
 from app.docs import install_docs
 from app.errors import install_error_handlers, problem_response, problems, problems_in_document
+from app.kit.collector import settle_after_startup
 from app.middleware import BodySizeLimit
 from app.observability import RequestContext, metrics_authorized, render_metrics
 from app.queue import deserialize_job, redis_settings, serialize_job
@@ -46,14 +46,7 @@ async def lifespan(app: FastAPI):
                                         job_deserializer=deserialize_job)
     app.state.verified_keys = VerifiedKeys(settings.database_url)
     await app.state.verified_keys.start()
-    # What exists once the app is up (modules, routes, the engine) lives as long as the process:
-    # keeping it out of the collector's full passes makes each of them ~5x cheaper, and a large
-    # bulk push triggers several (seen: ~110 ms each, ~60 ms per 10,000-entry request).
-    gc.freeze()
-    # A request allocates thousands of short-lived containers (rows, models, dicts): with the
-    # default threshold (700) the collector ran about once per list request and cost ~6 % of it,
-    # mostly promoting objects that were about to be freed. Collect the young generation less often.
-    gc.set_threshold(10_000, 10, 10)
+    settle_after_startup()
     try:
         yield
     finally:

@@ -1,6 +1,5 @@
 """arq worker settings: JSON job serialization (never pickle), the task list, startup/shutdown."""
 
-import gc
 import socket
 from typing import Any
 
@@ -8,6 +7,7 @@ from arq import cron, func
 
 from app.config import get_settings
 from app.db import make_engine, make_sessionmaker
+from app.kit.collector import settle_after_startup
 from app.queue import deserialize_job, redis_settings, serialize_job
 from app.delivery.mailer import Mailer
 from app.webhooks.delivery import new_http_client
@@ -26,10 +26,7 @@ async def startup(ctx: dict[str, Any]) -> None:
     ctx["sessionmaker"] = make_sessionmaker(engine)
     ctx["mailer"] = Mailer.from_settings(settings)
     ctx["http"] = new_http_client()
-    # As in the API (app/main.py): what exists once the worker is up lives as long as the process,
-    # and is kept out of the collector's full passes; the young generation is collected less often.
-    gc.freeze()
-    gc.set_threshold(10_000, 10, 10)
+    settle_after_startup()
 
 
 async def shutdown(ctx: dict[str, Any]) -> None:

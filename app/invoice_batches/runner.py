@@ -374,9 +374,8 @@ def _packed_columns(sql: str) -> str:
 
 
 def _texts(name: str, values: list) -> dict:
-    """The parameters of a `{texts:name}` column: packed, or the array when a text holds a separator
-    or there is only one (an empty text would split into no element)."""
-    packed = packed_texts(values) if len(values) > 1 else None
+    """The parameters of a `{texts:name}` column: packed, or the array when they cannot be."""
+    packed = packed_texts(values)
     return {name: packed, f"{name}_array": None if packed is not None else values}
 
 

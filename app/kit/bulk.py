@@ -294,8 +294,6 @@ async def upsert_by_external_id(session: AsyncSession, *, table: str, tenant_id:
 
 def _column_parameter(values: list, array_type: str, placeholder: str) -> tuple[str, Any]:
     """The SQL expression of one column's array and the parameter that carries it (app/kit/packing.py)."""
-    if len(values) < 2:
-        return f"{placeholder}::{array_type}", values
     if array_type == "text[]":
         packed = packed_texts(values)
         if packed is None:

@@ -11,8 +11,7 @@ The SQL side, for a parameter `p`:
   date[], timestamptz[], boolean[]);
 - texts: `string_to_array(p, E'\\x1f', E'\\x1e')`, or the array itself when `packed_texts` says the
   values cannot be packed (SQL that cannot choose writes `coalesce(CAST(a AS text[]), string_to_array(p, …))`
-  and passes one of the two, the other null).
-A column of fewer than two values is better sent as an array: one empty text splits into no element."""
+  and passes one of the two, the other null)."""
 
 import re
 from datetime import UTC, datetime
@@ -45,7 +44,10 @@ def packed_scalars(values: list) -> str:
 
 
 def packed_texts(values: list) -> str | None:
-    """Texts (None: null), or None when one of them holds a separator (send the array then)."""
+    """Texts (None: null), or None when they must go as an array: one of them holds a separator, or
+    there are fewer than two (one empty text would split into no element)."""
+    if len(values) < 2:
+        return None
     packed = TEXT_SEPARATOR.join([TEXT_NULL if value is None else value for value in values])
     if (packed.count(TEXT_SEPARATOR) != len(values) - 1
             or packed.count(TEXT_NULL) != sum(value is None for value in values)):
