@@ -24,6 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from typing_extensions import NotRequired, TypedDict
 
 from app.errors import Conflict, FieldError, InvalidInput, validation_detail, validation_errors
+from app.kit.native_checks import native_twin
 from app.kit.packing import SPLIT_TEXTS, SPLIT_VALUES, packed_ids, packed_scalars, packed_texts
 
 MAX_BULK_ITEMS = 10_000
@@ -103,6 +104,12 @@ def _items_adapter(item_model: type[BaseModel]) -> TypeAdapter:
     return TypeAdapter(list[item_model])
 
 
+@cache
+def _native_items_adapter(item_model: type[BaseModel]) -> TypeAdapter | None:
+    twin = native_twin(item_model)
+    return None if twin is None else TypeAdapter(list[twin])
+
+
 class BulkPush:
     """One bulk request being checked and written: which items are refused and why, and what became
     of the others. The service checks the items (a chunk at a time if it likes), records the faults
@@ -112,6 +119,7 @@ class BulkPush:
         self.skip = on_error == "skip"
         self._raw = raw_items
         self._adapter = _items_adapter(item_model)
+        self._native_adapter = _native_items_adapter(item_model)
         # The faults by kind, in the order a refused push names them.
         self._invalid: list[ItemFault] = []
         self._duplicates: list[ItemFault] = []
@@ -136,7 +144,9 @@ class BulkPush:
         valid ones that do not repeat an earlier item's external_id (the others become faults)."""
         raw = self._raw[start:stop]
         try:
-            items = self._adapter.validate_python(raw)
+            items = self._natively_checked(raw)
+            if items is None:
+                items = self._adapter.validate_python(raw)
             indexes = list(range(start, start + len(raw)))
         except ValidationError as exc:
             errors = [{**e, "loc": ("items", start + e["loc"][0], *e["loc"][1:])} for e in exc.errors()]
@@ -157,6 +167,16 @@ class BulkPush:
                     field=f"items[{index}].external_id", code="duplicate",
                     message=f"external_id {item.external_id!r} also appears at items[{first}]"))])
         return kept_indexes, kept
+
+    def _natively_checked(self, raw: list) -> list | None:
+        """The items checked by the model's native twin (app/kit/native_checks.py), about twice as
+        fast; None when it refuses one of them (the model itself then checks them all)."""
+        if self._native_adapter is None:
+            return None
+        try:
+            return self._native_adapter.validate_python(raw)
+        except ValidationError:
+            return None
 
     def invalid(self, faults: list[ItemFault]) -> None:
         """Items that break a rule between their own fields (found after `check`)."""

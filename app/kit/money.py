@@ -7,6 +7,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Annotated, Any, get_args
 
 from pydantic import PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic_core import core_schema
+
+from app.kit.native_checks import NativeCheck
 
 TWO_PLACES = Decimal("0.01")
 
@@ -68,9 +71,14 @@ def _decimal_type(*, name: str, integer_digits: int, places: int, minimum: Decim
             raise ValueError(f"{name} must be at most {maximum}")
         return parsed
 
+    # Natively: a string of the published form (which holds the bounds too), read by Decimal as `parse` does.
+    native = core_schema.chain_schema([
+        core_schema.str_schema(strict=True, pattern=published or pattern),
+        core_schema.decimal_schema(**({"gt": minimum} if exclusive_minimum else {"ge": minimum}), le=maximum)])
     return Annotated[
         Decimal,
         PlainValidator(parse),
+        NativeCheck(native),
         PlainSerializer(lambda v: format_decimal(v), return_type=str),
         WithJsonSchema({"type": "string", "pattern": published or pattern, "examples": [example]}),
     ]
@@ -115,7 +123,7 @@ def read_back(decimal_type):
     JSON schema, without the parsing of what clients send (the column holds a valid value, and
     parsing each one cost a tenth of the time of a page of customers)."""
     base, *metadata = get_args(decimal_type)
-    return Annotated[(base, *(m for m in metadata if not isinstance(m, PlainValidator)))]
+    return Annotated[(base, *(m for m in metadata if not isinstance(m, (PlainValidator, NativeCheck))))]
 
 
 TaxRateOut = read_back(TaxRate)

@@ -10,9 +10,10 @@ from typing import Annotated, TypeVar
 
 from pydantic import (AfterValidator, AwareDatetime, BaseModel, BeforeValidator, ConfigDict, EmailStr, Field, Strict,
                       StringConstraints, WithJsonSchema)
-from pydantic_core import PydanticCustomError
+from pydantic_core import PydanticCustomError, core_schema
 
 from app.kit.currency import CURRENCIES
+from app.kit.native_checks import NativeCheck
 from app.kit.timezones import TIME_ZONES
 
 T = TypeVar("T")
@@ -69,13 +70,20 @@ def _at_most(limit: int):
     return BeforeValidator(check)
 
 
+# Text the strip leaves as it is: no white space at either end (nor the separators \x1c-\x1f, which
+# Python's own strip would remove), so its native check needs no strip.
+_UNSTRIPPED = rf"^[^\x00{WHITESPACE}\x1c-\x1f]([^\x00]*[^\x00{WHITESPACE}\x1c-\x1f])?$"
+
+
 def _text(max_length: int, *, blank: bool) -> object:
     if blank:
         return Annotated[str, StringConstraints(max_length=max_length), AfterValidator(_no_nul),
+                         NativeCheck(core_schema.str_schema(strict=True, pattern=NO_NUL, max_length=max_length)),
                          WithJsonSchema({"type": "string", "maxLength": max_length, "pattern": NO_NUL})]
     # _at_most last: the outermost "before" validator, it sees the text as sent, before the strip.
     return Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_no_nul),
                      _at_most(max_length),
+                     NativeCheck(core_schema.str_schema(strict=True, pattern=_UNSTRIPPED, max_length=max_length)),
                      WithJsonSchema({"type": "string", "minLength": 1, "maxLength": max_length, "pattern": NOT_BLANK,
                                      "description": "Leading and trailing white space is removed."})]
 
@@ -137,9 +145,14 @@ def _iso_text(pattern: re.Pattern, example: str):
     return BeforeValidator(check)
 
 
-# An instant with an offset, within years the database and every client can represent.
+# An instant with an offset, within years the database and every client can represent. Natively:
+# the usual form (upper-case T and Z, at most microseconds), whose years the pattern bounds.
+_USUAL_INSTANT = (rf"^{_YEAR}-[0-9]{{2}}-[0-9]{{2}}T[0-9]{{2}}:[0-9]{{2}}:[0-9]{{2}}(\.[0-9]{{1,6}})?"
+                  r"(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])$")
 Instant = Annotated[AwareDatetime, _iso_text(_ISO_DATETIME, "2026-11-05T14:30:00+01:00"),
                     AfterValidator(_plausible_instant),
+                    NativeCheck(core_schema.chain_schema([core_schema.str_schema(strict=True, pattern=_USUAL_INSTANT),
+                                                          core_schema.datetime_schema(tz_constraint="aware")])),
                     WithJsonSchema({"type": "string", "format": "date-time", "pattern": INSTANT_PATTERN,
                                     "description": "RFC 3339, with an offset; years 1900 to 9998.",
                                     "examples": ["2026-11-05T14:30:00+01:00"]})]
