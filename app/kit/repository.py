@@ -241,16 +241,25 @@ async def resolve_references(session: AsyncSession, tenant_id: uuid.UUID, model:
     request (`indexes`, aligned with `items`) and naming `items[index].<field>`. With `known`, only
     what it does not hold yet is read, and it learns the rest."""
     known = known if known is not None else KnownReferences()
-    wanted_external = {getattr(i, external_field) for i in items} - {None} - known.by_external.keys()
+    refs_external = [getattr(i, external_field) for i in items]
+    refs_id = [getattr(i, id_field) for i in items]
+    wanted_external = set(refs_external) - {None} - known.by_external.keys()
     if wanted_external:
         found = await ids_by_external_id(session, model, tenant_id, wanted_external, *columns)
         known.by_external.update({key: found.get(key) for key in wanted_external})
-    wanted_ids = {getattr(i, id_field) for i in items} - {None} - known.by_id.keys()
+    wanted_ids = set(refs_id) - {None} - known.by_id.keys()
     if wanted_ids:
         rows = await session.execute(select(model.id, *columns).where(
             model.tenant_id == tenant_id, model.id == any_(bindparam("ids", list(wanted_ids), type_=ARRAY(Uuid)))))
         found = {row.id: row for row in rows}
         known.by_id.update({key: found.get(key) for key in wanted_ids})
+    if refs_id.count(None) == len(refs_id):
+        # The usual push: references by external id only. When each one found its row (and none is
+        # missing that is required), there is nothing to tell: no need to look at each item.
+        resolved = list(map(known.by_external.get, refs_external))
+        missing = sum(row is None for row in resolved)
+        if missing == refs_external.count(None) and (missing == 0 or not required):
+            return resolved, []
     by_external, by_id = known.by_external, known.by_id
     resolved, errors = [], []
     for index, item in zip(indexes, items, strict=True):

@@ -180,6 +180,7 @@ async def bulk_upsert_time_entries(session: AsyncSession, *, tenant_id: uuid.UUI
                 await writing
             writing = asyncio.ensure_future(_write_chunk(session, tenant_id, push, indexes, items, values))
             await asyncio.sleep(0)  # let it send the statement before this task goes back to validating
+            push.answer_so_far()
         if writing is not None:
             await writing
             writing = None
@@ -323,10 +324,14 @@ async def _write_chunk(session: AsyncSession, tenant_id: uuid.UUID, push: BulkPu
 
 def _all_known(items: list[TimeEntryBulkItem], work_items: KnownReferences, products: KnownReferences) -> bool:
     """Whether the chunk's references were all looked up already (no read needed)."""
-    return all((i.work_item_external_id is None or i.work_item_external_id in work_items.by_external)
-               and (i.work_item_id is None or i.work_item_id in work_items.by_id)
-               and (i.product_external_id is None or i.product_external_id in products.by_external)
-               and (i.product_id is None or i.product_id in products.by_id) for i in items)
+    def within(keys: set, known: dict) -> bool:
+        keys.discard(None)
+        return keys <= known.keys()
+
+    return (within({i.work_item_external_id for i in items}, work_items.by_external)
+            and within({i.work_item_id for i in items}, work_items.by_id)
+            and within({i.product_external_id for i in items}, products.by_external)
+            and within({i.product_id for i in items}, products.by_id))
 
 
 def _bulk_values(items: list[TimeEntryBulkItem], work_items: list, products: list) -> dict[str, list]:
