@@ -13,13 +13,17 @@ customers) runs on its own fresh worker, and the big batch's peak RSS is compare
 With --cutoff DATE the batch gives a cut-off date instead of November's period: each customer is
 billed its (monthly) cycle ending on or before it, plus its late time.
 
+With --rounds N the whole measurement is repeated on a fresh database, ending with the median
+ratio and every round's (a shared machine moves a single round's by up to ±20 %).
+
 Usage: python bench/invoice_batch.py [--customers 1000] [--entries 100] [--workers 1] [--analyze]
-                                     [--rss-baseline 10000] [--cutoff 2026-11-30]
+                                     [--rss-baseline 10000] [--cutoff 2026-11-30] [--rounds 1]
 (DATABASE_URL / REDIS_URL default to the local servers; the database is recreated)."""
 
 import argparse
 import asyncio
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -178,7 +182,8 @@ async def tenant_client(port: int, name: str) -> httpx.AsyncClient:
                              headers={"Authorization": f"Bearer {key.key}"})
 
 
-async def main(customers: int, entries: int, workers: int, analyze: bool, rss_baseline: int) -> None:
+async def main(customers: int, entries: int, workers: int, analyze: bool, rss_baseline: int) -> float:
+    """One round on a fresh database; the ratio batch / floor of their times."""
     total = customers * entries
     await recreate_database(DATABASE_URL)
     await asyncio.to_thread(upgrade_head, DATABASE_URL)
@@ -232,6 +237,7 @@ async def main(customers: int, entries: int, workers: int, analyze: bool, rss_ba
     if rss_baseline:
         print(f"  worker peak RSS, {rss_baseline}-entry batch {small_rss[0]:.0f} MB: big / small = "
               f"{max(rss) / small_rss[0]:.2f}")
+    return elapsed / floor
 
 
 if __name__ == "__main__":
@@ -243,7 +249,12 @@ if __name__ == "__main__":
     parser.add_argument("--rss-baseline", type=int, default=10_000,
                         help="entries of a first, small batch whose worker's peak RSS is the baseline (0: none)")
     parser.add_argument("--cutoff", help="bill up to this cut-off date instead of November's period")
+    parser.add_argument("--rounds", type=int, default=1, help="repeat on a fresh database, print the median ratio")
     args = parser.parse_args()
     if args.cutoff:
         DATES = {"cutoff_date": args.cutoff}
-    asyncio.run(main(args.customers, args.entries, args.workers, args.analyze, args.rss_baseline))
+    ratios = sorted(asyncio.run(main(args.customers, args.entries, args.workers, args.analyze, args.rss_baseline))
+                    for _ in range(args.rounds))
+    if args.rounds > 1:
+        print(f"  ratio batch / floor, median of {args.rounds} rounds: {statistics.median(ratios):.2f}x "
+              f"({', '.join(f'{r:.2f}' for r in ratios)})")

@@ -159,7 +159,11 @@ def leave_out(targets: list[uuid.UUID], excluded: set[uuid.UUID]) -> tuple[list[
 # into; their work items; then each work item's entries through a LATERAL subquery that OFFSET 0
 # keeps from being flattened, on (tenant_id, work_item_id, started_at), the one index that serves
 # all three of its conditions. Each target brings its own bounds (`w`, one row per target): an
-# absent bound is an infinite one, still a range on the index.
+# absent bound is an infinite one, still a range on the index. The bounds are written on the pair
+# (work_item_id, started_at), a range of that index only: written on started_at alone, they were a
+# range of (tenant_id, started_at) too, and on tables never analysed both indexes were estimated at
+# one row, the smaller one chosen: every entry of the tenant in the period read for each customer
+# (seen: 30,000 entries read for 100 kept, 23-45 ms a customer instead of ~0.5).
 # Each entry comes with the contract it names (SPEC §11): its work item's, else its customer's default
 # (a contact may name one of its company's contracts); the planner falls back to the target's default.
 # Never billed as entries (SPEC §10): superseded entries (replaced by an adjustment), and
@@ -182,7 +186,8 @@ JOIN work_items wi ON wi.tenant_id = c.tenant_id AND wi.customer_id = c.id
 CROSS JOIN LATERAL (
   SELECT te.id, te.started_at, te.hours, te.product_id, te.employee_name FROM time_entries te
   WHERE te.tenant_id = wi.tenant_id AND te.work_item_id = wi.id
-    AND te.started_at >= coalesce(w.since, '-infinity') AND te.started_at < coalesce(w.until, 'infinity')
+    AND (te.work_item_id, te.started_at) >= (wi.id, coalesce(w.since, '-infinity'))
+    AND (te.work_item_id, te.started_at) < (wi.id, coalesce(w.until, 'infinity'))
     AND te.status = 'approved' AND te.billable AND te.invoice_id IS NULL
     AND NOT te.superseded AND te.corrected_invoice_id IS NULL
   OFFSET 0) te
