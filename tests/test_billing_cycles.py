@@ -363,6 +363,17 @@ async def test_excluded_customers_are_listed_in_the_report_and_their_time_waits(
 
 # The entries query, with a target's bounds absent (late time, kind none), keeps its plan.
 
+async def entries_plans(connection, customer_id: str, tenant_id, plan_cache_mode: str, bounds) -> list[str]:
+    """The plans of the batch's entries query (app/invoicing/loading.py) for one customer, one per
+    (since, until) of `bounds` (SQL literals)."""
+    sql = str(_ENTRIES.compile(dialect=PGDialect_asyncpg()))
+    await connection.execute(f"PREPARE entries (uuid[], timestamptz[], timestamptz[], timestamptz[], uuid, text) AS {sql}")
+    await connection.execute(f"SET plan_cache_mode = {plan_cache_mode}")
+    return ["\n".join(row[0] for row in await connection.fetch(
+        f"EXPLAIN EXECUTE entries(ARRAY['{customer_id}'::uuid], ARRAY[{since}::timestamptz], "
+        f"ARRAY[{until}::timestamptz], ARRAY[{since}::timestamptz], '{tenant_id}', NULL)")) for since, until in bounds]
+
+
 @pytest.mark.parametrize("plan_cache_mode", ["force_custom_plan", "force_generic_plan"])
 async def test_entries_are_read_by_work_item_and_date_whatever_the_bounds(paris, migrated_database, plan_cache_mode):
     api = paris
@@ -370,18 +381,11 @@ async def test_entries_are_read_by_work_item_and_date_whatever_the_bounds(paris,
     items = [{"external_id": f"e-{n}", "work_item_id": ticket["id"], "hours": "0.25", "status": "approved",
               "started_at": f"2026-{n % 12 + 1:02d}-{n % 28 + 1:02d}T{n % 24:02d}:00:00Z"} for n in range(3000)]
     assert (await api.post("/v1/time-entries/bulk", json={"items": items})).status_code == 200
-    sql = str(_ENTRIES.compile(dialect=PGDialect_asyncpg()))
     # Freshly pushed rows have no statistics: the plan must not need them (see app/invoicing/loading.py).
     connection = await asyncpg.connect(migrated_database)
     try:
-        await connection.execute(
-            f"PREPARE entries (uuid[], timestamptz[], timestamptz[], timestamptz[], uuid, text) AS {sql}")
-        await connection.execute(f"SET plan_cache_mode = {plan_cache_mode}")
-        for since, until in (("'2026-11-01T00:00Z'", "'2026-12-01T00:00Z'"), ("NULL", "'2026-12-01T00:00Z'"),
-                             ("NULL", "NULL")):
-            plan = "\n".join(row[0] for row in await connection.fetch(
-                f"EXPLAIN EXECUTE entries(ARRAY['{customer['id']}'::uuid], ARRAY[{since}::timestamptz], "
-                f"ARRAY[{until}::timestamptz], ARRAY[{since}::timestamptz], '{api.tenant_id}', NULL)"))
+        for plan in await entries_plans(connection, customer["id"], api.tenant_id, plan_cache_mode, (
+                ("'2026-11-01T00:00Z'", "'2026-12-01T00:00Z'"), ("NULL", "'2026-12-01T00:00Z'"), ("NULL", "NULL"))):
             assert "Index Scan using ix_time_entries_tenant_id_work_item_id_started_at" in plan, plan
             assert "Seq Scan on time_entries" not in plan, plan
     finally:
@@ -407,30 +411,19 @@ async def test_entries_of_one_customer_among_many_are_read_by_its_work_items(par
                 "started_at": f"2026-11-{k % 28 + 1:02d}T{k % 24:02d}:00:00Z"} for n in range(300) for k in range(30)]
     assert (await api.post("/v1/time-entries/bulk", json={"items": entries})).status_code == 200
     customer_id = (await api.get("/v1/customers", params={"external_id": "c-7"})).json()["data"][0]["id"]
-    sql = str(_ENTRIES.compile(dialect=PGDialect_asyncpg()))
     connection = await asyncpg.connect(migrated_database)
+    transaction = connection.transaction()  # rolled back: the catalog is left as it was
+    await transaction.start()
     try:
-        async with connection.transaction():  # rolled back below: the catalog is left as it was
-            await connection.execute("DELETE FROM pg_statistic WHERE starelid = 'time_entries'::regclass")
-            await connection.execute(f"UPDATE pg_class SET reltuples = {reltuples} WHERE oid IN "
-                                     "(SELECT indexrelid FROM pg_index WHERE indrelid = 'time_entries'::regclass "
-                                     "UNION SELECT 'time_entries'::regclass)")
-            await connection.execute(
-                f"PREPARE entries (uuid[], timestamptz[], timestamptz[], timestamptz[], uuid, text) AS {sql}")
-            await connection.execute(f"SET LOCAL plan_cache_mode = {plan_cache_mode}")
-            for since, until in (("'2026-11-01T00:00Z'", "'2026-12-01T00:00Z'"), ("NULL", "'2026-12-01T00:00Z'")):
-                plan = "\n".join(row[0] for row in await connection.fetch(
-                    f"EXPLAIN EXECUTE entries(ARRAY['{customer_id}'::uuid], ARRAY[{since}::timestamptz], "
-                    f"ARRAY[{until}::timestamptz], ARRAY[{since}::timestamptz], '{api.tenant_id}', NULL)"))
-                assert "Index Scan using ix_time_entries_tenant_id_work_item_id_started_at" in plan, plan
-                assert "ix_time_entries_tenant_id_started_at " not in plan, plan
-                assert "Seq Scan on time_entries" not in plan, plan
-            raise _RollBack
-    except _RollBack:
-        pass
+        await connection.execute("DELETE FROM pg_statistic WHERE starelid = 'time_entries'::regclass")
+        await connection.execute(f"UPDATE pg_class SET reltuples = {reltuples} WHERE oid IN "
+                                 "(SELECT indexrelid FROM pg_index WHERE indrelid = 'time_entries'::regclass "
+                                 "UNION SELECT 'time_entries'::regclass)")
+        for plan in await entries_plans(connection, customer_id, api.tenant_id, plan_cache_mode, (
+                ("'2026-11-01T00:00Z'", "'2026-12-01T00:00Z'"), ("NULL", "'2026-12-01T00:00Z'"))):
+            assert "Index Scan using ix_time_entries_tenant_id_work_item_id_started_at" in plan, plan
+            assert "ix_time_entries_tenant_id_started_at " not in plan, plan
+            assert "Seq Scan on time_entries" not in plan, plan
     finally:
+        await transaction.rollback()
         await connection.close()
-
-
-class _RollBack(Exception):
-    """Leaves a transaction by rolling it back."""

@@ -224,8 +224,7 @@ class BulkPush:
             stop = len(self._results)
         if stop > start:
             self._answered.append(to_json([
-                {"external_id": external_id, "id": None if record_id is None else str(record_id), "result": result}
-                for external_id, record_id, result in zip(self._external_ids[start:stop], self._ids[start:stop],
+                _stored_answer(*stored) for stored in zip(self._external_ids[start:stop], self._ids[start:stop],
                                                           self._results[start:stop], strict=True)])[1:-1])
             self._answered_up_to = stop
 
@@ -243,10 +242,9 @@ class BulkPush:
         items: list[BulkItemResult] = []
         counts = {"created": 0, "updated": 0, "unchanged": 0}
         errors_by_item: dict[int, list[FieldError]] = {}
-        if self._failed:
-            for index, error in sorted(self._invalid + self._duplicates + self._unresolved + self._conflicts,
-                                       key=lambda fault: fault[0]):
-                errors_by_item.setdefault(index, []).append(error)
+        for index, error in sorted(self._invalid + self._duplicates + self._unresolved + self._conflicts,
+                                   key=lambda fault: fault[0]):
+            errors_by_item.setdefault(index, []).append(error)
         for index, (external_id, record_id, result) in enumerate(zip(self._external_ids, self._ids, self._results,
                                                                      strict=True)):
             if index in errors_by_item:
@@ -254,8 +252,7 @@ class BulkPush:
                               "errors": errors_by_item[index]})
             else:
                 counts[result] += 1
-                items.append({"external_id": external_id, "id": None if record_id is None else str(record_id),
-                              "result": result})
+                items.append(_stored_answer(external_id, record_id, result))
         return to_json({**counts, "errors": len(errors_by_item), "items": items})
 
     def _sent_external_id(self, index: int) -> str | None:
@@ -284,6 +281,10 @@ class BulkPush:
         if self._conflicts:
             errors = [error for _, error in sorted(self._conflicts, key=lambda fault: fault[0])]
             raise Conflict(f"{len(errors)} {self._conflict_detail}.", code=self._conflict_code, errors=errors[:50])
+
+
+def _stored_answer(external_id: str, record_id: uuid.UUID | None, result: str) -> BulkItemResult:
+    return {"external_id": external_id, "id": None if record_id is None else str(record_id), "result": result}
 
 
 @dataclass(frozen=True)

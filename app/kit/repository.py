@@ -231,6 +231,10 @@ class KnownReferences:
     by_external: dict[str, Any] = dataclass_field(default_factory=dict)
     by_id: dict[uuid.UUID, Any] = dataclass_field(default_factory=dict)
 
+    def unknown(self, external_ids: list, ids: list) -> tuple[set, set]:
+        """Of the references given (None: none), the external ids and ids not looked up yet."""
+        return set(external_ids) - {None} - self.by_external.keys(), set(ids) - {None} - self.by_id.keys()
+
 
 async def resolve_references(session: AsyncSession, tenant_id: uuid.UUID, model: Any, items: list, *,
                              indexes: list[int], id_field: str, external_field: str, required: bool,
@@ -243,11 +247,10 @@ async def resolve_references(session: AsyncSession, tenant_id: uuid.UUID, model:
     known = known if known is not None else KnownReferences()
     refs_external = [getattr(i, external_field) for i in items]
     refs_id = [getattr(i, id_field) for i in items]
-    wanted_external = set(refs_external) - {None} - known.by_external.keys()
+    wanted_external, wanted_ids = known.unknown(refs_external, refs_id)
     if wanted_external:
         found = await ids_by_external_id(session, model, tenant_id, wanted_external, *columns)
         known.by_external.update({key: found.get(key) for key in wanted_external})
-    wanted_ids = set(refs_id) - {None} - known.by_id.keys()
     if wanted_ids:
         rows = await session.execute(select(model.id, *columns).where(
             model.tenant_id == tenant_id, model.id == any_(bindparam("ids", list(wanted_ids), type_=ARRAY(Uuid)))))

@@ -324,14 +324,8 @@ async def _write_chunk(session: AsyncSession, tenant_id: uuid.UUID, push: BulkPu
 
 def _all_known(items: list[TimeEntryBulkItem], work_items: KnownReferences, products: KnownReferences) -> bool:
     """Whether the chunk's references were all looked up already (no read needed)."""
-    def within(keys: set, known: dict) -> bool:
-        keys.discard(None)
-        return keys <= known.keys()
-
-    return (within({i.work_item_external_id for i in items}, work_items.by_external)
-            and within({i.work_item_id for i in items}, work_items.by_id)
-            and within({i.product_external_id for i in items}, products.by_external)
-            and within({i.product_id for i in items}, products.by_id))
+    return not any((*work_items.unknown([i.work_item_external_id for i in items], [i.work_item_id for i in items]),
+                    *products.unknown([i.product_external_id for i in items], [i.product_id for i in items])))
 
 
 def _bulk_values(items: list[TimeEntryBulkItem], work_items: list, products: list) -> dict[str, list]:
